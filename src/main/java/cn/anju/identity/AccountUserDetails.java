@@ -1,0 +1,56 @@
+package cn.anju.identity;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Spring Security's view of an account. Kept in the session, so the password hash is erased after login. */
+final class AccountUserDetails implements UserDetails, CredentialsContainer {
+
+    private final CurrentUser user;
+    private final boolean enabled;
+    private String passwordHash;
+
+    AccountUserDetails(CurrentUser user, String passwordHash, boolean enabled) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    CurrentUser currentUser() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+        user.duties().forEach(d -> authorities.add(new SimpleGrantedAuthority(d.authority())));
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

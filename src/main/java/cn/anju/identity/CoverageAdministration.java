@@ -1,0 +1,76 @@
+package cn.anju.identity;
+
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Government officers record which operator serves which district or project, and when. A district's officers
+ * act for their district; the city bureau's administrators for any district of the city. Operators only read.
+ */
+@Service
+public class CoverageAdministration {
+
+    private final OperatorCoverages coverages;
+    private final Organisations organisations;
+    private final Districts districts;
+    private final Clock clock;
+
+    CoverageAdministration(OperatorCoverages coverages, Organisations organisations, Districts districts, Clock clock) {
+        this.coverages = coverages;
+        this.organisations = organisations;
+        this.districts = districts;
+        this.clock = clock;
+    }
+
+    public record NewCoverage(Long operatorId, String districtCode, Long projectId, LocalDate validFrom,
+                              LocalDate validTo, String note) {
+    }
+
+    @Transactional
+    public OperatorCoverage grant(CurrentUser actor, NewCoverage command) {
+        if (command.districtCode() == null || districts.find(command.districtCode()).isEmpty()) {
+            throw ProblemException.badRequest("UNKNOWN_DISTRICT", "请选择本市的区县。");
+        }
+        requireMaintainer(actor, command.districtCode());
+        if (command.validFrom() == null) {
+            throw ProblemException.badRequest("VALID_FROM_REQUIRED", "请填写服务开始日期。");
+        }
+        Organisation operator = organisations.findById(command.operatorId() == null ? -1 : command.operatorId())
+                .orElseThrow(() -> ProblemException.badRequest("OPERATOR_NOT_FOUND", "所选承接主体不存在。"));
+        return coverages.save(OperatorCoverage.grant(operator, command.districtCode(), command.projectId(),
+                command.validFrom(), command.validTo(), command.note(), actor.id(), clock.instant()));
+    }
+
+    @Transactional
+    public OperatorCoverage end(CurrentUser actor, Long coverageId, LocalDate lastDay) {
+        OperatorCoverage coverage = coverages.findById(coverageId)
+                .orElseThrow(() -> ProblemException.notFound("COVERAGE_NOT_FOUND", "服务范围记录不存在。"));
+        requireMaintainer(actor, coverage.districtCode());
+        coverage.endOn(lastDay == null ? LocalDate.now(clock) : lastDay, actor.id(), clock.instant());
+        return coverages.save(coverage);
+    }
+
+    static boolean maySetCoverage(CurrentUser actor, String districtCode) {
+        if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
+            return false;
+        }
+        return switch (actor.organisationType()) {
+            case CITY_BUREAU -> actor.has(Role.GOV_ADMIN);
+            case DISTRICT_HOUSING -> districtCode.equals(actor.regionCode());
+            default -> false;
+        };
+    }
+
+    private static void requireMaintainer(CurrentUser actor, String districtCode) {
+        if (!maySetCoverage(actor, districtCode)) {
+            throw ProblemException.forbidden("COVERAGE_NOT_YOURS",
+                    "只有该区县住房保障部门的工作人员或市住建局管理员可以维护承接主体服务范围。");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package cn.anju.identity;
+
+import java.util.Optional;
+
+/** The signed-in user, for code outside a controller method (e.g. the page shell). */
+public final class CurrentUsers {
+
+    private CurrentUsers() {
+    }
+
+    public static Optional<CurrentUser> current() {
+        return Optional.ofNullable(CurrentUserArgumentResolver.current());
+    }
+}

@@ -1,0 +1,74 @@
+package cn.anju.identity;
+
+import java.util.Set;
+
+/**
+ * Which operational records a user may see (DOMAIN.md section 1, "Data scope"). Every query that lists or loads
+ * operational records filters by it.
+ */
+public sealed interface DataScope {
+
+    /** A short type name for the API: CITY, DISTRICT, OPERATOR, HOUSEHOLD, NONE. */
+    String type();
+
+    /** Whether records of this district are visible at all (projects may narrow it further for operators). */
+    boolean coversDistrict(String districtCode);
+
+    /** City users see every district of their city. */
+    record City(String cityCode, Set<String> districtCodes) implements DataScope {
+        public String type() {
+            return "CITY";
+        }
+
+        public boolean coversDistrict(String districtCode) {
+            return districtCodes.contains(districtCode);
+        }
+    }
+
+    /** District users see their district. */
+    record District(String districtCode) implements DataScope {
+        public String type() {
+            return "DISTRICT";
+        }
+
+        public boolean coversDistrict(String code) {
+            return districtCode.equals(code);
+        }
+    }
+
+    /**
+     * Operator users see what their coverage holds on the day: whole districts, and single projects elsewhere.
+     */
+    record Operator(Long operatorId, Set<String> wholeDistricts, Set<Long> projectIds, Set<String> projectDistricts)
+            implements DataScope {
+        public String type() {
+            return "OPERATOR";
+        }
+
+        public boolean coversDistrict(String code) {
+            return wholeDistricts.contains(code) || projectDistricts.contains(code);
+        }
+    }
+
+    /** A tenant sees its own household only. */
+    record Household(Long householdId) implements DataScope {
+        public String type() {
+            return "HOUSEHOLD";
+        }
+
+        public boolean coversDistrict(String code) {
+            return false;
+        }
+    }
+
+    /** Separated administrators and third parties without an assignment see no operational records. */
+    record None() implements DataScope {
+        public String type() {
+            return "NONE";
+        }
+
+        public boolean coversDistrict(String code) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package cn.anju.identity;
+
+import cn.anju.shared.Districts;
+import cn.anju.shared.Duty;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Read models of the identity module for pages, the API and other modules, always within the caller's scope. */
+@Service
+public class IdentityQueries {
+
+    private final JdbcClient jdbc;
+    private final Districts districts;
+    private final DataScopes scopes;
+    private final Clock clock;
+
+    IdentityQueries(JdbcClient jdbc, Districts districts, DataScopes scopes, Clock clock) {
+        this.jdbc = jdbc;
+        this.districts = districts;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    public record OrganisationRow(Long id, String code, String name, OrganisationType type, String regionCode,
+                                  String regionName, String creditCode, boolean active, long accounts) {
+    }
+
+    public record CoverageRow(Long id, Long operatorId, String operatorName, String districtCode, String districtName,
+                              Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active) {
+    }
+
+    public record AccountRow(Long id, String username, String displayName, Long organisationId,
+                             String organisationName, OrganisationType organisationType, Set<Role> roles,
+                             Set<Duty> duties, boolean enabled, boolean mustChangePassword) {
+    }
+
+    public record AccountFilter(String keyword, Long organisationId, Role role, Boolean enabled) {
+    }
+
+    /** Organisations are public bodies and companies, not personal data; system and government users list them. */
+    public List<OrganisationRow> organisations(CurrentUser user) {
+        if (!user.hasAny(Role.SYSTEM_ADMIN, Role.GOV_ADMIN, Role.GOV_OFFICER)) {
+            throw ProblemException.forbidden("FORBIDDEN", "您没有查看组织机构的权限。");
+        }
+        return jdbc.sql("""
+                        select o.id, o.code, o.name, o.type, o.region_code, o.credit_code, o.active,
+                               (select count(*) from app_user u where u.organisation_id = o.id) as accounts
+                          from organisation o
+                         order by case o.type when 'CITY_BUREAU' then 0 when 'DISTRICT_HOUSING' then 1
+                                  when 'DISTRICT_FINANCE' then 2 when 'OPERATOR' then 3 else 4 end,
+                                  o.region_code nulls last, o.code""")
+                .query((rs, n) -> new OrganisationRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        OrganisationType.valueOf(rs.getString("type")), rs.getString("region_code"),
+                        districts.nameOf(rs.getString("region_code")), rs.getString("credit_code"),
+                        rs.getBoolean("active"), rs.getLong("accounts")))
+                .list();
+    }
+
+    public List<OrganisationRow> operators(CurrentUser user) {
+        return organisations(user).stream().filter(o -> o.type() == OrganisationType.OPERATOR).toList();
+    }
+
+    /** Coverage rows the user may see: all for the city, the district's for district users, its own for an operator. */
+    public List<CoverageRow> coverage(CurrentUser user) {
+        DataScope scope = scopes.of(user);
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        switch (scope) {
+            case DataScope.City city -> {
+                where.append(" and c.district_code = any(?)");
+                params.add(city.districtCodes().toArray(String[]::new));
+            }
+            case DataScope.District d -> {
+                where.append(" and c.district_code = ?");
+                params.add(d.districtCode());
+            }
+            case DataScope.Operator op -> {
+                where.append(" and c.operator_id = ?");
+                params.add(op.operatorId());
+            }
+            case DataScope.Household h -> where.append(" and false");
+            case DataScope.None none -> where.append(" and false");
+        }
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                        select c.id, c.operator_id, o.name as operator_name, c.district_code, c.project_id,
+                               c.valid_from, c.valid_to, c.note
+                          from operator_coverage c join organisation o on o.id = c.operator_id
+                        %s
+                         order by c.district_code, o.name, c.valid_from desc""".formatted(where))
+                .params(params)
+                .query((rs, n) -> {
+                    LocalDate from = rs.getObject("valid_from", LocalDate.class);
+                    LocalDate to = rs.getObject("valid_to", LocalDate.class);
+                    boolean active = !today.isBefore(from) && (to == null || !today.isAfter(to));
+                    return new CoverageRow(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("operator_name"),
+                            rs.getString("district_code"), districts.nameOf(rs.getString("district_code")),
+                            (Long) rs.getObject("project_id"), from, to, rs.getString("note"), active);
+                })
+                .list();
+    }
+
+    public PageResponse<AccountRow> accounts(CurrentUser user, AccountFilter filter, PageQuery page) {
+        AccountAdministration.requireSystemAdmin(user);
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (filter.keyword() != null && !filter.keyword().isBlank()) {
+            where.append(" and (u.username ilike ? or u.display_name ilike ?)");
+            String like = "%" + filter.keyword().trim().replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.organisationId() != null) {
+            where.append(" and u.organisation_id = ?");
+            params.add(filter.organisationId());
+        }
+        if (filter.role() != null) {
+            where.append(" and exists (select 1 from user_role r where r.app_user = u.id and r.role = ?)");
+            params.add(filter.role().name());
+        }
+        if (filter.enabled() != null) {
+            where.append(" and u.enabled = ?");
+            params.add(filter.enabled());
+        }
+        long total = jdbc.sql("select count(*) from app_user u" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<AccountRow> rows = jdbc.sql("""
+                        select u.id, u.username, u.display_name, u.organisation_id, o.name as organisation_name,
+                               o.type as organisation_type, u.enabled, u.must_change_password,
+                               array(select r.role from user_role r where r.app_user = u.id) as roles,
+                               array(select d.duty from user_duty d where d.app_user = u.id) as duties
+                          from app_user u join organisation o on o.id = u.organisation_id
+                        %s
+                         order by o.type, o.region_code nulls last, u.username
+                         limit ? offset ?""".formatted(where))
+                .params(pageParams)
+                .query((rs, n) -> accountRow(rs))
+                .list();
+        return PageResponse.of(rows, page, total);
+    }
+
+    public AccountRow account(CurrentUser user, Long id) {
+        AccountAdministration.requireSystemAdmin(user);
+        return jdbc.sql("""
+                        select u.id, u.username, u.display_name, u.organisation_id, o.name as organisation_name,
+                               o.type as organisation_type, u.enabled, u.must_change_password,
+                               array(select r.role from user_role r where r.app_user = u.id) as roles,
+                               array(select d.duty from user_duty d where d.app_user = u.id) as duties
+                          from app_user u join organisation o on o.id = u.organisation_id where u.id = ?""")
+                .param(id)
+                .query((rs, n) -> accountRow(rs))
+                .optional()
+                .orElseThrow(() -> ProblemException.notFound("ACCOUNT_NOT_FOUND", "账号不存在。"));
+    }
+
+    public record AccountStats(long total, long enabled, long disabled, long mustChangePassword) {
+    }
+
+    public AccountStats accountStats(CurrentUser user) {
+        AccountAdministration.requireSystemAdmin(user);
+        return jdbc.sql("""
+                        select count(*) as total, count(*) filter (where enabled) as enabled,
+                               count(*) filter (where not enabled) as disabled,
+                               count(*) filter (where must_change_password) as must_change
+                          from app_user""")
+                .query((rs, n) -> new AccountStats(rs.getLong("total"), rs.getLong("enabled"),
+                        rs.getLong("disabled"), rs.getLong("must_change")))
+                .single();
+    }
+
+    private static AccountRow accountRow(ResultSet rs) throws SQLException {
+        return new AccountRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getLong("organisation_id"), rs.getString("organisation_name"),
+                OrganisationType.valueOf(rs.getString("organisation_type")),
+                enums(rs.getArray("roles"), Role.class), enums(rs.getArray("duties"), Duty.class),
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
+        Set<E> result = EnumSet.noneOf(type);
+        if (array != null) {
+            Arrays.stream((String[]) array.getArray()).forEach(s -> result.add(Enum.valueOf(type, s)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+package cn.anju.identity;
+
+import cn.anju.shared.Duty;
+import cn.anju.shared.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Writes organisations, accounts and coverage without a signed-in administrator: for the demo data and the first
+ * administrator of a new installation only. Every method is idempotent, so a restart changes nothing.
+ * No web path reaches this class.
+ */
+@Service
+public class IdentitySeeding {
+
+    private final Organisations organisations;
+    private final UserAccounts accounts;
+    private final OperatorCoverages coverages;
+    private final OrganisationAdministration organisationAdministration;
+    private final AccountAdministration accountAdministration;
+    private final Clock clock;
+
+    IdentitySeeding(Organisations organisations, UserAccounts accounts, OperatorCoverages coverages,
+                    OrganisationAdministration organisationAdministration,
+                    AccountAdministration accountAdministration, Clock clock) {
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.coverages = coverages;
+        this.organisationAdministration = organisationAdministration;
+        this.accountAdministration = accountAdministration;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Long organisation(String code, String name, OrganisationType type, String regionCode, String creditCode) {
+        return organisations.findByCode(code).map(Organisation::id).orElseGet(() -> organisationAdministration
+                .register(new OrganisationAdministration.NewOrganisation(code, name, type, regionCode, creditCode))
+                .id());
+    }
+
+    /** Opens the account unless the username exists; returns whether it was created. */
+    @Transactional
+    public boolean account(String username, String displayName, String organisationCode, Set<Role> roles,
+                           Set<Duty> duties, String password, boolean mustChangePassword) {
+        if (accounts.existsByUsername(username)) {
+            return false;
+        }
+        Long organisationId = organisations.findByCode(organisationCode).orElseThrow().id();
+        accountAdministration.open(new AccountAdministration.NewAccount(username, displayName, organisationId, roles,
+                duties, password), mustChangePassword);
+        return true;
+    }
+
+    @Transactional
+    public void districtCoverage(String operatorCode, String districtCode, LocalDate from) {
+        Organisation operator = organisations.findByCode(operatorCode).orElseThrow();
+        boolean present = coverages.activeFor(operator.id(), from).stream()
+                .anyMatch(c -> c.projectId() == null && c.districtCode().equals(districtCode));
+        if (!present) {
+            Long systemUser = accounts.findAll().stream().map(UserAccount::id).min(Long::compare).orElseThrow();
+            coverages.save(OperatorCoverage.grant(operator, districtCode, null, from, null, "演示数据",
+                    systemUser, clock.instant()));
+        }
+    }
+
+    public boolean hasAccounts() {
+        return accounts.count() > 0;
+    }
+}

@@ -1,0 +1,12 @@
+package cn.anju.identity;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+import java.util.Optional;
+
+interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+}

@@ -1,0 +1,137 @@
+package cn.anju.identity.web;
+
+import cn.anju.identity.AccountAdministration;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentityQueries;
+import cn.anju.identity.OrganisationType;
+import cn.anju.shared.Duty;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** 账号管理 pages for the system administrator: list with filters, create, roles, disable/enable, reset. */
+@Controller
+@RequestMapping("/admin/accounts")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class AccountAdminController {
+
+    private final AccountAdministration administration;
+    private final IdentityQueries queries;
+
+    AccountAdminController(AccountAdministration administration, IdentityQueries queries) {
+        this.administration = administration;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    String list(CurrentUser user, @RequestParam(required = false) String keyword,
+                @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Role role,
+                @RequestParam(required = false) Boolean enabled, @RequestParam(required = false) Integer page,
+                HttpServletRequest request, Model model) {
+        var filter = new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", queries.accounts(user, filter, PageQuery.of(page, 20)));
+        model.addAttribute("organisations", queries.organisations(user));
+        model.addAttribute("roles", Role.values());
+        // htmx swaps only the table when filtering or paging; the address bar keeps the full URL
+        return request.getHeader("HX-Request") != null ? "identity/accounts :: table" : "identity/accounts";
+    }
+
+    @GetMapping("/new")
+    String newForm(CurrentUser user, Model model) {
+        prepareForm(user, model);
+        return "identity/account-new";
+    }
+
+    @PostMapping
+    String create(CurrentUser user, @RequestParam String username, @RequestParam String displayName,
+                  @RequestParam(required = false) Long organisationId,
+                  @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<Duty> duties,
+                  @RequestParam String initialPassword, Model model, RedirectAttributes redirect) {
+        try {
+            var account = administration.create(user, new AccountAdministration.NewAccount(username, displayName,
+                    organisationId, toSet(roles, Role.class), toSet(duties, Duty.class), initialPassword));
+            redirect.addFlashAttribute("notice", "账号 " + account.username() + " 已创建，首次登录须修改密码。");
+            return "redirect:/admin/accounts/" + account.id();
+        } catch (ProblemException e) {
+            prepareForm(user, model);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("form", new FormValues(username, displayName, organisationId, toSet(roles, Role.class),
+                    toSet(duties, Duty.class)));
+            return "identity/account-new";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable Long id, Model model) {
+        model.addAttribute("account", queries.account(user, id));
+        prepareForm(user, model);
+        return "identity/account-detail";
+    }
+
+    @PostMapping("/{id}/roles")
+    String assign(CurrentUser user, @PathVariable Long id, @RequestParam Long organisationId,
+                  @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<Duty> duties,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, "角色已更新。",
+                () -> administration.assign(user, id, organisationId, toSet(roles, Role.class), toSet(duties, Duty.class)));
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        return act(id, redirect, "账号已停用，该用户将无法登录。", () -> administration.disable(user, id));
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        return act(id, redirect, "账号已启用。", () -> administration.enable(user, id));
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(CurrentUser user, @PathVariable Long id, @RequestParam String temporaryPassword,
+                         RedirectAttributes redirect) {
+        return act(id, redirect, "密码已重置，该用户下次登录须修改密码。",
+                () -> administration.resetPassword(user, id, temporaryPassword));
+    }
+
+    private String act(Long id, RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", success);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private void prepareForm(CurrentUser user, Model model) {
+        model.addAttribute("organisations", queries.organisations(user));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("duties", Duty.values());
+        model.addAttribute("organisationTypes", OrganisationType.values());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new FormValues("", "", null, Set.of(), Set.of()));
+        }
+    }
+
+    record FormValues(String username, String displayName, Long organisationId, Set<Role> roles, Set<Duty> duties) {
+    }
+
+    private static <E extends Enum<E>> Set<E> toSet(List<E> values, Class<E> type) {
+        return values == null || values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.anju.identity.web;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentityQueries;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "身份 Identity")
+class AccountApi {
+
+    private final IdentityQueries queries;
+
+    AccountApi(IdentityQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "账号列表（系统管理员），分页：page 从 1 开始，size 1-200")
+    PageResponse<IdentityQueries.AccountRow> list(CurrentUser user, @RequestParam(required = false) String keyword,
+                                                  @RequestParam(required = false) Long organisationId,
+                                                  @RequestParam(required = false) Role role,
+                                                  @RequestParam(required = false) Boolean enabled,
+                                                  @RequestParam(required = false) Integer page,
+                                                  @RequestParam(required = false) Integer size) {
+        return queries.accounts(user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
+                PageQuery.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "账号详情（系统管理员）")
+    IdentityQueries.AccountRow get(CurrentUser user, @PathVariable Long id) {
+        return queries.account(user, id);
+    }
+}

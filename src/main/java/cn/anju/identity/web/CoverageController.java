@@ -1,0 +1,82 @@
+package cn.anju.identity.web;
+
+import cn.anju.identity.CoverageAdministration;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentityQueries;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+
+/** 承接主体服务范围: who serves which district, and since when. */
+@Controller
+@RequestMapping("/coverage")
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+class CoverageController {
+
+    private final IdentityQueries queries;
+    private final CoverageAdministration administration;
+    private final Districts districts;
+
+    CoverageController(IdentityQueries queries, CoverageAdministration administration, Districts districts) {
+        this.queries = queries;
+        this.administration = administration;
+        this.districts = districts;
+    }
+
+    @GetMapping
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("rows", queries.coverage(user));
+        boolean maintainer = user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER);
+        model.addAttribute("maintainer", maintainer);
+        if (maintainer) {
+            model.addAttribute("operators", queries.operators(user));
+            model.addAttribute("districts", user.regionCode() != null && !user.regionCode().endsWith("00")
+                    ? districts.all().stream().filter(d -> d.code().equals(user.regionCode())).toList()
+                    : districts.all());
+        }
+        return "identity/coverage";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String grant(CurrentUser user, @RequestParam(required = false) Long operatorId,
+                 @RequestParam(required = false) String districtCode,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                 @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            administration.grant(user, new CoverageAdministration.NewCoverage(operatorId, districtCode, null,
+                    validFrom, validTo, note));
+            redirect.addFlashAttribute("notice", "服务范围已登记。");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/coverage";
+    }
+
+    @PostMapping("/{id}/end")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String end(CurrentUser user, @PathVariable Long id,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+               RedirectAttributes redirect) {
+        try {
+            administration.end(user, id, lastDay);
+            redirect.addFlashAttribute("notice", "服务范围已结束。");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/coverage";
+    }
+}

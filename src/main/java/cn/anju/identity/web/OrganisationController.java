@@ -1,0 +1,59 @@
+package cn.anju.identity.web;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentityQueries;
+import cn.anju.identity.OrganisationAdministration;
+import cn.anju.identity.OrganisationType;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 组织机构: the list for system and government users; registration for the system administrator. */
+@Controller
+@RequestMapping("/admin/organisations")
+class OrganisationController {
+
+    private final IdentityQueries queries;
+    private final OrganisationAdministration administration;
+    private final Districts districts;
+
+    OrganisationController(IdentityQueries queries, OrganisationAdministration administration, Districts districts) {
+        this.queries = queries;
+        this.administration = administration;
+        this.districts = districts;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','GOV_ADMIN','GOV_OFFICER')")
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("organisations", queries.organisations(user));
+        model.addAttribute("types", OrganisationType.values());
+        model.addAttribute("districts", districts.all());
+        model.addAttribute("canRegister", user.has(Role.SYSTEM_ADMIN));
+        return "identity/organisations";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String create(CurrentUser user, @RequestParam String code, @RequestParam String name,
+                  @RequestParam(required = false) OrganisationType type,
+                  @RequestParam(required = false) String regionCode,
+                  @RequestParam(required = false) String creditCode, RedirectAttributes redirect) {
+        try {
+            var o = administration.create(user,
+                    new OrganisationAdministration.NewOrganisation(code, name, type, regionCode, creditCode));
+            redirect.addFlashAttribute("notice", "组织 " + o.name() + " 已登记。");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/organisations";
+    }
+}

@@ -1,0 +1,159 @@
+package cn.anju.shared.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real PostgreSQL 18 server run from the zonky binaries, with its data in a directory that survives
+ * restarts. One server per data directory per JVM: Spring test contexts that share a directory share
+ * the server, and closing a context does not stop it (the JVM's shutdown hook does).
+ */
+public final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts the server for this data directory, or returns the one this JVM already started. */
+    public static EmbeddedPostgresServer startOrGet(Path dataDirectory, int port) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(dir, d -> start(d, port));
+    }
+
+    private static EmbeddedPostgresServer start(Path dir, int port) {
+        try {
+            Files.createDirectories(dir.getParent());
+            stopOrphanedPostmaster(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    // zonky turns durability off for test speed; these are real records.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "100")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
+            return new EmbeddedPostgresServer(pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("嵌入式 PostgreSQL 启动失败 / embedded PostgreSQL failed to start: " + dir, e);
+        }
+    }
+
+    /**
+     * After a {@code kill -9} of the JVM its postgres lives on, holding the data directory. We find it through
+     * {@code postmaster.pid} and check its command line names this directory (process ids are reused, so a
+     * live pid alone proves nothing), then ask it to shut down fast. A pid file whose process is gone or is
+     * someone else's is stale and removed.
+     */
+    static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.getFirst().isBlank()) {
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        long pid = Long.parseLong(lines.getFirst().trim());
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isPresent() && isPostmasterOf(pid, dataDirectory)) {
+            log.warn("Found an orphaned embedded PostgreSQL (pid {}) holding {}; shutting it down", pid, dataDirectory);
+            signal(pid, "INT"); // fast shutdown: roll back open transactions, checkpoint, exit
+            if (!waitForExit(process.get(), Duration.ofSeconds(30))) {
+                signal(pid, "QUIT");
+                waitForExit(process.get(), Duration.ofSeconds(10));
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static boolean isPostmasterOf(long pid, Path dataDirectory) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            String cmdline = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+            return cmdline.contains("postgres") && cmdline.contains(dataDirectory.toString());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                process.onExit().get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException ignored) {
+                // keep waiting until the deadline
+            } catch (Exception e) {
+                break;
+            }
+        }
+        return !process.isAlive();
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    /** Creates the database if it does not exist yet (CREATE DATABASE cannot run inside a transaction). */
+    public void ensureDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Invalid database name: " + database);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (var rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (var create = c.createStatement()) {
+                create.execute("create database " + database + " encoding 'UTF8' template template0");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+    }
+}

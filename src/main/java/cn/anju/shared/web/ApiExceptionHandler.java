@@ -1,0 +1,75 @@
+package cn.anju.shared.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+
+/**
+ * Turns every failure of an {@code /api/v1} controller into an RFC 9457 problem detail with a stable
+ * {@code code} and a Chinese {@code detail}. Messages never echo the rejected value: it may be personal data.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> denied(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", Problems.defaultDetail(HttpStatus.FORBIDDEN)));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled API error: {}", e.getClass().getName(), e);
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return ResponseEntity.status(status).body(Problems.of(status, "INTERNAL_ERROR", Problems.defaultDetail(status)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<ProblemException.FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(fe -> new ProblemException.FieldProblem(fe.getField(), fe.getDefaultMessage()))
+                .toList();
+        ProblemDetail body = Problems.withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "提交的数据有误，请按提示修改后重试。"), errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Spring MVC's own failures (bad JSON, wrong method, missing parameter...) get our code and Chinese text. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        String code = Problems.defaultCode(status);
+        String detail = Problems.defaultDetail(status);
+        if (body instanceof ProblemDetail pd && pd.getProperties() != null && pd.getProperties().get("code") != null) {
+            return new ResponseEntity<>(pd, headers, status);
+        }
+        return new ResponseEntity<>(Problems.of(status, code, detail), headers, status);
+    }
+}

@@ -1,0 +1,54 @@
+package cn.anju.shared.web;
+
+import cn.anju.shared.Money;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+
+/**
+ * The display formats of UI.md, as a bean for templates ({@code ${@fmt.date(x)}}): dates {@code 2026-11-26},
+ * date-times {@code 2026-11-26 14:05} in Beijing time, money {@code ¥1,234.56}, areas {@code 56.30㎡},
+ * percentages with one decimal {@code 95.2%}.
+ */
+@Component("fmt")
+public class Formats {
+
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public String dateTime(TemporalAccessor instant) {
+        if (instant == null) {
+            return "";
+        }
+        if (instant instanceof OffsetDateTime odt) {
+            return DATE_TIME.format(odt.atZoneSameInstant(BEIJING));
+        }
+        if (instant instanceof java.time.Instant i) {
+            return DATE_TIME.format(i.atZone(BEIJING));
+        }
+        return DATE_TIME.format(instant);
+    }
+
+    public String money(Money money) {
+        return money == null ? "" : money.formatted();
+    }
+
+    public String area(BigDecimal squareMetres) {
+        return squareMetres == null ? "" : squareMetres.setScale(2, RoundingMode.HALF_UP).toPlainString() + "㎡";
+    }
+
+    public String percent(BigDecimal ratio) {
+        return ratio == null ? "" : ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + "%";
+    }
+}

@@ -1,0 +1,71 @@
+package cn.anju.shared.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.List;
+
+/** Builds the one problem-detail shape every API error uses: status, title, Chinese detail, stable code. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:anju:problem:" + code));
+        problem.setTitle(titleOf(status));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public static ProblemDetail of(ProblemException e) {
+        ProblemDetail problem = of(e.status(), e.code(), e.getMessage());
+        if (!e.fieldProblems().isEmpty()) {
+            problem.setProperty("errors", e.fieldProblems());
+        }
+        return problem;
+    }
+
+    public static ProblemDetail withErrors(ProblemDetail problem, List<ProblemException.FieldProblem> errors) {
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** The code for a status when no more specific one applies. */
+    public static String defaultCode(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
+    }
+
+    /** The Chinese message for a status when no more specific one applies. */
+    public static String defaultDetail(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "请求格式有误，请检查后重试。";
+            case 401 -> "请先登录，或提供有效的访问令牌。";
+            case 403 -> "您没有执行此操作的权限。";
+            case 404 -> "请求的资源不存在，请检查地址。";
+            case 405 -> "不支持该请求方法。";
+            case 406 -> "不支持请求的响应格式。";
+            case 409 -> "操作与当前数据状态冲突，请刷新后重试。";
+            case 413 -> "上传内容过大。";
+            case 415 -> "不支持该内容类型，请使用 application/json。";
+            case 429 -> "请求过于频繁，请稍后再试。";
+            default -> status.is5xxServerError() ? "服务器内部错误，请稍后重试；如持续出现请联系管理员。" : "请求无法处理。";
+        };
+    }
+
+    private static String titleOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "请求有误";
+            case 401 -> "未登录";
+            case 403 -> "无权访问";
+            case 404 -> "未找到";
+            case 409 -> "状态冲突";
+            case 422 -> "不符合业务规则";
+            default -> status.is5xxServerError() ? "服务器错误" : "请求无法处理";
+        };
+    }
+}
