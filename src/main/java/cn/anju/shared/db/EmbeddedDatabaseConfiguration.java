@@ -24,7 +24,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrGet(properties.dataDir(), properties.port());
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrGet(properties.dataDir(), properties.port(),
+                properties.cleanOnStart());
         server.ensureDatabase(properties.database());
         return server;
     }

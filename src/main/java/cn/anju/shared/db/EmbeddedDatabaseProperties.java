@@ -12,11 +12,13 @@ import java.nio.file.Path;
  * @param port     0 picks a free port at each start
  * @param database the application database, created on first start
  * @param poolSize connection pool size
+ * @param cleanOnStart wipe the data directory at the first start in this JVM (tests only)
  */
 @ConfigurationProperties("anju.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("data/postgres") Path dataDir,
         @DefaultValue("0") int port,
         @DefaultValue("anju") String database,
-        @DefaultValue("10") int poolSize) {
+        @DefaultValue("10") int poolSize,
+        @DefaultValue("false") boolean cleanOnStart) {
 }

@@ -35,15 +35,18 @@ public final class EmbeddedPostgresServer {
     }
 
     /** Starts the server for this data directory, or returns the one this JVM already started. */
-    public static EmbeddedPostgresServer startOrGet(Path dataDirectory, int port) {
+    public static EmbeddedPostgresServer startOrGet(Path dataDirectory, int port, boolean cleanOnStart) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dir, d -> start(d, port));
+        return RUNNING.computeIfAbsent(dir, d -> start(d, port, cleanOnStart));
     }
 
-    private static EmbeddedPostgresServer start(Path dir, int port) {
+    private static EmbeddedPostgresServer start(Path dir, int port, boolean clean) {
         try {
             Files.createDirectories(dir.getParent());
             stopOrphanedPostmaster(dir);
+            if (clean) {
+                deleteRecursively(dir);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -126,6 +129,32 @@ public final class EmbeddedPostgresServer {
             }
         }
         return !process.isAlive();
+    }
+
+    /** Stops the server (fast shutdown) and forgets it; the data stays in its directory. */
+    public void stop() {
+        try {
+            RUNNING.values().remove(this);
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops this JVM's handle without stopping the server, as a crash would: for the recovery test. */
+    static void forgetForTest(EmbeddedPostgresServer server) {
+        RUNNING.values().remove(server);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     public int port() {

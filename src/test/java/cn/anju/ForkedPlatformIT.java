@@ -1,0 +1,170 @@
+package cn.anju;
+
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged platform in its own JVM, as {@code java -jar} runs it with the embedded PostgreSQL: it starts,
+ * keeps its data, and comes back after a {@code kill -9} of the JVM (which orphans its postgres) with no manual
+ * step, keeping both the data and the signed-in sessions. Start-up time and resident memory are written to
+ * target/platform-measurements.txt.
+ */
+class ForkedPlatformIT {
+
+    static final Path JAR = Path.of("target", "anju.jar");
+    static final Path DATA = Path.of("target", "it-platform");
+    final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void survivesKillMinusNineWithDataAndSessions() throws Exception {
+        deleteRecursively(DATA);
+        int port = freePort();
+
+        Started first = start(port, "first");
+        WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
+        String note = "IT-" + System.nanoTime();
+        var created = officer.postJson("/api/v1/operator-coverage",
+                "{\"operatorId\":" + operatorId(officer) + ",\"districtCode\":\"610802\",\"validFrom\":\"2026-02-01\",\"note\":\"" + note + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        // kill -9: no shutdown hook runs, so the JVM's postgres is left running, holding the data directory
+        long postmaster = Long.parseLong(Files.readAllLines(DATA.resolve("pg/postmaster.pid")).getFirst().trim());
+        first.process.destroyForcibly().waitFor();
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+                .as("the orphaned postgres outlives the killed JVM").isTrue();
+
+        Started second = start(port, "second");
+        var me = officer.getJson("/api/v1/me");
+        assertThat(me.statusCode()).as("the session begun before the kill still works").isEqualTo(200);
+        assertThat(officer.getJson("/api/v1/operator-coverage").body()).contains(note);
+
+        // a graceful stop stops postgres too
+        second.process.destroy();
+        assertThat(second.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+        Files.writeString(Path.of("target", "platform-measurements.txt"), String.format(
+                "first start (fresh data dir, migrations + demo data): %.1f s to health UP; JVM RSS %d MiB, postgres PSS %d MiB%n"
+                        + "restart after kill -9 (orphan recovery):             %.1f s to health UP; JVM RSS %d MiB, postgres PSS %d MiB%n",
+                first.seconds, first.rssMiB, first.postgresPssMiB, second.seconds, second.rssMiB, second.postgresPssMiB));
+    }
+
+    record Started(Process process, double seconds, long rssMiB, long postgresPssMiB) {
+    }
+
+    private Started start(int port, String name) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Path.of("target", "it-platform-" + name + ".log");
+        Instant begin = Instant.now();
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
+                "--spring.profiles.active=demo", "--server.port=" + port,
+                "--anju.embedded-db.data-dir=" + DATA.resolve("pg"), "--anju.files.root=" + DATA.resolve("files"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started.add(process);
+        waitForHealth(port, process, log);
+        double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+        return new Started(process, seconds, residentMiB(process.pid()), postgresPssMiB());
+    }
+
+    private static void waitForHealth(int port, Process process, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("platform exited early:\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("platform did not become healthy:\n" + tail(log));
+    }
+
+    private static long operatorId(WebClient officer) {
+        String body = officer.getJson("/api/v1/operator-coverage").body();
+        var rows = WebClient.json(officer.getJson("/api/v1/operator-coverage"));
+        assertThat(rows.size()).as(body).isPositive();
+        return rows.get(0).get("operatorId").asLong();
+    }
+
+    private static long residentMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** Proportional set size of the postmaster and its backends (shared buffers counted once). */
+    private static long postgresPssMiB() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(DATA.resolve("pg/postmaster.pid")).getFirst().trim());
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(p -> {
+            processes.add(p);
+            p.children().forEach(processes::add);
+        });
+        long kib = 0;
+        for (ProcessHandle p : processes) {
+            Path rollup = Path.of("/proc", Long.toString(p.pid()), "smaps_rollup");
+            if (Files.isReadable(rollup)) {
+                for (String line : Files.readAllLines(rollup)) {
+                    if (line.startsWith("Pss:")) {
+                        kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            }
+        }
+        return kib / 1024;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

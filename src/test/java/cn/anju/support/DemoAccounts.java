@@ -1,0 +1,39 @@
+package cn.anju.support;
+
+import java.util.List;
+import java.util.Set;
+
+/** The demo accounts of README.md and what each must see: its home, its menus, its data scope. */
+public final class DemoAccounts {
+
+    private DemoAccounts() {
+    }
+
+    public record DemoAccount(String username, String displayName, String role, String organisationName,
+                              String scopeType, List<String> scopeDistricts, Set<String> menus) {
+    }
+
+    private static final Set<String> PERSONAL = Set.of("menu.myAccount");
+    private static final Set<String> GOVERNMENT = Set.of("menu.organisations", "menu.coverage", "menu.myAccount");
+    private static final Set<String> COVERAGE_READER = Set.of("menu.coverage", "menu.myAccount");
+    private static final List<String> ALL_DISTRICTS = List.of("610802", "610803", "610822", "610824", "610825",
+            "610826", "610827", "610828", "610829", "610830", "610831", "610881");
+
+    public static final List<DemoAccount> ALL = List.of(
+            new DemoAccount("admin", "系统管理员", "SYSTEM_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
+                    Set.of("menu.accounts", "menu.organisations", "menu.myAccount")),
+            new DemoAccount("security", "安全管理员", "SECURITY_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
+            new DemoAccount("auditor", "审计管理员", "AUDITOR", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
+            new DemoAccount("city.gov", "王建国", "GOV_ADMIN", "榆林市住房和城乡建设局", "CITY", ALL_DISTRICTS, GOVERNMENT),
+            new DemoAccount("yuyang.gov", "李红梅", "GOV_OFFICER", "榆阳区住房保障中心", "DISTRICT", List.of("610802"), GOVERNMENT),
+            new DemoAccount("hengshan.gov", "张志强", "GOV_OFFICER", "横山区住房保障中心", "DISTRICT", List.of("610803"), GOVERNMENT),
+            new DemoAccount("shenmu.gov", "刘晓燕", "GOV_OFFICER", "神木市住房保障中心", "DISTRICT", List.of("610881"), GOVERNMENT),
+            new DemoAccount("yuyang.finance", "赵丽娟", "FINANCE", "榆阳区财政局", "DISTRICT", List.of("610802"), COVERAGE_READER),
+            new DemoAccount("anju.manager", "陈经理", "OPERATOR_MANAGER", "榆林安居物业服务有限公司", "OPERATOR",
+                    List.of("610802", "610803"), COVERAGE_READER),
+            new DemoAccount("anju.staff", "周明", "OPERATOR_STAFF", "榆林安居物业服务有限公司", "OPERATOR",
+                    List.of("610802", "610803"), PERSONAL),
+            new DemoAccount("shenmu.op", "高伟", "OPERATOR_MANAGER", "神木市保障房运营管理有限公司", "OPERATOR",
+                    List.of("610881"), COVERAGE_READER),
+            new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL));
+}

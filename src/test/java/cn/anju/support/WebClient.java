@@ -1,0 +1,136 @@
+package cn.anju.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A real HTTP client with its own cookie jar, for tests that act as one signed-in person: logs in through the
+ * login form, carries the session cookie and the CSRF token like a browser, and reads JSON and problem details.
+ * Later modules reuse it for their API and scope tests.
+ */
+public final class WebClient {
+
+    public static final String DEMO_PASSWORD = "Demo@2026";
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final CookieManager cookies;
+    private final HttpClient http;
+
+    public WebClient(int port) {
+        this("http://localhost:" + port);
+    }
+
+    public WebClient(String base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(String base, CookieManager cookies) {
+        this.base = base;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same person (same cookies, so the same session) talking to another node or a restarted platform. */
+    public WebClient onPort(int port) {
+        return new WebClient("http://localhost:" + port, cookies);
+    }
+
+    public static WebClient loggedIn(int port, String username) {
+        WebClient client = new WebClient(port);
+        HttpResponse<String> result = client.login(username, DEMO_PASSWORD);
+        if (result.statusCode() != 302 || !result.headers().firstValue("Location").orElse("").endsWith("/")) {
+            throw new AssertionError("login of " + username + " failed: " + result.statusCode() + " "
+                    + result.headers().firstValue("Location").orElse(""));
+        }
+        return client;
+    }
+
+    /** Submits the login form as a browser does; answers the redirect (to / on success, /login?error otherwise). */
+    public HttpResponse<String> login(String username, String password) {
+        String token = csrfFrom(get("/login").body(), CSRF_INPUT);
+        return postForm("/login", Map.of("username", username, "password", password, "_csrf", token));
+    }
+
+    /** The CSRF token of the current session, as a page's meta tag carries it. */
+    public String csrfToken() {
+        return csrfFrom(get("/me").body(), CSRF_META);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+    }
+
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** POSTs JSON with the session's CSRF header, as the platform's own pages do. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return postJson(path, json, csrfToken());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String csrfToken) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrfToken != null) {
+            b.header("X-CSRF-TOKEN", csrfToken);
+        }
+        return send(b);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ANJU_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csrfFrom(String html, Pattern pattern) {
+        Matcher m = pattern.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token in page");
+        }
+        return m.group(1);
+    }
+}
