@@ -47,15 +47,7 @@ class HomePagesBrowserTest {
     }
 
     void login(String username, String password) {
-        WebDriver d = browser.driver();
-        d.manage().deleteAllCookies();
-        d.get(url("/login"));
-        d.findElement(By.id("username")).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys(password);
-        d.findElement(By.id("login-submit")).click();
-        // the form posts and redirects: wait until the browser has left the login page it submitted from
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !x.getCurrentUrl().equals(url("/login"))
-                && "complete".equals(((JavascriptExecutor) x).executeScript("return document.readyState")));
+        browser.login("http://localhost:" + port, username, password);
     }
 
     @Test

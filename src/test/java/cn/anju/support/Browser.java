@@ -46,6 +46,26 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(DESKTOP);
     }
 
+    /** Signs in through the login page and waits until the browser has left it. */
+    public void login(String baseUrl, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(x -> !x.getCurrentUrl().equals(baseUrl + "/login") && "complete".equals(
+                        ((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState")));
+    }
+
+    /** Clicks as a person does: brings the element to the middle of the screen first. */
+    public void click(org.openqa.selenium.By by) {
+        var element = driver.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     public WebDriver driver() {
         return driver;
     }

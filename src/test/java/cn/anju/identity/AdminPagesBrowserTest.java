@@ -1,0 +1,119 @@
+package cn.anju.identity;
+
+import cn.anju.support.Browser;
+import cn.anju.support.PlatformTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The account, organisation and coverage pages, used as their people use them, in a real Chromium. */
+@PlatformTest
+class AdminPagesBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void open() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void systemAdministratorCreatesFiltersAndDisablesAnAccount() {
+        browser.login(base(), "admin", "Demo@2026");
+        WebDriver d = browser.driver();
+        String username = "repair." + UUID.randomUUID().toString().substring(0, 6);
+
+        d.get(base() + "/admin/accounts/new");
+        d.findElement(By.id("username")).sendKeys(username);
+        d.findElement(By.id("displayName")).sendKeys("维修工王师傅");
+        new Select(d.findElement(By.id("organisationId"))).selectByVisibleText("榆林安居物业服务有限公司（承接主体）");
+        browser.click(By.cssSelector("label[for=role-OPERATOR_STAFF]"));
+        browser.click(By.cssSelector("label[for=duty-REPAIR_WORKER]"));
+        d.findElement(By.id("initialPassword")).sendKeys("weakpassword");
+        browser.click(By.cssSelector("#account-form button[type=submit]"));
+
+        // refused with a message that says what to fix; what was typed is kept
+        var error = new WebDriverWait(d, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
+        assertThat(error.getText()).contains("至少 3 类");
+        assertThat(d.findElement(By.id("username")).getAttribute("value")).isEqualTo(username);
+        assertThat(d.findElement(By.id("duty-REPAIR_WORKER")).isSelected()).isTrue();
+        browser.screenshot("account-new-refused");
+
+        d.findElement(By.id("initialPassword")).sendKeys("Weak-But-Long-2026");
+        browser.click(By.cssSelector("#account-form button[type=submit]"));
+        var notice = new WebDriverWait(d, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")));
+        assertThat(notice.getText()).contains(username, "首次登录须修改密码");
+        browser.screenshot("account-detail");
+
+        browser.click(By.cssSelector("form[action$='/disable'] button"));
+        d.switchTo().alert().accept(); // the confirmation of an irreversible action
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert-success"), "账号已停用"));
+
+        d.get(base() + "/admin/accounts?keyword=" + username);
+        assertThat(d.findElement(By.id("result-count")).getText()).isEqualTo("共 1 条");
+        assertThat(d.findElement(By.cssSelector("#accounts-table tbody")).getText()).contains("停用");
+        browser.screenshot("accounts-filtered");
+    }
+
+    @Test
+    void districtOfficerRecordsAndEndsCoverageOfItsDistrictOnly() {
+        browser.login(base(), "yuyang.gov", "Demo@2026");
+        WebDriver d = browser.driver();
+        d.get(base() + "/coverage");
+        var districtOptions = new Select(d.findElement(By.id("districtCode"))).getOptions();
+        assertThat(districtOptions).extracting(o -> o.getText()).containsExactly("榆阳区");
+
+        new Select(d.findElement(By.id("operatorId"))).selectByVisibleText("神木市保障房运营管理有限公司");
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "document.getElementById('validFrom').value='2026-03-01';");
+        d.findElement(By.id("note")).sendKeys("应急托管");
+        browser.click(By.cssSelector("#coverage-form button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert-success"), "服务范围已登记"));
+        assertThat(d.findElement(By.id("coverage")).getText()).contains("神木市保障房运营管理有限公司", "应急托管");
+        browser.screenshot("coverage");
+
+        var endButton = d.findElement(By.xpath("//tr[td[text()='应急托管']]//button"));
+        endButton.click();
+        d.switchTo().alert().accept();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert-success"), "服务范围已结束"));
+    }
+
+    @Test
+    void organisationsListsTheCityItsDistrictsAndTheOperators() {
+        browser.login(base(), "city.gov", "Demo@2026");
+        WebDriver d = browser.driver();
+        d.get(base() + "/admin/organisations");
+        String table = d.findElement(By.id("organisations")).getText();
+        assertThat(table).contains("榆林市住房和城乡建设局", "神木市住房保障中心", "子洲县财政局", "榆林安居物业服务有限公司");
+        assertThat(d.findElements(By.id("code"))).as("only the system administrator registers organisations").isEmpty();
+        browser.screenshot("organisations");
+    }
+}
