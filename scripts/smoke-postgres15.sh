@@ -39,7 +39,7 @@ PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/anju" SPRING_DATASOURCE_USERNAME=postgres \
 SPRING_DATASOURCE_PASSWORD="" \
   "$JAVA" -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$APP_PORT" \
-  --anju.files.root="$WORK/files" >"$WORK/app.log" 2>&1 &
+  --anju.files.root="$WORK/files" --anju.audit.head-dir="$WORK/audit" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 
 for _ in $(seq 1 180); do

@@ -80,7 +80,8 @@ class ForkedPlatformIT {
         Instant begin = Instant.now();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
                 "--spring.profiles.active=demo", "--server.port=" + port,
-                "--anju.embedded-db.data-dir=" + DATA.resolve("pg"), "--anju.files.root=" + DATA.resolve("files"))
+                "--anju.embedded-db.data-dir=" + DATA.resolve("pg"), "--anju.files.root=" + DATA.resolve("files"),
+                "--anju.audit.head-dir=" + DATA.resolve("audit"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(process);
         waitForHealth(port, process, log);

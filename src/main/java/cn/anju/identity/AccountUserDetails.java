@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.shared.Actor;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -10,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Spring Security's view of an account. Kept in the session, so the password hash is erased after login. */
-final class AccountUserDetails implements UserDetails, CredentialsContainer {
+final class AccountUserDetails implements UserDetails, CredentialsContainer, Actor {
 
     private final CurrentUser user;
     private final boolean enabled;
@@ -47,6 +48,26 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public Long actorId() {
+        return user.id();
+    }
+
+    @Override
+    public String actorName() {
+        return user.username();
+    }
+
+    @Override
+    public Long actorOrganisationId() {
+        return user.organisationId();
+    }
+
+    @Override
+    public String actorRegionCode() {
+        return user.regionCode();
     }
 
     @Override

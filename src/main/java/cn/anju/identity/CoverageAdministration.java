@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import cn.anju.audit.AuditLog;
+import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
@@ -8,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Government officers record which operator serves which district or project, and when. A district's officers
@@ -19,12 +22,15 @@ public class CoverageAdministration {
     private final OperatorCoverages coverages;
     private final Organisations organisations;
     private final Districts districts;
+    private final AuditLog audit;
     private final Clock clock;
 
-    CoverageAdministration(OperatorCoverages coverages, Organisations organisations, Districts districts, Clock clock) {
+    CoverageAdministration(OperatorCoverages coverages, Organisations organisations, Districts districts,
+                           AuditLog audit, Clock clock) {
         this.coverages = coverages;
         this.organisations = organisations;
         this.districts = districts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -43,8 +49,12 @@ public class CoverageAdministration {
         }
         Organisation operator = organisations.findById(command.operatorId() == null ? -1 : command.operatorId())
                 .orElseThrow(() -> ProblemException.badRequest("OPERATOR_NOT_FOUND", "所选承接主体不存在。"));
-        return coverages.save(OperatorCoverage.grant(operator, command.districtCode(), command.projectId(),
-                command.validFrom(), command.validTo(), command.note(), actor.id(), clock.instant()));
+        OperatorCoverage saved = coverages.save(OperatorCoverage.grant(operator, command.districtCode(),
+                command.projectId(), command.validFrom(), command.validTo(), command.note(), actor.id(), clock.instant()));
+        audit.record("COVERAGE_GRANT", "operator_coverage", saved.id(), AuditOutcome.SUCCESS, Map.of(
+                "operatorId", operator.id(), "district", saved.districtCode(), "from", saved.validFrom().toString(),
+                "to", saved.validTo() == null ? "" : saved.validTo().toString()));
+        return saved;
     }
 
     @Transactional
@@ -53,6 +63,8 @@ public class CoverageAdministration {
                 .orElseThrow(() -> ProblemException.notFound("COVERAGE_NOT_FOUND", "服务范围记录不存在。"));
         requireMaintainer(actor, coverage.districtCode());
         coverage.endOn(lastDay == null ? LocalDate.now(clock) : lastDay, actor.id(), clock.instant());
+        audit.record("COVERAGE_END", "operator_coverage", coverageId, AuditOutcome.SUCCESS, Map.of(
+                "lastDay", coverage.validTo().toString()));
         return coverages.save(coverage);
     }
 

@@ -28,6 +28,11 @@ public class DataScopes {
         return on(user, LocalDate.now(clock));
     }
 
+    /** The predicate that keeps a query within the user's scope today. */
+    public ScopeFilter filter(CurrentUser user, ScopeFilter.Columns columns) {
+        return ScopeFilter.of(of(user), columns);
+    }
+
     public DataScope on(CurrentUser user, LocalDate day) {
         if (user.roles().stream().anyMatch(UserAccount.SEPARATED_ADMINISTRATORS::contains)) {
             return new DataScope.None(); // 三员 read no operational data

@@ -31,6 +31,21 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry securityPolicyMenu() {
+        return new MenuEntry(MenuGroup.SYSTEM, "menu.securityPolicy", "/security/policy", 30, Set.of(Role.SECURITY_ADMIN));
+    }
+
+    @Bean
+    MenuEntry changePasswordMenu() {
+        return new MenuEntry(MenuGroup.PERSONAL, "menu.changePassword", "/password/change", 20, EnumSet.allOf(Role.class));
+    }
+
+    @Bean
+    MenuEntry apiTokensMenu() {
+        return new MenuEntry(MenuGroup.PERSONAL, "menu.apiTokens", "/me/tokens", 30, EnumSet.allOf(Role.class));
+    }
+
+    @Bean
     MenuEntry myAccountMenu() {
         return new MenuEntry(MenuGroup.PERSONAL, "menu.myAccount", "/me", 10, EnumSet.allOf(Role.class));
     }

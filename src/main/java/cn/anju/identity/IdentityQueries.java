@@ -77,25 +77,13 @@ public class IdentityQueries {
 
     /** Coverage rows the user may see: all for the city, the district's for district users, its own for an operator. */
     public List<CoverageRow> coverage(CurrentUser user) {
+        // Operators see their own coverage rows only, not their competitors' in the same district.
         DataScope scope = scopes.of(user);
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        switch (scope) {
-            case DataScope.City city -> {
-                where.append(" and c.district_code = any(?)");
-                params.add(city.districtCodes().toArray(String[]::new));
-            }
-            case DataScope.District d -> {
-                where.append(" and c.district_code = ?");
-                params.add(d.districtCode());
-            }
-            case DataScope.Operator op -> {
-                where.append(" and c.operator_id = ?");
-                params.add(op.operatorId());
-            }
-            case DataScope.Household h -> where.append(" and false");
-            case DataScope.None none -> where.append(" and false");
-        }
+        ScopeFilter filter = scope instanceof DataScope.Operator op
+                ? new ScopeFilter("c.operator_id = ?", List.of(op.operatorId()))
+                : ScopeFilter.of(scope, ScopeFilter.Columns.district("c.district_code"));
+        String where = "where " + filter.sql();
+        List<Object> params = filter.params();
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                         select c.id, c.operator_id, o.name as operator_name, c.district_code, c.project_id,

@@ -1,11 +1,14 @@
 package cn.anju.identity;
 
+import cn.anju.audit.AuditLog;
+import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.Map;
 
 /** Registers organisations: the bureaus of the city and its districts, operators, third parties. */
 @Service
@@ -13,11 +16,13 @@ public class OrganisationAdministration {
 
     private final Organisations organisations;
     private final Districts districts;
+    private final AuditLog audit;
     private final Clock clock;
 
-    OrganisationAdministration(Organisations organisations, Districts districts, Clock clock) {
+    OrganisationAdministration(Organisations organisations, Districts districts, AuditLog audit, Clock clock) {
         this.organisations = organisations;
         this.districts = districts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -28,7 +33,11 @@ public class OrganisationAdministration {
     @Transactional
     public Organisation create(CurrentUser actor, NewOrganisation command) {
         AccountAdministration.requireSystemAdmin(actor);
-        return register(command);
+        Organisation created = register(command);
+        audit.record("ORGANISATION_CREATE", "organisation", created.id(), AuditOutcome.SUCCESS, Map.of(
+                "code", created.code(), "type", created.type().name(),
+                "region", created.regionCode() == null ? "" : created.regionCode()));
+        return created;
     }
 
     @Transactional

@@ -4,11 +4,9 @@ import cn.anju.shared.web.ProblemException;
 
 /**
  * Password complexity of MLPS 2.0 level 3: at least 8 characters from at least 3 of the classes upper case,
- * lower case, digits and symbols. (Per-district settings with history arrive with the security core.)
+ * lower case, digits and symbols, or stricter where a district's {@link SecurityPolicy} says so.
  */
 record PasswordPolicy(int minLength, int minClasses) {
-
-    static final PasswordPolicy DEFAULT = new PasswordPolicy(8, 3);
 
     void check(String password, String username) {
         if (password == null || password.length() < minLength) {

@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,23 +9,30 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
- * Two filter chains: {@code /api/**} answers 401/403 as problem details; everything else is the web UI with the
- * Chinese login page. Both use the same database-backed session and CSRF protection.
+ * Two filter chains: {@code /api/**} (session or personal token; 401/403 as problem details) and the web UI with
+ * the Chinese login page. Both share the database-backed session, the idle timeout, the forced password change
+ * and CSRF protection (not needed, and not applied, when a token rather than a cookie authenticates).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    static final String[] PUBLIC_PATHS = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-            "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+    static final String[] PUBLIC_PATHS = {"/login", "/login/captcha", "/webjars/**", "/css/**", "/js/**", "/img/**",
+            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -33,12 +41,22 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApiTokens tokens, Clock clock,
+                                 SecurityContextRepository contexts) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher("/api/**")
+                .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(c -> c.ignoringRequestMatchers(ApiTokenAuthentication::presentsToken))
+                .addFilterAfter(new ApiTokenAuthentication.Filter(tokens, json), CsrfFilter.class)
+                .addFilterBefore(new SessionGuards(clock, json), AuthorizationFilter.class)
                 .requestCache(c -> c.disable())
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable());
@@ -47,11 +65,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain webChain(HttpSecurity http, LoginFlow loginFlow, JsonMapper json, Clock clock,
+                                 SecurityContextRepository contexts) throws Exception {
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .addFilterBefore(loginFlow, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionGuards(clock, json), AuthorizationFilter.class)
+                .formLogin(f -> f.loginPage("/login").successHandler(loginFlow).failureHandler(loginFlow))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -59,6 +81,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; frame-ancestors 'self'; form-action 'self'")));
         return http.build();
+    }
+
+    /** The login filter belongs to the security chain only, not to every request. */
+    @Bean
+    FilterRegistrationBean<LoginFlow> loginFlowNotAServletFilter(LoginFlow loginFlow) {
+        FilterRegistrationBean<LoginFlow> registration = new FilterRegistrationBean<>(loginFlow);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override

@@ -34,6 +34,7 @@ public class UserAccount {
     private boolean mustChangePassword;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant passwordChangedAt;
     @Version
     private Integer version;
     @MappedCollection(idColumn = "app_user")
@@ -101,6 +102,14 @@ public class UserAccount {
     void resetPassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.mustChangePassword = true;
+        this.updatedAt = now;
+    }
+
+    /** The person's own change: the administrator's temporary password is gone, so the forced change is done. */
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
+        this.passwordChangedAt = now;
         this.updatedAt = now;
     }
 

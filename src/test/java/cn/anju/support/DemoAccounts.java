@@ -13,17 +13,25 @@ public final class DemoAccounts {
                               String scopeType, List<String> scopeDistricts, Set<String> menus) {
     }
 
-    private static final Set<String> PERSONAL = Set.of("menu.myAccount");
-    private static final Set<String> GOVERNMENT = Set.of("menu.organisations", "menu.coverage", "menu.myAccount");
-    private static final Set<String> COVERAGE_READER = Set.of("menu.coverage", "menu.myAccount");
+    private static final Set<String> PERSONAL = Set.of("menu.myAccount", "menu.changePassword", "menu.apiTokens");
+    private static final Set<String> GOVERNMENT = plus(PERSONAL, "menu.organisations", "menu.coverage");
+    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage");
+
+    private static Set<String> plus(Set<String> base, String... more) {
+        var all = new java.util.HashSet<>(base);
+        all.addAll(java.util.List.of(more));
+        return Set.copyOf(all);
+    }
     private static final List<String> ALL_DISTRICTS = List.of("610802", "610803", "610822", "610824", "610825",
             "610826", "610827", "610828", "610829", "610830", "610831", "610881");
 
     public static final List<DemoAccount> ALL = List.of(
             new DemoAccount("admin", "系统管理员", "SYSTEM_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
-                    Set.of("menu.accounts", "menu.organisations", "menu.myAccount")),
-            new DemoAccount("security", "安全管理员", "SECURITY_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
-            new DemoAccount("auditor", "审计管理员", "AUDITOR", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
+                    plus(PERSONAL, "menu.accounts", "menu.organisations")),
+            new DemoAccount("security", "安全管理员", "SECURITY_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
+                    plus(PERSONAL, "menu.securityPolicy")),
+            new DemoAccount("auditor", "审计管理员", "AUDITOR", "榆林市住房和城乡建设局", "NONE", List.of(),
+                    plus(PERSONAL, "menu.audit")),
             new DemoAccount("city.gov", "王建国", "GOV_ADMIN", "榆林市住房和城乡建设局", "CITY", ALL_DISTRICTS, GOVERNMENT),
             new DemoAccount("yuyang.gov", "李红梅", "GOV_OFFICER", "榆阳区住房保障中心", "DISTRICT", List.of("610802"), GOVERNMENT),
             new DemoAccount("hengshan.gov", "张志强", "GOV_OFFICER", "横山区住房保障中心", "DISTRICT", List.of("610803"), GOVERNMENT),

@@ -68,9 +68,41 @@ public final class WebClient {
         return postForm("/login", Map.of("username", username, "password", password, "_csrf", token));
     }
 
+    /** Submits the login form with a CAPTCHA answer. */
+    public HttpResponse<String> login(String username, String password, String captcha) {
+        String token = csrfFrom(get("/login").body(), CSRF_INPUT);
+        return postForm("/login", Map.of("username", username, "password", password, "_csrf", token, "captcha", captcha));
+    }
+
+    /** Where a response redirects to, without the host. */
+    public static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+    }
+
+    /** The session id behind the cookie (Spring Session writes it base64-encoded). */
+    public String sessionId() {
+        String cookie = sessionCookie();
+        return cookie == null ? null : new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+    }
+
+    public HttpResponse<String> getWithToken(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
+    public HttpResponse<String> postJsonWithToken(String path, String json, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The CSRF token of the current session, as a page's meta tag carries it. */
     public String csrfToken() {
-        return csrfFrom(get("/me").body(), CSRF_META);
+        return csrfTokenFrom("/me");
+    }
+
+    public String csrfTokenFrom(String page) {
+        return csrfFrom(get(page).body(), CSRF_META);
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,0 +1,5 @@
+package cn.anju.audit;
+
+public enum AuditOutcome {
+    SUCCESS, DENIED, FAILED
+}
