@@ -31,6 +31,7 @@ class AuditChainTest {
     @TempDir
     Path outside;
 
+    EmbeddedPostgresServer server;
     HikariDataSource dataSource;
     JdbcClient jdbc;
     AuditLog log;
@@ -39,7 +40,7 @@ class AuditChainTest {
 
     @BeforeEach
     void freshDatabase() {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrGet(Path.of("target/test-pg"), 0, false);
+        server = EmbeddedPostgresServer.startOrGet(Path.of("target/test-pg"), 0, false);
         String name = "audit_case_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         server.ensureDatabase(name);
         dataSource = new HikariDataSource();
@@ -64,6 +65,7 @@ class AuditChainTest {
     @AfterEach
     void close() {
         dataSource.close();
+        server.release();
     }
 
     /** What an attacker with superuser rights does first: switch the append-only triggers off. */

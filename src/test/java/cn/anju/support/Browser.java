@@ -30,17 +30,24 @@ public final class Browser implements AutoCloseable {
     public Browser() {
         try {
             profile = Files.createTempDirectory("anju-chromium-");
+            Files.createDirectories(Path.of("target", "browser-logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("anju.chromium", "/usr/bin/chromium"));
+        // the page's console is the browser's log: kept under target/browser-logs/ and scanned by the build
+        var logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("anju.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
+                .withLogFile(new File("target/browser-logs/chromedriver.log"))
+                .withLogLevel(org.openqa.selenium.chromium.ChromiumDriverLogLevel.WARNING)
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
@@ -88,8 +95,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Appends what the pages wrote to the browser console to target/browser-logs/console.log. */
+    public void saveConsoleLog() {
+        try {
+            Path dir = Path.of("target", "browser-logs");
+            Files.createDirectories(dir);
+            StringBuilder text = new StringBuilder();
+            for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+                text.append(java.time.Instant.ofEpochMilli(entry.getTimestamp())).append(' ').append(entry.getLevel())
+                        .append(' ').append(entry.getMessage()).append('\n');
+            }
+            Files.writeString(dir.resolve("console.log"), text, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
+        saveConsoleLog();
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

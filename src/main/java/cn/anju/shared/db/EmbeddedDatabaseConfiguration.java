@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "release")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrGet(properties.dataDir(), properties.port(),
                 properties.cleanOnStart());

@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real PostgreSQL 18 server run from the zonky binaries, with its data in a directory that survives
- * restarts. One server per data directory per JVM: Spring test contexts that share a directory share
- * the server, and closing a context does not stop it (the JVM's shutdown hook does).
+ * restarts. One server per data directory per JVM: Spring contexts that share a directory share the server,
+ * each holding a reference; the server stops when the last one releases it, i.e. when the last context closes.
+ * (zonky's own shutdown hook is off: it would stop the database while Spring, in its own hook, still uses it.)
  */
 public final class EmbeddedPostgresServer {
 
@@ -29,15 +30,51 @@ public final class EmbeddedPostgresServer {
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private int references;
+    private boolean stopped;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
-    /** Starts the server for this data directory, or returns the one this JVM already started. */
-    public static EmbeddedPostgresServer startOrGet(Path dataDirectory, int port, boolean cleanOnStart) {
+    static {
+        // Last resort for a reference never released: give Spring's own shutdown a moment to close its contexts.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long deadline = System.currentTimeMillis() + 10_000;
+            synchronized (EmbeddedPostgresServer.class) {
+                long left;
+                while (!RUNNING.isEmpty() && (left = deadline - System.currentTimeMillis()) > 0) {
+                    try {
+                        EmbeddedPostgresServer.class.wait(left); // woken by stop()
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            List.copyOf(RUNNING.values()).forEach(EmbeddedPostgresServer::stop);
+        }, "embedded-postgres-stop"));
+    }
+
+    /** Starts the server for this data directory, or returns the one this JVM already started; call
+     * {@link #release()} when done with it. */
+    public static synchronized EmbeddedPostgresServer startOrGet(Path dataDirectory, int port, boolean cleanOnStart) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dir, d -> start(d, port, cleanOnStart));
+        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(dir, d -> start(d, port, cleanOnStart));
+        server.references++;
+        return server;
+    }
+
+    /** Gives back one reference; the last one stops the server. */
+    public void release() {
+        synchronized (EmbeddedPostgresServer.class) {
+            references--;
+            if (references > 0) {
+                return;
+            }
+        }
+        stop();
     }
 
     private static EmbeddedPostgresServer start(Path dir, int port, boolean clean) {
@@ -56,13 +93,18 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
                     .setLocaleConfig("encoding", "UTF8")
-                    .setPGStartupWait(Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
+                    // the server's own log beside its data directory (e.g. data/postgres.log), kept for operators
+                    // and scanned by the build for personal data
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(dir).toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile(dir).toFile()));
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres pg = builder.start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-            return new EmbeddedPostgresServer(pg);
+            return new EmbeddedPostgresServer(pg, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("嵌入式 PostgreSQL 启动失败 / embedded PostgreSQL failed to start: " + dir, e);
         }
@@ -131,19 +173,34 @@ public final class EmbeddedPostgresServer {
         return !process.isAlive();
     }
 
-    /** Stops the server (fast shutdown) and forgets it; the data stays in its directory. */
+    /** Stops the server (fast shutdown) and forgets it, whoever still holds it; the data stays. */
     public void stop() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            RUNNING.remove(dataDirectory, this);
+            EmbeddedPostgresServer.class.notifyAll();
+        }
         try {
-            RUNNING.values().remove(this);
             postgres.close();
+            log.info("Embedded PostgreSQL stopped ({})", dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    static Path logFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+    }
+
     /** Drops this JVM's handle without stopping the server, as a crash would: for the recovery test. */
     static void forgetForTest(EmbeddedPostgresServer server) {
-        RUNNING.values().remove(server);
+        synchronized (EmbeddedPostgresServer.class) {
+            server.stopped = true;
+            RUNNING.remove(server.dataDirectory, server);
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package cn.anju.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,31 +24,36 @@ import java.util.List;
  * {@code code} and a Chinese {@code detail}. Messages never echo the rejected value: it may be personal data.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e));
+    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).body(Problems.withInstance(Problems.of(e), request.getRequestURI()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    ResponseEntity<ProblemDetail> denied(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", Problems.defaultDetail(HttpStatus.FORBIDDEN)));
+    ResponseEntity<ProblemDetail> denied(RuntimeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.withInstance(
+                Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", Problems.defaultDetail(HttpStatus.FORBIDDEN)),
+                request.getRequestURI()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", e.getMessage()));
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(Problems.withInstance(
+                Problems.of(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", e.getMessage()), request.getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unhandled API error: {}", e.getClass().getName(), e);
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        // the type only: messages of unexpected exceptions may quote data (SQL values, parser input)
+        log.error("Unhandled API error {} at {}", e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-        return ResponseEntity.status(status).body(Problems.of(status, "INTERNAL_ERROR", Problems.defaultDetail(status)));
+        return ResponseEntity.status(status).body(Problems.withInstance(
+                Problems.of(status, "INTERNAL_ERROR", Problems.defaultDetail(status)), request.getRequestURI()));
     }
 
     @Override
@@ -58,7 +64,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         ProblemDetail body = Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "提交的数据有误，请按提示修改后重试。"), errors);
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.badRequest().body(Problems.withInstance(body, path(request)));
     }
 
     /** Spring MVC's own failures (bad JSON, wrong method, missing parameter...) get our code and Chinese text. */
@@ -68,8 +74,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String code = Problems.defaultCode(status);
         String detail = Problems.defaultDetail(status);
         if (body instanceof ProblemDetail pd && pd.getProperties() != null && pd.getProperties().get("code") != null) {
-            return new ResponseEntity<>(pd, headers, status);
+            return new ResponseEntity<>(Problems.withInstance(pd, path(request)), headers, status);
         }
-        return new ResponseEntity<>(Problems.of(status, code, detail), headers, status);
+        return new ResponseEntity<>(Problems.withInstance(Problems.of(status, code, detail), path(request)), headers, status);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof org.springframework.web.context.request.ServletWebRequest swr
+                ? swr.getRequest().getRequestURI() : null;
     }
 }

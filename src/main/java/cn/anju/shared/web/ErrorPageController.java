@@ -35,9 +35,7 @@ class ErrorPageController implements ErrorController {
         HttpStatus status = statusOf(request);
         ProblemDetail problem = Problems.of(status, Problems.defaultCode(status), Problems.defaultDetail(status));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri != null) {
-            problem.setInstance(java.net.URI.create(uri.toString()));
-        }
+        Problems.withInstance(problem, uri == null ? null : uri.toString());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

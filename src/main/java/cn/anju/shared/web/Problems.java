@@ -34,6 +34,20 @@ public final class Problems {
         return problem;
     }
 
+    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("[0-9]{17}[0-9Xx]");
+
+    /**
+     * The request path as the problem's {@code instance}, with anything shaped like an ID number masked: paths carry
+     * identifiers people type, and a problem detail must not echo personal data back or into a client's logs.
+     */
+    public static ProblemDetail withInstance(ProblemDetail problem, String path) {
+        if (path != null) {
+            String safe = ID_LIKE.matcher(path).replaceAll(m -> cn.anju.shared.privacy.Masks.idNumber(m.group()));
+            problem.setInstance(URI.create(safe.replace("*", "%2A")));
+        }
+        return problem;
+    }
+
     /** The code for a status when no more specific one applies. */
     public static String defaultCode(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());

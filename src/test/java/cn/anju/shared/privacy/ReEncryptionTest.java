@@ -46,6 +46,8 @@ class ReEncryptionTest {
             assertThat(rotated.decrypt(first, "person.id_number"))
                     .isEqualTo(IdNumbers.of("610802", LocalDate.of(1970, 1, 2), 1));
             assertThat(reEncryption.run()).isZero();
+        } finally {
+            server.release();
         }
     }
 }
