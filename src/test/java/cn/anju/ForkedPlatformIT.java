@@ -65,6 +65,13 @@ class ForkedPlatformIT {
         assertThat(second.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
+        // the audit chain written by both runs verifies from the command line, as an auditor would run it
+        Process verify = command("--anju.command=audit-verify", "audit-verify");
+        assertThat(verify.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String verifyOutput = Files.readString(Path.of("target", "it-platform-audit-verify.log"));
+        assertThat(verify.exitValue()).as(verifyOutput).isZero();
+        assertThat(verifyOutput).contains("AUDIT INTACT");
+
         Files.writeString(Path.of("target", "platform-measurements.txt"), String.format(
                 "first start (fresh data dir, migrations + demo data): %.1f s to health UP; JVM RSS %d MiB, postgres PSS %d MiB%n"
                         + "restart after kill -9 (orphan recovery):             %.1f s to health UP; JVM RSS %d MiB, postgres PSS %d MiB%n",
@@ -72,6 +79,28 @@ class ForkedPlatformIT {
     }
 
     record Started(Process process, double seconds, long rssMiB, long postgresPssMiB) {
+    }
+
+    @Test
+    void productionRefusesToStartWithoutAPersonalDataKey() throws Exception {
+        Process prod = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar",
+                JAR.toString(), "--spring.profiles.active=prod", "--server.port=0",
+                "--anju.embedded-db.data-dir=" + DATA.resolveSibling("it-prod-pg"))
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "it-platform-prod.log").toFile()).start();
+        started.add(prod);
+        assertThat(prod.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(prod.exitValue()).isNotZero();
+        assertThat(Files.readString(Path.of("target", "it-platform-prod.log"))).contains("密钥未配置");
+    }
+
+    private Process command(String argument, String name) throws IOException {
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-jar", JAR.toString(), "--spring.profiles.active=demo", argument,
+                "--anju.embedded-db.data-dir=" + DATA.resolve("pg"), "--anju.files.root=" + DATA.resolve("files"),
+                "--anju.audit.head-dir=" + DATA.resolve("audit"))
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "it-platform-" + name + ".log").toFile()).start();
+        started.add(process);
+        return process;
     }
 
     private Started start(int port, String name) throws Exception {

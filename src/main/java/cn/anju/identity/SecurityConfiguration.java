@@ -1,17 +1,15 @@
 package cn.anju.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -29,21 +27,11 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@ConditionalOnWebApplication // command-line tasks (--anju.command) run without a web server
 class SecurityConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC_PATHS = {"/login", "/login/captcha", "/webjars/**", "/css/**", "/js/**", "/img/**",
             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt today, with the algorithm id stored in the hash so a stronger one can take over on next login
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    SecurityContextRepository securityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
-    }
 
     @Bean
     @Order(1)

@@ -29,15 +29,18 @@ class TokenController {
         return "identity/tokens";
     }
 
+    /**
+     * Answers with the page itself rather than a redirect: the token must not pass through the session store
+     * (a flash attribute would keep the secret in the database until the next request).
+     */
     @PostMapping
-    String issue(CurrentUser user, @RequestParam String name, @RequestParam(defaultValue = "90") int days,
-                 RedirectAttributes redirect) {
+    String issue(CurrentUser user, @RequestParam String name, @RequestParam(defaultValue = "90") int days, Model model) {
         try {
-            redirect.addFlashAttribute("issued", tokens.issue(user, name, days));
+            model.addAttribute("issued", tokens.issue(user, name, days));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            model.addAttribute("error", e.getMessage());
         }
-        return "redirect:/me/tokens";
+        return list(user, model);
     }
 
     @PostMapping("/{id}/revoke")
