@@ -1,15 +1,12 @@
 package cn.anju.identity;
 
 import cn.anju.support.Browser;
-import cn.anju.support.PlatformTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -17,27 +14,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The security pages as their people use them: CAPTCHA login, audit verification, policy, tokens, password. */
-@PlatformTest
-class SecurityPagesBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void open() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
-    }
+class SecurityPagesBrowserTest extends BrowserTest {
 
     @Test
     void afterThreeFailuresTheLoginPageShowsAServerDrawnCaptcha() {

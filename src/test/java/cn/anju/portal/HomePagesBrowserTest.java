@@ -2,9 +2,7 @@ package cn.anju.portal;
 
 import cn.anju.support.Browser;
 import cn.anju.support.DemoAccounts;
-import cn.anju.support.PlatformTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -12,7 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.Set;
@@ -24,27 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every demo account logs in through the Chinese login page in a real Chromium, lands on its own home page and
  * sees exactly its menus. Screenshots: target/screenshots/home-*.png (desktop) and phone-*.png.
  */
-@PlatformTest
-class HomePagesBrowserTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class HomePagesBrowserTest extends BrowserTest {
 
     void login(String username, String password) {
         browser.login("http://localhost:" + port, username, password);
