@@ -10,7 +10,10 @@
     var question = form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) { e.preventDefault(); return; }
     if (form.getAttribute('method') && form.getAttribute('method').toLowerCase() === 'post') {
-      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
+      // after the browser has read the form (a disabled submitter would lose its name and value)
+      setTimeout(function () {
+        form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
+      }, 0);
     }
   });
 })();

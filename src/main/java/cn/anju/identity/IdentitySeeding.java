@@ -67,6 +67,10 @@ public class IdentitySeeding {
         }
     }
 
+    public long userId(String username) {
+        return accounts.findByUsername(username).orElseThrow().id();
+    }
+
     public boolean hasAccounts() {
         return accounts.count() > 0;
     }

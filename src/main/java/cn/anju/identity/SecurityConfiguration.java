@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.shared.web.RoleGate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,11 +37,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApiTokens tokens, Clock clock,
-                                 SecurityContextRepository contexts) throws Exception {
+                                 SecurityContextRepository contexts, List<RoleGate> gates) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher("/api/**")
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    gates.forEach(g -> a.requestMatchers(g.method(), g.pattern()).hasAnyRole(g.roleNames()));
+                    a.anyRequest().authenticated();
+                })
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.ignoringRequestMatchers(ApiTokenAuthentication::presentsToken))
                 .addFilterAfter(new ApiTokenAuthentication.Filter(tokens, json), CsrfFilter.class)
@@ -54,11 +58,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, LoginFlow loginFlow, JsonMapper json, Clock clock,
-                                 SecurityContextRepository contexts) throws Exception {
+                                 SecurityContextRepository contexts, List<RoleGate> gates) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(PUBLIC_PATHS).permitAll();
+                    gates.forEach(g -> a.requestMatchers(g.method(), g.pattern()).hasAnyRole(g.roleNames()));
+                    a.anyRequest().authenticated();
+                })
                 .addFilterBefore(loginFlow, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionGuards(clock, json), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").successHandler(loginFlow).failureHandler(loginFlow))

@@ -17,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The account, organisation and coverage pages, used as their people use them, in a real Chromium. */
 class AdminPagesBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountUserDetailsService users;
+    @org.springframework.beans.factory.annotation.Autowired
+    OrganisationAdministration organisations;
+
     @Test
     void systemAdministratorCreatesFiltersAndDisablesAnAccount() {
         browser.login(base(), "admin", "Demo@2026");
@@ -60,20 +65,25 @@ class AdminPagesBrowserTest extends BrowserTest {
 
     @Test
     void districtOfficerRecordsAndEndsCoverageOfItsDistrictOnly() {
+        // an operator of this test's own, so that the coverage (in force through today once ended) touches no other test
+        String operator = "测试承接主体" + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser admin = ((AccountUserDetails) users.loadUserByUsername("admin")).currentUser();
+        organisations.create(admin, new OrganisationAdministration.NewOrganisation(
+                "OP-T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), operator, OrganisationType.OPERATOR, null, null));
         browser.login(base(), "yuyang.gov", "Demo@2026");
         WebDriver d = browser.driver();
         d.get(base() + "/coverage");
         var districtOptions = new Select(d.findElement(By.id("districtCode"))).getOptions();
         assertThat(districtOptions).extracting(o -> o.getText()).containsExactly("榆阳区");
 
-        new Select(d.findElement(By.id("operatorId"))).selectByVisibleText("神木市保障房运营管理有限公司");
+        new Select(d.findElement(By.id("operatorId"))).selectByVisibleText(operator);
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "document.getElementById('validFrom').value='2026-03-01';");
         d.findElement(By.id("note")).sendKeys("应急托管");
         browser.click(By.cssSelector("#coverage-form button[type=submit]"));
         new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".alert-success"), "服务范围已登记"));
-        assertThat(d.findElement(By.id("coverage")).getText()).contains("神木市保障房运营管理有限公司", "应急托管");
+        assertThat(d.findElement(By.id("coverage")).getText()).contains(operator, "应急托管");
         browser.screenshot("coverage");
 
         var endButton = d.findElement(By.xpath("//tr[td[text()='应急托管']]//button"));

@@ -14,7 +14,9 @@ public final class DemoAccounts {
     }
 
     private static final Set<String> PERSONAL = Set.of("menu.myAccount", "menu.changePassword", "menu.apiTokens");
-    private static final Set<String> GOVERNMENT = plus(PERSONAL, "menu.organisations", "menu.coverage");
+    private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households");
+    private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage");
+    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage");
     private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage");
 
     private static Set<String> plus(Set<String> base, String... more) {
@@ -38,10 +40,10 @@ public final class DemoAccounts {
             new DemoAccount("shenmu.gov", "刘晓燕", "GOV_OFFICER", "神木市住房保障中心", "DISTRICT", List.of("610881"), GOVERNMENT),
             new DemoAccount("yuyang.finance", "赵丽娟", "FINANCE", "榆阳区财政局", "DISTRICT", List.of("610802"), COVERAGE_READER),
             new DemoAccount("anju.manager", "陈经理", "OPERATOR_MANAGER", "榆林安居物业服务有限公司", "OPERATOR",
-                    List.of("610802", "610803"), COVERAGE_READER),
+                    List.of("610802", "610803"), OPERATOR_MANAGER),
             new DemoAccount("anju.staff", "周明", "OPERATOR_STAFF", "榆林安居物业服务有限公司", "OPERATOR",
-                    List.of("610802", "610803"), PERSONAL),
+                    List.of("610802", "610803"), STOCK),
             new DemoAccount("shenmu.op", "高伟", "OPERATOR_MANAGER", "神木市保障房运营管理有限公司", "OPERATOR",
-                    List.of("610881"), COVERAGE_READER),
+                    List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL));
 }

@@ -80,12 +80,113 @@ public final class ScopeCases {
             assertThat(r.body()).doesNotContain(number).contains("110105********002X");
         });
 
+        // housing: operators see their coverage only; districts their own
+        cases.put("GET /api/v1/projects", port -> {
+            assertOnlyDistricts(port, "shenmu.op", "/api/v1/projects", "610881");
+            assertOnlyDistricts(port, "anju.staff", "/api/v1/projects", "610802", "610803");
+            assertOnlyDistricts(port, "hengshan.gov", "/api/v1/projects", "610803");
+            assertThat(WebClient.json(WebClient.loggedIn(port, "admin").getJson("/api/v1/projects")).size()).isZero();
+        });
+        cases.put("POST /api/v1/projects", port -> {
+            String body = "{\"districtCode\":\"610802\",\"name\":\"越权项目\",\"address\":\"某路1号\"}";
+            for (String who : List.of("anju.manager", "hengshan.gov", "yuyang.finance", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/projects", body).statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/units", port -> {
+            assertOnlyDistricts(port, "shenmu.op", "/api/v1/units?size=200", "610881");
+            assertOnlyDistricts(port, "anju.manager", "/api/v1/units?size=200", "610802", "610803");
+            assertOnlyDistricts(port, "yuyang.gov", "/api/v1/units?size=200", "610802");
+        });
+        cases.put("POST /api/v1/units/{id}/status", port -> {
+            long yuyangUnit = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/units?status=VACANT&size=1"))
+                    .get("items").get(0).get("id").asLong();
+            var r = WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/units/" + yuyangUnit + "/status",
+                    "{\"status\":\"OFFLINE\",\"reason\":\"越权\"}");
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/units/" + yuyangUnit + "/status",
+                    "{\"status\":\"OFFLINE\",\"reason\":\"无权\"}").statusCode()).isEqualTo(403);
+        });
+
+        // households: operators read their covered districts; eligibility is the district government's
+        cases.put("GET /api/v1/households", port -> {
+            assertOnlyDistricts(port, "shenmu.op", "/api/v1/households?size=200", "610881");
+            assertOnlyDistricts(port, "anju.staff", "/api/v1/households?size=200", "610802", "610803");
+            assertOnlyDistricts(port, "hengshan.gov", "/api/v1/households?size=200", "610803");
+            for (String who : List.of("auditor", "admin", "yuyang.finance", "evaluator")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/households").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/households/{id}", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/households/" + yuyang).statusCode()).as(who).isEqualTo(404);
+            }
+            for (String who : List.of("admin", "yuyang.finance")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/households/" + yuyang).statusCode()).as(who).isEqualTo(403);
+            }
+            assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/households/" + yuyang).statusCode()).isEqualTo(200);
+        });
+        cases.put("GET /api/v1/households/{id}/eligibility-decisions", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/households/" + yuyang + "/eligibility-decisions")
+                    .statusCode()).isEqualTo(404);
+        });
+        cases.put("POST /api/v1/households/{id}/eligibility-decisions", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            for (String who : List.of("anju.manager", "anju.staff", "city.gov", "hengshan.gov")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/households/" + yuyang + "/eligibility-decisions", "{}")
+                        .statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/eligibility-decisions/{id}/status", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            long decision = WebClient.json(WebClient.loggedIn(port, "yuyang.gov")
+                    .getJson("/api/v1/households/" + yuyang + "/eligibility-decisions")).get(0).get("id").asLong();
+            for (String who : List.of("anju.manager", "city.gov", "shenmu.gov")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/eligibility-decisions/" + decision + "/status",
+                        "{\"status\":\"REVOKED\",\"reason\":\"越权\"}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/households/{id}/change-reports", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            var r = WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/households/" + yuyang + "/change-reports",
+                    "{\"kind\":\"OTHER\",\"description\":\"越权\"}");
+            assertThat(r.statusCode()).isEqualTo(404);
+        });
+        cases.put("POST /api/v1/change-reports/{id}/decision", port -> {
+            for (String who : List.of("anju.manager", "city.gov")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/change-reports/1/decision", "{\"accept\":true}")
+                        .statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/households/{id}/members/{memberId}/reveal", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            long member = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/households/" + yuyang))
+                    .get("members").get(0).get("id").asLong();
+            String path = "/api/v1/households/" + yuyang + "/members/" + member + "/reveal";
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson(path, "{\"field\":\"ID_NUMBER\"}").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "admin").postJson(path, "{\"field\":\"ID_NUMBER\"}").statusCode()).isEqualTo(403);
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));
         cases.put("GET /api/v1/audit/verification",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/verification", "auditor", "admin", "security", "yuyang.gov"));
         return cases;
+    }
+
+    private static long firstHousehold(int port, String who) {
+        return WebClient.json(WebClient.loggedIn(port, who).getJson("/api/v1/households?size=1")).get("items").get(0).get("id").asLong();
+    }
+
+    /** Every row of the answer (a list, or a page's items) lies in the given districts, and there is at least one. */
+    private static void assertOnlyDistricts(int port, String who, String path, String... districts) {
+        var body = WebClient.json(WebClient.loggedIn(port, who).getJson(path));
+        var rows = body.has("items") ? body.get("items") : body;
+        assertThat(rows.size()).as(who + " " + path).isPositive();
+        rows.forEach(r -> assertThat(r.get("districtCode").asString()).as(who + " " + path).isIn((Object[]) districts));
     }
 
     private static void assertOnlyOperator(int port, String who, String operatorName) {

@@ -1,0 +1,6 @@
+package cn.anju.household;
+
+/** What an operator observed: 成员迁出, 成员迁入, 收入增加, 购买住房, 联系方式变更, 其他. */
+public enum ChangeReportKind {
+    MEMBER_MOVED_OUT, MEMBER_MOVED_IN, INCOME_ROSE, BOUGHT_HOUSE, CONTACT_CHANGED, OTHER
+}

@@ -1,0 +1,121 @@
+package cn.anju.household;
+
+import cn.anju.audit.AuditLog;
+import cn.anju.audit.AuditOutcome;
+import cn.anju.identity.CurrentUser;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Eligibility decisions (资格认定): decided, extended, suspended, reinstated and revoked by the household's own
+ * district only. A decision is never overwritten: an extension is a new decision following the old one, and every
+ * status change is recorded with its reason.
+ */
+@Service
+public class Eligibility {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewDecision(String decisionNumber, String issuingBureau, LocalDate decidedOn, LocalDate validFrom,
+                              LocalDate validTo, BigDecimal approvedArea, RentTier rentTier, Long follows) {
+    }
+
+    @Transactional
+    public long decide(CurrentUser actor, long householdId, NewDecision d) {
+        String district = districtOf(householdId);
+        GovernmentOnly.requireDistrictOfficer(actor, district);
+        long id = insert(householdId, district, d, actor.id());
+        audit.record("ELIGIBILITY_DECIDE", "eligibility_decision", id, AuditOutcome.SUCCESS,
+                Map.of("household", householdId, "validTo", d.validTo().toString(), "tier", d.rentTier().name(),
+                        "follows", d.follows() == null ? "" : d.follows().toString()));
+        return id;
+    }
+
+    long insert(long householdId, String district, NewDecision d, long createdBy) {
+        if (d.decisionNumber() == null || d.decisionNumber().isBlank()) {
+            throw ProblemException.badRequest("DECISION_NUMBER_REQUIRED", "请填写资格认定文号。");
+        }
+        if (d.decidedOn() == null || d.validFrom() == null || d.validTo() == null) {
+            throw ProblemException.badRequest("DECISION_DATES_REQUIRED", "请填写认定日期和有效期起止日期。");
+        }
+        if (!d.validTo().isAfter(d.validFrom())) {
+            throw ProblemException.badRequest("DECISION_DATES_INVERTED", "有效期截止日期须晚于起始日期。");
+        }
+        if (d.approvedArea() == null || d.approvedArea().signum() <= 0 || d.rentTier() == null) {
+            throw ProblemException.badRequest("DECISION_TERMS_REQUIRED", "请填写核准的住房面积和租金档次。");
+        }
+        if (d.follows() != null) {
+            Long sameHousehold = jdbc.sql("select household_id from eligibility_decision where id = ?").param(d.follows())
+                    .query(Long.class).optional().orElse(null);
+            if (sameHousehold == null || sameHousehold != householdId) {
+                throw ProblemException.badRequest("FOLLOWS_OTHER_HOUSEHOLD", "延续的原认定不属于该户。");
+            }
+        }
+        boolean taken = jdbc.sql("select count(*) from eligibility_decision where decision_number = ?")
+                .param(d.decisionNumber().trim()).query(Long.class).single() > 0;
+        if (taken) {
+            throw ProblemException.conflict("DECISION_NUMBER_TAKEN", "资格认定文号已存在：" + d.decisionNumber().trim());
+        }
+        return jdbc.sql("""
+                        insert into eligibility_decision (household_id, district_code, decision_number, issuing_bureau,
+                               decided_on, valid_from, valid_to, approved_area, rent_tier, status, follows_id, created_by,
+                               created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?, ?) returning id""")
+                .params(householdId, district, d.decisionNumber().trim(), d.issuingBureau(), d.decidedOn(), d.validFrom(),
+                        d.validTo(), d.approvedArea(), d.rentTier().name(), d.follows(), createdBy,
+                        Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+    }
+
+    /** Suspends, reinstates or revokes, as the status table allows, with the reason recorded. */
+    @Transactional
+    public void changeStatus(CurrentUser actor, long decisionId, EligibilityStatus to, String reason) {
+        record Current(long household, String district, EligibilityStatus status, int version) {
+        }
+        Current c = jdbc.sql("select household_id, district_code, status, version from eligibility_decision where id = ?")
+                .param(decisionId)
+                .query((rs, n) -> new Current(rs.getLong(1), rs.getString(2), EligibilityStatus.valueOf(rs.getString(3)), rs.getInt(4)))
+                .optional().orElseThrow(() -> ProblemException.notFound("DECISION_NOT_FOUND", "资格认定不存在。"));
+        GovernmentOnly.requireDistrictOfficer(actor, c.district());
+        if (to == null || to == EligibilityStatus.EXPIRED) {
+            throw ProblemException.badRequest("STATUS_NOT_SETTABLE", "只能暂停、恢复或撤销资格；到期由系统按有效期判定。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.badRequest("REASON_REQUIRED", "请填写原因。");
+        }
+        if (!c.status().canBecome(to)) {
+            throw ProblemException.conflict("ELIGIBILITY_TRANSITION", "该资格当前状态不能变更为所选状态。");
+        }
+        int changed = jdbc.sql("update eligibility_decision set status = ?, status_reason = ?, version = version + 1 where id = ? and version = ?")
+                .params(to.name(), reason.trim(), decisionId, c.version()).update();
+        if (changed == 0) {
+            throw ProblemException.conflict("CONCURRENT_CHANGE", "该资格刚被他人修改，请刷新后重试。");
+        }
+        jdbc.sql("insert into eligibility_status_change (decision_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
+                .params(decisionId, c.status().name(), to.name(), reason.trim(), actor.id(), Timestamp.from(clock.instant()))
+                .update();
+        audit.record("ELIGIBILITY_STATUS", "eligibility_decision", decisionId, AuditOutcome.SUCCESS,
+                Map.of("from", c.status().name(), "to", to.name()));
+    }
+
+    String districtOf(long householdId) {
+        return jdbc.sql("select district_code from household where id = ?").param(householdId).query(String.class)
+                .optional().orElseThrow(() -> ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "保障家庭不存在。"));
+    }
+}

@@ -1,0 +1,52 @@
+package cn.anju.household;
+
+import cn.anju.shared.Role;
+import cn.anju.shared.web.MenuEntry;
+import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.RoleGate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.util.Set;
+
+/**
+ * Who reaches the household pages, and the gates the security filter checks before any body is read: writing
+ * eligibility and deciding change reports is for government officers only, by API and by page alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class HouseholdAccess {
+
+    static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+
+    @Bean
+    MenuEntry householdsMenu() {
+        return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.households", "/households", 30,
+                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
+    RoleGate eligibilityApiGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/households/*/eligibility-decisions", GOVERNMENT);
+    }
+
+    @Bean
+    RoleGate eligibilityStatusApiGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/eligibility-decisions/**", GOVERNMENT);
+    }
+
+    @Bean
+    RoleGate changeReportDecisionApiGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/change-reports/**", GOVERNMENT);
+    }
+
+    @Bean
+    RoleGate eligibilityPageGate() {
+        return new RoleGate(HttpMethod.POST, "/households/*/eligibility-decisions/**", GOVERNMENT);
+    }
+
+    @Bean
+    RoleGate changeReportDecisionPageGate() {
+        return new RoleGate(HttpMethod.POST, "/households/*/change-reports/*/decision", GOVERNMENT);
+    }
+}

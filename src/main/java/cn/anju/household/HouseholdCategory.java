@@ -1,0 +1,6 @@
+package cn.anju.household;
+
+/** 低保, 特困, 低收入, 中等偏下收入, 新就业无房职工, 外来务工人员, 其他. */
+public enum HouseholdCategory {
+    MINIMUM_LIVING, EXTREME_POVERTY, LOW_INCOME, LOWER_MIDDLE_INCOME, NEW_EMPLOYEE, MIGRANT_WORKER, OTHER
+}

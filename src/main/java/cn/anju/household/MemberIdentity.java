@@ -1,0 +1,82 @@
+package cn.anju.household;
+
+import cn.anju.shared.privacy.BlindIndex;
+import cn.anju.shared.privacy.ChineseIdNumber;
+import cn.anju.shared.privacy.EncryptedColumn;
+import cn.anju.shared.privacy.FieldCipher;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a member's ID number and phone are stored: encrypted, with keyed indexes for exact search (and for the
+ * phone's last four digits). The only place that knows the purposes the values are bound to.
+ */
+@Component
+public class MemberIdentity {
+
+    static final String ID_NUMBER = "household_member.id_number";
+    static final String PHONE = "household_member.phone";
+    static final String PHONE_LAST4 = "household_member.phone_last4";
+
+    private final FieldCipher cipher;
+    private final BlindIndex index;
+
+    MemberIdentity(FieldCipher cipher, BlindIndex index) {
+        this.cipher = cipher;
+        this.index = index;
+    }
+
+    public record Sealed(String idNumber, String idNumberIndex, String phone, String phoneIndex, String phoneLast4Index) {
+    }
+
+    /** Checks and seals; the messages say what to fix and never repeat the value. */
+    public Sealed seal(String idNumber, String phone) {
+        String id = ChineseIdNumber.normalise(idNumber);
+        ChineseIdNumber.check(id).ifPresent(p -> {
+            throw ProblemException.badRequest(p.code(), p.message());
+        });
+        String ph = phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s-]", "");
+        if (ph != null && !ph.matches("1[3-9][0-9]{9}")) {
+            throw ProblemException.badRequest("PHONE_FORMAT", "手机号应为11位数字，以13-19开头。");
+        }
+        return new Sealed(cipher.encrypt(id, ID_NUMBER), idNumberIndex(id),
+                ph == null ? null : cipher.encrypt(ph, PHONE), ph == null ? null : phoneIndex(ph),
+                ph == null ? null : phoneLast4Index(ph.substring(7)));
+    }
+
+    public String idNumberIndex(String idNumber) {
+        return index.of(ChineseIdNumber.normalise(idNumber), ID_NUMBER);
+    }
+
+    public String phoneIndex(String phone) {
+        return index.of(phone.replaceAll("[\\s-]", ""), PHONE);
+    }
+
+    public String phoneLast4Index(String last4) {
+        return index.of(last4, PHONE_LAST4);
+    }
+
+    String decryptIdNumber(String stored) {
+        return cipher.decrypt(stored, ID_NUMBER);
+    }
+
+    String decryptPhone(String stored) {
+        return stored == null ? null : cipher.decrypt(stored, PHONE);
+    }
+
+    /** Registers the encrypted columns for key rotation. */
+    @Configuration(proxyBeanMethods = false)
+    static class Columns {
+        @Bean
+        EncryptedColumn memberIdNumberColumn() {
+            return new EncryptedColumn("household_member", "id", "id_number", ID_NUMBER);
+        }
+
+        @Bean
+        EncryptedColumn memberPhoneColumn() {
+            return new EncryptedColumn("household_member", "id", "phone", PHONE);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package cn.anju.household.web;
+
+import cn.anju.household.ChangeReportKind;
+import cn.anju.household.ChangeReports;
+import cn.anju.household.Eligibility;
+import cn.anju.household.EligibilityStatus;
+import cn.anju.household.HouseholdCategory;
+import cn.anju.household.HouseholdQueries;
+import cn.anju.household.RentTier;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.OrganisationType;
+import cn.anju.identity.PersonalDataAccess;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** 保障家庭 pages: search, the household file with masked members, eligibility history and change reports. */
+@Controller
+@RequestMapping("/households")
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+class HouseholdPages {
+
+    private final HouseholdQueries queries;
+    private final Eligibility eligibility;
+    private final ChangeReports reports;
+
+    HouseholdPages(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports) {
+        this.queries = queries;
+        this.eligibility = eligibility;
+        this.reports = reports;
+    }
+
+    @GetMapping
+    String list(CurrentUser user, @RequestParam(required = false) String name,
+                @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
+                @RequestParam(required = false) HouseholdCategory category,
+                @RequestParam(required = false) EligibilityStatus eligibility,
+                @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+        // ID number and phone searches arrive by POST (below) so they never sit in a URL or an access log
+        var filter = new HouseholdQueries.Filter(name, idNumber, phone, category, eligibility);
+        model.addAttribute("filter", new HouseholdQueries.Filter(name, null, null, category, eligibility));
+        model.addAttribute("result", queries.search(user, filter, PageQuery.of(page, 20)));
+        model.addAttribute("categories", HouseholdCategory.values());
+        model.addAttribute("statuses", EligibilityStatus.values());
+        return request.getHeader("HX-Request") != null ? "household/households :: table" : "household/households";
+    }
+
+    @PostMapping("/search")
+    String exactSearch(CurrentUser user, @RequestParam(required = false) String idNumber,
+                       @RequestParam(required = false) String phone, HttpServletRequest request, Model model) {
+        return list(user, null, idNumber, phone, null, null, 1, request, model);
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("household", queries.detail(user, id));
+        model.addAttribute("decides", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
+                && user.organisationType() == OrganisationType.DISTRICT_HOUSING);
+        model.addAttribute("mayReveal", PersonalDataAccess.mayReveal(user));
+        model.addAttribute("reportKinds", ChangeReportKind.values());
+        model.addAttribute("tiers", RentTier.values());
+        return "household/household";
+    }
+
+    @PostMapping("/{id}/members/{memberId}/reveal")
+    String reveal(CurrentUser user, @PathVariable long id, @PathVariable long memberId,
+                  @RequestParam HouseholdQueries.Field field, Model model) {
+        model.addAttribute("value", queries.reveal(user, id, memberId, field));
+        return "household/household :: revealed";
+    }
+
+    @PostMapping("/{id}/eligibility-decisions")
+    String decide(CurrentUser user, @PathVariable long id, @RequestParam String decisionNumber,
+                  @RequestParam String issuingBureau,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                  @RequestParam BigDecimal approvedArea, @RequestParam RentTier rentTier,
+                  @RequestParam(required = false) Long follows, RedirectAttributes redirect) {
+        return act(id, redirect, "资格认定已登记。", () -> eligibility.decide(user, id, new Eligibility.NewDecision(
+                decisionNumber, issuingBureau, decidedOn, validFrom, validTo, approvedArea, rentTier, follows)));
+    }
+
+    @PostMapping("/{id}/eligibility-decisions/{decisionId}/status")
+    String changeStatus(CurrentUser user, @PathVariable long id, @PathVariable long decisionId,
+                        @RequestParam EligibilityStatus status, @RequestParam String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "资格状态已变更。", () -> eligibility.changeStatus(user, decisionId, status, reason));
+    }
+
+    @PostMapping("/{id}/change-reports")
+    String report(CurrentUser user, @PathVariable long id, @RequestParam ChangeReportKind kind,
+                  @RequestParam String description, RedirectAttributes redirect) {
+        return act(id, redirect, "变更报告已提交，等待区县住房保障部门处理。", () -> reports.file(user, id, kind, description));
+    }
+
+    @PostMapping("/{id}/change-reports/{reportId}/decision")
+    String decideReport(CurrentUser user, @PathVariable long id, @PathVariable long reportId,
+                        @RequestParam boolean accept, @RequestParam(required = false) String note,
+                        RedirectAttributes redirect) {
+        return act(id, redirect, accept ? "报告已受理。" : "报告已驳回。", () -> reports.decide(user, reportId, accept, note));
+    }
+
+    private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", success);
+        } catch (ProblemException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/households/" + id;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.anju.housing;
+
+import cn.anju.audit.AuditLog;
+import cn.anju.audit.AuditOutcome;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScope;
+import cn.anju.identity.DataScopes;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Changes to the housing stock: registering projects (the district's housing officers, or the city bureau's
+ * administrators) and moving a unit between states along {@link UnitStatus}'s table.
+ */
+@Service
+public class HousingStock {
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final Districts districts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    HousingStock(JdbcClient jdbc, DataScopes scopes, Districts districts, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.districts = districts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewProject(String districtCode, String name, String address, Integer builtYear) {
+    }
+
+    @Transactional
+    public long registerProject(CurrentUser actor, NewProject p) {
+        if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
+            throw ProblemException.forbidden("GOVERNMENT_ONLY", "房源由政府住房保障部门登记。");
+        }
+        if (p.districtCode() == null || districts.find(p.districtCode()).isEmpty()) {
+            throw ProblemException.badRequest("UNKNOWN_DISTRICT", "请选择本市的区县。");
+        }
+        DataScope scope = scopes.of(actor);
+        if (!scope.coversDistrict(p.districtCode()) || (actor.organisationType().name().equals("CITY_BUREAU") && !actor.has(Role.GOV_ADMIN))) {
+            throw ProblemException.forbidden("DISTRICT_NOT_YOURS", "只能登记本区县的项目。");
+        }
+        if (p.name() == null || p.name().isBlank() || p.address() == null || p.address().isBlank()) {
+            throw ProblemException.badRequest("PROJECT_NAME_AND_ADDRESS_REQUIRED", "请填写项目名称和地址。");
+        }
+        if (p.builtYear() != null && (p.builtYear() < 1949 || p.builtYear() > 2100)) {
+            throw ProblemException.badRequest("BUILT_YEAR_OUT_OF_RANGE", "建成年份应在1949年到2100年之间。");
+        }
+        boolean exists = jdbc.sql("select count(*) from project where district_code = ? and name = ?")
+                .params(p.districtCode(), p.name().trim()).query(Long.class).single() > 0;
+        if (exists) {
+            throw ProblemException.conflict("PROJECT_NAME_TAKEN", "本区县已有同名项目：" + p.name().trim());
+        }
+        long id = jdbc.sql("insert into project (district_code, name, address, built_year, created_at) values (?, ?, ?, ?, ?) returning id")
+                .params(p.districtCode(), p.name().trim(), p.address().trim(), p.builtYear(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        audit.record("PROJECT_CREATE", "project", id, AuditOutcome.SUCCESS, Map.of("district", p.districtCode()));
+        return id;
+    }
+
+    /** Moves a unit to another state if the table allows it; optimistic locking stops two clerks racing. */
+    @Transactional
+    public void changeUnitStatus(CurrentUser actor, long unitId, UnitStatus to, String reason) {
+        if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER)) {
+            throw ProblemException.forbidden("UNIT_STATUS_FORBIDDEN", "只有政府经办人或承接主体负责人可以变更房源状态。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.badRequest("REASON_REQUIRED", "请填写变更原因。");
+        }
+        record Current(UnitStatus status, int version, String district, long project) {
+        }
+        Current current = jdbc.sql("select status, version, district_code, project_id from unit where id = ?").param(unitId)
+                .query((rs, n) -> new Current(UnitStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getLong(4)))
+                .optional().orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。"));
+        DataScope scope = scopes.of(actor);
+        boolean inScope = scope instanceof DataScope.Operator op
+                ? op.wholeDistricts().contains(current.district()) || op.projectIds().contains(current.project())
+                : scope.coversDistrict(current.district());
+        if (!inScope) {
+            throw ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。");
+        }
+        if (!current.status().canBecome(to)) {
+            throw ProblemException.conflict("UNIT_STATUS_TRANSITION", "房源当前状态不能直接变为所选状态。");
+        }
+        int changed = jdbc.sql("update unit set status = ?, version = version + 1 where id = ? and version = ?")
+                .params(to.name(), unitId, current.version()).update();
+        if (changed == 0) {
+            throw ProblemException.conflict("CONCURRENT_CHANGE", "房源刚被他人修改，请刷新后重试。");
+        }
+        jdbc.sql("insert into unit_status_change (unit_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
+                .params(unitId, current.status().name(), to.name(), reason.trim(), actor.id(), Timestamp.from(clock.instant()))
+                .update();
+        audit.record("UNIT_STATUS_CHANGE", "unit", unitId, AuditOutcome.SUCCESS,
+                Map.of("from", current.status().name(), "to", to.name()));
+    }
+}

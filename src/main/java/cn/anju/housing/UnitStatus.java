@@ -1,0 +1,28 @@
+package cn.anju.housing;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The states of a unit and, explicitly, which change leads where: a vacant unit is reserved in a selection,
+ * occupied when the lease starts, vacant again after move-out; repair and offline take it out of allocation.
+ */
+public enum UnitStatus {
+    VACANT, RESERVED, OCCUPIED, UNDER_REPAIR, OFFLINE;
+
+    private static final Map<UnitStatus, Set<UnitStatus>> TRANSITIONS = Map.of(
+            VACANT, EnumSet.of(RESERVED, UNDER_REPAIR, OFFLINE),
+            RESERVED, EnumSet.of(OCCUPIED, VACANT),
+            OCCUPIED, EnumSet.of(VACANT),
+            UNDER_REPAIR, EnumSet.of(VACANT, OFFLINE),
+            OFFLINE, EnumSet.of(VACANT, UNDER_REPAIR));
+
+    public boolean canBecome(UnitStatus next) {
+        return TRANSITIONS.get(this).contains(next);
+    }
+
+    public Set<UnitStatus> next() {
+        return EnumSet.copyOf(TRANSITIONS.get(this).isEmpty() ? EnumSet.noneOf(UnitStatus.class) : TRANSITIONS.get(this));
+    }
+}

@@ -1,0 +1,75 @@
+package cn.anju.housing.web;
+
+import cn.anju.housing.HousingQueries;
+import cn.anju.housing.HousingStock;
+import cn.anju.housing.UnitStatus;
+import cn.anju.identity.CurrentUser;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "房源 Housing")
+class HousingApi {
+
+    private final HousingQueries queries;
+    private final HousingStock stock;
+
+    HousingApi(HousingQueries queries, HousingStock stock) {
+        this.queries = queries;
+        this.stock = stock;
+    }
+
+    @GetMapping("/projects")
+    @Operation(summary = "项目列表（按数据范围），含楼栋数、套数、空置与在住套数")
+    List<HousingQueries.ProjectRow> projects(CurrentUser user) {
+        return queries.projects(user);
+    }
+
+    @PostMapping("/projects")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记项目（本区县住房保障部门或市住建局管理员）")
+    Map<String, Long> createProject(CurrentUser user, @RequestBody HousingStock.NewProject project) {
+        return Map.of("id", stock.registerProject(user, project));
+    }
+
+    @GetMapping("/units")
+    @Operation(summary = "房源查询：区县、项目、楼栋、状态、户型、建筑面积；分页")
+    PageResponse<HousingQueries.UnitRow> units(CurrentUser user, @RequestParam(required = false) String districtCode,
+                                               @RequestParam(required = false) Long projectId,
+                                               @RequestParam(required = false) Long buildingId,
+                                               @RequestParam(required = false) UnitStatus status,
+                                               @RequestParam(required = false) String layout,
+                                               @RequestParam(required = false) BigDecimal minArea,
+                                               @RequestParam(required = false) BigDecimal maxArea,
+                                               @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        return queries.units(user, new HousingQueries.UnitFilter(districtCode, projectId, buildingId, status, layout,
+                minArea, maxArea), PageQuery.of(page, size));
+    }
+
+    record StatusChange(UnitStatus status, String reason) {
+    }
+
+    @PostMapping("/units/{id}/status")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "变更房源状态（按状态转换表）")
+    void changeStatus(CurrentUser user, @PathVariable long id, @RequestBody StatusChange change) {
+        stock.changeUnitStatus(user, id, change.status(), change.reason());
+    }
+}

@@ -1,0 +1,17 @@
+package cn.anju.shared.web;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Links to another page of the current list for templates ({@code ${@pageLinks.to(2)}}): the current URL with its
+ * filters kept and only {@code page} replaced, so every list pages the same way and stays bookmarkable.
+ */
+@Component("pageLinks")
+public class PageLinks {
+
+    public String to(int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page)
+                .build().toUriString().replaceFirst("^https?://[^/]+", "");
+    }
+}

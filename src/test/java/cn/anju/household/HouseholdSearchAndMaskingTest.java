@@ -1,0 +1,102 @@
+package cn.anju.household;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.shared.privacy.ChineseIdNumber;
+import cn.anju.support.PlatformTest;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exact search by ID number and phone through keyed indexes; masked everywhere; every reveal audited. */
+@PlatformTest
+class HouseholdSearchAndMaskingTest {
+
+    static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[1-8][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
+    static final Pattern PHONE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HouseholdRegister register;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    cn.anju.identity.IdentitySeeding identitySeeding;
+
+    String idNumber(String area, LocalDate birth, int seq) {
+        String first17 = area + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", seq);
+        return first17 + ChineseIdNumber.checkCharacter(first17);
+    }
+
+    @Test
+    void findsAHouseholdExactlyByIdNumberOrPhoneAndShowsItMasked() {
+        String id = idNumber("610802", LocalDate.of(1977, 7, 7), 700 + (int) (System.nanoTime() % 200));
+        String phone = "1399" + String.format("%07d", System.nanoTime() % 10_000_000);
+        CurrentUser officer = new CurrentUser(identitySeeding.userId("yuyang.gov"), "yuyang.gov", "李红梅", 2L, "榆阳区住房保障中心",
+                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", Set.of(cn.anju.shared.Role.GOV_OFFICER), Set.of(), false);
+        long household = register.register(officer, new HouseholdRegister.NewHousehold("610802", HouseholdCategory.LOW_INCOME,
+                Set.of(), LocalDate.of(2024, 3, 1), List.of(new HouseholdRegister.NewMember("测试户主", Relationship.HEAD, id, phone))));
+
+        WebClient staff = WebClient.loggedIn(port, "anju.staff");
+        assertThat(ids(staff.getJson("/api/v1/households?idNumber=" + id))).containsExactly(household);
+        assertThat(ids(staff.getJson("/api/v1/households?idNumber=" + id.toLowerCase()))).containsExactly(household);
+        assertThat(ids(staff.getJson("/api/v1/households?phone=" + phone))).containsExactly(household);
+        assertThat(ids(staff.getJson("/api/v1/households?phone=" + phone.substring(7)))).contains(household);
+        assertThat(ids(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/households?idNumber=" + id))).isEmpty();
+
+        // stored only encrypted
+        assertThat(jdbc.sql("select count(*) from household_member where id_number like ? or phone like ?")
+                .params("%" + id + "%", "%" + phone + "%").query(Long.class).single()).isZero();
+
+        String detail = staff.getJson("/api/v1/households/" + household).body();
+        assertThat(detail).doesNotContain(id).doesNotContain(phone).contains(id.substring(0, 6) + "********" + id.substring(14));
+
+        long member = WebClient.json(staff.getJson("/api/v1/households/" + household)).get("members").get(0).get("id").asLong();
+        long reveals = jdbc.sql("select count(*) from audit_log where action = 'PII_REVEAL' and target_id = ?")
+                .param(String.valueOf(member)).query(Long.class).single();
+        JsonNode shown = WebClient.json(staff.postJson("/api/v1/households/" + household + "/members/" + member + "/reveal",
+                "{\"field\":\"ID_NUMBER\"}"));
+        assertThat(shown.get("value").asString()).isEqualTo(id);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'PII_REVEAL' and target_id = ?")
+                .param(String.valueOf(member)).query(Long.class).single()).isEqualTo(reveals + 1);
+    }
+
+    @Test
+    void noPageOrApiAnswerOfAnyDemoRoleHoldsAnUnmaskedIdNumberOrPhone() {
+        for (String who : List.of("yuyang.gov", "city.gov", "anju.staff", "shenmu.op", "hengshan.gov")) {
+            WebClient client = WebClient.loggedIn(port, who);
+            long first = WebClient.json(client.getJson("/api/v1/households?size=1")).get("items").get(0).get("id").asLong();
+            for (String path : List.of("/api/v1/households?size=200", "/api/v1/households/" + first,
+                    "/households", "/households/" + first, "/housing/units", "/housing/projects", "/")) {
+                String body = path.startsWith("/api") ? client.getJson(path).body() : client.get(path).body();
+                assertNoPersonalData(who + " " + path, body);
+            }
+        }
+    }
+
+    static void assertNoPersonalData(String where, String body) {
+        Matcher id = ID.matcher(body);
+        while (id.find()) {
+            assertThat(ChineseIdNumber.isValid(id.group())).as(where + " shows an ID number").isFalse();
+        }
+        assertThat(PHONE.matcher(body).find()).as(where + " shows a phone number").isFalse();
+    }
+
+    private static List<Long> ids(java.net.http.HttpResponse<String> response) {
+        List<Long> ids = new java.util.ArrayList<>();
+        WebClient.json(response).get("items").forEach(n -> ids.add(n.get("id").asLong()));
+        return ids;
+    }
+}
