@@ -157,3 +157,21 @@ create table change_report (
     version       int         not null default 0
 );
 create index change_report_scope_idx on change_report (district_code, status);
+
+-- Every Excel import, its counts, and (when rows were refused) the sheet with an error column, encrypted:
+-- it holds the uploader's personal data, and only the uploader can download it.
+create table import_run (
+    id           bigint generated always as identity primary key,
+    kind         text        not null,
+    app_user     bigint      not null references app_user (id),
+    filename     text        not null,
+    file_sha256  char(64)    not null,
+    rows         int         not null,
+    created      int         not null,
+    updated      int         not null,
+    skipped      int         not null,
+    errors       int         not null,
+    error_report text,
+    created_at   timestamptz not null
+);
+create index import_run_user_idx on import_run (app_user, created_at desc);

@@ -83,6 +83,7 @@ class ForkedPlatformIT {
 
     @Test
     void productionRefusesToStartWithoutAPersonalDataKey() throws Exception {
+        deleteRecursively(DATA.resolveSibling("it-prod-pg"));
         Process prod = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar",
                 JAR.toString(), "--spring.profiles.active=prod", "--server.port=0",
                 "--anju.embedded-db.data-dir=" + DATA.resolveSibling("it-prod-pg"))

@@ -83,7 +83,19 @@ public class HouseholdQueries {
         }
     }
 
+    /** The largest export: beyond it, narrow the filter. */
+    public static final int EXPORT_LIMIT = 100_000;
+
     public PageResponse<HouseholdRow> search(CurrentUser user, Filter filter, PageQuery page) {
+        return search(user, filter, page.size(), page.offset(), page);
+    }
+
+    /** Every household the filter selects (masked like every other view), up to {@link #EXPORT_LIMIT}. */
+    public List<HouseholdRow> all(CurrentUser user, Filter filter) {
+        return search(user, filter, EXPORT_LIMIT, 0, null).items();
+    }
+
+    private PageResponse<HouseholdRow> search(CurrentUser user, Filter filter, int limit, long offset, PageQuery page) {
         requireReader(user);
         ScopeFilter scope = scopes.filter(user, COLUMNS);
         StringBuilder where = new StringBuilder(scope.sql());
@@ -117,10 +129,11 @@ public class HouseholdQueries {
             where.append(" and ").append(current).append(" = ?");
             params.add(filter.eligibility().name());
         }
-        long total = jdbc.sql("select count(*) from household h where " + where).params(params).query(Long.class).single();
+        long total = page == null ? -1
+                : jdbc.sql("select count(*) from household h where " + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
+        pageParams.add(limit);
+        pageParams.add(offset);
         List<HouseholdRow> rows = jdbc.sql("""
                         select h.id, h.district_code, h.category, head.name as head_name, head.id_number as head_id,
                                (select count(*) from household_member m where m.household_id = h.id) as members,
@@ -140,7 +153,7 @@ public class HouseholdQueries {
                                 rs.getObject("valid_to", LocalDate.class)),
                         rs.getObject("valid_to", LocalDate.class)))
                 .list();
-        return PageResponse.of(rows, page, total);
+        return page == null ? new PageResponse<>(rows, 1, rows.size(), rows.size(), 1) : PageResponse.of(rows, page, total);
     }
 
     /** A valid decision whose period has passed is expired, whether or not the nightly job has marked it yet. */

@@ -60,7 +60,19 @@ public class HousingQueries {
                 .list();
     }
 
+    /** The largest export: beyond it, narrow the filter. */
+    public static final int EXPORT_LIMIT = 100_000;
+
     public PageResponse<UnitRow> units(CurrentUser user, UnitFilter filter, PageQuery page) {
+        return units(user, filter, page.size(), page.offset(), page);
+    }
+
+    /** Every unit the filter selects, up to {@link #EXPORT_LIMIT}, for the Excel export. */
+    public List<UnitRow> allUnits(CurrentUser user, UnitFilter filter) {
+        return units(user, filter, EXPORT_LIMIT, 0, null).items();
+    }
+
+    private PageResponse<UnitRow> units(CurrentUser user, UnitFilter filter, int limit, long offset, PageQuery page) {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("u.district_code", "u.project_id", null));
         StringBuilder where = new StringBuilder(scope.sql());
         List<Object> params = new ArrayList<>(scope.params());
@@ -92,10 +104,11 @@ public class HousingQueries {
             where.append(" and u.building_area <= ?");
             params.add(filter.maxArea());
         }
-        long total = jdbc.sql("select count(*) from unit u where " + where).params(params).query(Long.class).single();
+        long total = page == null ? -1
+                : jdbc.sql("select count(*) from unit u where " + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
+        pageParams.add(limit);
+        pageParams.add(offset);
         List<UnitRow> rows = jdbc.sql("""
                         select u.*, p.name as project_name, b.number as building_number
                           from unit u join project p on p.id = u.project_id join building b on b.id = u.building_id
@@ -109,7 +122,7 @@ public class HousingQueries {
                         rs.getBigDecimal("building_area"), rs.getBigDecimal("usable_area"), rs.getBigDecimal("rent_area"),
                         rs.getString("orientation"), UnitStatus.valueOf(rs.getString("status"))))
                 .list();
-        return PageResponse.of(rows, page, total);
+        return page == null ? new PageResponse<>(rows, 1, rows.size(), rows.size(), 1) : PageResponse.of(rows, page, total);
     }
 
     /** The distinct layouts in the caller's stock, for the filter's choices. */

@@ -169,6 +169,19 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "admin").postJson(path, "{\"field\":\"ID_NUMBER\"}").statusCode()).isEqualTo(403);
         });
 
+        // imports: housing officers only, into their own district
+        cases.put("POST /api/v1/imports/{kind}", port -> {
+            for (String who : List.of("anju.manager", "anju.staff", "yuyang.finance", "admin", "auditor")) {
+                var r = WebClient.loggedIn(port, who).postMultipart("/api/v1/imports/households", "h.xlsx", new byte[]{1, 2, 3});
+                assertThat(r.statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/imports/{kind}/template", port -> {
+            // a blank template with an example row: no records of anyone
+            var r = WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/imports/households/template");
+            assertThat(r.statusCode()).isEqualTo(200);
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));

@@ -59,6 +59,43 @@ class HouseholdPages {
         return request.getHeader("HX-Request") != null ? "household/households :: table" : "household/households";
     }
 
+    /** 导出Excel: the filtered list, masked as on screen. */
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String name,
+                                                           @RequestParam(required = false) HouseholdCategory category,
+                                                           @RequestParam(required = false) EligibilityStatus eligibility) {
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (var h : queries.all(user, new HouseholdQueries.Filter(name, null, null, category, eligibility))) {
+            rows.add(java.util.List.of(String.valueOf(h.id()), h.districtName(), h.headName(), h.headIdNumberMasked(),
+                    categoryLabel(h.category()), String.valueOf(h.members()),
+                    h.eligibility() == null ? "" : eligibilityLabel(h.eligibility()),
+                    h.validTo() == null ? "" : h.validTo().toString()));
+        }
+        return cn.anju.shared.excel.Downloads.xlsx(cn.anju.shared.excel.Sheets.write("保障家庭", java.util.List.of(
+                "户号", "区县", "户主", "户主身份证号（脱敏）", "类别", "人口", "资格状态", "有效期至"), rows), "保障家庭.xlsx");
+    }
+
+    private static String categoryLabel(HouseholdCategory c) {
+        return switch (c) {
+            case MINIMUM_LIVING -> "低保";
+            case EXTREME_POVERTY -> "特困";
+            case LOW_INCOME -> "低收入";
+            case LOWER_MIDDLE_INCOME -> "中等偏下收入";
+            case NEW_EMPLOYEE -> "新就业无房职工";
+            case MIGRANT_WORKER -> "外来务工人员";
+            case OTHER -> "其他";
+        };
+    }
+
+    private static String eligibilityLabel(EligibilityStatus s) {
+        return switch (s) {
+            case VALID -> "有效";
+            case SUSPENDED -> "暂停";
+            case REVOKED -> "已撤销";
+            case EXPIRED -> "已到期";
+        };
+    }
+
     @PostMapping("/search")
     String exactSearch(CurrentUser user, @RequestParam(required = false) String idNumber,
                        @RequestParam(required = false) String phone, HttpServletRequest request, Model model) {

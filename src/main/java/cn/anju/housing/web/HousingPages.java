@@ -45,4 +45,32 @@ class HousingPages {
         model.addAttribute("statuses", UnitStatus.values());
         return request.getHeader("HX-Request") != null ? "housing/units :: table" : "housing/units";
     }
+
+    /** 导出Excel: the filtered list, every page of it (up to the export limit). */
+    @GetMapping("/units/export")
+    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) Long projectId,
+                                                           @RequestParam(required = false) UnitStatus status,
+                                                           @RequestParam(required = false) String layout,
+                                                           @RequestParam(required = false) BigDecimal minArea,
+                                                           @RequestParam(required = false) BigDecimal maxArea) {
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        for (var u : queries.allUnits(user, new HousingQueries.UnitFilter(null, projectId, null, status, layout, minArea, maxArea))) {
+            out.add(java.util.List.of(u.districtName(), u.projectName(), u.buildingNumber(), String.valueOf(u.floor()),
+                    u.number(), u.layout(), u.buildingArea().toPlainString(), u.usableArea().toPlainString(),
+                    u.rentArea().toPlainString(), u.orientation() == null ? "" : u.orientation(), statusLabel(u.status())));
+        }
+        byte[] xlsx = cn.anju.shared.excel.Sheets.write("房源", java.util.List.of("区县", "项目", "楼栋号", "楼层", "房号", "户型",
+                "建筑面积", "使用面积", "计租面积", "朝向", "状态"), out);
+        return cn.anju.shared.excel.Downloads.xlsx(xlsx, "房源.xlsx");
+    }
+
+    private static String statusLabel(UnitStatus status) {
+        return switch (status) {
+            case VACANT -> "空置";
+            case RESERVED -> "已预订";
+            case OCCUPIED -> "在住";
+            case UNDER_REPAIR -> "维修中";
+            case OFFLINE -> "停用";
+        };
+    }
 }

@@ -10,6 +10,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component("pageLinks")
 public class PageLinks {
 
+    /** The current list's filters on another path, e.g. its Excel export. */
+    public String export(String path) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replacePath(path).replaceQueryParam("page")
+                .build().toUriString().replaceFirst("^https?://[^/]+", "");
+    }
+
     public String to(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page)
                 .build().toUriString().replaceFirst("^https?://[^/]+", "");
