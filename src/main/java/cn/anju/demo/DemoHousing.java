@@ -11,6 +11,7 @@ import cn.anju.household.RentTier;
 import cn.anju.housing.HousingSeeding;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.TenantAccounts;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,9 @@ import java.util.Set;
 class DemoHousing implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHousing.class);
+    /** The demo tenant of README.md: the head of the first household of 榆阳区. */
+    static final String TENANT_USERNAME = "tenant.demo";
+    static final String TENANT_NAME = "张建华";
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "高", "赵", "郭", "马", "白", "贺", "冯",
             "霍", "惠", "薛", "曹", "乔", "苏", "任", "吴", "崔", "常", "尚"};
     private static final String[] GIVEN = {"建国", "红梅", "志强", "晓燕", "海军", "丽娟", "小军", "秀英", "国庆", "桂兰",
@@ -63,12 +67,15 @@ class DemoHousing implements ApplicationRunner {
     private final HousingSeeding housing;
     private final HouseholdSeeding households;
     private final IdentitySeeding identity;
+    private final TenantAccounts tenants;
     private final Clock clock;
 
-    DemoHousing(HousingSeeding housing, HouseholdSeeding households, IdentitySeeding identity, Clock clock) {
+    DemoHousing(HousingSeeding housing, HouseholdSeeding households, IdentitySeeding identity, TenantAccounts tenants,
+                Clock clock) {
         this.housing = housing;
         this.households = households;
         this.identity = identity;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -126,7 +133,11 @@ class DemoHousing implements ApplicationRunner {
                 String surname = SURNAMES[random.nextInt(SURNAMES.length)];
                 LocalDate headBirth = LocalDate.of(1948 + random.nextInt(52), 1 + random.nextInt(12), 1 + random.nextInt(28));
                 List<HouseholdRegister.NewMember> members = new ArrayList<>();
-                members.add(member(surname, Relationship.HEAD, d.areaCodes(), headBirth, true, random, usedIds));
+                HouseholdRegister.NewMember head = member(surname, Relationship.HEAD, d.areaCodes(), headBirth, true, random, usedIds);
+                if (n == 1 && d.code().equals("610802")) {
+                    head = new HouseholdRegister.NewMember(TENANT_NAME, Relationship.HEAD, head.idNumber(), head.phone());
+                }
+                members.add(head);
                 int size = 1 + random.nextInt(4);
                 if (size >= 2) {
                     members.add(member(SURNAMES[random.nextInt(SURNAMES.length)], Relationship.SPOUSE, d.areaCodes(),
@@ -154,6 +165,10 @@ class DemoHousing implements ApplicationRunner {
                 long householdId = households.household(new HouseholdRegister.NewHousehold(d.code(), category, groups,
                         registered, members));
                 decisions(householdId, d.short_(), n, registered, category, today, officer, random);
+                if (n == 1 && d.code().equals("610802") && !identity.exists(TENANT_USERNAME)) {
+                    tenants.open(TENANT_USERNAME, TENANT_NAME, d.code(), householdId, households.headMemberId(householdId),
+                            DemoData.PASSWORD);
+                }
                 if (n % 25 == 0) {
                     ChangeReportKind kind = ChangeReportKind.values()[random.nextInt(ChangeReportKind.values().length)];
                     Boolean decided = reports % 3 == 0 ? Boolean.valueOf(random.nextBoolean()) : null;

@@ -3,6 +3,7 @@ package cn.anju.household;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,21 @@ class HouseholdAccess {
     MenuEntry householdsMenu() {
         return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.households", "/households", 30,
                 Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
+    MenuEntry myHouseholdMenu() {
+        return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.myHousehold", "/my/household", 5, Set.of(Role.TENANT));
+    }
+
+    @Bean
+    PublicPath activationPage() {
+        return new PublicPath("/activate");
+    }
+
+    @Bean
+    PublicPath activationSteps() {
+        return new PublicPath("/activate/**");
     }
 
     @Bean

@@ -30,7 +30,7 @@ import java.util.List;
 @Service
 public class HouseholdQueries {
 
-    private static final ScopeFilter.Columns COLUMNS = ScopeFilter.Columns.district("h.district_code");
+    private static final ScopeFilter.Columns COLUMNS = new ScopeFilter.Columns("h.district_code", null, "h.id");
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -78,7 +78,7 @@ public class HouseholdQueries {
 
     /** Households are for the housing officers and the operator's staff (tenants: their own, with tenant accounts). */
     static void requireReader(CurrentUser user) {
-        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
+        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF, Role.TENANT)) {
             throw ProblemException.forbidden("HOUSEHOLDS_FORBIDDEN", "您的角色不能查看保障家庭信息。");
         }
     }

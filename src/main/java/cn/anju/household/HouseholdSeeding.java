@@ -27,6 +27,11 @@ public class HouseholdSeeding {
         this.clock = clock;
     }
 
+    public long headMemberId(long householdId) {
+        return jdbc.sql("select id from household_member where household_id = ? and relationship = 'HEAD'")
+                .param(householdId).query(Long.class).single();
+    }
+
     public long householdCount() {
         return jdbc.sql("select count(*) from household").query(Long.class).single();
     }

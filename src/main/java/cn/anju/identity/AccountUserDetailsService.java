@@ -24,7 +24,7 @@ class AccountUserDetailsService implements UserDetailsService {
         Organisation organisation = organisations.findById(account.organisationId()).orElseThrow();
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(),
                 organisation.id(), organisation.name(), organisation.type(), organisation.regionCode(),
-                account.roles(), account.duties(), account.mustChangePassword());
+                account.roles(), account.duties(), account.mustChangePassword(), account.householdId());
         return new AccountUserDetails(user, account.passwordHash(), account.enabled() && organisation.active());
     }
 }

@@ -7,12 +7,12 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * Who is calling: the signed-in user's account, organisation, roles and duties. Controllers receive it as a
+ * Who is calling: the signed-in user's account, organisation, roles and duties (and, for a tenant, its household). Controllers receive it as a
  * method parameter; it is stored in the database-backed session, so it is serialisable and holds no secrets.
  */
 public record CurrentUser(Long id, String username, String displayName, Long organisationId, String organisationName,
                           OrganisationType organisationType, String regionCode, Set<Role> roles, Set<Duty> duties,
-                          boolean mustChangePassword)
+                          boolean mustChangePassword, Long householdId)
         implements Serializable {
 
     public CurrentUser {

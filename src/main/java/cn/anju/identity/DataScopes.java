@@ -41,7 +41,7 @@ public class DataScopes {
             case CITY_BUREAU -> new DataScope.City(user.regionCode(), districts.ofCity(user.regionCode()).stream()
                     .map(Districts.District::code).collect(Collectors.toUnmodifiableSet()));
             case DISTRICT_HOUSING -> user.has(Role.TENANT) && !user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
-                    ? new DataScope.None() // linked to a household by the household module
+                    ? (user.householdId() == null ? new DataScope.None() : new DataScope.Household(user.householdId()))
                     : new DataScope.District(user.regionCode());
             case DISTRICT_FINANCE -> new DataScope.District(user.regionCode());
             case OPERATOR -> operatorScope(user.organisationId(), day);

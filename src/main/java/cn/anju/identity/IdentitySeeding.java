@@ -67,6 +67,10 @@ public class IdentitySeeding {
         }
     }
 
+    public boolean exists(String username) {
+        return accounts.existsByUsername(username);
+    }
+
     public long userId(String username) {
         return accounts.findByUsername(username).orElseThrow().id();
     }

@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -58,10 +59,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, LoginFlow loginFlow, JsonMapper json, Clock clock,
-                                 SecurityContextRepository contexts, List<RoleGate> gates) throws Exception {
+                                 SecurityContextRepository contexts, List<RoleGate> gates,
+                                 List<PublicPath> publicPaths) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(PUBLIC_PATHS).permitAll();
+                    publicPaths.forEach(p -> a.requestMatchers(p.pattern()).permitAll());
                     gates.forEach(g -> a.requestMatchers(g.method(), g.pattern()).hasAnyRole(g.roleNames()));
                     a.anyRequest().authenticated();
                 })

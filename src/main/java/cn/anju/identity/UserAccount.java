@@ -35,6 +35,8 @@ public class UserAccount {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant passwordChangedAt;
+    private Long householdId;
+    private Long householdMemberId;
     @Version
     private Integer version;
     @MappedCollection(idColumn = "app_user")
@@ -103,6 +105,20 @@ public class UserAccount {
         this.passwordHash = newHash;
         this.mustChangePassword = true;
         this.updatedAt = now;
+    }
+
+    /** A tenant account belongs to one member of one household: its data scope. */
+    void linkToHousehold(Long householdId, Long memberId) {
+        this.householdId = householdId;
+        this.householdMemberId = memberId;
+    }
+
+    public Long householdId() {
+        return householdId;
+    }
+
+    Long householdMemberId() {
+        return householdMemberId;
     }
 
     /** The person's own change: the administrator's temporary password is gone, so the forced change is done. */

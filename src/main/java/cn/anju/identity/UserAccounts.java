@@ -9,4 +9,6 @@ interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
     Optional<UserAccount> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    Optional<UserAccount> findByHouseholdMemberId(Long householdMemberId);
 }

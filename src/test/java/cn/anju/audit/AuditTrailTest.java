@@ -75,6 +75,6 @@ class AuditTrailTest {
 
     private static CurrentUser user(String username, Long organisationId, Set<cn.anju.shared.Role> roles) {
         return new CurrentUser(1L, username, username, organisationId, "org",
-                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", roles, Set.of(), false);
+                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", roles, Set.of(), false, null);
     }
 }

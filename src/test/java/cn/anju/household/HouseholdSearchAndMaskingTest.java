@@ -45,7 +45,7 @@ class HouseholdSearchAndMaskingTest {
         String id = idNumber("610802", LocalDate.of(1977, 7, 7), 700 + (int) (System.nanoTime() % 200));
         String phone = "1399" + String.format("%07d", System.nanoTime() % 10_000_000);
         CurrentUser officer = new CurrentUser(identitySeeding.userId("yuyang.gov"), "yuyang.gov", "李红梅", 2L, "榆阳区住房保障中心",
-                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", Set.of(cn.anju.shared.Role.GOV_OFFICER), Set.of(), false);
+                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", Set.of(cn.anju.shared.Role.GOV_OFFICER), Set.of(), false, null);
         long household = register.register(officer, new HouseholdRegister.NewHousehold("610802", HouseholdCategory.LOW_INCOME,
                 Set.of(), LocalDate.of(2024, 3, 1), List.of(new HouseholdRegister.NewMember("测试户主", Relationship.HEAD, id, phone))));
 

@@ -116,6 +116,8 @@ public final class ScopeCases {
             for (String who : List.of("auditor", "admin", "yuyang.finance", "evaluator")) {
                 assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/households").statusCode()).as(who).isEqualTo(403);
             }
+            var own = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/households"));
+            assertThat(own.get("total").asLong()).as("a tenant sees its own household only").isEqualTo(1);
         });
         cases.put("GET /api/v1/households/{id}", port -> {
             long yuyang = firstHousehold(port, "yuyang.gov");
@@ -126,6 +128,11 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/households/" + yuyang).statusCode()).as(who).isEqualTo(403);
             }
             assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/households/" + yuyang).statusCode()).isEqualTo(200);
+            long tenantsOwn = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/households"))
+                    .get("items").get(0).get("id").asLong();
+            long another = tenantsOwn == yuyang ? yuyang - 1 : yuyang;
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/households/" + another).statusCode())
+                    .isEqualTo(404);
         });
         cases.put("GET /api/v1/households/{id}/eligibility-decisions", port -> {
             long yuyang = firstHousehold(port, "yuyang.gov");

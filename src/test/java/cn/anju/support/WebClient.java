@@ -129,8 +129,10 @@ public final class WebClient {
         return csrfTokenFrom("/me");
     }
 
+    /** From the page's meta tag, or from a form's hidden field on pages without the frame. */
     public String csrfTokenFrom(String page) {
-        return csrfFrom(get(page).body(), CSRF_META);
+        String html = get(page).body();
+        return CSRF_META.matcher(html).find() ? csrfFrom(html, CSRF_META) : csrfFrom(html, CSRF_INPUT);
     }
 
     public HttpResponse<String> get(String path) {

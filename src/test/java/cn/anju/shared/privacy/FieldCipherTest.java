@@ -28,7 +28,10 @@ class FieldCipherTest {
     @Property
     void whatIsEncryptedDecryptsToTheSame(@ForAll @StringLength(max = 200) String value) {
         String stored = cipher.encrypt(value, "household_member.id_number");
-        assertThat(stored).startsWith("enc:v1:A256GCM:k1:").doesNotContain(value.isEmpty() ? "\u0000" : value);
+        assertThat(stored).startsWith("enc:v1:A256GCM:k1:");
+        if (value.length() >= 12) { // a short value can occur in base64 text by chance; a long one cannot
+            assertThat(stored).doesNotContain(value);
+        }
         assertThat(cipher.decrypt(stored, "household_member.id_number")).isEqualTo(value);
     }
 
