@@ -27,6 +27,11 @@ class HouseholdAccess {
     }
 
     @Bean
+    MenuEntry reviewMenu() {
+        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.review", "/households/review", 10, GOVERNMENT);
+    }
+
+    @Bean
     MenuEntry myHouseholdMenu() {
         return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.myHousehold", "/my/household", 5, Set.of(Role.TENANT));
     }

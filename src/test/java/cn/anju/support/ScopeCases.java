@@ -134,6 +134,13 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/households/" + another).statusCode())
                     .isEqualTo(404);
         });
+        cases.put("GET /api/v1/eligibility-decisions/due-for-review", port -> {
+            assertOnlyDistrictNames(port, "hengshan.gov", "/api/v1/eligibility-decisions/due-for-review?size=200", "横山区");
+            for (String who : List.of("anju.manager", "tenant.demo", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/eligibility-decisions/due-for-review").statusCode())
+                        .as(who).isEqualTo(403);
+            }
+        });
         cases.put("GET /api/v1/households/{id}/eligibility-decisions", port -> {
             long yuyang = firstHousehold(port, "yuyang.gov");
             assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/households/" + yuyang + "/eligibility-decisions")
@@ -195,6 +202,12 @@ public final class ScopeCases {
         cases.put("GET /api/v1/audit/verification",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/verification", "auditor", "admin", "security", "yuyang.gov"));
         return cases;
+    }
+
+    private static void assertOnlyDistrictNames(int port, String who, String path, String name) {
+        var rows = WebClient.json(WebClient.loggedIn(port, who).getJson(path)).get("items");
+        assertThat(rows.size()).as(who + " " + path).isPositive();
+        rows.forEach(r -> assertThat(r.get("districtName").asString()).isEqualTo(name));
     }
 
     private static long firstHousehold(int port, String who) {

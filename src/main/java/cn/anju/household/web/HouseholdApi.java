@@ -1,5 +1,6 @@
 package cn.anju.household.web;
 
+import cn.anju.household.AnnualReview;
 import cn.anju.household.ChangeReportKind;
 import cn.anju.household.ChangeReports;
 import cn.anju.household.Eligibility;
@@ -32,11 +33,20 @@ class HouseholdApi {
     private final HouseholdQueries queries;
     private final Eligibility eligibility;
     private final ChangeReports reports;
+    private final AnnualReview review;
 
-    HouseholdApi(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports) {
+    HouseholdApi(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports, AnnualReview review) {
         this.queries = queries;
         this.eligibility = eligibility;
         this.reports = reports;
+        this.review = review;
+    }
+
+    @GetMapping("/eligibility-decisions/due-for-review")
+    @Operation(summary = "年度复核：在有效期内、即将到期或已满一年未复核的资格认定（政府用户，按数据范围）")
+    PageResponse<AnnualReview.Due> dueForReview(CurrentUser user, @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
+        return review.due(user, PageQuery.of(page, size));
     }
 
     @GetMapping("/households")

@@ -1,5 +1,6 @@
 package cn.anju.household.web;
 
+import cn.anju.household.AnnualReview;
 import cn.anju.household.ChangeReportKind;
 import cn.anju.household.ChangeReports;
 import cn.anju.household.Eligibility;
@@ -37,11 +38,20 @@ class HouseholdPages {
     private final HouseholdQueries queries;
     private final Eligibility eligibility;
     private final ChangeReports reports;
+    private final AnnualReview review;
 
-    HouseholdPages(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports) {
+    HouseholdPages(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports, AnnualReview review) {
         this.queries = queries;
         this.eligibility = eligibility;
         this.reports = reports;
+        this.review = review;
+    }
+
+    @GetMapping("/review")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String review(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", review.due(user, PageQuery.of(page, 20)));
+        return "household/review";
     }
 
     @GetMapping
