@@ -19,6 +19,11 @@ class HousingMenu {
     }
 
     @Bean
+    MenuEntry facilitiesMenu() {
+        return new MenuEntry(MenuGroup.MAINTENANCE, "menu.facilities", "/housing/facilities", 10, STOCK_READERS);
+    }
+
+    @Bean
     MenuEntry unitsMenu() {
         return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.units", "/housing/units", 20, STOCK_READERS);
     }

@@ -125,6 +125,31 @@ public class HousingQueries {
         return page == null ? new PageResponse<>(rows, 1, rows.size(), rows.size(), 1) : PageResponse.of(rows, page, total);
     }
 
+    public record FacilityRow(long id, String projectName, String buildingNumber, String kind, String name, String location,
+                              String maker, java.time.LocalDate installedOn, int inspectionCycleDays) {
+    }
+
+    /** The shared facilities register (共用设施设备) of the caller's projects. */
+    public List<FacilityRow> facilities(CurrentUser user, Long projectId) {
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("f.district_code", "f.project_id", null));
+        List<Object> params = new ArrayList<>(scope.params());
+        String project = "";
+        if (projectId != null) {
+            project = " and f.project_id = ?";
+            params.add(projectId);
+        }
+        return jdbc.sql("""
+                        select f.*, p.name as project_name, b.number as building_number
+                          from shared_facility f join project p on p.id = f.project_id
+                          left join building b on b.id = f.building_id
+                         where %s%s order by p.name, b.number, f.kind, f.name limit 2000""".formatted(scope.sql(), project))
+                .params(params)
+                .query((rs, n) -> new FacilityRow(rs.getLong("id"), rs.getString("project_name"), rs.getString("building_number"),
+                        rs.getString("kind"), rs.getString("name"), rs.getString("location"), rs.getString("maker"),
+                        rs.getObject("installed_on", java.time.LocalDate.class), rs.getInt("inspection_cycle_days")))
+                .list();
+    }
+
     /** The distinct layouts in the caller's stock, for the filter's choices. */
     public List<String> layouts(CurrentUser user) {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("u.district_code", "u.project_id", null));

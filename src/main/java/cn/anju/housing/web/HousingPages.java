@@ -1,6 +1,12 @@
 package cn.anju.housing.web;
 
 import cn.anju.housing.HousingQueries;
+import cn.anju.housing.HousingStock;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.web.PageQuery;
@@ -21,15 +27,44 @@ import java.math.BigDecimal;
 class HousingPages {
 
     private final HousingQueries queries;
+    private final HousingStock stock;
+    private final Districts districts;
 
-    HousingPages(HousingQueries queries) {
+    HousingPages(HousingQueries queries, HousingStock stock, Districts districts) {
         this.queries = queries;
+        this.stock = stock;
+        this.districts = districts;
     }
 
     @GetMapping("/projects")
     String projects(CurrentUser user, Model model) {
         model.addAttribute("projects", queries.projects(user));
+        model.addAttribute("registers", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER));
+        model.addAttribute("districts", user.regionCode() == null || user.regionCode().endsWith("00")
+                ? districts.all() : districts.all().stream().filter(d -> d.code().equals(user.regionCode())).toList());
         return "housing/projects";
+    }
+
+    @PostMapping("/projects")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String registerProject(CurrentUser user, @RequestParam String districtCode, @RequestParam String name,
+                           @RequestParam String address, @RequestParam(required = false) Integer builtYear,
+                           RedirectAttributes redirect) {
+        try {
+            stock.registerProject(user, new HousingStock.NewProject(districtCode, name, address, builtYear));
+            redirect.addFlashAttribute("notice", "项目已登记。");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/housing/projects";
+    }
+
+    @GetMapping("/facilities")
+    String facilities(CurrentUser user, @RequestParam(required = false) Long projectId, Model model) {
+        model.addAttribute("facilities", queries.facilities(user, projectId));
+        model.addAttribute("projects", queries.projects(user));
+        model.addAttribute("projectId", projectId);
+        return "housing/facilities";
     }
 
     @GetMapping("/units")
