@@ -32,6 +32,12 @@ class HouseholdAccess {
     }
 
     @Bean
+    MenuEntry waitlistMenu() {
+        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.waitlist", "/households/waitlist", 5,
+                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
     MenuEntry myHouseholdMenu() {
         return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.myHousehold", "/my/household", 5, Set.of(Role.TENANT));
     }

@@ -134,6 +134,19 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/households/" + another).statusCode())
                     .isEqualTo(404);
         });
+        cases.put("GET /api/v1/waitlist", port -> {
+            assertOnlyDistrictNames(port, "shenmu.op", "/api/v1/waitlist?size=200", "神木市");
+            assertOnlyDistrictNames(port, "hengshan.gov", "/api/v1/waitlist?size=200", "横山区");
+            for (String who : List.of("tenant.demo", "yuyang.finance", "auditor")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/waitlist").statusCode()).as(who).isEqualTo(403);
+            }
+            var first = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/waitlist?size=200")).get("items");
+            int previous = 0;
+            for (var e : first) {
+                assertThat(e.get("priorityGroup").asInt()).as("ordered by priority group").isGreaterThanOrEqualTo(previous);
+                previous = e.get("priorityGroup").asInt();
+            }
+        });
         cases.put("GET /api/v1/eligibility-decisions/due-for-review", port -> {
             assertOnlyDistrictNames(port, "hengshan.gov", "/api/v1/eligibility-decisions/due-for-review?size=200", "横山区");
             for (String who : List.of("anju.manager", "tenant.demo", "admin")) {

@@ -7,6 +7,7 @@ import cn.anju.household.Eligibility;
 import cn.anju.household.EligibilityStatus;
 import cn.anju.household.HouseholdCategory;
 import cn.anju.household.HouseholdQueries;
+import cn.anju.household.Waitlist;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
@@ -34,12 +35,23 @@ class HouseholdApi {
     private final Eligibility eligibility;
     private final ChangeReports reports;
     private final AnnualReview review;
+    private final Waitlist waitlist;
 
-    HouseholdApi(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports, AnnualReview review) {
+    HouseholdApi(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports, AnnualReview review,
+                 Waitlist waitlist) {
         this.queries = queries;
         this.eligibility = eligibility;
         this.reports = reports;
         this.review = review;
+        this.waitlist = waitlist;
+    }
+
+    @GetMapping("/waitlist")
+    @Operation(summary = "轮候名单：有效资格的家庭，按优先组、登记日期排序（政府用户与承接主体，按数据范围）")
+    PageResponse<Waitlist.Entry> waitlist(CurrentUser user, @RequestParam(required = false) String districtCode,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        return waitlist.entries(user, districtCode, PageQuery.of(page, size));
     }
 
     @GetMapping("/eligibility-decisions/due-for-review")

@@ -8,6 +8,7 @@ import cn.anju.household.EligibilityStatus;
 import cn.anju.household.HouseholdCategory;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.household.RentTier;
+import cn.anju.household.Waitlist;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.OrganisationType;
 import cn.anju.identity.PersonalDataAccess;
@@ -39,12 +40,21 @@ class HouseholdPages {
     private final Eligibility eligibility;
     private final ChangeReports reports;
     private final AnnualReview review;
+    private final Waitlist waitlist;
 
-    HouseholdPages(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports, AnnualReview review) {
+    HouseholdPages(HouseholdQueries queries, Eligibility eligibility, ChangeReports reports, AnnualReview review,
+                   Waitlist waitlist) {
         this.queries = queries;
         this.eligibility = eligibility;
         this.reports = reports;
         this.review = review;
+        this.waitlist = waitlist;
+    }
+
+    @GetMapping("/waitlist")
+    String waitlist(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", waitlist.entries(user, null, PageQuery.of(page, 20)));
+        return "household/waitlist";
     }
 
     @GetMapping("/review")
