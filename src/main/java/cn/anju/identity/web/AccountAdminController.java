@@ -6,6 +6,8 @@ import cn.anju.identity.IdentityQueries;
 import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
+import cn.anju.shared.excel.Downloads;
+import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +51,23 @@ class AccountAdminController {
         model.addAttribute("roles", Role.values());
         // htmx swaps only the table when filtering or paging; the address bar keeps the full URL
         return request.getHeader("HX-Request") != null ? "identity/accounts :: table" : "identity/accounts";
+    }
+
+    /** 导出Excel of the filtered account list. */
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String keyword,
+                                                           @RequestParam(required = false) Long organisationId,
+                                                           @RequestParam(required = false) Role role,
+                                                           @RequestParam(required = false) Boolean enabled) {
+        var filter = new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled);
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (var a : Downloads.allPages(p -> queries.accounts(user, filter, p))) {
+            rows.add(java.util.List.of(a.username(), a.displayName(), a.organisationName(),
+                    String.join("、", a.roles().stream().map(Enum::name).sorted().toList()),
+                    a.enabled() ? "启用" : "停用", a.mustChangePassword() ? "是" : "否"));
+        }
+        return Downloads.xlsx(Sheets.write("账号", java.util.List.of("用户名", "姓名", "所属组织", "角色", "状态", "待改初始密码"),
+                rows), "账号.xlsx");
     }
 
     @GetMapping("/new")

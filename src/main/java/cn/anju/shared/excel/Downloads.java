@@ -16,6 +16,24 @@ public final class Downloads {
     private Downloads() {
     }
 
+    /** The largest export of a paged list: beyond it, narrow the filter. */
+    public static final int EXPORT_LIMIT = 100_000;
+
+    /** Every row of a paged list, page by page, up to {@link #EXPORT_LIMIT}: for exports of lists kept small. */
+    public static <T> java.util.List<T> allPages(java.util.function.Function<cn.anju.shared.web.PageQuery,
+            cn.anju.shared.web.PageResponse<T>> fetch) {
+        java.util.List<T> all = new java.util.ArrayList<>();
+        int size = cn.anju.shared.web.PageQuery.MAX_SIZE;
+        for (int page = 1; all.size() < EXPORT_LIMIT; page++) {
+            var result = fetch.apply(new cn.anju.shared.web.PageQuery(page, size));
+            all.addAll(result.items());
+            if (page >= result.totalPages()) {
+                break;
+            }
+        }
+        return all;
+    }
+
     public static ResponseEntity<byte[]> xlsx(byte[] content, String filename) {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
