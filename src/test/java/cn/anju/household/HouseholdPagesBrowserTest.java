@@ -69,4 +69,30 @@ class HouseholdPagesBrowserTest extends BrowserTest {
             browser.size(Browser.DESKTOP);
         }
     }
+
+    @Test
+    void theOfficersListsAndTheTenantsOwnFileLookRight() {
+        browser.login(base(), "yuyang.gov", "Demo@2026");
+        WebDriver d = browser.driver();
+        for (String[] page : new String[][]{{"/households/waitlist", "waitlist"}, {"/households/review", "review"},
+                {"/housing/facilities", "facilities"}, {"/housing/projects", "projects"}, {"/imports", "imports"}}) {
+            d.get(url(page[0]));
+            assertThat(d.findElement(By.cssSelector("h1.page-title")).getText()).isNotBlank();
+            browser.screenshot(page[1]);
+        }
+        browser.login(base(), "tenant.demo", "Demo@2026");
+        d.get(url("/my/household"));
+        assertThat(d.findElement(By.id("members")).getText()).contains("张建华");
+        assertThat(d.findElements(By.id("decision-form"))).isEmpty();
+        assertThat(d.findElements(By.id("report-form"))).isEmpty();
+        browser.click(By.cssSelector("#members tbody tr button.reveal"));
+        String own = new WebDriverWait(d, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#members .revealed"))).getText();
+        assertThat(own).hasSize(18);
+        browser.screenshot("tenant-household");
+        d.manage().deleteAllCookies();
+        d.get(url("/activate"));
+        assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("开通住户账号");
+        browser.screenshot("activate");
+    }
 }

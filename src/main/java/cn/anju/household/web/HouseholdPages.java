@@ -33,7 +33,8 @@ import java.time.LocalDate;
 /** 保障家庭 pages: search, the household file with masked members, eligibility history and change reports. */
 @Controller
 @RequestMapping("/households")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+// tenants too: their scope is their own household, so they reach their own file and its reveal only
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
 class HouseholdPages {
 
     private final HouseholdQueries queries;
