@@ -39,16 +39,37 @@ public class Waitlist {
     private final DataScopes scopes;
     private final Districts districts;
     private final Clock clock;
+    private final MemberIdentity identity;
 
-    Waitlist(JdbcClient jdbc, DataScopes scopes, Districts districts, Clock clock) {
+    Waitlist(JdbcClient jdbc, DataScopes scopes, Districts districts, Clock clock, MemberIdentity identity) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.districts = districts;
         this.clock = clock;
+        this.identity = identity;
     }
 
     public record Entry(int position, long householdId, String districtName, String headName, HouseholdCategory category,
                         int priorityGroup, LocalDate registeredOn, LocalDate eligibleUntil) {
+    }
+
+    /** An applicant for a selection round: the household, its group, and its head as the public list shows it. */
+    public record Candidate(long householdId, int priorityGroup, String maskedHeadName, String maskedHeadId) {
+    }
+
+    /** Every waiting household of a district, for a selection round (no user scope: the round's officer decided). */
+    public List<Candidate> candidates(String districtCode) {
+        return jdbc.sql("""
+                        select h.id, %s as priority_group, head.name, head.id_number
+                          from household h
+                          join household_member head on head.household_id = h.id and head.relationship = 'HEAD'
+                         where h.district_code = ? and exists (select 1 from eligibility_decision d where d.household_id = h.id
+                               and d.status = 'VALID' and d.valid_to >= ?)
+                         order by h.id""".formatted(GROUP))
+                .params(districtCode, Date.valueOf(LocalDate.now(clock)))
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getInt(2), cn.anju.shared.privacy.Masks.name(rs.getString(3)),
+                        cn.anju.shared.privacy.Masks.idNumber(identity.decryptIdNumber(rs.getString(4)))))
+                .list();
     }
 
     public PageResponse<Entry> entries(CurrentUser user, String districtCode, PageQuery page) {

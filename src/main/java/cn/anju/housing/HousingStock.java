@@ -70,6 +70,27 @@ public class HousingStock {
         return id;
     }
 
+    /** The vacant units of a project, for a selection round's pool. */
+    public java.util.List<Long> vacantUnits(String districtCode, long projectId) {
+        return jdbc.sql("select id from unit where district_code = ? and project_id = ? and status = 'VACANT' order by id")
+                .params(districtCode, projectId).query(Long.class).list();
+    }
+
+    /**
+     * Reserves a vacant unit for a household that chose it in a selection; false if someone else was faster (the
+     * guarded update makes two simultaneous choices of one unit end with exactly one winner).
+     */
+    @Transactional
+    public boolean reserveChosen(long unitId, long actorId, String reason) {
+        int changed = jdbc.sql("update unit set status = 'RESERVED', version = version + 1 where id = ? and status = 'VACANT'")
+                .param(unitId).update();
+        if (changed == 1) {
+            jdbc.sql("insert into unit_status_change (unit_id, from_status, to_status, reason, changed_by, changed_at) values (?, 'VACANT', 'RESERVED', ?, ?, ?)")
+                    .params(unitId, reason, actorId, Timestamp.from(clock.instant())).update();
+        }
+        return changed == 1;
+    }
+
     /** Moves a unit to another state if the table allows it; optimistic locking stops two clerks racing. */
     @Transactional
     public void changeUnitStatus(CurrentUser actor, long unitId, UnitStatus to, String reason) {

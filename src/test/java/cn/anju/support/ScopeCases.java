@@ -209,12 +209,59 @@ public final class ScopeCases {
             assertThat(r.statusCode()).isEqualTo(200);
         });
 
+        // selection rounds: the district's officers run them; operators covering the district record choices
+        cases.put("GET /api/v1/selection-rounds", port -> {
+            long id = yuyangRound(port);
+            var shenmu = WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/selection-rounds"));
+            shenmu.forEach(r -> assertThat(r.get("id").asLong()).isNotEqualTo(id));
+            var anju = WebClient.json(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/selection-rounds"));
+            assertThat(anju.toString()).contains("\"id\":" + id);
+        });
+        cases.put("POST /api/v1/selection-rounds", port -> {
+            for (String who : List.of("anju.manager", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/selection-rounds", "{\"name\":\"x\",\"projectId\":1}")
+                        .statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        for (String read : List.of("", "/verification", "/publication")) {
+            cases.put("GET /api/v1/selection-rounds/{id}" + read, port -> {
+                long id = yuyangRound(port);
+                for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                    assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/selection-rounds/" + id + read).statusCode())
+                            .as(who).isEqualTo(404);
+                }
+            });
+        }
+        for (String step : List.of("publish", "public-value", "draw")) {
+            cases.put("POST /api/v1/selection-rounds/{id}/" + step, port -> {
+                long id = yuyangRound(port);
+                for (String who : List.of("anju.manager", "anju.staff")) {
+                    assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/selection-rounds/" + id + "/" + step,
+                            "{\"value\":\"1\"}").statusCode()).as(who).isEqualTo(403);
+                }
+                assertThat(WebClient.loggedIn(port, "shenmu.gov").postJson("/api/v1/selection-rounds/" + id + "/" + step,
+                        "{\"value\":\"1\"}").statusCode()).isEqualTo(403);
+            });
+        }
+        cases.put("POST /api/v1/selection-rounds/{id}/choices", port -> {
+            long id = yuyangRound(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/selection-rounds/" + id + "/choices",
+                    "{\"applicantId\":1,\"outcome\":\"SKIPPED\"}").statusCode()).isEqualTo(404);
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));
         cases.put("GET /api/v1/audit/verification",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/verification", "auditor", "admin", "security", "yuyang.gov"));
         return cases;
+    }
+
+    private static long yuyangRound(int port) {
+        var officer = WebClient.loggedIn(port, "yuyang.gov");
+        long project = WebClient.json(officer.getJson("/api/v1/projects")).get(0).get("id").asLong();
+        return WebClient.json(officer.postJson("/api/v1/selection-rounds", "{\"name\":\"范围测试\",\"projectId\":" + project + "}"))
+                .get("id").asLong();
     }
 
     private static void assertOnlyDistrictNames(int port, String who, String path, String name) {

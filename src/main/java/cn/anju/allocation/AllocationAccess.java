@@ -1,0 +1,40 @@
+package cn.anju.allocation;
+
+import cn.anju.shared.Role;
+import cn.anju.shared.web.MenuEntry;
+import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.PublicPath;
+import cn.anju.shared.web.RoleGate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.util.Set;
+
+/** Rounds are run by the district's officers; choices are recorded by them or the operator; results are public. */
+@Configuration(proxyBeanMethods = false)
+class AllocationAccess {
+
+    static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+    static final Set<Role> CLERKS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+
+    @Bean
+    MenuEntry selectionRoundsMenu() {
+        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.selectionRounds", "/selection-rounds", 20, CLERKS);
+    }
+
+    @Bean
+    RoleGate roundCreateGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/selection-rounds", GOVERNMENT);
+    }
+
+    @Bean
+    RoleGate roundStepGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/selection-rounds/*/{step:publish|public-value|draw}", GOVERNMENT);
+    }
+
+    @Bean
+    PublicPath publicResults() {
+        return new PublicPath("/public/selection-rounds/**");
+    }
+}

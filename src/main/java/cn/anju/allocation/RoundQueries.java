@@ -1,0 +1,123 @@
+package cn.anju.allocation;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.shared.Districts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What a round shows: its state and published data, the drawn order with outcomes, and the text a verifier reads. */
+@Service
+public class RoundQueries {
+
+    private final JdbcClient jdbc;
+    private final SelectionRounds rounds;
+    private final DataScopes scopes;
+    private final Districts districts;
+
+    RoundQueries(JdbcClient jdbc, SelectionRounds rounds, DataScopes scopes, Districts districts) {
+        this.jdbc = jdbc;
+        this.rounds = rounds;
+        this.scopes = scopes;
+        this.districts = districts;
+    }
+
+    public record RoundRow(long id, String districtName, String name, String status, String listDigest,
+                           String seedCommitment, String publicValue, String seed, OffsetDateTime createdAt,
+                           long applicants, long units, long chosen) {
+    }
+
+    public record Place(long applicantId, Integer position, String ref, int group, String maskedName, String maskedId,
+                        String outcome, String unit) {
+    }
+
+    public List<RoundRow> list(CurrentUser user) {
+        ScopeFilter scope = scopes.filter(user, ScopeFilter.Columns.district("r.district_code"));
+        return jdbc.sql("""
+                        select r.*, (select count(*) from selection_applicant a where a.round_id = r.id) as applicants,
+                               (select count(*) from selection_round_unit u where u.round_id = r.id) as units,
+                               (select count(*) from selection_applicant a where a.round_id = r.id and a.outcome = 'CHOSEN') as chosen
+                          from selection_round r where %s order by r.created_at desc""".formatted(scope.sql()))
+                .params(scope.params())
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    public RoundRow round(CurrentUser user, long id) {
+        SelectionRounds.Round r = rounds.round(id);
+        if (user != null) {
+            rounds.requireReader(user, r.district());
+        }
+        return jdbc.sql("""
+                        select r.*, (select count(*) from selection_applicant a where a.round_id = r.id) as applicants,
+                               (select count(*) from selection_round_unit u where u.round_id = r.id) as units,
+                               (select count(*) from selection_applicant a where a.round_id = r.id and a.outcome = 'CHOSEN') as chosen
+                          from selection_round r where r.id = ?""").param(id).query((rs, n) -> row(rs)).single();
+    }
+
+    /** The applicants as published (masked), in drawn order once drawn. */
+    public List<Place> places(CurrentUser user, long id) {
+        round(user, id);
+        java.util.Map<String, LotteryV1.Applicant> published = new java.util.HashMap<>();
+        rounds.applicants(id).forEach(a -> published.put(a.ref(), a));
+        return jdbc.sql("""
+                        select a.id, a.position, a.applicant_ref, a.priority_group, a.outcome,
+                               b.number || '栋' || u.number as unit
+                          from selection_applicant a left join unit u on u.id = a.unit_id left join building b on b.id = u.building_id
+                         where a.round_id = ? order by a.position nulls last, a.applicant_ref""")
+                .param(id)
+                .query((rs, n) -> {
+                    LotteryV1.Applicant p = published.get(rs.getString("applicant_ref"));
+                    return new Place(rs.getLong("id"), (Integer) rs.getObject("position"), rs.getString("applicant_ref"),
+                            rs.getInt("priority_group"), p == null ? "" : p.maskedName(), p == null ? "" : p.maskedId(),
+                            rs.getString("outcome"), rs.getString("unit"));
+                })
+                .list();
+    }
+
+    /** The units still free in the round's pool. */
+    public List<Long> freeUnits(long id) {
+        return jdbc.sql("""
+                        select p.unit_id from selection_round_unit p join unit u on u.id = p.unit_id
+                         where p.round_id = ? and u.status = 'VACANT' order by p.unit_id""").param(id).query(Long.class).list();
+    }
+
+    /**
+     * Everything a third party needs to re-check the draw, in the text format the standalone verifier reads
+     * (tools/lottery-verifier). Only after the draw: before it, the seed is secret.
+     */
+    public String publication(long id) {
+        SelectionRounds.Round r = rounds.round(id);
+        StringBuilder text = new StringBuilder();
+        text.append("algorithm: ").append(LotteryV1.VERSION).append('\n');
+        text.append("round: ").append(r.id()).append(' ').append(r.name()).append('\n');
+        text.append("group-order: ").append(String.join(",", r.groupOrder().stream().map(String::valueOf).toList())).append('\n');
+        text.append("list-digest: ").append(nullToEmpty(r.listDigest())).append('\n');
+        text.append("seed-commitment: ").append(nullToEmpty(r.seedCommitment())).append('\n');
+        text.append("public-value: ").append(nullToEmpty(r.publicValue())).append('\n');
+        text.append("seed: ").append(nullToEmpty(r.seed())).append('\n');
+        text.append("applicants:\n").append(nullToEmpty(r.applicantList()));
+        text.append("order:\n");
+        rounds.drawnOrder(id).forEach(ref -> text.append(ref).append('\n'));
+        return text.toString();
+    }
+
+    public boolean matches(long id) {
+        return rounds.matches(id);
+    }
+
+    private RoundRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RoundRow(rs.getLong("id"), districts.nameOf(rs.getString("district_code")), rs.getString("name"),
+                rs.getString("status"), rs.getString("list_digest"), rs.getString("seed_commitment"),
+                rs.getString("public_value"), rs.getString("seed"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getLong("applicants"), rs.getLong("units"), rs.getLong("chosen"));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

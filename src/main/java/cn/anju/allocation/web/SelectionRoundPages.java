@@ -1,0 +1,130 @@
+package cn.anju.allocation.web;
+
+import cn.anju.allocation.RoundQueries;
+import cn.anju.allocation.SelectionChoices;
+import cn.anju.allocation.SelectionRounds;
+import cn.anju.housing.HousingQueries;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.OrganisationType;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** 选房轮次 pages for officers and clerks, and the public result page (masked). */
+@Controller
+class SelectionRoundPages {
+
+    private final SelectionRounds rounds;
+    private final SelectionChoices choices;
+    private final RoundQueries queries;
+    private final HousingQueries housing;
+
+    SelectionRoundPages(SelectionRounds rounds, SelectionChoices choices, RoundQueries queries, HousingQueries housing) {
+        this.rounds = rounds;
+        this.choices = choices;
+        this.queries = queries;
+        this.housing = housing;
+    }
+
+    @GetMapping("/selection-rounds")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("rounds", queries.list(user));
+        model.addAttribute("runs", runs(user));
+        model.addAttribute("projects", housing.projects(user));
+        return "allocation/rounds";
+    }
+
+    @PostMapping("/selection-rounds")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String create(CurrentUser user, @RequestParam String name, @RequestParam long projectId, RedirectAttributes redirect) {
+        try {
+            long id = rounds.create(user, new SelectionRounds.NewRound(name, projectId, List.of()));
+            redirect.addFlashAttribute("notice", "轮次已创建：请核对后公布名单。");
+            return "redirect:/selection-rounds/" + id;
+        } catch (ProblemException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/selection-rounds";
+        }
+    }
+
+    @GetMapping("/selection-rounds/{id}")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String detail(CurrentUser user, @PathVariable long id, Model model) {
+        RoundQueries.RoundRow round = queries.round(user, id);
+        List<RoundQueries.Place> places = queries.places(user, id);
+        model.addAttribute("round", round);
+        model.addAttribute("places", places);
+        model.addAttribute("runs", runs(user));
+        model.addAttribute("next", places.stream().filter(p -> p.position() != null && p.outcome() == null).findFirst().orElse(null));
+        model.addAttribute("freeUnits", round.status().equals("DRAWN") ? queries.freeUnits(id) : List.of());
+        model.addAttribute("matches", round.seed() != null && queries.matches(id));
+        return "allocation/round";
+    }
+
+    @PostMapping("/selection-rounds/{id}/{step}")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String step(CurrentUser user, @PathVariable long id, @PathVariable String step,
+                @RequestParam(required = false) String publicValue, @RequestParam(required = false) Long applicantId,
+                @RequestParam(required = false) SelectionChoices.Outcome outcome, @RequestParam(required = false) Long unitId,
+                RedirectAttributes redirect) {
+        Consumer<CurrentUser> action = switch (step) {
+            case "publish" -> u -> rounds.publish(u, id);
+            case "public-value" -> u -> rounds.recordPublicValue(u, id, publicValue);
+            case "draw" -> u -> rounds.draw(u, id);
+            case "choices" -> u -> choices.record(u, id, applicantId == null ? -1 : applicantId, outcome, unitId);
+            default -> throw ProblemException.notFound("STEP_UNKNOWN", "未知操作。");
+        };
+        try {
+            action.accept(user);
+            redirect.addFlashAttribute("notice", "已办理。");
+        } catch (ProblemException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/selection-rounds/" + id;
+    }
+
+    /** 结果公示: anyone may read a drawn round's published data, order and results, masked. */
+    @GetMapping("/public/selection-rounds/{id}")
+    String publicResult(@PathVariable long id, Model model) {
+        RoundQueries.RoundRow round = queries.round(null, id);
+        if (round.listDigest() == null) {
+            throw ProblemException.notFound("ROUND_NOT_PUBLISHED", "该轮次尚未公布。");
+        }
+        model.addAttribute("round", round);
+        model.addAttribute("places", queries.places(null, id));
+        model.addAttribute("matches", round.seed() != null && queries.matches(id));
+        return "allocation/public";
+    }
+
+    @GetMapping(value = "/public/selection-rounds/{id}/publication.txt")
+    ResponseEntity<String> publicationText(@PathVariable long id) {
+        if (queries.round(null, id).listDigest() == null) {
+            throw ProblemException.notFound("ROUND_NOT_PUBLISHED", "该轮次尚未公布。");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(queries.publication(id));
+    }
+
+    private static boolean runs(CurrentUser user) {
+        return user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER) && user.organisationType() == OrganisationType.DISTRICT_HOUSING;
+    }
+}

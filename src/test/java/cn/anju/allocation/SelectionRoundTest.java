@@ -1,0 +1,164 @@
+package cn.anju.allocation;
+
+import cn.anju.support.PlatformTest;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A round from creation to choices: the steps in their order only, the order re-checked by the platform and by the
+ * standalone verifier from published data alone, tampering caught, one winner when two clerks choose one unit.
+ */
+@PlatformTest
+class SelectionRoundTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    long createDrawnRound(WebClient officer) {
+        long project = jdbc.sql("select id from project where name = '金沙花园公租房'").query(Long.class).single();
+        HttpResponse<String> created = officer.postJson("/api/v1/selection-rounds",
+                "{\"name\":\"测试轮次\",\"projectId\":" + project + ",\"groupOrder\":[1,2,3,4,5,6]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = WebClient.json(created).get("id").asLong();
+        // the draw cannot come before the public value, nor the public value before the list is published
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}").statusCode()).isEqualTo(409);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/public-value", "{\"value\":\"1\"}").statusCode()).isEqualTo(409);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/publish", "{}").statusCode()).isEqualTo(204);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}").statusCode()).isEqualTo(409);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/public-value", "{\"value\":\"385712\"}").statusCode()).isEqualTo(204);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}").statusCode()).isEqualTo(204);
+        // and never after the seed is out
+        HttpResponse<String> late = officer.postJson("/api/v1/selection-rounds/" + id + "/public-value", "{\"value\":\"999\"}");
+        assertThat(late.statusCode()).isEqualTo(409);
+        return id;
+    }
+
+    @Test
+    void theOrderIsReCheckedFromPublishedDataAloneAndTamperingIsCaught() throws Exception {
+        WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
+        long id = createDrawnRound(officer);
+        JsonNode verification = WebClient.json(officer.getJson("/api/v1/selection-rounds/" + id + "/verification"));
+        assertThat(verification.get("matches").asBoolean()).isTrue();
+
+        // the public page offers the data, to anyone, masked
+        WebClient anyone = new WebClient(port);
+        String publication = anyone.get("/public/selection-rounds/" + id + "/publication.txt").body();
+        assertThat(publication).contains("algorithm: anju-lottery-v1", "seed: ", "order:");
+        assertThat(anyone.get("/public/selection-rounds/" + id).body()).contains("复核一致");
+        assertThat(verify(publication)).startsWith("MATCHES");
+
+        String firstApplicant = publication.lines().dropWhile(l -> !l.equals("applicants:")).skip(1).findFirst().orElseThrow();
+        String publicValue = publication.lines().filter(l -> l.startsWith("public-value: ")).findFirst().orElseThrow();
+        String seedLine = publication.lines().filter(l -> l.startsWith("seed: ")).findFirst().orElseThrow();
+        List<String> orderLines = publication.lines().dropWhile(l -> !l.equals("order:")).skip(1).toList();
+        assertThat(orderLines.size()).isGreaterThan(1);
+        String swapped = publication.replace(orderLines.get(0) + "\n" + orderLines.get(1) + "\n",
+                orderLines.get(1) + "\n" + orderLines.get(0) + "\n");
+        String flippedSeed = seedLine.substring(0, seedLine.length() - 1) + (seedLine.endsWith("0") ? "1" : "0");
+        for (String tampered : List.of(
+                publication.replace(firstApplicant, firstApplicant.replaceFirst("\\|\\d\\|", "|9|")),
+                publication.replace(seedLine, flippedSeed),
+                publication.replace(publicValue, "public-value: 385713"),
+                publication.replace("algorithm: anju-lottery-v1", "algorithm: anju-lottery-v2"),
+                swapped)) {
+            assertThat(verify(tampered)).startsWith("DOES NOT MATCH");
+        }
+    }
+
+    @Test
+    void theStandaloneVerifierReproducesTheWorkedExample() throws Exception {
+        assertThat(verify(Files.readString(Path.of("tools/lottery-verifier/example-1.txt")))).startsWith("MATCHES: 5 applicants");
+    }
+
+    @Test
+    void choicesGoInOrderAndTwoClerksCannotTakeOneUnit() throws Exception {
+        WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
+        long id = createDrawnRound(officer);
+        JsonNode places = WebClient.json(officer.getJson("/api/v1/selection-rounds/" + id)).get("places");
+        long first = places.get(0).get("applicantId").asLong();
+        long second = places.get(1).get("applicantId").asLong();
+        long unit = jdbc.sql("select p.unit_id from selection_round_unit p join unit u on u.id = p.unit_id where p.round_id = ? and u.status = 'VACANT' order by p.unit_id limit 1")
+                .param(id).query(Long.class).single();
+
+        HttpResponse<String> outOfTurn = officer.postJson("/api/v1/selection-rounds/" + id + "/choices",
+                "{\"applicantId\":" + second + ",\"outcome\":\"SKIPPED\"}");
+        assertThat(outOfTurn.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(outOfTurn).get("code").asString()).isEqualTo("NOT_THEIR_TURN");
+
+        // two clerks press "choose" for the same applicant and unit at the same moment
+        WebClient clerk1 = WebClient.loggedIn(port, "anju.staff");
+        WebClient clerk2 = WebClient.loggedIn(port, "anju.manager");
+        String body = "{\"applicantId\":" + first + ",\"outcome\":\"CHOSEN\",\"unitId\":" + unit + "}";
+        String csrf1 = clerk1.csrfToken();
+        String csrf2 = clerk2.csrfToken();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<HttpResponse<String>> a = pool.submit(() -> {
+            start.await();
+            return clerk1.postJson("/api/v1/selection-rounds/" + id + "/choices", body, csrf1);
+        });
+        Future<HttpResponse<String>> b = pool.submit(() -> {
+            start.await();
+            return clerk2.postJson("/api/v1/selection-rounds/" + id + "/choices", body, csrf2);
+        });
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>(List.of(a.get().statusCode(), b.get().statusCode()));
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        assertThat(jdbc.sql("select status from unit where id = ?").param(unit).query(String.class).single()).isEqualTo("RESERVED");
+        assertThat(jdbc.sql("select count(*) from selection_applicant where round_id = ? and unit_id = ?").params(id, unit)
+                .query(Long.class).single()).isEqualTo(1);
+
+        // the next applicant cannot take the same unit
+        HttpResponse<String> taken = officer.postJson("/api/v1/selection-rounds/" + id + "/choices",
+                "{\"applicantId\":" + second + ",\"outcome\":\"CHOSEN\",\"unitId\":" + unit + "}");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(taken).get("code").asString()).isEqualTo("UNIT_ALREADY_CHOSEN");
+    }
+
+    @Test
+    void onlyTheDistrictsOfficersRunARound() {
+        long project = jdbc.sql("select id from project where name = '金沙花园公租房'").query(Long.class).single();
+        for (String who : List.of("anju.manager", "city.gov", "hengshan.gov")) {
+            HttpResponse<String> r = WebClient.loggedIn(port, who).postJson("/api/v1/selection-rounds",
+                    "{\"name\":\"越权\",\"projectId\":" + project + "}");
+            assertThat(r.statusCode()).as(who).isIn(403, 422);
+        }
+        assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/selection-rounds",
+                "{\"name\":\"越权\",\"projectId\":" + project + "}").statusCode()).isEqualTo(403);
+    }
+
+    /** Runs the standalone verifier (JDK only, no platform class on its class path) on a publication. */
+    static String verify(String publication) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("round", ".txt");
+        Files.writeString(file, publication);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "tools/lottery-verifier/Verify.java", file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        int code = p.waitFor();
+        Files.deleteIfExists(file);
+        assertThat(code).as(out).isEqualTo(out.startsWith("MATCHES") ? 0 : 1);
+        return out;
+    }
+}
