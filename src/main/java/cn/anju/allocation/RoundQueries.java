@@ -79,11 +79,16 @@ public class RoundQueries {
                 .list();
     }
 
-    /** The units still free in the round's pool. */
-    public List<Long> freeUnits(long id) {
+    public record FreeUnit(long id, String label) {
+    }
+
+    /** The units still free in the round's pool, as a clerk reads them out: 1栋1001 两室一厅 58.10㎡. */
+    public List<FreeUnit> freeUnits(long id) {
         return jdbc.sql("""
-                        select p.unit_id from selection_round_unit p join unit u on u.id = p.unit_id
-                         where p.round_id = ? and u.status = 'VACANT' order by p.unit_id""").param(id).query(Long.class).list();
+                        select u.id, b.number || '栋' || u.number || ' ' || u.layout || ' ' || u.building_area || '㎡' as label
+                          from selection_round_unit p join unit u on u.id = p.unit_id join building b on b.id = u.building_id
+                         where p.round_id = ? and u.status = 'VACANT' order by b.number, u.floor, u.number""")
+                .param(id).query((rs, n) -> new FreeUnit(rs.getLong(1), rs.getString(2))).list();
     }
 
     /**
