@@ -17,7 +17,19 @@ class SelectionRoundBrowserTest extends BrowserTest {
     void confirmAndWait(WebDriver d, By button, String status) {
         browser.click(button);
         d.switchTo().alert().accept();
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(By.id("round-status"), "data-status", status));
+        waitForStatus(d, status);
+    }
+
+    /** Waits for the reloaded page (after the post and its redirect) to show the round in this state. */
+    static void waitForStatus(WebDriver d, String status) {
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState"))
+                        && status.equals(x.findElement(By.id("round-status")).getAttribute("data-status")));
+    }
+
+    static String text(WebDriver d, By by) {
+        return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(by).getText());
     }
 
     @Test
@@ -29,18 +41,18 @@ class SelectionRoundBrowserTest extends BrowserTest {
         browser.click(By.cssSelector("#round-form button[type=submit]"));
         new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("round-status")));
         confirmAndWait(d, By.id("publish"), "PUBLISHED");
-        assertThat(d.findElement(By.id("list-digest")).getText()).hasSize(64);
+        assertThat(text(d, By.id("list-digest"))).hasSize(64);
         d.findElement(By.id("publicValue")).sendKeys("730419");
         browser.click(By.id("record-public-value"));
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(By.id("round-status"), "data-status", "PUBLIC_VALUE_RECORDED"));
+        waitForStatus(d, "PUBLIC_VALUE_RECORDED");
         confirmAndWait(d, By.id("draw"), "DRAWN");
-        assertThat(d.findElement(By.id("round-matches")).getText()).isEqualTo("复核一致");
+        assertThat(text(d, By.id("round-matches"))).isEqualTo("复核一致");
         String roundUrl = d.getCurrentUrl();
         browser.screenshot("selection-round-drawn");
 
         browser.login(base(), "anju.staff", "Demo@2026");
         d.get(roundUrl);
-        String next = d.findElement(By.id("next-applicant")).getText();
+        String next = text(d, By.id("next-applicant"));
         assertThat(next).startsWith("1号");
         browser.click(By.id("choose"));
         new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-applicant"), "2号"));
