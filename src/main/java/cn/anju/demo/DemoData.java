@@ -44,6 +44,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         organisations();
         int created = accounts();
+        seeding.demoWithoutAdministratorSecondFactor();
         LocalDate since = LocalDate.of(2026, 1, 1);
         seeding.districtCoverage(OPERATOR_ANJU, "610802", since);
         seeding.districtCoverage(OPERATOR_ANJU, "610803", since);

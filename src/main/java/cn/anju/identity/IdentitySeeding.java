@@ -23,10 +23,13 @@ public class IdentitySeeding {
     private final OrganisationAdministration organisationAdministration;
     private final AccountAdministration accountAdministration;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     IdentitySeeding(Organisations organisations, UserAccounts accounts, OperatorCoverages coverages,
                     OrganisationAdministration organisationAdministration,
-                    AccountAdministration accountAdministration, Clock clock) {
+                    AccountAdministration accountAdministration, Clock clock,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.organisations = organisations;
         this.accounts = accounts;
         this.coverages = coverages;
@@ -73,6 +76,26 @@ public class IdentitySeeding {
 
     public long userId(String username) {
         return accounts.findByUsername(username).orElseThrow().id();
+    }
+
+    /**
+     * The demo only: administrators sign in without the one-time code, so that anyone can try the demo accounts.
+     * Recorded as a policy change like any other (production keeps the default: on). Done once.
+     */
+    @Transactional
+    public void demoWithoutAdministratorSecondFactor() {
+        String reason = "演示环境：管理员免动态码（生产环境默认开启）";
+        boolean done = jdbc.sql("select count(*) from security_policy where region_code = '610800' and reason = ?")
+                .param(reason).query(Long.class).single() > 0;
+        if (!done) {
+            jdbc.sql("""
+                            insert into security_policy (region_code, password_min_length, password_min_classes, captcha_after,
+                                   lock_after, lock_minutes, idle_timeout_minutes, admin_second_factor, effective_from, changed_by, reason)
+                            select region_code, password_min_length, password_min_classes, captcha_after, lock_after, lock_minutes,
+                                   idle_timeout_minutes, false, ?, null, ? from security_policy where region_code = '610800'
+                             order by effective_from desc, id desc limit 1""")
+                    .params(java.sql.Timestamp.from(clock.instant()), reason).update();
+        }
     }
 
     public boolean hasAccounts() {

@@ -31,16 +31,19 @@ class LoginFlow extends OncePerRequestFilter implements AuthenticationSuccessHan
     static final String CAPTCHA_ANSWER = "anju.login.captcha";
     static final String LAST_ACTIVITY = "anju.lastActivity";
     static final String IDLE_MINUTES = "anju.idleMinutes";
+    static final String SECOND_FACTOR_PENDING = "anju.secondFactorPending";
 
     private final LoginAttempts attempts;
     private final LoginPolicyResolver policies;
     private final AuditLog audit;
+    private final SecondFactor secondFactor;
     private final Clock clock;
 
-    LoginFlow(LoginAttempts attempts, LoginPolicyResolver policies, AuditLog audit, Clock clock) {
+    LoginFlow(LoginAttempts attempts, LoginPolicyResolver policies, AuditLog audit, SecondFactor secondFactor, Clock clock) {
         this.attempts = attempts;
         this.policies = policies;
         this.audit = audit;
+        this.secondFactor = secondFactor;
         this.clock = clock;
     }
 
@@ -101,6 +104,12 @@ class LoginFlow extends OncePerRequestFilter implements AuthenticationSuccessHan
         session.setAttribute(LAST_ACTIVITY, clock.millis());
         session.setMaxInactiveInterval(policy.idleTimeoutMinutes() * 60);
         audit.record("LOGIN", "app_user", user.id(), AuditOutcome.SUCCESS, Map.of());
+        if (secondFactor.required(user)) {
+            // the password was right; nothing else opens until the code is given too (SessionGuards)
+            session.setAttribute(SECOND_FACTOR_PENDING, Boolean.TRUE);
+            response.sendRedirect(request.getContextPath() + "/login/second-factor");
+            return;
+        }
         response.sendRedirect(request.getContextPath() + (user.mustChangePassword() ? "/password/change" : "/"));
     }
 

@@ -56,7 +56,14 @@ public class SecurityPolicies {
     }
 
     public record Change(String regionCode, int passwordMinLength, int passwordMinClasses, int captchaAfter,
-                         int lockAfter, int lockMinutes, int idleTimeoutMinutes, String reason) {
+                         int lockAfter, int lockMinutes, int idleTimeoutMinutes, boolean adminSecondFactor, String reason) {
+
+        /** The usual change: administrators keep their second factor. */
+        public Change(String regionCode, int passwordMinLength, int passwordMinClasses, int captchaAfter, int lockAfter,
+                      int lockMinutes, int idleTimeoutMinutes, String reason) {
+            this(regionCode, passwordMinLength, passwordMinClasses, captchaAfter, lockAfter, lockMinutes,
+                    idleTimeoutMinutes, true, reason);
+        }
     }
 
     @Transactional
@@ -72,15 +79,15 @@ public class SecurityPolicies {
         }
         new SecurityPolicy(null, change.regionCode(), change.passwordMinLength(), change.passwordMinClasses(),
                 change.captchaAfter(), change.lockAfter(), change.lockMinutes(), change.idleTimeoutMinutes(),
-                clock.instant(), null, change.reason()).checkStrongEnough();
+                change.adminSecondFactor(), clock.instant(), null, change.reason()).checkStrongEnough();
         SecurityPolicy before = current(change.regionCode());
         jdbc.sql("""
                         insert into security_policy (region_code, password_min_length, password_min_classes, captcha_after,
-                               lock_after, lock_minutes, idle_timeout_minutes, effective_from, changed_by, reason)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                               lock_after, lock_minutes, idle_timeout_minutes, admin_second_factor, effective_from, changed_by, reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(change.regionCode(), change.passwordMinLength(), change.passwordMinClasses(),
                         change.captchaAfter(), change.lockAfter(), change.lockMinutes(), change.idleTimeoutMinutes(),
-                        Timestamp.from(clock.instant()), actor.id(), change.reason().trim())
+                        change.adminSecondFactor(), Timestamp.from(clock.instant()), actor.id(), change.reason().trim())
                 .update();
         SecurityPolicy after = current(change.regionCode());
         audit.record("SECURITY_POLICY_CHANGE", "security_policy", change.regionCode(), AuditOutcome.SUCCESS, Map.of(
@@ -90,13 +97,14 @@ public class SecurityPolicies {
 
     private static String summary(SecurityPolicy p) {
         return "len>=" + p.passwordMinLength() + ",classes>=" + p.passwordMinClasses() + ",captcha@" + p.captchaAfter()
-                + ",lock@" + p.lockAfter() + "/" + p.lockMinutes() + "m,idle=" + p.idleTimeoutMinutes() + "m";
+                + ",lock@" + p.lockAfter() + "/" + p.lockMinutes() + "m,idle=" + p.idleTimeoutMinutes() + "m,admin2fa="
+                + p.adminSecondFactor();
     }
 
     private static SecurityPolicy policy(ResultSet rs) throws SQLException {
         return new SecurityPolicy(rs.getLong("id"), rs.getString("region_code"), rs.getInt("password_min_length"),
                 rs.getInt("password_min_classes"), rs.getInt("captcha_after"), rs.getInt("lock_after"),
-                rs.getInt("lock_minutes"), rs.getInt("idle_timeout_minutes"),
+                rs.getInt("lock_minutes"), rs.getInt("idle_timeout_minutes"), rs.getBoolean("admin_second_factor"),
                 rs.getObject("effective_from", OffsetDateTime.class).toInstant(), rs.getString("changed_by_name"),
                 rs.getString("reason"));
     }

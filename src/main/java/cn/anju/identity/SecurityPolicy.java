@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record SecurityPolicy(Long id, String regionCode, int passwordMinLength, int passwordMinClasses,
                              int captchaAfter, int lockAfter, int lockMinutes, int idleTimeoutMinutes,
-                             Instant effectiveFrom, String changedBy, String reason) {
+                             boolean adminSecondFactor, Instant effectiveFrom, String changedBy, String reason) {
 
     /** The minimums of MLPS 2.0 level 3: no district may set a weaker policy. */
     void checkStrongEnough() {

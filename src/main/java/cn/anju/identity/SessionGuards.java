@@ -57,6 +57,13 @@ class SessionGuards extends OncePerRequestFilter {
         }
         session.setAttribute(LoginFlow.LAST_ACTIVITY, now);
         String path = request.getServletPath();
+        if (Boolean.TRUE.equals(session.getAttribute(LoginFlow.SECOND_FACTOR_PENDING))
+                && !path.equals("/login/second-factor") && !path.equals("/logout") && !path.equals("/error")
+                && !path.startsWith("/webjars/") && !path.startsWith("/css/") && !path.startsWith("/js/")) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, "SECOND_FACTOR_REQUIRED",
+                    "管理员登录还需输入身份验证器中的动态码。", "/login/second-factor");
+            return;
+        }
         if (details.currentUser().mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(path)
                 && !path.startsWith("/webjars/") && !path.startsWith("/css/") && !path.startsWith("/js/")) {
             refuse(request, response, HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED",

@@ -49,11 +49,12 @@ class SecurityPolicyController {
     @PostMapping
     String change(CurrentUser user, @RequestParam String region, @RequestParam int passwordMinLength,
                   @RequestParam int passwordMinClasses, @RequestParam int captchaAfter, @RequestParam int lockAfter,
-                  @RequestParam int lockMinutes, @RequestParam int idleTimeoutMinutes, @RequestParam String reason,
+                  @RequestParam int lockMinutes, @RequestParam int idleTimeoutMinutes,
+                  @RequestParam(defaultValue = "false") boolean adminSecondFactor, @RequestParam String reason,
                   RedirectAttributes redirect) {
         try {
             policies.change(user, new SecurityPolicies.Change(region, passwordMinLength, passwordMinClasses,
-                    captchaAfter, lockAfter, lockMinutes, idleTimeoutMinutes, reason));
+                    captchaAfter, lockAfter, lockMinutes, idleTimeoutMinutes, adminSecondFactor, reason));
             redirect.addFlashAttribute("notice", "安全策略已更新，原策略已保留在历史记录中。");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());
