@@ -39,6 +39,18 @@ public class SelectionChoices {
         this.clock = clock;
     }
 
+    /** What a household chose in a round: for the lease that follows. */
+    public record Chosen(long householdId, long unitId, String districtCode) {
+    }
+
+    public java.util.Optional<Chosen> chosen(long applicantId) {
+        return jdbc.sql("""
+                        select a.household_id, a.unit_id, r.district_code from selection_applicant a
+                          join selection_round r on r.id = a.round_id where a.id = ? and a.outcome = 'CHOSEN'""")
+                .param(applicantId)
+                .query((rs, n) -> new Chosen(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+    }
+
     @Transactional
     public void record(CurrentUser actor, long roundId, long applicantId, Outcome outcome, Long unitId) {
         SelectionRounds.Round round = rounds.round(roundId);

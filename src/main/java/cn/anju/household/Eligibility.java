@@ -114,6 +114,20 @@ public class Eligibility {
                 Map.of("from", c.status().name(), "to", to.name()));
     }
 
+    /** A decision in force on the day: status valid and the day inside its period. */
+    public record InForce(long decisionId, RentTier rentTier, java.time.LocalDate validTo) {
+    }
+
+    public java.util.Optional<InForce> inForce(long householdId, java.time.LocalDate day) {
+        return jdbc.sql("""
+                        select id, rent_tier, valid_to from eligibility_decision
+                         where household_id = ? and status = 'VALID' and valid_from <= ? and valid_to >= ?
+                         order by valid_to desc limit 1""")
+                .params(householdId, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
+                .query((rs, n) -> new InForce(rs.getLong(1), RentTier.valueOf(rs.getString(2)), rs.getObject(3, java.time.LocalDate.class)))
+                .optional();
+    }
+
     String districtOf(long householdId) {
         return jdbc.sql("select district_code from household where id = ?").param(householdId).query(String.class)
                 .optional().orElseThrow(() -> ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "保障家庭不存在。"));

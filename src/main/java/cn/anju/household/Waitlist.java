@@ -21,7 +21,7 @@ import java.util.List;
  * 轮候: eligible households (a decision in force) waiting for a unit, in priority group order, then by registration
  * date. Groups follow common practice (DOMAIN.md 2.1): 1 特困/低保 with a disability, 2 低保/特困, 3 disability,
  * 4 优抚 veterans' families, 5 aged 60 or more, 6 others; a selection round may order them its own way.
- * Until the lease module records who lives where, every eligible household counts as waiting.
+ * Households with an open lease (known to the lease module through {@link HousedHouseholds}) are not waiting.
  */
 @Service
 public class Waitlist {
@@ -40,13 +40,22 @@ public class Waitlist {
     private final Districts districts;
     private final Clock clock;
     private final MemberIdentity identity;
+    private final List<HousedHouseholds> housed;
 
-    Waitlist(JdbcClient jdbc, DataScopes scopes, Districts districts, Clock clock, MemberIdentity identity) {
+    Waitlist(JdbcClient jdbc, DataScopes scopes, Districts districts, Clock clock, MemberIdentity identity,
+             List<HousedHouseholds> housed) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.districts = districts;
         this.clock = clock;
         this.identity = identity;
+        this.housed = housed;
+    }
+
+    private Long[] housedIn(String districtCode) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        housed.forEach(h -> ids.addAll(h.housed(districtCode)));
+        return ids.toArray(Long[]::new);
     }
 
     public record Entry(int position, long householdId, String districtName, String headName, HouseholdCategory category,
@@ -65,8 +74,9 @@ public class Waitlist {
                           join household_member head on head.household_id = h.id and head.relationship = 'HEAD'
                          where h.district_code = ? and exists (select 1 from eligibility_decision d where d.household_id = h.id
                                and d.status = 'VALID' and d.valid_to >= ?)
+                           and not (h.id = any(?))
                          order by h.id""".formatted(GROUP))
-                .params(districtCode, Date.valueOf(LocalDate.now(clock)))
+                .params(districtCode, Date.valueOf(LocalDate.now(clock)), housedIn(districtCode))
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getInt(2), cn.anju.shared.privacy.Masks.name(rs.getString(3)),
                         cn.anju.shared.privacy.Masks.idNumber(identity.decryptIdNumber(rs.getString(4)))))
                 .list();
@@ -79,6 +89,7 @@ public class Waitlist {
         ScopeFilter scope = scopes.filter(user, ScopeFilter.Columns.district("h.district_code"));
         List<Object> params = new ArrayList<>();
         params.add(Date.valueOf(LocalDate.now(clock)));
+        params.add(housedIn(districtCode == null || districtCode.isBlank() ? null : districtCode));
         params.addAll(scope.params());
         String district = "";
         if (districtCode != null && !districtCode.isBlank()) {
@@ -90,7 +101,7 @@ public class Waitlist {
                 join household_member head on head.household_id = h.id and head.relationship = 'HEAD'
                 join lateral (select d.valid_to from eligibility_decision d where d.household_id = h.id and d.status = 'VALID'
                                and d.valid_to >= ? order by d.valid_to desc limit 1) cur on true
-                where %s%s""".formatted(scope.sql(), district);
+                where not (h.id = any(?)) and %s%s""".formatted(scope.sql(), district);
         long total = jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size());

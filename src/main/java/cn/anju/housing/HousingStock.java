@@ -91,6 +91,29 @@ public class HousingStock {
         return changed == 1;
     }
 
+    public record UnitState(long projectId, String districtCode, UnitStatus status) {
+    }
+
+    public java.util.Optional<UnitState> unit(long unitId) {
+        return jdbc.sql("select project_id, district_code, status from unit where id = ?").param(unitId)
+                .query((rs, n) -> new UnitState(rs.getLong(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)))).optional();
+    }
+
+    /** The lease module moves a unit along the table for its own events (move-in, a let that fell through). */
+    @Transactional
+    public void moveForLease(long unitId, UnitStatus from, UnitStatus to, long actorId, String reason) {
+        if (!from.canBecome(to)) {
+            throw ProblemException.conflict("UNIT_STATUS_TRANSITION", "房源当前状态不能直接变为所选状态。");
+        }
+        int changed = jdbc.sql("update unit set status = ?, version = version + 1 where id = ? and status = ?")
+                .params(to.name(), unitId, from.name()).update();
+        if (changed == 0) {
+            throw ProblemException.conflict("UNIT_STATUS_CHANGED", "房源状态已变化，请刷新后重试。");
+        }
+        jdbc.sql("insert into unit_status_change (unit_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
+                .params(unitId, from.name(), to.name(), reason, actorId, Timestamp.from(clock.instant())).update();
+    }
+
     /** Moves a unit to another state if the table allows it; optimistic locking stops two clerks racing. */
     @Transactional
     public void changeUnitStatus(CurrentUser actor, long unitId, UnitStatus to, String reason) {

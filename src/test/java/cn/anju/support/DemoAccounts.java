@@ -15,7 +15,7 @@ public final class DemoAccounts {
 
     private static final Set<String> PERSONAL = Set.of("menu.myAccount", "menu.changePassword", "menu.apiTokens");
     private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households",
-            "menu.facilities", "menu.waitlist", "menu.selectionRounds");
+            "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.imports",
             "menu.review");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage");
@@ -49,5 +49,5 @@ public final class DemoAccounts {
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL),
             new DemoAccount("tenant.demo", "张建华", "TENANT", "榆阳区住房保障中心", "HOUSEHOLD", List.of(),
-                    plus(PERSONAL, "menu.myHousehold")));
+                    plus(PERSONAL, "menu.myHousehold", "menu.leases")));
 }

@@ -249,12 +249,50 @@ public final class ScopeCases {
                     "{\"applicantId\":1,\"outcome\":\"SKIPPED\"}").statusCode()).isEqualTo(404);
         });
 
+        // leases: clerks of the covering operator or district; a tenant its own
+        cases.put("GET /api/v1/leases", port -> {
+            for (String who : List.of("admin", "yuyang.finance", "auditor")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/leases").statusCode()).as(who).isEqualTo(403);
+            }
+            var shenmu = WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases?size=200")).get("items");
+            shenmu.forEach(l -> assertThat(l.get("districtName").asString()).isEqualTo("神木市"));
+        });
+        cases.put("GET /api/v1/leases/{id}", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
+                assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
+            }
+        });
+        cases.put("POST /api/v1/leases", port -> {
+            for (String who : List.of("admin", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/leases", "{\"selectionApplicantId\":1}")
+                        .statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        for (String action : List.of("sign", "move-in", "terminate")) {
+            cases.put("POST /api/v1/leases/{id}/" + action, port -> {
+                Long lease = anyYuyangLease(port);
+                if (lease != null) {
+                    assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
+                            "{\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
+                }
+                assertThat(WebClient.loggedIn(port, "yuyang.finance").postJson("/api/v1/leases/1/" + action,
+                        "{\"reason\":\"越权\"}").statusCode()).isEqualTo(403);
+            });
+        }
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));
         cases.put("GET /api/v1/audit/verification",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/verification", "auditor", "admin", "security", "yuyang.gov"));
         return cases;
+    }
+
+    private static Long anyYuyangLease(int port) {
+        var items = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/leases?size=1")).get("items");
+        return items.isEmpty() ? null : items.get(0).get("id").asLong();
     }
 
     private static long yuyangRound(int port) {

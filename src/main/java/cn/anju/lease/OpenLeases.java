@@ -1,0 +1,26 @@
+package cn.anju.lease;
+
+import cn.anju.household.HousedHouseholds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Households with a lease not yet ended are housed, so they leave the waitlist. */
+@Component
+class OpenLeases implements HousedHouseholds {
+
+    private final JdbcClient jdbc;
+
+    OpenLeases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<Long> housed(String districtCode) {
+        return new HashSet<>(jdbc.sql("select household_id from lease where (cast(? as char(6)) is null or district_code = ?) "
+                        + "and status in ('DRAFT', 'SIGNED', 'ACTIVE')")
+                .params(districtCode, districtCode).query(Long.class).list());
+    }
+}

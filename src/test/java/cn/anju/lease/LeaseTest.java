@@ -1,0 +1,115 @@
+package cn.anju.lease;
+
+import cn.anju.support.PlatformTest;
+import cn.anju.support.SelectionFixtures;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** From a household's choice to a lease: eligibility required, the term capped, one lease per unit, move-in occupies. */
+@PlatformTest
+class LeaseTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    String draft(long applicant, int months) {
+        return "{\"selectionApplicantId\":" + applicant + ",\"startDate\":\"" + LocalDate.now() + "\",\"termMonths\":" + months
+                + ",\"monthlyRent\":285.60}";
+    }
+
+    String unitStatus(long unit) {
+        return jdbc.sql("select status from unit where id = ?").param(unit).query(String.class).single();
+    }
+
+    @Test
+    void aChoiceBecomesALeaseThatIsSignedAndMovedInto() {
+        SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        HttpResponse<String> tooLong = clerk.postJson("/api/v1/leases", draft(c.applicantId(), 61));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(WebClient.json(tooLong).get("code").asString()).isEqualTo("LEASE_TERM_TOO_LONG");
+
+        HttpResponse<String> drafted = clerk.postJson("/api/v1/leases", draft(c.applicantId(), 60));
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        long lease = WebClient.json(drafted).get("id").asLong();
+        var row = WebClient.json(clerk.getJson("/api/v1/leases/" + lease));
+        assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo("856.80"); // 3 months by policy
+        assertThat(row.get("endDate").asString()).isEqualTo(LocalDate.now().plusMonths(60).minusDays(1).toString());
+
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", "{}").statusCode()).as("not before signing").isEqualTo(409);
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).isEqualTo(204);
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", "{}").statusCode()).isEqualTo(204);
+        assertThat(unitStatus(c.unitId())).isEqualTo("OCCUPIED");
+        assertThat(WebClient.json(clerk.getJson("/api/v1/leases/" + lease)).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select string_agg(kind, ',' order by id) from lease_event where lease_id = ?").param(lease)
+                .query(String.class).single()).isEqualTo("DRAFTED,SIGNED,MOVED_IN");
+        // another operator does not even see it
+        assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void noLeaseForAHouseholdWhoseEligibilityIsNotInForce() {
+        SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);
+        long decision = jdbc.sql("select id from eligibility_decision where household_id = ? and status = 'VALID' order by valid_to desc limit 1")
+                .param(c.householdId()).query(Long.class).single();
+        WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
+        assertThat(officer.postJson("/api/v1/eligibility-decisions/" + decision + "/status",
+                "{\"status\":\"SUSPENDED\",\"reason\":\"收入核查\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> refused = WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/leases", draft(c.applicantId(), 36));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(WebClient.json(refused).get("code").asString()).isEqualTo("ELIGIBILITY_NOT_IN_FORCE");
+        assertThat(jdbc.sql("select count(*) from lease where household_id = ? and status <> 'TERMINATED'").param(c.householdId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void twoClerksDraftingTheSameChoiceMakeOneLease() throws Exception {
+        SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);
+        WebClient a = WebClient.loggedIn(port, "anju.staff");
+        WebClient b = WebClient.loggedIn(port, "anju.manager");
+        String ca = a.csrfToken();
+        String cb = b.csrfToken();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<HttpResponse<String>> fa = pool.submit(() -> {
+            start.await();
+            return a.postJson("/api/v1/leases", draft(c.applicantId(), 24), ca);
+        });
+        Future<HttpResponse<String>> fb = pool.submit(() -> {
+            start.await();
+            return b.postJson("/api/v1/leases", draft(c.applicantId(), 24), cb);
+        });
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>(List.of(fa.get().statusCode(), fb.get().statusCode()));
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(jdbc.sql("select count(*) from lease where unit_id = ?").param(c.unitId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void endingALeaseBeforeMoveInGivesTheUnitBack() {
+        SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);
+        WebClient clerk = WebClient.loggedIn(port, "anju.manager");
+        long lease = WebClient.json(clerk.postJson("/api/v1/leases", draft(c.applicantId(), 12))).get("id").asLong();
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/terminate", "{\"reason\":\"\"}").statusCode()).isEqualTo(400);
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/terminate", "{\"reason\":\"家庭放弃入住\"}").statusCode()).isEqualTo(204);
+        assertThat(unitStatus(c.unitId())).isEqualTo("VACANT");
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).as("terminated is final").isEqualTo(409);
+    }
+}
