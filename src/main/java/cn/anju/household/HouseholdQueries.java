@@ -208,6 +208,19 @@ public class HouseholdQueries {
                 head.registered(), members, decisions, reports);
     }
 
+    /** The head of a household as a printed contract names it: full name, ID number masked. */
+    public record Head(String name, String maskedIdNumber, int members) {
+    }
+
+    public Head head(long householdId) {
+        return jdbc.sql("""
+                        select m.name, m.id_number, (select count(*) from household_member x where x.household_id = m.household_id)
+                          from household_member m where m.household_id = ? and m.relationship = 'HEAD'""")
+                .param(householdId)
+                .query((rs, n) -> new Head(rs.getString(1), Masks.idNumber(identity.decryptIdNumber(rs.getString(2))), rs.getInt(3)))
+                .single();
+    }
+
     /** The district of a household the user may see; not found (rather than forbidden) outside scope. */
     String districtInScope(CurrentUser user, long householdId) {
         return detail(user, householdId).districtCode();

@@ -94,6 +94,23 @@ public class HousingStock {
     public record UnitState(long projectId, String districtCode, UnitStatus status) {
     }
 
+    /** A unit as a contract names it. */
+    public record UnitDescription(String districtCode, String projectName, String address, String building, int floor,
+                                  String number, String layout, java.math.BigDecimal buildingArea,
+                                  java.math.BigDecimal usableArea, java.math.BigDecimal rentArea) {
+    }
+
+    public UnitDescription describe(long unitId) {
+        return jdbc.sql("""
+                        select u.district_code, p.name, p.address, b.number as building, u.floor, u.number, u.layout,
+                               u.building_area, u.usable_area, u.rent_area
+                          from unit u join project p on p.id = u.project_id join building b on b.id = u.building_id where u.id = ?""")
+                .param(unitId)
+                .query((rs, n) -> new UnitDescription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)))
+                .single();
+    }
+
     public java.util.Optional<UnitState> unit(long unitId) {
         return jdbc.sql("select project_id, district_code, status from unit where id = ?").param(unitId)
                 .query((rs, n) -> new UnitState(rs.getLong(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)))).optional();

@@ -264,6 +264,13 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
             }
         });
+        cases.put("GET /api/v1/leases/{id}/contract", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease + "/contract").statusCode()).isEqualTo(404);
+                assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease + "/contract").statusCode()).isEqualTo(404);
+            }
+        });
         cases.put("POST /api/v1/leases", port -> {
             for (String who : List.of("admin", "yuyang.finance", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/leases", "{\"selectionApplicantId\":1}")

@@ -1,6 +1,7 @@
 package cn.anju.lease.web;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.lease.Contracts;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
@@ -27,10 +28,12 @@ class LeaseApi {
 
     private final Leases leases;
     private final LeaseQueries queries;
+    private final Contracts contracts;
 
-    LeaseApi(Leases leases, LeaseQueries queries) {
+    LeaseApi(Leases leases, LeaseQueries queries, Contracts contracts) {
         this.leases = leases;
         this.queries = queries;
+        this.contracts = contracts;
     }
 
     @GetMapping
@@ -45,6 +48,16 @@ class LeaseApi {
     @Operation(summary = "租赁合同详情")
     LeaseQueries.LeaseRow get(CurrentUser user, @PathVariable long id) {
         return queries.get(user, id);
+    }
+
+    @GetMapping("/{id}/contract")
+    @Operation(summary = "打印合同（PDF，中文，字体内嵌）")
+    org.springframework.http.ResponseEntity<byte[]> contract(CurrentUser user, @PathVariable long id) {
+        LeaseQueries.LeaseRow lease = queries.get(user, id);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+                        .filename("租赁合同-" + lease.leaseNumber() + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(contracts.pdf(lease));
     }
 
     @PostMapping
