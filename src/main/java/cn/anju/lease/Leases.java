@@ -114,12 +114,20 @@ public class Leases {
     }
 
     @Transactional
-    public void terminate(CurrentUser actor, long leaseId, String reason) {
+    public void terminate(CurrentUser actor, long leaseId, TerminationKind kind, String reason) {
+        Lease l = load(actor, leaseId); // who may and in scope first, so nobody learns more from a 400 than from a 404
+        if (kind == null) {
+            throw ProblemException.badRequest("TERMINATION_KIND_REQUIRED", "请选择终止类型：自愿退租、资格取消、违规处理决定或拖欠租金。");
+        }
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写终止原因。");
         }
-        Lease l = load(actor, leaseId);
+        if (kind == TerminationKind.ELIGIBILITY_REVOKED && eligibility.inForce(l.household(), LocalDate.now(clock)).isPresent()) {
+            // the operator never decides eligibility: this kind only follows a government decision that ended it
+            throw ProblemException.unprocessable("ELIGIBILITY_STILL_IN_FORCE", "该家庭的保障资格仍然有效，不能以“资格取消”终止合同。");
+        }
         move(actor, l, LeaseStatus.TERMINATED, "TERMINATED", reason.trim());
+        jdbc.sql("update lease set termination_kind = ? where id = ?").params(kind.name(), l.id()).update();
         if (l.status() != LeaseStatus.ACTIVE) {
             // never moved in: the reserved unit goes back to the stock at once (after move-in, move-out does it)
             housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.VACANT, actor.id(), "合同终止：" + l.number());

@@ -1,17 +1,28 @@
 package cn.anju.allocation;
 
 import cn.anju.support.BrowserTest;
+import cn.anju.support.Pdfs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An officer runs a round through the pages; a clerk records the first choice; anyone reads the public result. */
+/**
+ * An officer runs a round through the pages; a clerk records the first choice, drafts, signs, prints and moves the
+ * household in; anyone reads the public result.
+ */
 class SelectionRoundBrowserTest extends BrowserTest {
 
     void confirmAndWait(WebDriver d, By button, String status) {
@@ -32,8 +43,33 @@ class SelectionRoundBrowserTest extends BrowserTest {
                 .until(x -> x.findElement(by).getText());
     }
 
+    /** Waits for the lease list, reloaded after an action, to show the newest lease in this state. */
+    static void waitForLease(WebDriver d, String status) {
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(x -> x.getCurrentUrl().contains("/leases")
+                        && x.findElement(By.cssSelector("#leases tbody tr:first-child .badge")).getText().equals(status));
+    }
+
+    /** Downloads what a link points at with the browser's own session, as "打印合同" opens it. */
+    static byte[] fetch(String url, WebDriver d) {
+        String cookies = d.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void anOfficerPublishesRecordsThePublicValueDrawsAndAClerkChooses() {
+    void anOfficerDrawsAndAClerkChoosesSignsPrintsAndMovesIn() {
         browser.login(base(), "yuyang.gov", "Demo@2026");
         WebDriver d = browser.driver();
         d.get(url("/selection-rounds"));
@@ -58,6 +94,23 @@ class SelectionRoundBrowserTest extends BrowserTest {
         new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-applicant"), "2号"));
         assertThat(d.findElement(By.cssSelector("#places tbody tr")).getText()).contains("选定", "栋");
         browser.screenshot("selection-round-choosing");
+
+        // the clerk drafts the lease from the choice, signs it, prints the contract and hands over the keys
+        WebElement draft = d.findElement(By.cssSelector("form.draft-lease"));
+        ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1]", draft.findElement(By.name("startDate")),
+                LocalDate.now().toString());
+        draft.findElement(By.name("monthlyRent")).sendKeys("285.60");
+        browser.click(By.cssSelector("form.draft-lease button[type=submit]"));
+        waitForLease(d, "草稿");
+        String leaseNumber = d.findElement(By.cssSelector("#leases tbody tr:first-child .font-monospace")).getText();
+        browser.click(By.cssSelector("#leases tbody tr:first-child form[action$='/sign'] button"));
+        waitForLease(d, "已签约");
+        String contract = d.findElement(By.cssSelector("#leases tbody tr:first-child a[href*='/contract']")).getAttribute("href");
+        assertThat(Pdfs.text(fetch(contract, d))).contains("公共租赁住房租赁合同", leaseNumber, "285.60", "转借、转租");
+        browser.click(By.cssSelector("#leases tbody tr:first-child form[action$='/move-in'] button"));
+        waitForLease(d, "履行中");
+        assertThat(d.findElement(By.cssSelector("#leases tbody tr:first-child")).getText()).contains(leaseNumber);
+        browser.screenshot("lease-moved-in");
 
         d.manage().deleteAllCookies();
         d.get(roundUrl.replace("/selection-rounds/", "/public/selection-rounds/"));

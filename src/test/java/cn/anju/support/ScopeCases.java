@@ -282,10 +282,10 @@ public final class ScopeCases {
                 Long lease = anyYuyangLease(port);
                 if (lease != null) {
                     assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
-                            "{\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
+                            "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
                 }
                 assertThat(WebClient.loggedIn(port, "yuyang.finance").postJson("/api/v1/leases/1/" + action,
-                        "{\"reason\":\"越权\"}").statusCode()).isEqualTo(403);
+                        "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(403);
             });
         }
 

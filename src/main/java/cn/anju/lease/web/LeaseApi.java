@@ -81,13 +81,13 @@ class LeaseApi {
         leases.moveIn(user, id);
     }
 
-    record Termination(String reason) {
+    record Termination(cn.anju.lease.TerminationKind kind, String reason) {
     }
 
     @PostMapping("/{id}/terminate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "终止合同（须填写原因）；未入住的房源退回空置")
+    @Operation(summary = "终止合同（须选择终止类型并填写原因）；未入住的房源退回空置")
     void terminate(CurrentUser user, @PathVariable long id, @RequestBody Termination t) {
-        leases.terminate(user, id, t.reason());
+        leases.terminate(user, id, t.kind(), t.reason());
     }
 }

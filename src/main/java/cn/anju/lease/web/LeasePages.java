@@ -4,6 +4,7 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
+import cn.anju.lease.TerminationKind;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
@@ -42,6 +43,7 @@ class LeasePages {
         model.addAttribute("statuses", LeaseStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("acts", !user.has(Role.TENANT));
+        model.addAttribute("terminationKinds", TerminationKind.values());
         return "lease/leases";
     }
 
@@ -65,12 +67,13 @@ class LeasePages {
     @PostMapping("/{id}/{action}")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
     String act(CurrentUser user, @PathVariable long id, @PathVariable String action,
-               @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+               @RequestParam(required = false) String reason,
+               @RequestParam(required = false) TerminationKind kind, RedirectAttributes redirect) {
         try {
             switch (action) {
                 case "sign" -> leases.sign(user, id);
                 case "move-in" -> leases.moveIn(user, id);
-                case "terminate" -> leases.terminate(user, id, reason);
+                case "terminate" -> leases.terminate(user, id, kind, reason);
                 default -> throw ProblemException.notFound("ACTION_UNKNOWN", "未知操作。");
             }
             redirect.addFlashAttribute("notice", "已办理。");
