@@ -221,6 +221,12 @@ public class HouseholdQueries {
                 .single();
     }
 
+    /** The head's name as lists show it (张*), for a household the caller has already been allowed to see. */
+    public String maskedHeadName(long householdId) {
+        return jdbc.sql("select name from household_member where household_id = ? and relationship = 'HEAD'")
+                .param(householdId).query(String.class).optional().map(Masks::name).orElse("");
+    }
+
     /** The district of a household the user may see; not found (rather than forbidden) outside scope. */
     String districtInScope(CurrentUser user, long householdId) {
         return detail(user, householdId).districtCode();

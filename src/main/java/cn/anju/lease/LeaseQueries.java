@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import cn.anju.household.HouseholdQueries;
+import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -23,16 +25,21 @@ public class LeaseQueries {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final Districts districts;
+    private final HousingStock housing;
+    private final HouseholdQueries households;
 
-    LeaseQueries(JdbcClient jdbc, DataScopes scopes, Districts districts) {
+    LeaseQueries(JdbcClient jdbc, DataScopes scopes, Districts districts, HousingStock housing, HouseholdQueries households) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.districts = districts;
+        this.housing = housing;
+        this.households = households;
     }
 
-    public record LeaseRow(long id, String leaseNumber, String districtName, long unitId, long householdId, String rentTier,
-                           BigDecimal monthlyRent, BigDecimal deposit, LocalDate startDate, LocalDate endDate,
-                           LeaseStatus status) {
+    /** {@code unit} reads "project building-number", {@code head} is the household head's masked name. */
+    public record LeaseRow(long id, String leaseNumber, String districtName, long unitId, String unit, long householdId,
+                           String head, String rentTier, BigDecimal monthlyRent, BigDecimal deposit, LocalDate startDate,
+                           LocalDate endDate, LeaseStatus status) {
     }
 
     public PageResponse<LeaseRow> list(CurrentUser user, LeaseStatus status, PageQuery page) {
@@ -66,11 +73,20 @@ public class LeaseQueries {
         List<LeaseRow> rows = jdbc.sql("select l.* from lease l where " + where + " order by l.id desc limit ? offset ?")
                 .params(pageParams)
                 .query((rs, n) -> new LeaseRow(rs.getLong("id"), rs.getString("lease_number"),
-                        districts.nameOf(rs.getString("district_code")), rs.getLong("unit_id"), rs.getLong("household_id"),
-                        rs.getString("rent_tier"), rs.getBigDecimal("monthly_rent"), rs.getBigDecimal("deposit"),
+                        districts.nameOf(rs.getString("district_code")), rs.getLong("unit_id"), null, rs.getLong("household_id"),
+                        null, rs.getString("rent_tier"), rs.getBigDecimal("monthly_rent"), rs.getBigDecimal("deposit"),
                         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                         LeaseStatus.valueOf(rs.getString("status"))))
-                .list();
+                .list().stream().map(this::named).toList();
         return PageResponse.of(rows, page, total);
+    }
+
+    /** A page holds at most 200 leases: one small lookup each through the owning modules' interfaces. */
+    private LeaseRow named(LeaseRow l) {
+        HousingStock.UnitDescription u = housing.describe(l.unitId());
+        return new LeaseRow(l.id(), l.leaseNumber(), l.districtName(), l.unitId(),
+                u.projectName() + " " + u.building() + "栋" + u.number(), l.householdId(),
+                households.maskedHeadName(l.householdId()), l.rentTier(), l.monthlyRent(), l.deposit(), l.startDate(),
+                l.endDate(), l.status());
     }
 }

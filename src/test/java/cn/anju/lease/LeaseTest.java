@@ -51,6 +51,8 @@ class LeaseTest {
         long lease = WebClient.json(drafted).get("id").asLong();
         var row = WebClient.json(clerk.getJson("/api/v1/leases/" + lease));
         assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo("856.80"); // 3 months by policy
+        assertThat(row.get("unit").asString()).contains("栋");
+        assertThat(row.get("head").asString()).as("the head's name is masked in lists").matches("\\p{IsHan}+\\*+");
         assertThat(row.get("endDate").asString()).isEqualTo(LocalDate.now().plusMonths(60).minusDays(1).toString());
 
         assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", "{}").statusCode()).as("not before signing").isEqualTo(409);
