@@ -227,6 +227,12 @@ public class HouseholdQueries {
                 .param(householdId).query(String.class).optional().map(Masks::name).orElse("");
     }
 
+    /** The member who signs for the household and receives its messages. */
+    public java.util.Optional<Long> headMemberId(long householdId) {
+        return jdbc.sql("select id from household_member where household_id = ? and relationship = 'HEAD'")
+                .param(householdId).query(Long.class).optional();
+    }
+
     /** The district of a household the user may see; not found (rather than forbidden) outside scope. */
     String districtInScope(CurrentUser user, long householdId) {
         return detail(user, householdId).districtCode();

@@ -25,7 +25,8 @@ public class Notifications {
     /** The texts, in Chinese, with {placeholders}. */
     static final Map<String, String> TEMPLATES = Map.of(
             "TENANT_ACTIVATION_CODE", "【安居公租房】您正在开通住户账号，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
-            "TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。");
+            "TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
+            "LEASE_RENEWAL_REMINDER", "【安居公租房】您承租的{unit}租赁合同（{leaseNumber}）将于{endDate}到期。如需续租，请于{deadline}前向运营单位提出申请。");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

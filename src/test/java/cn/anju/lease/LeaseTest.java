@@ -77,8 +77,8 @@ class LeaseTest {
         HttpResponse<String> refused = WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/leases", draft(c.applicantId(), 36));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(WebClient.json(refused).get("code").asString()).isEqualTo("ELIGIBILITY_NOT_IN_FORCE");
-        assertThat(jdbc.sql("select count(*) from lease where household_id = ? and status <> 'TERMINATED'").param(c.householdId())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from lease where selection_applicant_id = ?").param(c.applicantId())
+                .query(Long.class).single()).as("no lease from this choice").isZero();
     }
 
     @Test

@@ -1,0 +1,87 @@
+package cn.anju.lease;
+
+import cn.anju.support.PlatformTest;
+import cn.anju.support.SelectionFixtures;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The daily lease job: one renewal reminder inside the notice period, none outside it, expiry after the end date,
+ * and the run holds its ShedLock lock.
+ */
+@PlatformTest
+class LeaseJobsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LeaseJobs jobs;
+
+    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    long activeLease() {
+        SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        long lease = WebClient.json(clerk.postJson("/api/v1/leases", "{\"selectionApplicantId\":" + c.applicantId()
+                + ",\"startDate\":\"" + today + "\",\"termMonths\":36,\"monthlyRent\":285.60}")).get("id").asLong();
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).isEqualTo(204);
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", "{}").statusCode()).isEqualTo(204);
+        return lease;
+    }
+
+    void endsOn(long lease, LocalDate end) {
+        jdbc.sql("update lease set start_date = ?, end_date = ? where id = ?").params(end.minusYears(3), end, lease).update();
+    }
+
+    long reminders(long lease) {
+        String number = jdbc.sql("select lease_number from lease where id = ?").param(lease).query(String.class).single();
+        return jdbc.sql("select count(*) from notification_outbox where template = 'LEASE_RENEWAL_REMINDER' and params like ?")
+                .param("%" + number + "%").query(Long.class).single();
+    }
+
+    String events(long lease) {
+        return jdbc.sql("select string_agg(kind, ',' order by id) from lease_event where lease_id = ?").param(lease)
+                .query(String.class).single();
+    }
+
+    @Test
+    void aLeaseEndingWithinFourMonthsIsRemindedOnceAndOneEndingLaterIsNot() {
+        long soon = activeLease();
+        long later = activeLease();
+        endsOn(soon, today.plusMonths(4).minusDays(1));
+        endsOn(later, today.plusMonths(4).plusDays(1));
+
+        jobs.runDaily();
+        jobs.runDaily(); // a rerun (or a second node) sends nothing more
+
+        assertThat(reminders(soon)).isEqualTo(1);
+        assertThat(reminders(later)).isZero();
+        assertThat(events(soon)).endsWith("MOVED_IN,RENEWAL_REMINDED");
+        long head = jdbc.sql("select m.id from household_member m join lease l on l.household_id = m.household_id "
+                + "where l.id = ? and m.relationship = 'HEAD'").param(soon).query(Long.class).single();
+        String number = jdbc.sql("select lease_number from lease where id = ?").param(soon).query(String.class).single();
+        assertThat(jdbc.sql("select recipient_id from notification_outbox where template = 'LEASE_RENEWAL_REMINDER' and params like ?")
+                .param("%" + number + "%").query(Long.class).single()).as("sent to the household head").isEqualTo(head);
+    }
+
+    @Test
+    void anActiveLeasePastItsEndDateExpires() {
+        long lease = activeLease();
+        endsOn(lease, today.minusDays(1));
+        jobs.daily(); // as the scheduler calls it: through the ShedLock lock
+        assertThat(jdbc.sql("select count(*) from shedlock where name = 'lease-daily'").query(Long.class).single())
+                .as("the run took the cluster-wide lock").isEqualTo(1);
+        assertThat(jdbc.sql("select status from lease where id = ?").param(lease).query(String.class).single()).isEqualTo("EXPIRED");
+        assertThat(events(lease)).endsWith(",EXPIRED");
+    }
+}
