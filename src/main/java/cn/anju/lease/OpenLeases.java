@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Households with a lease not yet ended are housed, so they leave the waitlist. */
+/**
+ * Households with a lease not yet ended are housed, so they leave the waitlist. An expired lease counts too: the
+ * household lives in the unit until its move-out is recorded (or it renews), so it must not be offered another unit.
+ */
 @Component
 class OpenLeases implements HousedHouseholds {
 
@@ -20,7 +23,7 @@ class OpenLeases implements HousedHouseholds {
     @Override
     public Set<Long> housed(String districtCode) {
         return new HashSet<>(jdbc.sql("select household_id from lease where (cast(? as char(6)) is null or district_code = ?) "
-                        + "and status in ('DRAFT', 'SIGNED', 'ACTIVE')")
+                        + "and status in ('DRAFT', 'SIGNED', 'ACTIVE', 'EXPIRED')")
                 .params(districtCode, districtCode).query(Long.class).list());
     }
 }

@@ -1,5 +1,6 @@
 package cn.anju.lease;
 
+import cn.anju.household.HousedHouseholds;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.SelectionFixtures;
 import cn.anju.support.WebClient;
@@ -26,6 +27,8 @@ class LeaseJobsTest {
     JdbcClient jdbc;
     @Autowired
     LeaseJobs jobs;
+    @Autowired
+    HousedHouseholds housed;
 
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -83,5 +86,7 @@ class LeaseJobsTest {
                 .as("the run took the cluster-wide lock").isEqualTo(1);
         assertThat(jdbc.sql("select status from lease where id = ?").param(lease).query(String.class).single()).isEqualTo("EXPIRED");
         assertThat(events(lease)).endsWith(",EXPIRED");
+        long household = jdbc.sql("select household_id from lease where id = ?").param(lease).query(Long.class).single();
+        assertThat(housed.housed(null)).as("still in the unit until move-out: not back on the waitlist").contains(household);
     }
 }
