@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Households as people look them up, always within scope and always masked: ID numbers and phones leave this
@@ -221,10 +222,12 @@ public class HouseholdQueries {
                 .single();
     }
 
-    /** The head's name as lists show it (张*), for a household the caller has already been allowed to see. */
-    public String maskedHeadName(long householdId) {
-        return jdbc.sql("select name from household_member where household_id = ? and relationship = 'HEAD'")
-                .param(householdId).query(String.class).optional().map(Masks::name).orElse("");
+    /** The heads' names as lists show them (张*), keyed by household, for households the caller may already see. */
+    public Map<Long, String> maskedHeadNames(java.util.Collection<Long> householdIds) {
+        return jdbc.sql("select household_id, name from household_member where household_id = any(?) and relationship = 'HEAD'")
+                .param(householdIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), Masks.name(rs.getString(2))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The member who signs for the household and receives its messages. */

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,20 +96,41 @@ public class HousingStock {
     }
 
     /** A unit as a contract names it. */
-    public record UnitDescription(String districtCode, String projectName, String address, String building, int floor,
-                                  String number, String layout, java.math.BigDecimal buildingArea,
+    public record UnitDescription(long id, String districtCode, String projectName, String address, String building,
+                                  int floor, String number, String layout, java.math.BigDecimal buildingArea,
                                   java.math.BigDecimal usableArea, java.math.BigDecimal rentArea) {
+
+        /** "1栋108": how the unit is named inside its project. */
+        public String place() {
+            return building + "栋" + number;
+        }
+
+        /** "沙河路公租房小区 1栋108": how lists and messages name the unit. */
+        public String label() {
+            return projectName + " " + place();
+        }
     }
 
     public UnitDescription describe(long unitId) {
+        UnitDescription unit = describeAll(List.of(unitId)).get(unitId);
+        if (unit == null) {
+            throw new IllegalStateException("unit " + unitId + " does not exist");
+        }
+        return unit;
+    }
+
+    /** Several units in one query, keyed by id (a page of leases, a batch of reminders). */
+    public java.util.Map<Long, UnitDescription> describeAll(java.util.Collection<Long> unitIds) {
         return jdbc.sql("""
-                        select u.district_code, p.name, p.address, b.number as building, u.floor, u.number, u.layout,
+                        select u.id, u.district_code, p.name, p.address, b.number as building, u.floor, u.number, u.layout,
                                u.building_area, u.usable_area, u.rent_area
-                          from unit u join project p on p.id = u.project_id join building b on b.id = u.building_id where u.id = ?""")
-                .param(unitId)
-                .query((rs, n) -> new UnitDescription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)))
-                .single();
+                          from unit u join project p on p.id = u.project_id join building b on b.id = u.building_id
+                         where u.id = any(?)""")
+                .param(unitIds.toArray(Long[]::new))
+                .query((rs, n) -> new UnitDescription(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
+                        rs.getBigDecimal(10), rs.getBigDecimal(11)))
+                .list().stream().collect(java.util.stream.Collectors.toMap(UnitDescription::id, d -> d));
     }
 
     public java.util.Optional<UnitState> unit(long unitId) {

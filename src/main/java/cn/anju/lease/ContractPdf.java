@@ -90,7 +90,7 @@ class ContractPdf {
             cell(table, "地址", text);
             cell(table, unit.address(), text);
             cell(table, "房号", text);
-            cell(table, unit.building() + "栋" + unit.number() + "（" + unit.floor() + "层）", text);
+            cell(table, unit.place() + "（" + unit.floor() + "层）", text);
             cell(table, "户型", text);
             cell(table, unit.layout(), text);
             cell(table, "建筑面积", text);

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,9 +98,11 @@ public class LeaseJobs {
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         rs.getObject(6, LocalDate.class)))
                 .list();
+        Map<String, Integer> noticeByDistrict = new HashMap<>(); // the policy is read once per district, not per lease
         int reminded = 0;
         for (Due due : candidates) {
-            int notice = settings.integer("lease.renewal_notice_months", due.district());
+            int notice = noticeByDistrict.computeIfAbsent(due.district(),
+                    district -> settings.integer("lease.renewal_notice_months", district));
             if (due.end().minusMonths(notice).isAfter(today)) {
                 continue;
             }
@@ -121,7 +124,7 @@ public class LeaseJobs {
         LocalDate deadline = due.end().minusMonths(3);
         households.headMemberId(due.household()).ifPresent(head -> notifications.sendSms("household_member", head,
                 "LEASE_RENEWAL_REMINDER", Map.of(
-                        "unit", districts.nameOf(unit.districtCode()) + unit.projectName() + unit.building() + "栋" + unit.number(),
+                        "unit", districts.nameOf(unit.districtCode()) + unit.label(),
                         "leaseNumber", due.number(),
                         "endDate", DAY.format(due.end()),
                         "deadline", DAY.format(deadline.isBefore(today) ? today : deadline))));

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Leases as clerks and tenants look them up, within scope (a tenant: its household's). */
 @Service
@@ -77,16 +78,19 @@ public class LeaseQueries {
                         null, rs.getString("rent_tier"), rs.getBigDecimal("monthly_rent"), rs.getBigDecimal("deposit"),
                         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                         LeaseStatus.valueOf(rs.getString("status"))))
-                .list().stream().map(this::named).toList();
-        return PageResponse.of(rows, page, total);
+                .list();
+        return PageResponse.of(named(rows), page, total);
     }
 
-    /** A page holds at most 200 leases: one small lookup each through the owning modules' interfaces. */
-    private LeaseRow named(LeaseRow l) {
-        HousingStock.UnitDescription u = housing.describe(l.unitId());
-        return new LeaseRow(l.id(), l.leaseNumber(), l.districtName(), l.unitId(),
-                u.projectName() + " " + u.building() + "栋" + u.number(), l.householdId(),
-                households.maskedHeadName(l.householdId()), l.rentTier(), l.monthlyRent(), l.deposit(), l.startDate(),
-                l.endDate(), l.status());
+    /** Units and heads of a whole page in two queries, through the owning modules' interfaces. */
+    private List<LeaseRow> named(List<LeaseRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, HousingStock.UnitDescription> units = housing.describeAll(rows.stream().map(LeaseRow::unitId).toList());
+        Map<Long, String> heads = households.maskedHeadNames(rows.stream().map(LeaseRow::householdId).toList());
+        return rows.stream().map(l -> new LeaseRow(l.id(), l.leaseNumber(), l.districtName(), l.unitId(),
+                units.get(l.unitId()).label(), l.householdId(), heads.getOrDefault(l.householdId(), ""), l.rentTier(),
+                l.monthlyRent(), l.deposit(), l.startDate(), l.endDate(), l.status())).toList();
     }
 }

@@ -103,13 +103,13 @@ public class Leases {
         if (eligibility.inForce(l.household(), LocalDate.now(clock).isAfter(l.start()) ? LocalDate.now(clock) : l.start()).isEmpty()) {
             throw ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭的保障资格已不在有效期内，不能签约。");
         }
-        move(actor, l, LeaseStatus.SIGNED, "SIGNED", null);
+        move(actor, l, LeaseStatus.SIGNED, "SIGNED", null, null);
     }
 
     @Transactional
     public void moveIn(CurrentUser actor, long leaseId) {
         Lease l = load(actor, leaseId);
-        move(actor, l, LeaseStatus.ACTIVE, "MOVED_IN", null);
+        move(actor, l, LeaseStatus.ACTIVE, "MOVED_IN", null, null);
         housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.OCCUPIED, actor.id(), "入住：租赁合同 " + l.number());
     }
 
@@ -126,8 +126,7 @@ public class Leases {
             // the operator never decides eligibility: this kind only follows a government decision that ended it
             throw ProblemException.unprocessable("ELIGIBILITY_STILL_IN_FORCE", "该家庭的保障资格仍然有效，不能以“资格取消”终止合同。");
         }
-        move(actor, l, LeaseStatus.TERMINATED, "TERMINATED", reason.trim());
-        jdbc.sql("update lease set termination_kind = ? where id = ?").params(kind.name(), l.id()).update();
+        move(actor, l, LeaseStatus.TERMINATED, "TERMINATED", kind, reason.trim());
         if (l.status() != LeaseStatus.ACTIVE) {
             // never moved in: the reserved unit goes back to the stock at once (after move-in, move-out does it)
             housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.VACANT, actor.id(), "合同终止：" + l.number());
@@ -149,12 +148,15 @@ public class Leases {
         return l;
     }
 
-    private void move(CurrentUser actor, Lease l, LeaseStatus to, String event, String reason) {
+    private void move(CurrentUser actor, Lease l, LeaseStatus to, String event, TerminationKind kind, String reason) {
         if (!l.status().canBecome(to)) {
             throw ProblemException.conflict("LEASE_TRANSITION", "合同当前状态不能办理此操作。");
         }
-        int changed = jdbc.sql("update lease set status = ?, termination_reason = coalesce(?, termination_reason), version = version + 1 where id = ? and version = ?")
-                .params(to.name(), reason, l.id(), l.version()).update();
+        int changed = jdbc.sql("""
+                        update lease set status = ?, termination_kind = coalesce(?, termination_kind),
+                               termination_reason = coalesce(?, termination_reason), version = version + 1
+                         where id = ? and version = ?""")
+                .params(to.name(), kind == null ? null : kind.name(), reason, l.id(), l.version()).update();
         if (changed == 0) {
             throw ProblemException.conflict("CONCURRENT_CHANGE", "合同刚被他人修改，请刷新后重试。");
         }
