@@ -7,6 +7,7 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
+import cn.anju.shared.events.ResidentEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,11 @@ public class SelectionChoices {
     private final AuditLog audit;
     private final Clock clock;
 
-    SelectionChoices(JdbcClient jdbc, SelectionRounds rounds, HousingStock housing, AuditLog audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    SelectionChoices(JdbcClient jdbc, SelectionRounds rounds, HousingStock housing, AuditLog audit, Clock clock,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.housing = housing;
@@ -90,6 +95,14 @@ public class SelectionChoices {
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("UNIT_ALREADY_CHOSEN", "该房源刚被选定，请选择其他房源。");
         }
+        long household = jdbc.sql("select household_id from selection_applicant where id = ?").param(applicantId).query(Long.class).single();
+        String title = switch (outcome) {
+            case CHOSEN -> "选房：选定 " + housing.describe(unitId).label();
+            case SKIPPED -> "选房：放弃本轮选房";
+            case NO_SHOW -> "选房：未到场";
+        };
+        events.publishEvent(new ResidentEvent(household, "SELECTION_" + outcome.name(), title, "选房轮次 " + roundId,
+                "selection_applicant", applicantId, actor.id(), clock.instant()));
         audit.record("SELECTION_CHOICE", "selection_applicant", applicantId, AuditOutcome.SUCCESS,
                 Map.of("round", roundId, "outcome", outcome.name(), "unit", unitId == null ? "" : unitId.toString()));
     }

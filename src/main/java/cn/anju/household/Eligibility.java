@@ -26,7 +26,10 @@ public class Eligibility {
     private final AuditLog audit;
     private final Clock clock;
 
-    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -41,6 +44,9 @@ public class Eligibility {
         String district = districtOf(householdId);
         GovernmentOnly.requireDistrictOfficer(actor, district);
         long id = insert(householdId, district, d, actor.id());
+        events.publishEvent(new cn.anju.shared.events.ResidentEvent(householdId, "ELIGIBILITY_DECIDED",
+                "资格认定 " + d.decisionNumber().trim(), "有效期 " + d.validFrom() + " 至 " + d.validTo(),
+                "eligibility_decision", id, actor.id(), clock.instant()));
         audit.record("ELIGIBILITY_DECIDE", "eligibility_decision", id, AuditOutcome.SUCCESS,
                 Map.of("household", householdId, "validTo", d.validTo().toString(), "tier", d.rentTier().name(),
                         "follows", d.follows() == null ? "" : d.follows().toString()));
@@ -110,6 +116,13 @@ public class Eligibility {
         jdbc.sql("insert into eligibility_status_change (decision_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
                 .params(decisionId, c.status().name(), to.name(), reason.trim(), actor.id(), Timestamp.from(clock.instant()))
                 .update();
+        events.publishEvent(new cn.anju.shared.events.ResidentEvent(c.household(), "ELIGIBILITY_" + to.name(),
+                "保障资格" + switch (to) {
+                    case SUSPENDED -> "暂停";
+                    case REVOKED -> "撤销";
+                    case VALID -> "恢复";
+                    default -> "变更";
+                }, reason.trim(), "eligibility_decision", decisionId, actor.id(), clock.instant()));
         audit.record("ELIGIBILITY_STATUS", "eligibility_decision", decisionId, AuditOutcome.SUCCESS,
                 Map.of("from", c.status().name(), "to", to.name()));
     }
@@ -126,6 +139,19 @@ public class Eligibility {
                 .params(householdId, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
                 .query((rs, n) -> new InForce(rs.getLong(1), RentTier.valueOf(rs.getString(2)), rs.getObject(3, java.time.LocalDate.class)))
                 .optional();
+    }
+
+    /** Of the given households, those with no decision in force on the day (one query for a whole batch). */
+    public java.util.Set<Long> withoutDecisionInForce(java.util.Collection<Long> householdIds, java.time.LocalDate day) {
+        if (householdIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select h from unnest(?::bigint[]) h
+                         where not exists (select 1 from eligibility_decision d where d.household_id = h and d.status = 'VALID'
+                                             and d.valid_from <= ? and d.valid_to >= ?)""")
+                .params(householdIds.toArray(Long[]::new), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
+                .query(Long.class).list());
     }
 
     String districtOf(long householdId) {

@@ -162,6 +162,20 @@ public class HouseholdQueries {
         return stored == EligibilityStatus.VALID && validTo.isBefore(LocalDate.now(clock)) ? EligibilityStatus.EXPIRED : stored;
     }
 
+    /**
+     * The household's district if the user may see this household (scope as for the household pages: a district's
+     * users, operators of its projects, the tenant itself); otherwise 404, so the answer never confirms it exists.
+     */
+    public String requireVisible(CurrentUser user, long householdId) {
+        requireReader(user);
+        ScopeFilter scope = scopes.filter(user, COLUMNS);
+        List<Object> params = new ArrayList<>(scope.params());
+        params.add(householdId);
+        return jdbc.sql("select district_code from household h where " + scope.sql() + " and h.id = ?").params(params)
+                .query(String.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "保障家庭不存在，或不在您的数据范围内。"));
+    }
+
     public Detail detail(CurrentUser user, long householdId) {
         requireReader(user);
         ScopeFilter scope = scopes.filter(user, COLUMNS);

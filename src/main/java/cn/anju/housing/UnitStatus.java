@@ -14,7 +14,7 @@ public enum UnitStatus {
     private static final Map<UnitStatus, Set<UnitStatus>> TRANSITIONS = Map.of(
             VACANT, EnumSet.of(RESERVED, UNDER_REPAIR, OFFLINE),
             RESERVED, EnumSet.of(OCCUPIED, VACANT),
-            OCCUPIED, EnumSet.of(VACANT),
+            OCCUPIED, EnumSet.of(VACANT, UNDER_REPAIR),
             UNDER_REPAIR, EnumSet.of(VACANT, OFFLINE),
             OFFLINE, EnumSet.of(VACANT, UNDER_REPAIR));
 

@@ -31,6 +31,12 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry calendarMenu() {
+        return new MenuEntry(MenuGroup.SYSTEM, "menu.calendar", "/admin/calendar", 25,
+                Set.of(Role.SYSTEM_ADMIN, Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER));
+    }
+
+    @Bean
     MenuEntry securityPolicyMenu() {
         return new MenuEntry(MenuGroup.SYSTEM, "menu.securityPolicy", "/security/policy", 30, Set.of(Role.SECURITY_ADMIN));
     }

@@ -27,6 +27,18 @@ class LeaseAccess {
         return new RoleGate(HttpMethod.POST, "/api/v1/leases", CLERKS);
     }
 
+    /** Only the government confirms a filing: an operator gets 403 whatever it sends. */
+    @Bean
+    @org.springframework.core.annotation.Order(0) // before the clerks' catch-all for /api/v1/leases/**
+    RoleGate filingConfirmationGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/leases/*/filing/confirmation", Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER));
+    }
+
+    @Bean
+    RoleGate documentUploadGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/households/*/documents", CLERKS);
+    }
+
     @Bean
     RoleGate leaseActionGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/leases/**", CLERKS);

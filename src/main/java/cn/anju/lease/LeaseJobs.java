@@ -1,7 +1,6 @@
 package cn.anju.lease;
 
-import cn.anju.audit.AuditLog;
-import cn.anju.audit.AuditOutcome;
+import cn.anju.household.Eligibility;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.notification.Notifications;
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lease module's daily work, once across all nodes (ShedLock): active leases past their end date expire, and
- * households whose lease ends within the policy's notice period ({@code lease.renewal_notice_months}, 4 by default,
+ * The lease module's daily work, once across all nodes (ShedLock): signed renewals take over from leases that
+ * ended, other active leases past their end date expire (the transition period starts), leases whose household lost
+ * its eligibility are flagged, and households whose lease ends within the policy's notice period ({@code lease.renewal_notice_months}, 4 by default,
  * so the reminder comes a month before the 3-month application deadline) get one renewal reminder by SMS.
  */
 @Component
@@ -38,11 +37,14 @@ public class LeaseJobs {
     private final HouseholdQueries households;
     private final HousingStock housing;
     private final Districts districts;
-    private final AuditLog audit;
+    private final LeaseRecords records;
+    private final Renewals renewals;
+    private final Eligibility eligibility;
     private final Clock clock;
 
     LeaseJobs(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Notifications notifications,
-              HouseholdQueries households, HousingStock housing, Districts districts, AuditLog audit, Clock clock) {
+              HouseholdQueries households, HousingStock housing, Districts districts, LeaseRecords records,
+              Renewals renewals, Eligibility eligibility, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
@@ -50,11 +52,13 @@ public class LeaseJobs {
         this.households = households;
         this.housing = housing;
         this.districts = districts;
-        this.audit = audit;
+        this.records = records;
+        this.renewals = renewals;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
-    public record DailyRun(int expired, int reminded) {
+    public record DailyRun(int renewed, int expired, int reminded, int lapsedFlagged) {
     }
 
     @Scheduled(cron = "${anju.lease.daily-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
@@ -63,25 +67,73 @@ public class LeaseJobs {
         runDaily();
     }
 
-    /** Safe to run again the same day: an expired lease is no longer active, a reminded lease is marked. */
+    /** Safe to run again the same day: each step leaves a mark (state, date) that the next run skips. */
     public DailyRun runDaily() {
-        return new DailyRun(expire(), remindRenewals());
+        int renewed = takeOverRenewals();
+        return new DailyRun(renewed, expire(), remindRenewals(), flagLapsedEligibility());
     }
 
+    /** Signed renewals whose lease has ended take over first, so those households never pass through "expired". */
+    private int takeOverRenewals() {
+        List<Long> due = jdbc.sql("""
+                        select r.id from lease r join lease o on o.id = r.renews_lease_id
+                         where r.status = 'SIGNED' and o.status in ('ACTIVE', 'EXPIRED') and o.end_date < ?""")
+                .param(LocalDate.now(clock)).query(Long.class).list();
+        int renewed = 0;
+        for (long id : due) {
+            if (Boolean.TRUE.equals(tx.execute(status -> renewals.takeOverIfEnded(null, id)))) {
+                renewed++;
+            }
+        }
+        return renewed;
+    }
+
+    /** The rest expire; the household must leave and gets the transition period from the end date. */
     private int expire() {
         LocalDate today = LocalDate.now(clock);
-        List<Long> expired = tx.execute(status -> {
-            List<Long> ids = jdbc.sql("""
-                            update lease set status = 'EXPIRED', version = version + 1
-                             where status = 'ACTIVE' and end_date < ? returning id""")
-                    .param(today).query(Long.class).list();
-            for (long id : ids) {
-                event(id, "EXPIRED", "租期届满");
-                audit.record("LEASE_EXPIRED", "lease", id, AuditOutcome.SUCCESS, Map.of("to", "EXPIRED"));
+        List<Long> ids = jdbc.sql("select id from lease where status = 'ACTIVE' and end_date < ? order by id")
+                .param(today).query(Long.class).list();
+        Map<String, Integer> transition = new HashMap<>();
+        for (long id : ids) {
+            tx.executeWithoutResult(status -> records.find(id).filter(l -> l.status() == LeaseStatus.ACTIVE).ifPresent(l -> {
+                records.move(null, l, LeaseStatus.EXPIRED, "EXPIRED", "租期届满", null, null);
+                int months = transition.computeIfAbsent(l.district(), d -> settings.integer("lease.transition_months", d));
+                jdbc.sql("update lease set vacate_by = ? where id = ?").params(l.end().plusMonths(months), l.id()).update();
+            }));
+        }
+        return ids.size();
+    }
+
+    /**
+     * Active leases whose household no longer has eligibility in force are flagged once to the district's officers
+     * (the list on the lease page and the resident file); what follows is the government's decision.
+     */
+    private int flagLapsedEligibility() {
+        LocalDate today = LocalDate.now(clock);
+        record Open(long id, long household) {
+        }
+        List<Open> open = jdbc.sql("select id, household_id from lease where status = 'ACTIVE' and eligibility_lapse_flagged_on is null")
+                .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2))).list();
+        java.util.Set<Long> lapsed = eligibility.withoutDecisionInForce(open.stream().map(Open::household).toList(), today);
+        int flagged = 0;
+        for (Open o : open) {
+            if (!lapsed.contains(o.household())) {
+                continue;
             }
-            return ids;
-        });
-        return expired.size();
+            Boolean done = tx.execute(status -> {
+                int claimed = jdbc.sql("update lease set eligibility_lapse_flagged_on = ? where id = ? and eligibility_lapse_flagged_on is null")
+                        .params(today, o.id()).update();
+                if (claimed == 1) {
+                    records.event(records.find(o.id()).orElseThrow(), "ELIGIBILITY_LAPSED", "在租期间保障资格失效，已报住房保障部门",
+                            "", null);
+                }
+                return claimed == 1;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                flagged++;
+            }
+        }
+        return flagged;
     }
 
     record Due(long id, String number, String district, long unit, long household, LocalDate end) {
@@ -93,6 +145,7 @@ public class LeaseJobs {
         List<Due> candidates = jdbc.sql("""
                         select id, lease_number, district_code, unit_id, household_id, end_date from lease
                          where status = 'ACTIVE' and renewal_reminded_on is null and end_date >= ? and end_date < ?
+                           and not exists (select 1 from lease r where r.renews_lease_id = lease.id and r.status <> 'TERMINATED')
                          order by end_date""")
                 .params(today, today.plusMonths(24))
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
@@ -121,19 +174,15 @@ public class LeaseJobs {
             return false;
         }
         HousingStock.UnitDescription unit = housing.describe(due.unit());
-        LocalDate deadline = due.end().minusMonths(3);
+        LocalDate deadline = due.end().minusMonths(settings.integer("lease.renewal_apply_months", due.district()));
         households.headMemberId(due.household()).ifPresent(head -> notifications.sendSms("household_member", head,
                 "LEASE_RENEWAL_REMINDER", Map.of(
                         "unit", districts.nameOf(unit.districtCode()) + unit.label(),
                         "leaseNumber", due.number(),
                         "endDate", DAY.format(due.end()),
                         "deadline", DAY.format(deadline.isBefore(today) ? today : deadline))));
-        event(due.id(), "RENEWAL_REMINDED", "已提醒续租，申请截止" + DAY.format(deadline));
+        records.event(due.id(), due.household(), due.number(), "RENEWAL_REMINDED", "已短信提醒续租",
+                "申请截止" + DAY.format(deadline), null);
         return true;
-    }
-
-    private void event(long leaseId, String kind, String detail) {
-        jdbc.sql("insert into lease_event (lease_id, kind, detail, actor, at) values (?, ?, ?, null, ?)")
-                .params(leaseId, kind, detail, Timestamp.from(clock.instant())).update();
     }
 }

@@ -1,15 +1,13 @@
 package cn.anju.lease;
 
 import cn.anju.allocation.SelectionChoices;
-import cn.anju.audit.AuditLog;
-import cn.anju.audit.AuditOutcome;
 import cn.anju.household.Eligibility;
+import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.DataScope;
-import cn.anju.identity.DataScopes;
-import cn.anju.shared.Role;
+import cn.anju.lease.LeaseRecords.Lease;
+import cn.anju.shared.calendar.WorkingDays;
 import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,12 +20,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * The lease's life. A lease is drafted from a household's choice in a selection round, for the unit reserved for it,
  * only while the household's eligibility is in force, for at most the policy's term (5 years by default); it is
- * checked again at signing; move-in activates it and occupies the unit; ending it before move-in frees the unit.
+ * checked again at signing, which also fixes the rent tier and the filing deadline; move-in ({@link Handovers})
+ * activates it; ending it before move-in frees the unit, after move-in starts the move-out.
  */
 @Service
 public class Leases {
@@ -37,19 +35,23 @@ public class Leases {
     private final Eligibility eligibility;
     private final HousingStock housing;
     private final PolicySettings settings;
-    private final DataScopes scopes;
-    private final AuditLog audit;
+    private final WorkingDays workingDays;
+    private final LeaseRecords records;
+    private final Renewals renewals;
+    private final HouseholdQueries households;
     private final Clock clock;
 
     Leases(JdbcClient jdbc, SelectionChoices choices, Eligibility eligibility, HousingStock housing, PolicySettings settings,
-           DataScopes scopes, AuditLog audit, Clock clock) {
+           WorkingDays workingDays, LeaseRecords records, Renewals renewals, HouseholdQueries households, Clock clock) {
+        this.households = households;
         this.jdbc = jdbc;
         this.choices = choices;
         this.eligibility = eligibility;
         this.housing = housing;
         this.settings = settings;
-        this.scopes = scopes;
-        this.audit = audit;
+        this.workingDays = workingDays;
+        this.records = records;
+        this.renewals = renewals;
         this.clock = clock;
     }
 
@@ -58,14 +60,14 @@ public class Leases {
 
     @Transactional
     public long draft(CurrentUser actor, Draft d) {
-        requireClerk(actor);
+        LeaseRecords.requireClerk(actor);
         SelectionChoices.Chosen chosen = choices.chosen(d.selectionApplicantId())
                 .orElseThrow(() -> ProblemException.badRequest("NO_CHOICE", "该家庭没有在选房中选定房源。"));
         HousingStock.UnitState unit = housing.unit(chosen.unitId()).orElseThrow();
         record Choice(long household, long unit, String district, long project, UnitStatus status) {
         }
         Choice c = new Choice(chosen.householdId(), chosen.unitId(), chosen.districtCode(), unit.projectId(), unit.status());
-        requireInScope(actor, c.district(), c.project());
+        records.requireInScope(actor, c.district(), c.project());
         if (c.status() != UnitStatus.RESERVED) {
             throw ProblemException.conflict("UNIT_NOT_RESERVED", "房源不是为该家庭预订的状态，不能签约。");
         }
@@ -90,98 +92,66 @@ public class Leases {
                             Date.valueOf(d.startDate()), Date.valueOf(d.startDate().plusMonths(d.termMonths()).minusDays(1)),
                             actor.id(), Timestamp.from(clock.instant()))
                     .query(Long.class).single();
-            event(id, "DRAFTED", "", actor);
+            records.event(id, c.household(), number, "DRAFTED", "起草租赁合同", "", actor.id());
             return id;
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("LEASE_EXISTS", "该家庭或该房源已有未结束的租赁合同。");
         }
     }
 
+    /**
+     * Signing checks eligibility again and takes the rent tier from the decision in force that day (the lease holds
+     * the tier); it starts the filing deadline. A signed renewal whose lease has already ended takes over at once.
+     */
     @Transactional
     public void sign(CurrentUser actor, long leaseId) {
-        Lease l = load(actor, leaseId);
-        if (eligibility.inForce(l.household(), LocalDate.now(clock).isAfter(l.start()) ? LocalDate.now(clock) : l.start()).isEmpty()) {
-            throw ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭的保障资格已不在有效期内，不能签约。");
+        Lease l = records.load(actor, leaseId);
+        LocalDate today = LocalDate.now(clock);
+        Eligibility.InForce decision = eligibility.inForce(l.household(), today.isAfter(l.start()) ? today : l.start())
+                .orElseThrow(() -> ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭的保障资格已不在有效期内，不能签约。"));
+        records.move(actor.id(), l, LeaseStatus.SIGNED, "SIGNED", "签订租赁合同", null, null);
+        jdbc.sql("""
+                        update lease set eligibility_decision_id = ?, rent_tier = ?, signed_on = ?, filing_due_on = ?, member_count = ?
+                         where id = ?""")
+                .params(decision.decisionId(), decision.rentTier().name(), Date.valueOf(today), Date.valueOf(filingDue(l.district(), today)),
+                        households.head(l.household()).members(), l.id())
+                .update();
+        if (l.isRenewal()) {
+            renewals.takeOverIfEnded(actor.id(), l.id());
         }
-        move(actor, l, LeaseStatus.SIGNED, "SIGNED", null, null);
     }
 
-    @Transactional
-    public void moveIn(CurrentUser actor, long leaseId) {
-        Lease l = load(actor, leaseId);
-        move(actor, l, LeaseStatus.ACTIVE, "MOVED_IN", null, null);
-        housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.OCCUPIED, actor.id(), "入住：租赁合同 " + l.number());
+    private LocalDate filingDue(String district, LocalDate signedOn) {
+        int days = settings.integer("lease.filing_days", district);
+        return "CALENDAR_DAYS".equals(settings.value("lease.filing_counting", district))
+                ? signedOn.plusDays(days) : workingDays.plusWorkingDays(signedOn, days);
     }
 
+    /**
+     * Ends a lease early for one of the listed kinds. Before move-in the reserved unit goes back to the stock at
+     * once; after move-in the household moves out, and one that must leave gets the transition period.
+     */
     @Transactional
     public void terminate(CurrentUser actor, long leaseId, TerminationKind kind, String reason) {
-        Lease l = load(actor, leaseId); // who may and in scope first, so nobody learns more from a 400 than from a 404
+        Lease l = records.load(actor, leaseId); // who may and in scope first, so nobody learns more from a 400 than from a 404
         if (kind == null) {
             throw ProblemException.badRequest("TERMINATION_KIND_REQUIRED", "请选择终止类型：自愿退租、资格取消、违规处理决定或拖欠租金。");
         }
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写终止原因。");
         }
-        if (kind == TerminationKind.ELIGIBILITY_REVOKED && eligibility.inForce(l.household(), LocalDate.now(clock)).isPresent()) {
+        LocalDate today = LocalDate.now(clock);
+        if (kind == TerminationKind.ELIGIBILITY_REVOKED && eligibility.inForce(l.household(), today).isPresent()) {
             // the operator never decides eligibility: this kind only follows a government decision that ended it
             throw ProblemException.unprocessable("ELIGIBILITY_STILL_IN_FORCE", "该家庭的保障资格仍然有效，不能以“资格取消”终止合同。");
         }
-        move(actor, l, LeaseStatus.TERMINATED, "TERMINATED", kind, reason.trim());
-        if (l.status() != LeaseStatus.ACTIVE) {
-            // never moved in: the reserved unit goes back to the stock at once (after move-in, move-out does it)
+        records.move(actor.id(), l, LeaseStatus.TERMINATED, "TERMINATED", "终止合同：" + kind.label(), kind, reason.trim());
+        if (l.status() == LeaseStatus.ACTIVE) {
+            LocalDate vacateBy = kind.mustLeave() ? today.plusMonths(settings.integer("lease.transition_months", l.district())) : today;
+            jdbc.sql("update lease set vacate_by = ? where id = ?").params(Date.valueOf(vacateBy), l.id()).update();
+        } else if (!l.isRenewal()) {
+            // never moved in: the reserved unit goes back to the stock at once (a renewal's unit stays with the lease it follows)
             housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.VACANT, actor.id(), "合同终止：" + l.number());
-        }
-    }
-
-    record Lease(long id, String number, String district, long project, long unit, long household, LeaseStatus status,
-                 LocalDate start, int version) {
-    }
-
-    private Lease load(CurrentUser actor, long id) {
-        requireClerk(actor);
-        Lease l = jdbc.sql("select id, lease_number, district_code, project_id, unit_id, household_id, status, start_date, version from lease where id = ?")
-                .param(id)
-                .query((rs, n) -> new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), LeaseStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getInt(9)))
-                .optional().orElseThrow(() -> ProblemException.notFound("LEASE_NOT_FOUND", "租赁合同不存在。"));
-        requireInScope(actor, l.district(), l.project());
-        return l;
-    }
-
-    private void move(CurrentUser actor, Lease l, LeaseStatus to, String event, TerminationKind kind, String reason) {
-        if (!l.status().canBecome(to)) {
-            throw ProblemException.conflict("LEASE_TRANSITION", "合同当前状态不能办理此操作。");
-        }
-        int changed = jdbc.sql("""
-                        update lease set status = ?, termination_kind = coalesce(?, termination_kind),
-                               termination_reason = coalesce(?, termination_reason), version = version + 1
-                         where id = ? and version = ?""")
-                .params(to.name(), kind == null ? null : kind.name(), reason, l.id(), l.version()).update();
-        if (changed == 0) {
-            throw ProblemException.conflict("CONCURRENT_CHANGE", "合同刚被他人修改，请刷新后重试。");
-        }
-        event(l.id(), event, reason == null ? "" : reason, actor);
-        audit.record("LEASE_" + event, "lease", l.id(), AuditOutcome.SUCCESS, Map.of("from", l.status().name(), "to", to.name()));
-    }
-
-    private void event(long leaseId, String kind, String detail, CurrentUser actor) {
-        jdbc.sql("insert into lease_event (lease_id, kind, detail, actor, at) values (?, ?, ?, ?, ?)")
-                .params(leaseId, kind, detail, actor.id(), Timestamp.from(clock.instant())).update();
-    }
-
-    private static void requireClerk(CurrentUser actor) {
-        if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
-            throw ProblemException.forbidden("LEASE_FORBIDDEN", "租赁合同由承接主体或住房保障部门办理。");
-        }
-    }
-
-    private void requireInScope(CurrentUser actor, String district, long project) {
-        DataScope scope = scopes.of(actor);
-        boolean in = scope instanceof DataScope.Operator op
-                ? op.wholeDistricts().contains(district) || op.projectIds().contains(project)
-                : scope.coversDistrict(district);
-        if (!in) {
-            throw ProblemException.notFound("LEASE_NOT_FOUND", "租赁合同不存在。");
         }
     }
 }

@@ -20,4 +20,9 @@ public enum TerminationKind {
     public String label() {
         return label;
     }
+
+    /** A household that is made to leave gets the transition period (lease.transition_months); one that leaves by choice does not. */
+    public boolean mustLeave() {
+        return this != VOLUNTARY;
+    }
 }

@@ -107,9 +107,25 @@ class SelectionRoundBrowserTest extends BrowserTest {
         waitForLease(d, "已签约");
         String contract = d.findElement(By.cssSelector("#leases tbody tr:first-child a[href*='/contract']")).getAttribute("href");
         assertThat(Pdfs.text(fetch(contract, d))).contains("公共租赁住房租赁合同", leaseNumber, "285.60", "转借、转租");
-        browser.click(By.cssSelector("#leases tbody tr:first-child form[action$='/move-in'] button"));
-        waitForLease(d, "履行中");
-        assertThat(d.findElement(By.cssSelector("#leases tbody tr:first-child")).getText()).contains(leaseNumber);
+        // move-in is a checklist on the lease's own page: keys, readings, fixtures, the household's details checked
+        browser.click(By.cssSelector("#leases tbody tr:first-child a.move-in"));
+        WebElement checklist = new WebDriverWait(d, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.move-in")));
+        checklist.findElement(By.name("keys")).sendKeys("2");
+        checklist.findElement(By.name("waterReading")).sendKeys("12.5");
+        checklist.findElement(By.name("electricityReading")).sendKeys("340.2");
+        browser.screenshot("lease-move-in-checklist");
+        browser.click(By.cssSelector("form.move-in button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.cssSelector(".alert")).isDisplayed());
+        assertThat(d.findElement(By.cssSelector(".alert-danger")).getText()).contains("核对");
+        d.findElement(By.cssSelector("form.move-in")).findElement(By.name("keys")).sendKeys("2");
+        d.findElement(By.cssSelector("form.move-in")).findElement(By.name("waterReading")).sendKeys("12.5");
+        d.findElement(By.cssSelector("form.move-in")).findElement(By.name("electricityReading")).sendKeys("340.2");
+        browser.click(By.id("householdInfoConfirmed"));
+        browser.click(By.cssSelector("form.move-in button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("lease-status")).getText().equals("履行中"));
+        assertThat(d.findElement(By.id("lease-number")).getText()).isEqualTo(leaseNumber);
+        assertThat(d.findElement(By.id("lease-events")).getText()).contains("入住");
         browser.screenshot("lease-moved-in");
 
         d.manage().deleteAllCookies();

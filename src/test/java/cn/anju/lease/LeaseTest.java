@@ -1,5 +1,6 @@
 package cn.anju.lease;
 
+import cn.anju.support.LeaseFixtures;
 import cn.anju.support.Pdfs;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.SelectionFixtures;
@@ -55,9 +56,21 @@ class LeaseTest {
         assertThat(row.get("head").asString()).as("the head's name is masked in lists").matches("\\p{IsHan}+\\*+");
         assertThat(row.get("endDate").asString()).isEqualTo(LocalDate.now().plusMonths(60).minusDays(1).toString());
 
-        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", "{}").statusCode()).as("not before signing").isEqualTo(409);
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN).statusCode()).as("not before signing").isEqualTo(409);
         assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).isEqualTo(204);
-        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", "{}").statusCode()).isEqualTo(204);
+        // the checklist is the move-in: without it, or without the household's information checked, nothing moves
+        HttpResponse<String> noKeys = clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN.replace("\"keys\":2", "\"keys\":0"));
+        assertThat(WebClient.json(noKeys).get("code").asString()).isEqualTo("HANDOVER_KEYS_REQUIRED");
+        HttpResponse<String> unchecked = clerk.postJson("/api/v1/leases/" + lease + "/move-in",
+                LeaseFixtures.MOVE_IN.replace("\"householdInfoConfirmed\":true", "\"householdInfoConfirmed\":false"));
+        assertThat(WebClient.json(unchecked).get("code").asString()).isEqualTo("HOUSEHOLD_INFO_UNCONFIRMED");
+        HttpResponse<String> noFixtures = clerk.postJson("/api/v1/leases/" + lease + "/move-in",
+                LeaseFixtures.MOVE_IN.replaceAll("\"fixtures\":\\[[^\\]]*\\]", "\"fixtures\":[]"));
+        assertThat(WebClient.json(noFixtures).get("code").asString()).isEqualTo("FIXTURES_REQUIRED");
+        assertThat(unitStatus(c.unitId())).as("nothing half-written").isEqualTo("RESERVED");
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN).statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("select keys || '/' || water_reading || '/' || electricity_reading from lease_handover where lease_id = ? and kind = 'MOVE_IN'")
+                .param(lease).query(String.class).single()).isEqualTo("2/12.50/340.20");
         assertThat(unitStatus(c.unitId())).isEqualTo("OCCUPIED");
         assertThat(WebClient.json(clerk.getJson("/api/v1/leases/" + lease)).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(jdbc.sql("select string_agg(kind, ',' order by id) from lease_event where lease_id = ?").param(lease)

@@ -17,8 +17,8 @@ public final class DemoAccounts {
     private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households",
             "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.imports",
-            "menu.review");
-    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage");
+            "menu.review", "menu.calendar");
+    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar");
     private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage");
 
     private static Set<String> plus(Set<String> base, String... more) {
@@ -31,7 +31,7 @@ public final class DemoAccounts {
 
     public static final List<DemoAccount> ALL = List.of(
             new DemoAccount("admin", "系统管理员", "SYSTEM_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
-                    plus(PERSONAL, "menu.accounts", "menu.organisations")),
+                    plus(PERSONAL, "menu.accounts", "menu.organisations", "menu.calendar")),
             new DemoAccount("security", "安全管理员", "SECURITY_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
                     plus(PERSONAL, "menu.securityPolicy")),
             new DemoAccount("auditor", "审计管理员", "AUDITOR", "榆林市住房和城乡建设局", "NONE", List.of(),

@@ -2,6 +2,7 @@ package cn.anju.support;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -282,10 +283,83 @@ public final class ScopeCases {
                 Long lease = anyYuyangLease(port);
                 if (lease != null) {
                     assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
-                            "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
+                            action.equals("move-in") ? LeaseFixtures.MOVE_IN : "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
                 }
                 assertThat(WebClient.loggedIn(port, "yuyang.finance").postJson("/api/v1/leases/1/" + action,
                         "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(403);
+            });
+        }
+        for (String action : List.of("move-out", "renewal", "amendments", "filing")) {
+            cases.put("POST /api/v1/leases/{id}/" + action, port -> {
+                Long lease = anyYuyangLease(port);
+                if (lease != null) {
+                    assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
+                            "{\"kind\":\"MEMBERS\",\"reason\":\"越权\",\"termMonths\":12,\"monthlyRent\":1}").statusCode()).isEqualTo(404);
+                }
+                for (String who : List.of("yuyang.finance", "tenant.demo")) {
+                    assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/leases/1/" + action, "{}").statusCode()).as(who).isEqualTo(403);
+                }
+            });
+        }
+        cases.put("POST /api/v1/leases/{id}/filing/confirmation", port -> {
+            // the operator is refused before its body is read, whatever it sends
+            for (String body : List.of("{\"filingNumber\":\"X\"}", "not json")) {
+                assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/leases/1/filing/confirmation", body)
+                        .statusCode()).isEqualTo(403);
+            }
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.gov").postJson("/api/v1/leases/" + lease + "/filing/confirmation",
+                        "{\"filingNumber\":\"越权-1\"}").statusCode()).isEqualTo(404);
+            }
+        });
+        for (String part : List.of("settlement", "amendments")) {
+            cases.put("GET /api/v1/leases/{id}/" + part, port -> {
+                Long lease = anyYuyangLease(port);
+                if (lease != null) {
+                    for (String who : List.of("shenmu.op", "tenant.demo")) {
+                        assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/leases/" + lease + "/" + part).statusCode()).as(who).isEqualTo(404);
+                    }
+                }
+                assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/leases/1/" + part).statusCode()).isEqualTo(403);
+            });
+        }
+
+        // resident file: whoever may see the household, a tenant only its own
+        for (String part : List.of("resident-file", "documents", "documents/{documentId}")) {
+            cases.put("GET /api/v1/households/{householdId}/" + part, port -> {
+                long yuyang = firstHousehold(port, "yuyang.gov");
+                String path = "/api/v1/households/" + yuyang + "/" + part.replace("{documentId}", "1");
+                for (String who : List.of("shenmu.op", "hengshan.gov", "tenant.demo")) {
+                    assertThat(WebClient.loggedIn(port, who).getJson(path).statusCode()).as(who).isEqualTo(404);
+                }
+                assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson(path).statusCode()).isEqualTo(403);
+            });
+        }
+        cases.put("POST /api/v1/households/{householdId}/documents", port -> {
+            long yuyang = firstHousehold(port, "yuyang.gov");
+            byte[] pdf = "%PDF-1.4 scope".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.util.Map<String, String> fields = java.util.Map.of("category", "OTHER", "title", "越权");
+            for (String who : List.of("tenant.demo", "yuyang.finance")) {
+                assertThat(WebClient.loggedIn(port, who).postMultipart("/api/v1/households/" + yuyang + "/documents", fields,
+                        "a.pdf", "application/pdf", pdf).statusCode()).as(who).isEqualTo(403);
+            }
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postMultipart("/api/v1/households/" + yuyang + "/documents", fields,
+                    "a.pdf", "application/pdf", pdf).statusCode()).isEqualTo(404);
+        });
+
+        // the working-day calendar: everyone reads it, administrators keep it
+        cases.put("GET /api/v1/working-days", port -> {
+            for (String who : List.of("anju.staff", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/working-days?year=2026").statusCode()).as(who).isEqualTo(200);
+            }
+        });
+        for (String method : List.of("PUT", "DELETE")) {
+            cases.put(method + " /api/v1/working-days/{day}", port -> {
+                for (String who : List.of("anju.manager", "yuyang.gov", "tenant.demo")) {
+                    assertThat(WebClient.loggedIn(port, who).sendJson(method, "/api/v1/working-days/2031-01-01",
+                            "{\"kind\":\"HOLIDAY\",\"name\":\"元旦\"}").statusCode()).as(who).isEqualTo(403);
+                }
             });
         }
 

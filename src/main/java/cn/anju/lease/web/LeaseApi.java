@@ -1,7 +1,12 @@
 package cn.anju.lease.web;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.lease.Amendments;
 import cn.anju.lease.Contracts;
+import cn.anju.lease.Filings;
+import cn.anju.lease.Handovers;
+import cn.anju.lease.Renewals;
+import cn.anju.shared.web.ProblemException;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -29,19 +35,29 @@ class LeaseApi {
     private final Leases leases;
     private final LeaseQueries queries;
     private final Contracts contracts;
+    private final Handovers handovers;
+    private final Renewals renewals;
+    private final Amendments amendments;
+    private final Filings filings;
 
-    LeaseApi(Leases leases, LeaseQueries queries, Contracts contracts) {
+    LeaseApi(Leases leases, LeaseQueries queries, Contracts contracts, Handovers handovers, Renewals renewals,
+             Amendments amendments, Filings filings) {
+        this.handovers = handovers;
+        this.renewals = renewals;
+        this.amendments = amendments;
+        this.filings = filings;
         this.leases = leases;
         this.queries = queries;
         this.contracts = contracts;
     }
 
     @GetMapping
-    @Operation(summary = "租赁合同（按数据范围；住户只见本户）")
+    @Operation(summary = "租赁合同（按数据范围；住户只见本户）；view 为工作清单：待续签、备案逾期、待备案、待退房、资格失效")
     PageResponse<LeaseQueries.LeaseRow> list(CurrentUser user, @RequestParam(required = false) LeaseStatus status,
+                                             @RequestParam(required = false) LeaseQueries.View view,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size) {
-        return queries.list(user, status, PageQuery.of(page, size));
+        return queries.list(user, status, view, PageQuery.of(page, size));
     }
 
     @GetMapping("/{id}")
@@ -76,9 +92,60 @@ class LeaseApi {
 
     @PostMapping("/{id}/move-in")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "入住：合同生效，房源变为在住")
-    void moveIn(CurrentUser user, @PathVariable long id) {
-        leases.moveIn(user, id);
+    @Operation(summary = "办理入住：交接清单（钥匙、水电气读数、设施、照片）并核对家庭信息；合同生效，房源变为在住")
+    void moveIn(CurrentUser user, @PathVariable long id, @RequestBody Handovers.MoveIn checklist) {
+        handovers.moveIn(user, id, checklist);
+    }
+
+    @PostMapping("/{id}/move-out")
+    @Operation(summary = "办理退房：验房清单、最终读数、损坏赔偿，房源收回为空置或维修中；返回结算单（欠费由租金模块提供）")
+    Handovers.Settlement moveOut(CurrentUser user, @PathVariable long id, @RequestBody Handovers.MoveOut inspection) {
+        return handovers.moveOut(user, id, inspection);
+    }
+
+    @GetMapping("/{id}/settlement")
+    @Operation(summary = "退房结算单")
+    Handovers.Settlement settlement(CurrentUser user, @PathVariable long id) {
+        queries.get(user, id);
+        return handovers.settlement(id).orElseThrow(() -> ProblemException.notFound("SETTLEMENT_NOT_FOUND", "该合同尚未办理退房结算。"));
+    }
+
+    @PostMapping("/{id}/renewal")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "续签：生成接续原合同的新合同草稿（期满前3个月内申请须由政府经办人受理并填写理由）")
+    Map<String, Long> renew(CurrentUser user, @PathVariable long id, @RequestBody Renewals.Application application) {
+        return Map.of("id", renewals.apply(user, id, application));
+    }
+
+    @GetMapping("/{id}/amendments")
+    @Operation(summary = "合同变更的各个版本")
+    List<Amendments.Version> amendments(CurrentUser user, @PathVariable long id) {
+        queries.get(user, id);
+        return amendments.versions(id);
+    }
+
+    @PostMapping("/{id}/amendments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "变更合同：家庭成员、调换房源（两套房源状态同一事务变更）、按资格认定变更租金档次")
+    Map<String, Integer> amend(CurrentUser user, @PathVariable long id, @RequestBody Amendments.Amendment amendment) {
+        return Map.of("version", amendments.amend(user, id, amendment));
+    }
+
+    @PostMapping("/{id}/filing")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "提交合同备案（承接主体）")
+    void submitFiling(CurrentUser user, @PathVariable long id) {
+        filings.submit(user, id);
+    }
+
+    record FilingConfirmation(String filingNumber) {
+    }
+
+    @PostMapping("/{id}/filing/confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "确认合同备案（仅住房保障部门；先核权限再读请求体）")
+    void confirmFiling(CurrentUser user, @PathVariable long id, @RequestBody FilingConfirmation c) {
+        filings.confirm(user, id, c.filingNumber());
     }
 
     record Termination(cn.anju.lease.TerminationKind kind, String reason) {

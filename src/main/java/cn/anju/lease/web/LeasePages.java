@@ -1,13 +1,18 @@
 package cn.anju.lease.web;
 
+import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
+import cn.anju.lease.Amendments;
+import cn.anju.lease.Filings;
+import cn.anju.lease.Handovers;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
+import cn.anju.lease.Renewals;
+import cn.anju.lease.ResidentDocuments;
 import cn.anju.lease.TerminationKind;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageQuery;
-import cn.anju.shared.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,30 +26,76 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
-/** 租赁合同: the list with the actions each state allows, and drafting from a selection choice. */
+import static cn.anju.shared.web.PageActions.attempt;
+
+/**
+ * 租赁合同: the list (with the work lists: renewals due, filings, move-outs, lapsed eligibility) and one page per lease
+ * with every action its state allows: sign, move-in checklist, renewal, amendment, filing, termination, move-out.
+ */
 @Controller
 @RequestMapping("/leases")
 @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
 class LeasePages {
 
+    /** The fixtures every handover checks, in the order a clerk walks the flat. */
+    static final List<String> FIXTURES = List.of("入户门及门锁", "窗户及纱窗", "水龙头及洁具", "灯具、开关及插座", "燃气灶及热水器", "厨房橱柜");
+
     private final Leases leases;
     private final LeaseQueries queries;
+    private final Handovers handovers;
+    private final Renewals renewals;
+    private final Amendments amendments;
+    private final Filings filings;
+    private final ResidentDocuments documents;
 
-    LeasePages(Leases leases, LeaseQueries queries) {
+    LeasePages(Leases leases, LeaseQueries queries, Handovers handovers, Renewals renewals, Amendments amendments,
+               Filings filings, ResidentDocuments documents) {
         this.leases = leases;
         this.queries = queries;
+        this.handovers = handovers;
+        this.renewals = renewals;
+        this.amendments = amendments;
+        this.filings = filings;
+        this.documents = documents;
     }
 
     @GetMapping
     String list(CurrentUser user, @RequestParam(required = false) LeaseStatus status,
+                @RequestParam(required = false) LeaseQueries.View view,
                 @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", queries.list(user, status, PageQuery.of(page, 20)));
+        model.addAttribute("result", queries.list(user, status, view, PageQuery.of(page, 20)));
         model.addAttribute("statuses", LeaseStatus.values());
+        model.addAttribute("views", LeaseQueries.View.values());
         model.addAttribute("status", status);
+        model.addAttribute("view", view);
         model.addAttribute("acts", !user.has(Role.TENANT));
-        model.addAttribute("terminationKinds", TerminationKind.values());
         return "lease/leases";
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable long id, Model model) {
+        LeaseQueries.LeaseRow lease = queries.get(user, id);
+        boolean acts = !user.has(Role.TENANT);
+        model.addAttribute("lease", lease);
+        model.addAttribute("acts", acts);
+        model.addAttribute("government", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER));
+        model.addAttribute("events", queries.events(id));
+        model.addAttribute("versions", amendments.versions(id));
+        model.addAttribute("handovers", handovers.handovers(id));
+        model.addAttribute("settlement", handovers.settlement(id).orElse(null));
+        model.addAttribute("fixtures", FIXTURES);
+        model.addAttribute("conditions", Handovers.Condition.values());
+        model.addAttribute("terminationKinds", TerminationKind.values());
+        model.addAttribute("amendmentKinds", Amendments.Kind.values());
+        if (acts) {
+            model.addAttribute("photos", documents.list(user, lease.householdId()));
+            model.addAttribute("exchangeUnits", lease.status() == LeaseStatus.ACTIVE || lease.status() == LeaseStatus.SIGNED
+                    ? queries.exchangeCandidates(user, id) : java.util.Map.of());
+        }
+        return "lease/lease";
     }
 
     @PostMapping
@@ -52,37 +103,83 @@ class LeasePages {
     String draft(CurrentUser user, @RequestParam long selectionApplicantId,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
                  @RequestParam int termMonths, @RequestParam BigDecimal monthlyRent, RedirectAttributes redirect) {
-        try {
-            leases.draft(user, new Leases.Draft(selectionApplicantId, startDate, termMonths, monthlyRent));
-            redirect.addFlashAttribute("notice", "合同草稿已生成，请核对后签约。");
-        } catch (ProblemException e) {
-            if (e.status().value() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/leases";
+        return attempt(redirect, "/leases", "合同草稿已生成，请核对后签约。",
+                () -> leases.draft(user, new Leases.Draft(selectionApplicantId, startDate, termMonths, monthlyRent)));
     }
 
-    @PostMapping("/{id}/{action}")
+    @PostMapping("/{id}/{action:sign|terminate|filing}")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
     String act(CurrentUser user, @PathVariable long id, @PathVariable String action,
-               @RequestParam(required = false) String reason,
-               @RequestParam(required = false) TerminationKind kind, RedirectAttributes redirect) {
-        try {
+               @RequestParam(required = false) String reason, @RequestParam(required = false) TerminationKind kind,
+               @RequestParam(defaultValue = "/leases") String back, RedirectAttributes redirect) {
+        String target = back.equals("detail") ? "/leases/" + id : "/leases";
+        return attempt(redirect, target, "已办理。", () -> {
             switch (action) {
                 case "sign" -> leases.sign(user, id);
-                case "move-in" -> leases.moveIn(user, id);
                 case "terminate" -> leases.terminate(user, id, kind, reason);
-                default -> throw ProblemException.notFound("ACTION_UNKNOWN", "未知操作。");
+                default -> filings.submit(user, id);
             }
-            redirect.addFlashAttribute("notice", "已办理。");
-        } catch (ProblemException e) {
-            if (e.status().value() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.getMessage());
+        });
+    }
+
+    @PostMapping("/{id}/filing/confirmation")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String confirmFiling(CurrentUser user, @PathVariable long id, @RequestParam String filingNumber, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "备案已确认。", () -> filings.confirm(user, id, filingNumber));
+    }
+
+    @PostMapping("/{id}/move-in")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String moveIn(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer keys,
+                  @RequestParam(required = false) BigDecimal waterReading, @RequestParam(required = false) BigDecimal electricityReading,
+                  @RequestParam(required = false) BigDecimal gasReading, @RequestParam(name = "condition") List<Handovers.Condition> conditions,
+                  @RequestParam(name = "note", required = false) List<String> notes,
+                  @RequestParam(name = "photo", required = false) List<Long> photos,
+                  @RequestParam(defaultValue = "false") boolean householdInfoConfirmed, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "入住手续已办理，合同生效。", () -> handovers.moveIn(user, id,
+                new Handovers.MoveIn(keys, waterReading, electricityReading, gasReading, fixtures(conditions, notes),
+                        photos == null ? List.of() : photos, householdInfoConfirmed)));
+    }
+
+    @PostMapping("/{id}/move-out")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String moveOut(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer keys,
+                   @RequestParam(required = false) BigDecimal waterReading, @RequestParam(required = false) BigDecimal electricityReading,
+                   @RequestParam(required = false) BigDecimal gasReading, @RequestParam(name = "condition") List<Handovers.Condition> conditions,
+                   @RequestParam(name = "note", required = false) List<String> notes,
+                   @RequestParam(name = "photo", required = false) List<Long> photos,
+                   @RequestParam(required = false) String damages, @RequestParam(required = false) BigDecimal damageAmount,
+                   @RequestParam(required = false) UnitStatus unitReturnedAs, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "退房手续已办理，请打印结算单。", () -> handovers.moveOut(user, id,
+                new Handovers.MoveOut(keys, waterReading, electricityReading, gasReading, fixtures(conditions, notes),
+                        photos == null ? List.of() : photos, damages, damageAmount, unitReturnedAs)));
+    }
+
+    @PostMapping("/{id}/renewal")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String renew(CurrentUser user, @PathVariable long id, @RequestParam int termMonths, @RequestParam BigDecimal monthlyRent,
+                 @RequestParam(required = false) String lateReason, RedirectAttributes redirect) {
+        long[] created = new long[1];
+        String back = attempt(redirect, "/leases/" + id, "续签合同草稿已生成，请核对后签约。",
+                () -> created[0] = renewals.apply(user, id, new Renewals.Application(termMonths, monthlyRent, lateReason)));
+        return created[0] == 0 ? back : "redirect:/leases/" + created[0];
+    }
+
+    @PostMapping("/{id}/amendments")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String amend(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Amendments.Kind kind,
+                 @RequestParam(required = false) Long toUnitId, @RequestParam(required = false) BigDecimal monthlyRent,
+                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "合同已变更。",
+                () -> amendments.amend(user, id, new Amendments.Amendment(kind, toUnitId, monthlyRent, reason)));
+    }
+
+    /** The fixtures list as ticked: one condition (and optional note) per standard item, in {@link #FIXTURES} order. */
+    private static List<Handovers.Fixture> fixtures(List<Handovers.Condition> conditions, List<String> notes) {
+        List<Handovers.Fixture> list = new ArrayList<>();
+        for (int i = 0; i < FIXTURES.size() && i < conditions.size(); i++) {
+            list.add(new Handovers.Fixture(FIXTURES.get(i), conditions.get(i), notes != null && i < notes.size() ? notes.get(i) : ""));
         }
-        return "redirect:/leases";
+        return list;
     }
 }

@@ -1,0 +1,52 @@
+package cn.anju.lease.web;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.lease.ResidentDocuments;
+import cn.anju.lease.ResidentFile;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageActions;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+
+/** The resident file's part of the household page (loaded into it by htmx): timeline, documents, upload. */
+@Controller
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
+class ResidentFilePages {
+
+    private final ResidentFile file;
+    private final ResidentDocuments documents;
+
+    ResidentFilePages(ResidentFile file, ResidentDocuments documents) {
+        this.file = file;
+        this.documents = documents;
+    }
+
+    @GetMapping("/households/{id}/resident-file")
+    String fragment(CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("householdId", id);
+        model.addAttribute("timeline", file.timeline(user, id));
+        model.addAttribute("documents", documents.list(user, id));
+        model.addAttribute("categories", ResidentDocuments.Category.values());
+        model.addAttribute("mayUpload", !user.has(Role.TENANT));
+        return "lease/resident-file :: file";
+    }
+
+    @PostMapping("/households/{id}/documents")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String upload(CurrentUser user, @PathVariable long id, @RequestParam(required = false) ResidentDocuments.Category category,
+                  @RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        return PageActions.attempt(redirect, "/households/" + id, "材料已上传并记入住户档案。", () -> documents.upload(user, id,
+                category, title, file == null ? null : file.getOriginalFilename(), content));
+    }
+}
