@@ -24,18 +24,25 @@ public class IdentitySeeding {
     private final AccountAdministration accountAdministration;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final AccountUserDetailsService users;
 
     IdentitySeeding(Organisations organisations, UserAccounts accounts, OperatorCoverages coverages,
                     OrganisationAdministration organisationAdministration,
                     AccountAdministration accountAdministration, Clock clock,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountUserDetailsService users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.organisations = organisations;
         this.accounts = accounts;
         this.coverages = coverages;
         this.organisationAdministration = organisationAdministration;
         this.accountAdministration = accountAdministration;
         this.clock = clock;
+    }
+
+    /** A demo account as the platform sees it once signed in, so demo data goes through the same rules as a user would. */
+    public CurrentUser actingAs(String username) {
+        return ((AccountUserDetails) users.loadUserByUsername(username)).currentUser();
     }
 
     @Transactional

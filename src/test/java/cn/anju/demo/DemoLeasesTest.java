@@ -1,0 +1,54 @@
+package cn.anju.demo;
+
+import cn.anju.support.PlatformTest;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo city shows every part of a lease's life: what a newcomer opens first must not be empty. */
+@PlatformTest
+class DemoLeasesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void aboutTwelveHundredLeasesWithRenewalsDueMoveOutsAndAnExchange() {
+        assertThat(count("select count(*) from lease where lease_number like '%-D%' and status = 'ACTIVE'")).isBetween(1_050L, 1_250L);
+        assertThat(count("select count(*) from lease where status = 'ACTIVE' and end_date < current_date + interval '3 months'"))
+                .isGreaterThan(20);
+        assertThat(count("select count(*) from lease where status = 'TERMINATED' and vacate_by is not null and moved_out_on is null"))
+                .isGreaterThan(0);
+        assertThat(count("select count(*) from lease_amendment where kind = 'UNIT_EXCHANGE'")).isGreaterThanOrEqualTo(1);
+        // every demo lease has a filled resident file and its move-in handover
+        assertThat(count("""
+                select count(*) from lease l where l.lease_number like '%-D%' and (
+                    not exists (select 1 from resident_file_entry e where e.household_id = l.household_id)
+                 or not exists (select 1 from lease_handover h where h.lease_id = l.id))""")).isZero();
+
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        assertThat(WebClient.json(clerk.getJson("/api/v1/leases?view=RENEWAL_DUE")).get("total").asLong()).isGreaterThan(0);
+        assertThat(WebClient.json(clerk.getJson("/api/v1/leases?view=MOVE_OUT_DUE")).get("total").asLong()).isGreaterThan(0);
+        var mine = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases")).get("items");
+        assertThat(mine.size()).as("the demo tenant has its lease").isEqualTo(1);
+    }
+
+    @Test
+    void shenmuHasAFinishedRoundWhoseResultsArePublic() {
+        long round = count("select id from selection_round where district_code = '610881' and name like '2026年第一批%'");
+        assertThat(count("select count(*) from selection_applicant where round_id = " + round + " and outcome = 'CHOSEN'")).isGreaterThan(3);
+        var verification = WebClient.json(WebClient.loggedIn(port, "shenmu.gov").getJson("/api/v1/selection-rounds/" + round + "/verification"));
+        assertThat(verification.get("matches").asBoolean()).isTrue();
+        assertThat(new WebClient(port).get("/public/selection-rounds/" + round).statusCode()).isEqualTo(200);
+    }
+}
