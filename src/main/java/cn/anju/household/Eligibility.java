@@ -44,9 +44,6 @@ public class Eligibility {
         String district = districtOf(householdId);
         GovernmentOnly.requireDistrictOfficer(actor, district);
         long id = insert(householdId, district, d, actor.id());
-        events.publishEvent(new cn.anju.shared.events.ResidentEvent(householdId, "ELIGIBILITY_DECIDED",
-                "资格认定 " + d.decisionNumber().trim(), "有效期 " + d.validFrom() + " 至 " + d.validTo(),
-                "eligibility_decision", id, actor.id(), clock.instant()));
         audit.record("ELIGIBILITY_DECIDE", "eligibility_decision", id, AuditOutcome.SUCCESS,
                 Map.of("household", householdId, "validTo", d.validTo().toString(), "tier", d.rentTier().name(),
                         "follows", d.follows() == null ? "" : d.follows().toString()));
@@ -78,7 +75,7 @@ public class Eligibility {
         if (taken) {
             throw ProblemException.conflict("DECISION_NUMBER_TAKEN", "资格认定文号已存在：" + d.decisionNumber().trim());
         }
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into eligibility_decision (household_id, district_code, decision_number, issuing_bureau,
                                decided_on, valid_from, valid_to, approved_area, rent_tier, status, follows_id, created_by,
                                created_at)
@@ -87,6 +84,17 @@ public class Eligibility {
                         d.validTo(), d.approvedArea(), d.rentTier().name(), d.follows(), createdBy,
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
+        // decided one by one, imported or seeded: each goes into the household's resident file
+        events.publishEvent(new cn.anju.shared.events.ResidentEvent(householdId, "ELIGIBILITY_DECIDED",
+                "资格认定 " + d.decisionNumber().trim(), "有效期 " + d.validFrom() + " 至 " + d.validTo(),
+                "eligibility_decision", id, createdBy, decidedAt(d.decidedOn())));
+        return id;
+    }
+
+    /** The timeline places a decision on the day it was made (an import of older decisions keeps their order). */
+    private java.time.Instant decidedAt(LocalDate decidedOn) {
+        java.time.Instant day = decidedOn.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        return day.isBefore(clock.instant()) ? day : clock.instant();
     }
 
     /** Suspends, reinstates or revokes, as the status table allows, with the reason recorded. */

@@ -100,8 +100,8 @@ public class LeaseSeeding {
                     .params(number, district, u.project(), u.id(), e.household(), e.decision(), e.tier(), rent,
                             rent.multiply(BigDecimal.valueOf(3)), Date.valueOf(start), Date.valueOf(end),
                             moving ? "TERMINATED" : "ACTIVE", moving ? "ARREARS" : null, moving ? "累计拖欠租金6个月以上，经住房保障部门决定收回" : null,
-                            clerkId, Timestamp.valueOf(signed.atTime(9, 30)), Date.valueOf(signed), Date.valueOf(signed.plusDays(42)),
-                            filed ? Timestamp.valueOf(signed.plusDays(5).atTime(10, 0)) : null,
+                            clerkId, at(signed, 9), Date.valueOf(signed), Date.valueOf(signed.plusDays(42)),
+                            filed ? at(signed.plusDays(5), 10) : null,
                             filed ? district + "-BA-" + signed.getYear() + "-" + String.format("%05d", i + 1) : null,
                             filed ? Date.valueOf(signed.plusDays(12)) : null, filed ? officerId : null,
                             moving ? Date.valueOf(today.minusDays(3).plusMonths(2)) : null, e.household())
@@ -127,7 +127,7 @@ public class LeaseSeeding {
             events.add(new Object[]{"TERMINATED", "终止合同：拖欠租金", clerk, LocalDate.now(clock).minusDays(3)});
         }
         for (Object[] e : events) {
-            Timestamp at = Timestamp.valueOf(((LocalDate) e[3]).atTime(10, 0));
+            Timestamp at = at((LocalDate) e[3], 10);
             jdbc.sql("insert into lease_event (lease_id, kind, detail, actor, at) values (?, ?, '', ?, ?)")
                     .params(lease, e[0], e[2], at).update();
             jdbc.sql("""
@@ -139,7 +139,12 @@ public class LeaseSeeding {
                         insert into lease_handover (lease_id, kind, keys, water_reading, electricity_reading, gas_reading, fixtures, actor, at)
                         values (?, 'MOVE_IN', 2, ?, ?, ?, '[{"item":"入户门及门锁","condition":"GOOD","note":""},{"item":"水龙头及洁具","condition":"GOOD","note":""}]'::jsonb, ?, ?)""")
                 .params(lease, BigDecimal.valueOf(random.nextInt(5_000), 1), BigDecimal.valueOf(random.nextInt(90_000), 1),
-                        BigDecimal.valueOf(random.nextInt(3_000), 1), clerk, Timestamp.valueOf(start.atTime(15, 0)))
+                        BigDecimal.valueOf(random.nextInt(3_000), 1), clerk, at(start, 15))
                 .update();
+    }
+
+    /** A time of day in Beijing, whatever zone the JVM runs in. */
+    private static Timestamp at(LocalDate day, int hour) {
+        return Timestamp.from(day.atTime(hour, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
     }
 }

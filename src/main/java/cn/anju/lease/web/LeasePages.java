@@ -50,9 +50,11 @@ class LeasePages {
     private final Amendments amendments;
     private final Filings filings;
     private final ResidentDocuments documents;
+    private final java.time.Clock clock;
 
     LeasePages(Leases leases, LeaseQueries queries, Handovers handovers, Renewals renewals, Amendments amendments,
-               Filings filings, ResidentDocuments documents) {
+               Filings filings, ResidentDocuments documents, java.time.Clock clock) {
+        this.clock = clock;
         this.leases = leases;
         this.queries = queries;
         this.handovers = handovers;
@@ -82,6 +84,8 @@ class LeasePages {
         model.addAttribute("lease", lease);
         model.addAttribute("acts", acts);
         model.addAttribute("government", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER));
+        model.addAttribute("filingOverdue", lease.filedOn() == null && lease.filingDueOn() != null
+                && lease.status() != LeaseStatus.TERMINATED && lease.filingDueOn().isBefore(LocalDate.now(clock)));
         model.addAttribute("events", queries.events(id));
         model.addAttribute("versions", amendments.versions(id));
         model.addAttribute("handovers", handovers.handovers(id));
@@ -150,7 +154,7 @@ class LeasePages {
                    @RequestParam(name = "photo", required = false) List<Long> photos,
                    @RequestParam(required = false) String damages, @RequestParam(required = false) BigDecimal damageAmount,
                    @RequestParam(required = false) UnitStatus unitReturnedAs, RedirectAttributes redirect) {
-        return attempt(redirect, "/leases/" + id, "退房手续已办理，请打印结算单。", () -> handovers.moveOut(user, id,
+        return attempt(redirect, "/leases/" + id, "退房手续已办理，房源已收回，结算单见下。", () -> handovers.moveOut(user, id,
                 new Handovers.MoveOut(keys, waterReading, electricityReading, gasReading, fixtures(conditions, notes),
                         photos == null ? List.of() : photos, damages, damageAmount, unitReturnedAs)));
     }
