@@ -1,4 +1,4 @@
-// Standalone verifier of Anju's selection lottery, algorithm anju-lottery-v1 (docs/lottery.md).
+// Standalone verifier of Anju's selection order, algorithms anju-lottery-v1 and anju-points-v1 (docs/lottery.md).
 // It uses nothing of the platform: only the JDK. Run it on a round's published data:
 //
 //     java tools/lottery-verifier/Verify.java publication.txt
@@ -48,8 +48,9 @@ public class Verify {
             }
         }
         String algorithm = fields.getOrDefault("algorithm", "");
-        if (!algorithm.equals("anju-lottery-v1")) {
-            fail("unknown algorithm version '" + algorithm + "' (this verifier knows anju-lottery-v1)");
+        boolean byPoints = algorithm.equals("anju-points-v1");
+        if (!algorithm.equals("anju-lottery-v1") && !byPoints) {
+            fail("unknown algorithm version '" + algorithm + "' (this verifier knows anju-lottery-v1 and anju-points-v1)");
         }
         String seed = fields.getOrDefault("seed", "");
         String publicValue = fields.getOrDefault("public-value", "");
@@ -72,12 +73,22 @@ public class Verify {
         byte[] key = sha256(seed + "|" + publicValue + "|" + digest);
         List<Integer> groupOrder = Arrays.stream(fields.getOrDefault("group-order", "").split(","))
                 .filter(s -> !s.isBlank()).map(s -> Integer.parseInt(s.trim())).toList();
+        // each row: ref, group, tag, points (points rounds: lines are ref|group|points|name|id)
         List<String[]> rows = new ArrayList<>();
         for (String a : applicants) {
             String[] p = a.split("\\|", -1);
-            rows.add(new String[]{p[0], p[1], hex(hmac(key, p[0]))});
+            if (byPoints && p.length != 5 || !byPoints && p.length != 4) {
+                fail("an applicant line does not have the fields of " + algorithm + ": " + a);
+            }
+            rows.add(new String[]{p[0], p[1], hex(hmac(key, p[0])), byPoints ? p[2] : "0"});
         }
         rows.sort((x, y) -> {
+            if (byPoints) {
+                // points, highest first; equal points in tag order (the lottery breaks ties)
+                int px = Integer.parseInt(x[3]);
+                int py = Integer.parseInt(y[3]);
+                return px != py ? Integer.compare(py, px) : x[2].compareTo(y[2]);
+            }
             int gx = rank(groupOrder, Integer.parseInt(x[1]));
             int gy = rank(groupOrder, Integer.parseInt(y[1]));
             return gx != gy ? Integer.compare(gx, gy) : x[2].compareTo(y[2]);

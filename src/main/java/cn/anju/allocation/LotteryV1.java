@@ -23,14 +23,31 @@ import java.util.List;
  * <li>order: by the position of the applicant's priority group in the round's group order, then by tag
  * (ascending, as text).</li>
  * </ol>
+ * Its sibling {@code anju-points-v1} (points ranking) differs only in two places: each list line carries the
+ * household's points ({@code ref|group|points|masked name|masked ID}), and the order is by points (descending),
+ * then by tag (ascending): ties are broken by the same lottery.
  */
 final class LotteryV1 {
 
     static final String VERSION = "anju-lottery-v1";
+    static final String POINTS_VERSION = "anju-points-v1";
 
-    record Applicant(String ref, int group, String maskedName, String maskedId) {
+    /** @param points null in a lottery round */
+    record Applicant(String ref, int group, Integer points, String maskedName, String maskedId) {
+
+        Applicant(String ref, int group, String maskedName, String maskedId) {
+            this(ref, group, null, maskedName, maskedId);
+        }
+
         String line() {
-            return ref + "|" + group + "|" + maskedName + "|" + maskedId + "\n";
+            return ref + "|" + group + "|" + (points == null ? "" : points + "|") + maskedName + "|" + maskedId + "\n";
+        }
+
+        /** A line of a published list: four fields in a lottery round, five (with points) in a points round. */
+        static Applicant parse(String line) {
+            String[] p = line.split("\\|", -1);
+            return p.length == 5 ? new Applicant(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), p[3], p[4])
+                    : new Applicant(p[0], Integer.parseInt(p[1]), null, p[2], p[3]);
         }
     }
 
@@ -71,6 +88,18 @@ final class LotteryV1 {
         sorted.sort(Comparator.<Applicant>comparingInt(a -> rank(groupOrder, a.group()))
                 .thenComparing(a -> tag(drawKey, a.ref())));
         return sorted.stream().map(Applicant::ref).toList();
+    }
+
+    /** {@code anju-points-v1}: the refs by points, highest first, ties in tag order. */
+    static List<String> orderByPoints(List<Applicant> applicants, byte[] drawKey) {
+        List<Applicant> sorted = new ArrayList<>(applicants);
+        sorted.sort(Comparator.<Applicant>comparingInt(a -> -a.points()).thenComparing(a -> tag(drawKey, a.ref())));
+        return sorted.stream().map(Applicant::ref).toList();
+    }
+
+    /** The order the round's algorithm gives. */
+    static List<String> order(String algorithm, List<Applicant> applicants, List<Integer> groupOrder, byte[] drawKey) {
+        return POINTS_VERSION.equals(algorithm) ? orderByPoints(applicants, drawKey) : order(applicants, groupOrder, drawKey);
     }
 
     private static int rank(List<Integer> groupOrder, int group) {

@@ -18,8 +18,11 @@ public class RoundQueries {
     private final SelectionRounds rounds;
     private final DataScopes scopes;
     private final Districts districts;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    RoundQueries(JdbcClient jdbc, SelectionRounds rounds, DataScopes scopes, Districts districts) {
+    RoundQueries(JdbcClient jdbc, SelectionRounds rounds, DataScopes scopes, Districts districts,
+                 tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.scopes = scopes;
@@ -28,11 +31,27 @@ public class RoundQueries {
 
     public record RoundRow(long id, String districtName, String name, String status, String listDigest,
                            String seedCommitment, String publicValue, String seed, OffsetDateTime createdAt,
-                           long applicants, long units, long chosen) {
+                           long applicants, long units, long chosen, String method, String algorithm, String pointsTable) {
+
+        public boolean byPoints() {
+            return "POINTS".equals(method);
+        }
     }
 
-    public record Place(long applicantId, Integer position, String ref, int group, String maskedName, String maskedId,
-                        String outcome, String unit) {
+    /** @param points null in a lottery round */
+    public record Place(long applicantId, Integer position, String ref, int group, Integer points, String maskedName,
+                        String maskedId, String outcome, String unit) {
+    }
+
+    /** A points round's published table as a page lists it: "轮候每满1年 2分（最多20分）". */
+    public List<String> pointsRules(long id) {
+        String table = rounds.round(id).pointsTable();
+        if (table == null) {
+            return List.of();
+        }
+        return json.readValue(table, PointsTable.class).rules().stream()
+                .map(r -> r.criterion().label() + " " + r.points() + "分" + (r.cap() == null ? "" : "（最多" + r.cap() + "分）"))
+                .toList();
     }
 
     public List<RoundRow> list(CurrentUser user) {
@@ -73,7 +92,8 @@ public class RoundQueries {
                 .query((rs, n) -> {
                     LotteryV1.Applicant p = published.get(rs.getString("applicant_ref"));
                     return new Place(rs.getLong("id"), (Integer) rs.getObject("position"), rs.getString("applicant_ref"),
-                            rs.getInt("priority_group"), p == null ? "" : p.maskedName(), p == null ? "" : p.maskedId(),
+                            rs.getInt("priority_group"), p == null ? null : p.points(), p == null ? "" : p.maskedName(),
+                            p == null ? "" : p.maskedId(),
                             rs.getString("outcome"), rs.getString("unit"));
                 })
                 .list();
@@ -98,8 +118,11 @@ public class RoundQueries {
     public String publication(long id) {
         SelectionRounds.Round r = rounds.round(id);
         StringBuilder text = new StringBuilder();
-        text.append("algorithm: ").append(LotteryV1.VERSION).append('\n');
+        text.append("algorithm: ").append(r.algorithm()).append('\n');
         text.append("round: ").append(r.id()).append(' ').append(r.name()).append('\n');
+        if (r.pointsTable() != null) {
+            text.append("points-table: ").append(r.pointsTable()).append('\n');
+        }
         text.append("group-order: ").append(String.join(",", r.groupOrder().stream().map(String::valueOf).toList())).append('\n');
         text.append("list-digest: ").append(nullToEmpty(r.listDigest())).append('\n');
         text.append("seed-commitment: ").append(nullToEmpty(r.seedCommitment())).append('\n');
@@ -119,7 +142,8 @@ public class RoundQueries {
         return new RoundRow(rs.getLong("id"), districts.nameOf(rs.getString("district_code")), rs.getString("name"),
                 rs.getString("status"), rs.getString("list_digest"), rs.getString("seed_commitment"),
                 rs.getString("public_value"), rs.getString("seed"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getLong("applicants"), rs.getLong("units"), rs.getLong("chosen"));
+                rs.getLong("applicants"), rs.getLong("units"), rs.getLong("chosen"), rs.getString("method"),
+                rs.getString("algorithm_version"), rs.getString("points_table"));
     }
 
     private static String nullToEmpty(String s) {

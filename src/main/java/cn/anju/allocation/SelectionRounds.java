@@ -45,10 +45,12 @@ public class SelectionRounds {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
     SelectionRounds(JdbcClient jdbc, Waitlist waitlist, HousingStock housing, DataScopes scopes, FieldCipher cipher,
-                    AuditLog audit, Clock clock) {
+                    AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.waitlist = waitlist;
         this.housing = housing;
@@ -58,7 +60,17 @@ public class SelectionRounds {
         this.clock = clock;
     }
 
-    public record NewRound(String name, long projectId, List<Integer> groupOrder) {
+    public enum Method { LOTTERY, POINTS }
+
+    /**
+     * @param method      lottery within priority groups (default) or points ranking
+     * @param pointsTable for a points round; null takes {@link PointsTable#DEFAULT}
+     */
+    public record NewRound(String name, long projectId, List<Integer> groupOrder, Method method, PointsTable pointsTable) {
+
+        public NewRound(String name, long projectId, List<Integer> groupOrder) {
+            this(name, projectId, groupOrder, Method.LOTTERY, null);
+        }
     }
 
     @Transactional
@@ -80,18 +92,26 @@ public class SelectionRounds {
         if (candidates.isEmpty()) {
             throw ProblemException.unprocessable("NO_APPLICANTS", "本区县没有资格有效的轮候家庭。");
         }
+        Method method = r.method() == null ? Method.LOTTERY : r.method();
+        PointsTable table = method == Method.POINTS ? (r.pointsTable() == null ? PointsTable.DEFAULT : r.pointsTable()) : null;
+        if (table != null) {
+            table.requireValid();
+        }
         long id = jdbc.sql("""
-                        insert into selection_round (district_code, name, method, algorithm_version, group_order, status,
-                                                     created_by, created_at)
-                        values (?, ?, 'LOTTERY', ?, ?, 'DRAFT', ?, ?) returning id""")
-                .params(district, r.name().trim(), LotteryV1.VERSION, order.toArray(Integer[]::new), actor.id(),
+                        insert into selection_round (district_code, name, method, algorithm_version, group_order, points_table,
+                                                     status, created_by, created_at)
+                        values (?, ?, ?, ?, ?, ?::jsonb, 'DRAFT', ?, ?) returning id""")
+                .params(district, r.name().trim(), method.name(), method == Method.POINTS ? LotteryV1.POINTS_VERSION : LotteryV1.VERSION,
+                        order.toArray(Integer[]::new), table == null ? null : json.writeValueAsString(table), actor.id(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         units.forEach(u -> jdbc.sql("insert into selection_round_unit (round_id, unit_id) values (?, ?)").params(id, u).update());
         int n = 0;
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         for (Waitlist.Candidate c : candidates) {
-            jdbc.sql("insert into selection_applicant (round_id, household_id, applicant_ref, priority_group) values (?, ?, ?, ?)")
-                    .params(id, c.householdId(), String.format("A%05d", ++n), c.priorityGroup()).update();
+            jdbc.sql("insert into selection_applicant (round_id, household_id, applicant_ref, priority_group, points) values (?, ?, ?, ?, ?)")
+                    .params(id, c.householdId(), String.format("A%05d", ++n), c.priorityGroup(),
+                            table == null ? null : table.score(c, today)).update();
         }
         audit.record("SELECTION_ROUND_CREATE", "selection_round", id, AuditOutcome.SUCCESS,
                 Map.of("units", units.size(), "applicants", candidates.size()));
@@ -141,7 +161,7 @@ public class SelectionRounds {
         round.require(Status.PUBLIC_VALUE_RECORDED, "请先录入现场公开随机数，再揭示种子开奖。");
         String seed = cipher.decrypt(round.seedSealed(), SEED_PURPOSE);
         byte[] key = LotteryV1.drawKey(seed, round.publicValue(), round.listDigest());
-        List<String> order = LotteryV1.order(applicants(roundId), round.groupOrder(), key);
+        List<String> order = LotteryV1.order(round.algorithm(), applicants(roundId), round.groupOrder(), key);
         for (int i = 0; i < order.size(); i++) {
             jdbc.sql("update selection_applicant set position = ? where round_id = ? and applicant_ref = ?")
                     .params(i + 1, roundId, order.get(i)).update();
@@ -161,7 +181,7 @@ public class SelectionRounds {
                 || !LotteryV1.commitment(round.seed()).equals(round.seedCommitment())) {
             return false;
         }
-        List<String> expected = LotteryV1.order(applicants(roundId), round.groupOrder(),
+        List<String> expected = LotteryV1.order(round.algorithm(), applicants(roundId), round.groupOrder(),
                 LotteryV1.drawKey(round.seed(), round.publicValue(), round.listDigest()));
         return expected.equals(drawnOrder(roundId));
     }
@@ -169,7 +189,8 @@ public class SelectionRounds {
     // --- reading
 
     record Round(long id, String district, String name, Status status, List<Integer> groupOrder, String applicantList,
-                 String listDigest, String seedCommitment, String seedSealed, String publicValue, String seed, int version) {
+                 String listDigest, String seedCommitment, String seedSealed, String publicValue, String seed, int version,
+                 String algorithm, String pointsTable) {
         void require(Status expected, String message) {
             if (status != expected) {
                 throw ProblemException.conflict("ROUND_STATE", message);
@@ -182,7 +203,8 @@ public class SelectionRounds {
                 .query((rs, n) -> new Round(rs.getLong("id"), rs.getString("district_code"), rs.getString("name"),
                         Status.valueOf(rs.getString("status")), ints(rs.getArray("group_order")), rs.getString("applicant_list"),
                         rs.getString("list_digest"), rs.getString("seed_commitment"), rs.getString("seed_sealed"),
-                        rs.getString("public_value"), rs.getString("seed"), rs.getInt("version")))
+                        rs.getString("public_value"), rs.getString("seed"), rs.getInt("version"),
+                        rs.getString("algorithm_version"), rs.getString("points_table")))
                 .optional().orElseThrow(() -> ProblemException.notFound("ROUND_NOT_FOUND", "选房轮次不存在。"));
     }
 
@@ -190,17 +212,16 @@ public class SelectionRounds {
     List<LotteryV1.Applicant> applicants(long roundId) {
         Round round = round(roundId);
         if (round.applicantList() != null) {
-            return Arrays.stream(round.applicantList().split("\n")).filter(l -> !l.isBlank()).map(l -> l.split("\\|", -1))
-                    .map(p -> new LotteryV1.Applicant(p[0], Integer.parseInt(p[1]), p[2], p[3])).toList();
+            return Arrays.stream(round.applicantList().split("\n")).filter(l -> !l.isBlank()).map(LotteryV1.Applicant::parse).toList();
         }
         Map<Long, Waitlist.Candidate> byHousehold = new java.util.HashMap<>();
         waitlist.candidates(round.district()).forEach(c -> byHousehold.put(c.householdId(), c));
-        return jdbc.sql("select household_id, applicant_ref, priority_group from selection_applicant where round_id = ? order by applicant_ref")
+        return jdbc.sql("select household_id, applicant_ref, priority_group, points from selection_applicant where round_id = ? order by applicant_ref")
                 .param(roundId)
                 .query((rs, n) -> {
                     Waitlist.Candidate c = byHousehold.get(rs.getLong(1));
-                    return new LotteryV1.Applicant(rs.getString(2), rs.getInt(3), c == null ? "" : c.maskedHeadName(),
-                            c == null ? "" : c.maskedHeadId());
+                    return new LotteryV1.Applicant(rs.getString(2), rs.getInt(3), (Integer) rs.getObject(4),
+                            c == null ? "" : c.maskedHeadName(), c == null ? "" : c.maskedHeadId());
                 })
                 .list();
     }

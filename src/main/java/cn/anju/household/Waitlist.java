@@ -62,14 +62,20 @@ public class Waitlist {
                         int priorityGroup, LocalDate registeredOn, LocalDate eligibleUntil) {
     }
 
-    /** An applicant for a selection round: the household, its group, and its head as the public list shows it. */
-    public record Candidate(long householdId, int priorityGroup, String maskedHeadName, String maskedHeadId) {
+    /**
+     * An applicant for a selection round: the household, its group, its head as the public list shows it, and the
+     * facts a points table counts (registration day, members, category, special groups).
+     */
+    public record Candidate(long householdId, int priorityGroup, String maskedHeadName, String maskedHeadId,
+                            LocalDate registeredOn, int members, String category, List<String> specialGroups) {
     }
 
     /** Every waiting household of a district, for a selection round (no user scope: the round's officer decided). */
     public List<Candidate> candidates(String districtCode) {
         return jdbc.sql("""
-                        select h.id, %s as priority_group, head.name, head.id_number
+                        select h.id, %s as priority_group, head.name, head.id_number, h.registered_on,
+                               (select count(*) from household_member m where m.household_id = h.id), h.category,
+                               coalesce(h.special_groups, '{}')
                           from household h
                           join household_member head on head.household_id = h.id and head.relationship = 'HEAD'
                          where h.district_code = ? and exists (select 1 from eligibility_decision d where d.household_id = h.id
@@ -78,7 +84,9 @@ public class Waitlist {
                          order by h.id""".formatted(GROUP))
                 .params(districtCode, Date.valueOf(LocalDate.now(clock)), housedIn(districtCode))
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getInt(2), cn.anju.shared.privacy.Masks.name(rs.getString(3)),
-                        cn.anju.shared.privacy.Masks.idNumber(identity.decryptIdNumber(rs.getString(4)))))
+                        cn.anju.shared.privacy.Masks.idNumber(identity.decryptIdNumber(rs.getString(4))),
+                        rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getString(7),
+                        List.of((String[]) rs.getArray(8).getArray())))
                 .list();
     }
 

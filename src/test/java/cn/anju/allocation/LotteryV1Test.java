@@ -26,8 +26,7 @@ class LotteryV1Test {
                 inApplicants = false;
                 inOrder = true;
             } else if (inApplicants) {
-                String[] p = line.split("\\|");
-                applicants.add(new LotteryV1.Applicant(p[0], Integer.parseInt(p[1]), p[2], p[3]));
+                applicants.add(LotteryV1.Applicant.parse(line));
             } else if (inOrder && !line.isBlank()) {
                 order.add(line);
             }
@@ -41,5 +40,25 @@ class LotteryV1Test {
         assertThat(LotteryV1.order(applicants, List.of(2, 1), key))
                 .containsExactly("A00004", "A00002", "A00005", "A00003", "A00001")
                 .isEqualTo(order);
+    }
+
+    @Test
+    void reproducesWorkedExampleTwoByPoints() throws Exception {
+        List<LotteryV1.Applicant> applicants = new ArrayList<>();
+        boolean inApplicants = false;
+        for (String line : Files.readAllLines(Path.of("tools/lottery-verifier/example-2.txt"))) {
+            if (line.equals("applicants:")) {
+                inApplicants = true;
+            } else if (line.equals("order:")) {
+                inApplicants = false;
+            } else if (inApplicants) {
+                applicants.add(LotteryV1.Applicant.parse(line));
+            }
+        }
+        String digest = LotteryV1.digest(LotteryV1.listText(applicants));
+        assertThat(digest).isEqualTo("03e947bd05f996cc97d97057e1d969392816e8e2ced2758bbf6da6025e524007");
+        byte[] key = LotteryV1.drawKey("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "20261126", digest);
+        assertThat(LotteryV1.order(LotteryV1.POINTS_VERSION, applicants, List.of(1, 2, 3, 4, 5, 6), key))
+                .containsExactly("A00005", "A00002", "A00003", "A00006", "A00001", "A00004");
     }
 }

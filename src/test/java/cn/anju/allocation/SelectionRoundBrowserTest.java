@@ -134,4 +134,23 @@ class SelectionRoundBrowserTest extends BrowserTest {
         assertThat(d.findElement(By.id("public-places")).getText()).contains("选定").doesNotContain("610802198");
         browser.screenshot("selection-round-public");
     }
+
+    @Test
+    void anOfficerRunsAPointsRound() {
+        browser.login(base(), "yuyang.gov", "Demo@2026");
+        WebDriver d = browser.driver();
+        d.get(url("/selection-rounds"));
+        d.findElement(By.id("name")).sendKeys("2026年长城北路积分选房");
+        new org.openqa.selenium.support.ui.Select(d.findElement(By.id("method"))).selectByValue("POINTS");
+        browser.click(By.cssSelector("#round-form button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("round-status")));
+        assertThat(text(d, By.id("points-table"))).contains("轮候每满1年 2分（最多20分）", "低保或特困家庭 10分");
+        confirmAndWait(d, By.id("publish"), "PUBLISHED");
+        d.findElement(By.id("publicValue")).sendKeys("8848");
+        browser.click(By.id("record-public-value"));
+        waitForStatus(d, "PUBLIC_VALUE_RECORDED");
+        confirmAndWait(d, By.id("draw"), "DRAWN");
+        assertThat(text(d, By.id("round-matches"))).isEqualTo("复核一致");
+        browser.screenshot("selection-round-points");
+    }
 }

@@ -86,8 +86,54 @@ class SelectionRoundTest {
     }
 
     @Test
-    void theStandaloneVerifierReproducesTheWorkedExample() throws Exception {
+    void theStandaloneVerifierReproducesTheWorkedExamples() throws Exception {
         assertThat(verify(Files.readString(Path.of("tools/lottery-verifier/example-1.txt")))).startsWith("MATCHES: 5 applicants");
+        String points = Files.readString(Path.of("tools/lottery-verifier/example-2.txt"));
+        assertThat(verify(points)).startsWith("MATCHES: 6 applicants");
+        // a household's points changed after publication: the list no longer matches its digest
+        assertThat(verify(points.replace("A00004|6|7|", "A00004|6|27|"))).startsWith("DOES NOT MATCH");
+        // the same data read as a lottery round is not what was published
+        assertThat(verify(points.replace("anju-points-v1", "anju-lottery-v1"))).startsWith("DOES NOT MATCH");
+    }
+
+    @Test
+    void aPointsRoundRanksByThePublishedTableAndBreaksTiesByTheLottery() throws Exception {
+        WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
+        long project = jdbc.sql("select id from project where name = '金沙花园公租房'").query(Long.class).single();
+        HttpResponse<String> bad = officer.postJson("/api/v1/selection-rounds", "{\"name\":\"积分\",\"projectId\":" + project
+                + ",\"method\":\"POINTS\",\"pointsTable\":{\"rules\":[{\"criterion\":\"ELDERLY\",\"points\":500}]}}");
+        assertThat(WebClient.json(bad).get("code").asString()).isEqualTo("POINTS_TABLE_INVALID");
+        HttpResponse<String> created = officer.postJson("/api/v1/selection-rounds",
+                "{\"name\":\"积分排序测试\",\"projectId\":" + project + ",\"method\":\"POINTS\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = WebClient.json(created).get("id").asLong();
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/publish", "{}").statusCode()).isEqualTo(204);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/public-value", "{\"value\":\"8848\"}").statusCode()).isEqualTo(204);
+        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}").statusCode()).isEqualTo(204);
+
+        String publication = new WebClient(port).get("/public/selection-rounds/" + id + "/publication.txt").body();
+        assertThat(publication).contains("algorithm: anju-points-v1", "points-table: ", "YEAR_ON_WAITLIST");
+        assertThat(verify(publication)).startsWith("MATCHES");
+        assertThat(WebClient.json(officer.getJson("/api/v1/selection-rounds/" + id + "/verification")).get("matches").asBoolean()).isTrue();
+
+        // drawn order: points never rise, and each household's points are what the table gives for its facts
+        List<Integer> points = jdbc.sql("select points from selection_applicant where round_id = ? order by position")
+                .param(id).query(Integer.class).list();
+        assertThat(points).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(points.stream().distinct().count()).as("a real spread of points").isGreaterThan(3);
+        var top = jdbc.sql("""
+                        select h.registered_on, (select count(*) from household_member m where m.household_id = h.id), h.category,
+                               h.special_groups::text, a.points
+                          from selection_applicant a join household h on h.id = a.household_id where a.round_id = ? and a.position = 1""")
+                .param(id).query((rs, n) -> new Object[]{rs.getObject(1, java.time.LocalDate.class), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5)}).single();
+        int years = (int) java.time.temporal.ChronoUnit.YEARS.between((java.time.LocalDate) top[0], java.time.LocalDate.now());
+        String groups = (String) top[3];
+        int expected = Math.min(2 * years, 20) + Math.min(Math.max(0, (int) top[1] - 1), 4)
+                + (top[2].equals("MINIMUM_LIVING") || top[2].equals("EXTREME_POVERTY") ? 10 : 0) + (top[2].equals("LOW_INCOME") ? 5 : 0)
+                + (groups.contains("DISABILITY") ? 8 : 0) + (groups.contains("VETERAN_FAMILY") ? 6 : 0) + (groups.contains("ELDERLY") ? 5 : 0);
+        assertThat((int) top[4]).isEqualTo(expected);
+        assertThat(new WebClient(port).get("/public/selection-rounds/" + id).body()).contains("积分排序", "轮候每满1年");
     }
 
     @Test

@@ -49,9 +49,10 @@ class SelectionRoundPages {
 
     @PostMapping("/selection-rounds")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String create(CurrentUser user, @RequestParam String name, @RequestParam long projectId, RedirectAttributes redirect) {
+    String create(CurrentUser user, @RequestParam String name, @RequestParam long projectId,
+                  @RequestParam(defaultValue = "LOTTERY") SelectionRounds.Method method, RedirectAttributes redirect) {
         try {
-            long id = rounds.create(user, new SelectionRounds.NewRound(name, projectId, List.of()));
+            long id = rounds.create(user, new SelectionRounds.NewRound(name, projectId, List.of(), method, null));
             redirect.addFlashAttribute("notice", "轮次已创建：请核对后公布名单。");
             return "redirect:/selection-rounds/" + id;
         } catch (ProblemException e) {
@@ -70,6 +71,7 @@ class SelectionRoundPages {
         List<RoundQueries.Place> places = queries.places(user, id);
         model.addAttribute("round", round);
         model.addAttribute("places", places);
+        model.addAttribute("pointsRules", queries.pointsRules(id));
         model.addAttribute("runs", runs(user));
         model.addAttribute("next", places.stream().filter(p -> p.position() != null && p.outcome() == null).findFirst().orElse(null));
         model.addAttribute("freeUnits", round.status().equals("DRAWN") ? queries.freeUnits(id) : List.of());
@@ -111,6 +113,7 @@ class SelectionRoundPages {
         }
         model.addAttribute("round", round);
         model.addAttribute("places", queries.places(null, id));
+        model.addAttribute("pointsRules", queries.pointsRules(id));
         model.addAttribute("matches", round.seed() != null && queries.matches(id));
         return "allocation/public";
     }
