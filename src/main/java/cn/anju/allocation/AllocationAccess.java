@@ -24,6 +24,17 @@ class AllocationAccess {
     }
 
     @Bean
+    MenuEntry directAllocationsMenu() {
+        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.directAllocations", "/direct-allocations", 25, CLERKS);
+    }
+
+    /** Only the government allocates, whatever the body says. */
+    @Bean
+    RoleGate directAllocationGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/direct-allocations", GOVERNMENT);
+    }
+
+    @Bean
     RoleGate roundCreateGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/selection-rounds", GOVERNMENT);
     }

@@ -90,6 +90,18 @@ public class Waitlist {
                 .list();
     }
 
+    /** Whether the household is waiting in its district: eligibility in force and no home through the platform yet. */
+    public boolean isWaiting(String districtCode, long householdId) {
+        return jdbc.sql("""
+                        select count(*) from household h where h.id = ? and h.district_code = ?
+                           and exists (select 1 from eligibility_decision d where d.household_id = h.id and d.status = 'VALID'
+                                       and d.valid_from <= ? and d.valid_to >= ?)
+                           and not (h.id = any(?))""")
+                .params(householdId, districtCode, Date.valueOf(LocalDate.now(clock)), Date.valueOf(LocalDate.now(clock)),
+                        housedIn(districtCode))
+                .query(Long.class).single() > 0;
+    }
+
     public PageResponse<Entry> entries(CurrentUser user, String districtCode, PageQuery page) {
         if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("WAITLIST_FORBIDDEN", "您的角色不能查看轮候名单。");

@@ -77,6 +77,19 @@ public class HousingStock {
                 .params(districtCode, projectId).query(Long.class).list();
     }
 
+    /** Vacant units of a district as a form lists them ("沙河路公租房小区 1栋108 一室一厅"), at most {@code limit}. */
+    public java.util.Map<Long, String> vacantUnitLabels(String districtCode, int limit) {
+        java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select u.id, p.name || ' ' || b.number || '栋' || u.number || ' ' || u.layout from unit u
+                          join project p on p.id = u.project_id join building b on b.id = u.building_id
+                         where u.district_code = ? and u.status = 'VACANT' order by p.name, b.number, u.floor, u.number limit ?""")
+                .params(districtCode, limit)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> labels.put(e.getKey(), e.getValue()));
+        return labels;
+    }
+
     /**
      * Reserves a vacant unit for a household that chose it in a selection; false if someone else was faster (the
      * guarded update makes two simultaneous choices of one unit end with exactly one winner).

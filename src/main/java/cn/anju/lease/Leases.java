@@ -1,5 +1,6 @@
 package cn.anju.lease;
 
+import cn.anju.allocation.DirectAllocations;
 import cn.anju.allocation.SelectionChoices;
 import cn.anju.household.Eligibility;
 import cn.anju.household.HouseholdQueries;
@@ -32,6 +33,7 @@ public class Leases {
 
     private final JdbcClient jdbc;
     private final SelectionChoices choices;
+    private final DirectAllocations allocations;
     private final Eligibility eligibility;
     private final HousingStock housing;
     private final PolicySettings settings;
@@ -41,11 +43,12 @@ public class Leases {
     private final HouseholdQueries households;
     private final Clock clock;
 
-    Leases(JdbcClient jdbc, SelectionChoices choices, Eligibility eligibility, HousingStock housing, PolicySettings settings,
+    Leases(JdbcClient jdbc, SelectionChoices choices, DirectAllocations allocations, Eligibility eligibility, HousingStock housing, PolicySettings settings,
            WorkingDays workingDays, LeaseRecords records, Renewals renewals, HouseholdQueries households, Clock clock) {
         this.households = households;
         this.jdbc = jdbc;
         this.choices = choices;
+        this.allocations = allocations;
         this.eligibility = eligibility;
         this.housing = housing;
         this.settings = settings;
@@ -55,18 +58,39 @@ public class Leases {
         this.clock = clock;
     }
 
-    public record Draft(long selectionApplicantId, LocalDate startDate, int termMonths, BigDecimal monthlyRent) {
+    /** From a choice in a selection round, or from a government officer's direct allocation: one of the two. */
+    public record Draft(Long selectionApplicantId, Long directAllocationId, LocalDate startDate, int termMonths,
+                        BigDecimal monthlyRent) {
+    }
+
+    private record Source(long household, long unit, String district, String number) {
+    }
+
+    private Source source(Draft d) {
+        if ((d.selectionApplicantId() == null) == (d.directAllocationId() == null)) {
+            throw ProblemException.badRequest("LEASE_SOURCE_REQUIRED", "请指定合同依据：选房结果或直接配租（二选一）。");
+        }
+        String year = String.valueOf(LocalDate.now(clock).getYear());
+        if (d.selectionApplicantId() != null) {
+            SelectionChoices.Chosen c = choices.chosen(d.selectionApplicantId())
+                    .orElseThrow(() -> ProblemException.badRequest("NO_CHOICE", "该家庭没有在选房中选定房源。"));
+            return new Source(c.householdId(), c.unitId(), c.districtCode(),
+                    c.districtCode() + "-" + year + "-" + String.format("%06d", d.selectionApplicantId()));
+        }
+        DirectAllocations.Allocated a = allocations.reserved(d.directAllocationId())
+                .orElseThrow(() -> ProblemException.badRequest("NO_ALLOCATION", "没有该直接配租预留，或已签约、已取消。"));
+        return new Source(a.householdId(), a.unitId(), a.districtCode(),
+                a.districtCode() + "-" + year + "-Z" + String.format("%05d", d.directAllocationId()));
     }
 
     @Transactional
     public long draft(CurrentUser actor, Draft d) {
         LeaseRecords.requireClerk(actor);
-        SelectionChoices.Chosen chosen = choices.chosen(d.selectionApplicantId())
-                .orElseThrow(() -> ProblemException.badRequest("NO_CHOICE", "该家庭没有在选房中选定房源。"));
-        HousingStock.UnitState unit = housing.unit(chosen.unitId()).orElseThrow();
+        Source source = source(d);
+        HousingStock.UnitState unit = housing.unit(source.unit()).orElseThrow();
         record Choice(long household, long unit, String district, long project, UnitStatus status) {
         }
-        Choice c = new Choice(chosen.householdId(), chosen.unitId(), chosen.districtCode(), unit.projectId(), unit.status());
+        Choice c = new Choice(source.household(), source.unit(), source.district(), unit.projectId(), unit.status());
         records.requireInScope(actor, c.district(), c.project());
         if (c.status() != UnitStatus.RESERVED) {
             throw ProblemException.conflict("UNIT_NOT_RESERVED", "房源不是为该家庭预订的状态，不能签约。");
@@ -81,17 +105,21 @@ public class Leases {
         Eligibility.InForce decision = eligibility.inForce(c.household(), d.startDate())
                 .orElseThrow(() -> ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭在起租日没有有效的保障资格，不能签约。"));
         BigDecimal deposit = d.monthlyRent().multiply(BigDecimal.valueOf(settings.integer("lease.deposit_months", c.district())));
-        String number = c.district() + "-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", d.selectionApplicantId());
+        String number = source.number();
         try {
             long id = jdbc.sql("""
                             insert into lease (lease_number, district_code, project_id, unit_id, household_id, eligibility_decision_id,
-                                   selection_applicant_id, rent_tier, monthly_rent, deposit, start_date, end_date, status, created_by, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
+                                   selection_applicant_id, direct_allocation_id, rent_tier, monthly_rent, deposit, start_date, end_date,
+                                   status, created_by, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
                     .params(number, c.district(), c.project(), c.unit(), c.household(), decision.decisionId(),
-                            d.selectionApplicantId(), decision.rentTier().name(), d.monthlyRent(), deposit,
+                            d.selectionApplicantId(), d.directAllocationId(), decision.rentTier().name(), d.monthlyRent(), deposit,
                             Date.valueOf(d.startDate()), Date.valueOf(d.startDate().plusMonths(d.termMonths()).minusDays(1)),
                             actor.id(), Timestamp.from(clock.instant()))
                     .query(Long.class).single();
+            if (d.directAllocationId() != null) {
+                allocations.markLeased(d.directAllocationId());
+            }
             records.event(id, c.household(), number, "DRAFTED", "起草租赁合同", "", actor.id());
             return id;
         } catch (DuplicateKeyException e) {

@@ -123,7 +123,8 @@ class SelectionRoundBrowserTest extends BrowserTest {
         d.findElement(By.cssSelector("form.move-in")).findElement(By.name("electricityReading")).sendKeys("340.2");
         browser.click(By.id("householdInfoConfirmed"));
         browser.click(By.cssSelector("form.move-in button[type=submit]"));
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("lease-status")).getText().equals("履行中"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(By.id("lease-status")).getText().equals("履行中"));
         assertThat(d.findElement(By.id("lease-number")).getText()).isEqualTo(leaseNumber);
         assertThat(d.findElement(By.id("lease-events")).getText()).contains("入住");
         browser.screenshot("lease-moved-in");
@@ -152,5 +153,21 @@ class SelectionRoundBrowserTest extends BrowserTest {
         confirmAndWait(d, By.id("draw"), "DRAWN");
         assertThat(text(d, By.id("round-matches"))).isEqualTo("复核一致");
         browser.screenshot("selection-round-points");
+    }
+
+    @Test
+    void anOfficerAllocatesDirectlyFromTheWaitlist() {
+        browser.login(base(), "yuyang.gov", "Demo@2026");
+        WebDriver d = browser.driver();
+        d.get(url("/households/waitlist"));
+        browser.click(By.cssSelector("#waitlist tbody tr:nth-child(8) a.direct-allocate"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("direct-form")));
+        assertThat(d.findElement(By.id("householdId")).getAttribute("value")).isNotEmpty();
+        d.findElement(By.id("reason")).sendKeys("榆住保〔2026〕90号：残疾人家庭优先安置");
+        browser.click(By.cssSelector("#direct-form button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("allocations")));
+        assertThat(d.findElement(By.cssSelector(".alert-success")).getText()).contains("已预留");
+        assertThat(d.findElement(By.id("allocations")).getText()).contains("残疾人家庭优先安置", "已预留");
+        browser.screenshot("direct-allocation");
     }
 }

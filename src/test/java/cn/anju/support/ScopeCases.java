@@ -363,6 +363,20 @@ public final class ScopeCases {
             });
         }
 
+        // direct allocation: the district's officers allocate; clerks read within scope
+        cases.put("GET /api/v1/direct-allocations", port -> {
+            for (String who : List.of("yuyang.finance", "tenant.demo", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/direct-allocations").statusCode()).as(who).isEqualTo(403);
+            }
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/direct-allocations"))
+                    .forEach(a -> assertThat(a.get("districtCode").asString()).isEqualTo("610881"));
+        });
+        cases.put("POST /api/v1/direct-allocations", port -> {
+            for (String who : List.of("anju.manager", "anju.staff", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/direct-allocations", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));

@@ -55,6 +55,9 @@ class HouseholdPages {
     @GetMapping("/waitlist")
     String waitlist(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("result", waitlist.entries(user, null, PageQuery.of(page, 20)));
+        // a district's housing office may allocate a waiting household directly (allocation module's page)
+        model.addAttribute("mayAllocate", user.hasAny(cn.anju.shared.Role.GOV_ADMIN, cn.anju.shared.Role.GOV_OFFICER)
+                && user.organisationType() == cn.anju.identity.OrganisationType.DISTRICT_HOUSING);
         return "household/waitlist";
     }
 

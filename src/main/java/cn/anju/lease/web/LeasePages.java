@@ -104,11 +104,12 @@ class LeasePages {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String draft(CurrentUser user, @RequestParam long selectionApplicantId,
+    String draft(CurrentUser user, @RequestParam(required = false) Long selectionApplicantId,
+                 @RequestParam(required = false) Long directAllocationId,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
                  @RequestParam int termMonths, @RequestParam BigDecimal monthlyRent, RedirectAttributes redirect) {
         return attempt(redirect, "/leases", "合同草稿已生成，请核对后签约。",
-                () -> leases.draft(user, new Leases.Draft(selectionApplicantId, startDate, termMonths, monthlyRent)));
+                () -> leases.draft(user, new Leases.Draft(selectionApplicantId, directAllocationId, startDate, termMonths, monthlyRent)));
     }
 
     @PostMapping("/{id}/{action:sign|terminate|filing}")
