@@ -29,6 +29,8 @@ class LeaseJobsTest {
     LeaseJobs jobs;
     @Autowired
     HousedHouseholds housed;
+    @Autowired
+    cn.anju.shared.policy.PolicySettings settings;
 
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -88,5 +90,22 @@ class LeaseJobsTest {
         assertThat(events(lease)).endsWith(",EXPIRED");
         long household = jdbc.sql("select household_id from lease where id = ?").param(lease).query(Long.class).single();
         assertThat(housed.housed(null)).as("still in the unit until move-out: not back on the waitlist").contains(household);
+    }
+
+    @Test
+    void aDistrictThatWantsEarlierRemindersGetsThem() {
+        long lease = activeLease();
+        endsOn(lease, today.plusMonths(5).minusDays(1));
+        jobs.runDaily();
+        assertThat(reminders(lease)).as("five months ahead is outside the default four").isZero();
+        // 榆阳区 decides to remind six months ahead: policy with history, no code change
+        settings.change("lease.renewal_notice_months", "610802", "6", null, "测试：提前6个月提醒");
+        try {
+            jobs.runDaily();
+            assertThat(reminders(lease)).isEqualTo(1);
+        } finally {
+            settings.change("lease.renewal_notice_months", "610802", "4", null, "测试结束：恢复默认");
+        }
+        assertThat(settings.integer("lease.renewal_notice_months", "610802")).isEqualTo(4);
     }
 }
