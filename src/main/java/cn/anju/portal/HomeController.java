@@ -21,8 +21,11 @@ class HomeController {
     private final DataScopes scopes;
     private final ScopeDescriptions scopeText;
     private final IdentityQueries identity;
+    private final java.util.List<WorkItems> work;
 
-    HomeController(Menu menu, DataScopes scopes, ScopeDescriptions scopeText, IdentityQueries identity) {
+    HomeController(Menu menu, DataScopes scopes, ScopeDescriptions scopeText, IdentityQueries identity,
+                   java.util.List<WorkItems> work) {
+        this.work = work;
         this.menu = menu;
         this.scopes = scopes;
         this.scopeText = scopeText;
@@ -42,6 +45,7 @@ class HomeController {
         if (role.isGovernment() || role == Role.FINANCE || role.isOperator()) {
             model.addAttribute("coverage", identity.coverage(user).stream().filter(IdentityQueries.CoverageRow::active).toList());
         }
+        model.addAttribute("work", work.stream().flatMap(w -> w.forUser(user).stream()).toList());
         return "portal/home";
     }
 }

@@ -39,6 +39,11 @@ class DemoLeasesTest {
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
         assertThat(WebClient.json(clerk.getJson("/api/v1/leases?view=RENEWAL_DUE")).get("total").asLong()).isGreaterThan(0);
         assertThat(WebClient.json(clerk.getJson("/api/v1/leases?view=MOVE_OUT_DUE")).get("total").asLong()).isGreaterThan(0);
+        // the operator's side of the renewal reminder: its home page counts the renewals to prepare, in its scope
+        long due = WebClient.json(clerk.getJson("/api/v1/leases?view=RENEWAL_DUE")).get("total").asLong();
+        String home = clerk.get("/").body();
+        assertThat(home).contains("id=\"work-items\"", "待续签合同", "/leases?view=RENEWAL_DUE");
+        assertThat(home.replaceAll("\\s+", "")).contains("待续签合同</div><divclass=\"fs-4fw-semiboldtext-body\">" + due + "<");
         var mine = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases")).get("items");
         assertThat(mine.size()).as("the demo tenant has its lease").isEqualTo(1);
     }
