@@ -135,7 +135,10 @@ public class Leases {
     public void sign(CurrentUser actor, long leaseId) {
         Lease l = records.load(actor, leaseId);
         LocalDate today = LocalDate.now(clock);
-        Eligibility.InForce decision = eligibility.inForce(l.household(), today.isAfter(l.start()) ? today : l.start())
+        // a first lease needs eligibility when it starts; a renewal, signed months ahead, needs it at signing (the
+        // annual review may well extend the decision before the renewal starts; the lapse job watches after that)
+        LocalDate checkOn = l.isRenewal() || today.isAfter(l.start()) ? today : l.start();
+        Eligibility.InForce decision = eligibility.inForce(l.household(), checkOn)
                 .orElseThrow(() -> ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭的保障资格已不在有效期内，不能签约。"));
         records.move(actor.id(), l, LeaseStatus.SIGNED, "SIGNED", "签订租赁合同", null, null);
         jdbc.sql("""
