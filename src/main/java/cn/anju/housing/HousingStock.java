@@ -71,6 +71,11 @@ public class HousingStock {
         return id;
     }
 
+    /** The district a project belongs to, if it exists. */
+    public java.util.Optional<String> projectDistrict(long projectId) {
+        return jdbc.sql("select district_code from project where id = ?").param(projectId).query(String.class).optional();
+    }
+
     /** The vacant units of a project, for a selection round's pool. */
     public java.util.List<Long> vacantUnits(String districtCode, long projectId) {
         return jdbc.sql("select id from unit where district_code = ? and project_id = ? and status = 'VACANT' order by id")

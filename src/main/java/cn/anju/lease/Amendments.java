@@ -142,10 +142,13 @@ public class Amendments {
         } else {
             housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.VACANT, actor.id(), reason);
         }
-        jdbc.sql("update lease set unit_id = ?, project_id = ? where id = ?").params(toUnitId, target.projectId(), l.id()).update();
         Map<Long, HousingStock.UnitDescription> units = housing.describeAll(List.of(l.unit(), toUnitId));
+        jdbc.sql("update lease set unit_id = ?, project_id = ?, rent_area = ? where id = ?")
+                .params(toUnitId, target.projectId(), units.get(toUnitId).rentArea(), l.id()).update();
         before.put("unit", units.get(l.unit()).label());
         after.put("unit", units.get(toUnitId).label());
+        before.put("rentArea", units.get(l.unit()).rentArea());
+        after.put("rentArea", units.get(toUnitId).rentArea());
     }
 
     public List<Version> versions(long leaseId) {

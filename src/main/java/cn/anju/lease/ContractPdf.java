@@ -3,6 +3,7 @@ package cn.anju.lease;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.shared.Districts;
+import cn.anju.shared.pdf.ChineseFont;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -40,20 +40,16 @@ class ContractPdf {
             "累计6个月以上拖欠租金。");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private final byte[] font;
+    private final ChineseFont font;
     private final HousingStock housing;
     private final HouseholdQueries households;
     private final Districts districts;
 
-    ContractPdf(HousingStock housing, HouseholdQueries households, Districts districts) {
+    ContractPdf(ChineseFont font, HousingStock housing, HouseholdQueries households, Districts districts) {
+        this.font = font;
         this.housing = housing;
         this.households = households;
         this.districts = districts;
-        try (InputStream in = ContractPdf.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-            this.font = in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the CJK font is missing from the application", e);
-        }
     }
 
     byte[] render(LeaseQueries.LeaseRow lease) {
@@ -61,7 +57,7 @@ class ContractPdf {
         HouseholdQueries.Head head = households.head(lease.householdId());
         String district = districts.nameOf(unit.districtCode());
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont base = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font, null);
+            BaseFont base = font.base();
             Font title = new Font(base, 18, Font.BOLD);
             Font heading = new Font(base, 12, Font.BOLD);
             Font text = new Font(base, 10.5f);

@@ -83,6 +83,21 @@ public class LeaseQueries {
         return query(user, status, view, null, page);
     }
 
+    /** A lease by its number, if the caller may see it (the counter looks leases up this way). */
+    public java.util.Optional<LeaseRow> byNumber(CurrentUser user, String number) {
+        if (number == null || number.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select id from lease where lease_number = ?").param(number.trim()).query(Long.class).optional()
+                .flatMap(id -> {
+                    try {
+                        return java.util.Optional.of(get(user, id));
+                    } catch (ProblemException e) {
+                        return java.util.Optional.empty();
+                    }
+                });
+    }
+
     public LeaseRow get(CurrentUser user, long id) {
         return query(user, null, null, id, PageQuery.of(1, 1)).items().stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("LEASE_NOT_FOUND", "租赁合同不存在。"));

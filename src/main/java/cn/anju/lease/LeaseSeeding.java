@@ -94,9 +94,9 @@ public class LeaseSeeding {
                             insert into lease (lease_number, district_code, project_id, unit_id, household_id, eligibility_decision_id,
                                    rent_tier, monthly_rent, deposit, start_date, end_date, status, termination_kind, termination_reason,
                                    created_by, created_at, signed_on, filing_due_on, filing_submitted_at, filing_number, filed_on,
-                                   filed_by, vacate_by, renewal_reminded_on, member_count)
+                                   filed_by, vacate_by, renewal_reminded_on, member_count, rent_area)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null,
-                                    (select count(*) from household_member m where m.household_id = ?)) returning id""")
+                                    (select count(*) from household_member m where m.household_id = ?), ?) returning id""")
                     .params(number, district, u.project(), u.id(), e.household(), e.decision(), e.tier(), rent,
                             rent.multiply(BigDecimal.valueOf(3)), Date.valueOf(start), Date.valueOf(end),
                             moving ? "TERMINATED" : "ACTIVE", moving ? "ARREARS" : null, moving ? "累计拖欠租金6个月以上，经住房保障部门决定收回" : null,
@@ -104,7 +104,7 @@ public class LeaseSeeding {
                             filed ? at(signed.plusDays(5), 10) : null,
                             filed ? district + "-BA-" + signed.getYear() + "-" + String.format("%05d", i + 1) : null,
                             filed ? Date.valueOf(signed.plusDays(12)) : null, filed ? officerId : null,
-                            moving ? Date.valueOf(today.minusDays(3).plusMonths(2)) : null, e.household())
+                            moving ? Date.valueOf(today.minusDays(3).plusMonths(2)) : null, e.household(), u.rentArea())
                     .query(Long.class).single();
             history(lease, e.household(), number, signed, start, filed, moving, clerkId, officerId, random);
             endingSoon += roll < 8 ? 1 : 0;

@@ -110,12 +110,12 @@ public class Leases {
             long id = jdbc.sql("""
                             insert into lease (lease_number, district_code, project_id, unit_id, household_id, eligibility_decision_id,
                                    selection_applicant_id, direct_allocation_id, rent_tier, monthly_rent, deposit, start_date, end_date,
-                                   status, created_by, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
+                                   status, created_by, created_at, rent_area)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?) returning id""")
                     .params(number, c.district(), c.project(), c.unit(), c.household(), decision.decisionId(),
                             d.selectionApplicantId(), d.directAllocationId(), decision.rentTier().name(), d.monthlyRent(), deposit,
                             Date.valueOf(d.startDate()), Date.valueOf(d.startDate().plusMonths(d.termMonths()).minusDays(1)),
-                            actor.id(), Timestamp.from(clock.instant()))
+                            actor.id(), Timestamp.from(clock.instant()), housing.describe(c.unit()).rentArea())
                     .query(Long.class).single();
             if (d.directAllocationId() != null) {
                 allocations.markLeased(d.directAllocationId());

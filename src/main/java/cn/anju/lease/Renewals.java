@@ -73,11 +73,14 @@ public class Renewals {
         try {
             long id = jdbc.sql("""
                             insert into lease (lease_number, district_code, project_id, unit_id, household_id, eligibility_decision_id,
-                                   renews_lease_id, rent_tier, monthly_rent, deposit, start_date, end_date, status, created_by, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
+                                   renews_lease_id, rent_tier, monthly_rent, deposit, start_date, end_date, status, created_by, created_at,
+                                   rent_area, billing_cycle)
+                            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, o.rent_area, o.billing_cycle
+                              from lease o where o.id = ? returning id""")
                     .params(number, old.district(), old.project(), old.unit(), old.household(), decision.decisionId(), old.id(),
                             decision.rentTier().name(), a.monthlyRent(), deposit, Date.valueOf(start),
-                            Date.valueOf(start.plusMonths(a.termMonths()).minusDays(1)), actor.id(), Timestamp.from(clock.instant()))
+                            Date.valueOf(start.plusMonths(a.termMonths()).minusDays(1)), actor.id(), Timestamp.from(clock.instant()),
+                            old.id())
                     .query(Long.class).single();
             String detail = late ? "逾期申请，受理理由：" + a.lateReason().trim() : "";
             records.event(old, "RENEWAL_APPLIED", "申请续签，新合同 " + number, detail, actor.id());

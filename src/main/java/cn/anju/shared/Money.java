@@ -64,6 +64,61 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return (amount.signum() < 0 ? "-¥" : "¥") + digits;
     }
 
+    /**
+     * The amount in Chinese capitals as receipts print it (人民币大写): 1,234.56 → 壹仟贰佰叁拾肆元伍角陆分,
+     * 100.00 → 壹佰元整, 1,005.00 → 壹仟零伍元整, 0.50 → 伍角.
+     */
+    public String chineseCapitals() {
+        if (amount.signum() < 0) {
+            return "负" + negate().chineseCapitals();
+        }
+        String[] digits = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
+        String[] units = {"", "拾", "佰", "仟"};
+        String[] groups = {"", "万", "亿", "万亿"};
+        long fen = toFen();
+        long yuan = fen / 100;
+        int jiao = (int) (fen / 10 % 10);
+        int cents = (int) (fen % 10);
+        StringBuilder out = new StringBuilder();
+        if (yuan > 0) {
+            String text = Long.toString(yuan);
+            boolean pendingZero = false;
+            for (int i = 0; i < text.length(); i++) {
+                int d = text.charAt(i) - '0';
+                int position = text.length() - 1 - i;
+                if (d == 0) {
+                    pendingZero = true;
+                } else {
+                    if (pendingZero && !out.isEmpty()) {
+                        out.append(digits[0]);
+                    }
+                    pendingZero = false;
+                    out.append(digits[d]).append(units[position % 4]);
+                }
+                if (position % 4 == 0 && position > 0) {
+                    // close a group of four (万, 亿) unless the whole group was zeros
+                    int groupStart = Math.max(0, i - 3);
+                    if (!text.substring(groupStart, i + 1).chars().allMatch(c -> c == '0')) {
+                        out.append(groups[position / 4]);
+                    }
+                }
+            }
+            out.append("元");
+        }
+        if (jiao == 0 && cents == 0) {
+            return out.isEmpty() ? "零元整" : out.append("整").toString();
+        }
+        if (jiao > 0) {
+            out.append(digits[jiao]).append("角");
+        } else if (yuan > 0) {
+            out.append(digits[0]);
+        }
+        if (cents > 0) {
+            out.append(digits[cents]).append("分");
+        }
+        return out.toString();
+    }
+
     @Override
     public int compareTo(Money other) {
         return amount.compareTo(other.amount);

@@ -51,22 +51,6 @@ class SelectionRoundBrowserTest extends BrowserTest {
                         && x.findElement(By.cssSelector("#leases tbody tr:first-child .badge")).getText().equals(status));
     }
 
-    /** Downloads what a link points at with the browser's own session, as "打印合同" opens it. */
-    static byte[] fetch(String url, WebDriver d) {
-        String cookies = d.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void anOfficerDrawsAndAClerkChoosesSignsPrintsAndMovesIn() {

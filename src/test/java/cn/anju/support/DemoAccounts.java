@@ -15,11 +15,12 @@ public final class DemoAccounts {
 
     private static final Set<String> PERSONAL = Set.of("menu.myAccount", "menu.changePassword", "menu.apiTokens");
     private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households",
-            "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations");
+            "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations", "menu.bills");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.imports",
-            "menu.review", "menu.calendar");
-    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar");
-    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage");
+            "menu.review", "menu.calendar", "menu.rentStandards");
+    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards");
+    private static final Set<String> OPERATOR_STAFF = plus(STOCK, "menu.rentCounter");
+    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards");
 
     private static Set<String> plus(Set<String> base, String... more) {
         var all = new java.util.HashSet<>(base);
@@ -44,7 +45,7 @@ public final class DemoAccounts {
             new DemoAccount("anju.manager", "陈经理", "OPERATOR_MANAGER", "榆林安居物业服务有限公司", "OPERATOR",
                     List.of("610802", "610803"), OPERATOR_MANAGER),
             new DemoAccount("anju.staff", "周明", "OPERATOR_STAFF", "榆林安居物业服务有限公司", "OPERATOR",
-                    List.of("610802", "610803"), STOCK),
+                    List.of("610802", "610803"), OPERATOR_STAFF),
             new DemoAccount("shenmu.op", "高伟", "OPERATOR_MANAGER", "神木市保障房运营管理有限公司", "OPERATOR",
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL),

@@ -377,6 +377,85 @@ public final class ScopeCases {
             }
         });
 
+        // rent: standards by the district's officers; money by the covering operator; a tenant its own
+        cases.put("GET /api/v1/rent-standards", port -> {
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/rent-standards"))
+                    .forEach(s -> assertThat(s.get("districtCode").asString()).isEqualTo("610881"));
+        });
+        cases.put("POST /api/v1/rent-standards", port -> {
+            for (String who : List.of("anju.manager", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/rent-standards", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+            long project = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
+            assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/rent-standards", "{\"projectId\":" + project
+                    + ",\"kind\":\"STANDARD\",\"yuanPerSqm\":1,\"effectiveFrom\":\"2031-01-01\",\"reason\":\"越权\"}").statusCode()).isEqualTo(403);
+        });
+        cases.put("GET /api/v1/bill-runs", ScopeCase.onlyFor("GET", "/api/v1/bill-runs", "yuyang.finance", "anju.staff", "tenant.demo", "admin"));
+        cases.put("POST /api/v1/bill-runs", port -> {
+            for (String who : List.of("anju.staff", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/bill-runs", "{\"period\":\"2026-01\"}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/bills", port -> {
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/bills?size=200")).get("items")
+                    .forEach(b -> assertThat(b.get("leaseId").asLong()).isNotNull());
+            Long yuyang = anyYuyangLease(port);
+            if (yuyang != null) {
+                assertThat(WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/bills?leaseId=" + yuyang)).get("total").asLong()).isZero();
+            }
+            long tenantHousehold = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/me")).get("scope").get("householdId").asLong();
+            WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases")).get("items")
+                    .forEach(l -> assertThat(l.get("householdId").asLong()).isEqualTo(tenantHousehold));
+            assertThat(WebClient.loggedIn(port, "admin").getJson("/api/v1/bills").statusCode()).isEqualTo(403);
+        });
+        cases.put("GET /api/v1/rent-accounts/{leaseId}", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                for (String who : List.of("shenmu.op", "tenant.demo", "hengshan.gov")) {
+                    assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/rent-accounts/" + lease).statusCode()).as(who).isEqualTo(404);
+                }
+            }
+        });
+        cases.put("POST /api/v1/rent-accounts/{leaseId}/deposit", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/deposit", "{\"amount\":1}")
+                        .statusCode()).isEqualTo(404);
+            }
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/rent-accounts/1/deposit", "{\"amount\":1}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/payments", port -> {
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJsonWithHeaders("/api/v1/payments", "{}", Map.of("Idempotency-Key", "scope-case-1"))
+                        .statusCode()).as(who).isEqualTo(403);
+            }
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJsonWithHeaders("/api/v1/payments",
+                        "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":1}", Map.of("Idempotency-Key", "scope-case-2")).statusCode())
+                        .isEqualTo(404);
+            }
+        });
+        cases.put("POST /api/v1/payments/{id}/reversal", port -> {
+            for (String who : List.of("anju.staff", "yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/payments/1/reversal", "{\"reason\":\"越权\"}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/payments/{id}/receipt", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                var payments = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/rent-accounts/" + lease)).get("payments");
+                if (!payments.isEmpty()) {
+                    long id = payments.get(0).get("id").asLong();
+                    for (String who : List.of("shenmu.op", "tenant.demo")) {
+                        assertThat(WebClient.loggedIn(port, who).getBytes("/api/v1/payments/" + id + "/receipt").statusCode()).as(who).isEqualTo(404);
+                    }
+                }
+            }
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));

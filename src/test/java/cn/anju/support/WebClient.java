@@ -134,6 +134,16 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** POSTs JSON with extra headers (an Idempotency-Key) and the session's CSRF header. */
+    public HttpResponse<String> postJsonWithHeaders(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** PUT or DELETE with a JSON body (or none) and the session's CSRF header. */
     public HttpResponse<String> sendJson(String method, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -12,9 +12,16 @@ public final class PageActions {
     }
 
     public static String attempt(RedirectAttributes redirect, String target, String notice, Runnable action) {
-        try {
+        return attempt(redirect, target, () -> {
             action.run();
-            redirect.addFlashAttribute("notice", notice);
+            return notice;
+        });
+    }
+
+    /** As above, the notice made by the action from what it did (e.g. how many bills a run made). */
+    public static String attempt(RedirectAttributes redirect, String target, java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
         } catch (ProblemException e) {
             if (e.status().value() == 403) {
                 throw e;

@@ -1,0 +1,105 @@
+package cn.anju.demo;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentitySeeding;
+import cn.anju.rent.BillRuns;
+import cn.anju.rent.Payments;
+import cn.anju.rent.RentSeeding;
+import cn.anju.rent.RentStandards;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Demo rent: standards for every project (approved by the district officers), deposits received, six months of
+ * bills made by the real bill run, and payments through the real counter: most households paid up to last month,
+ * some owe a month or two, a few owe six months or more (the arrears a case is opened for).
+ */
+@Component
+@Profile("demo")
+@Order(40)
+class DemoRent implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRent.class);
+
+    /** district → {public rental standard, market standard}, yuan per m² per month */
+    private static final Map<String, String[]> STANDARDS = Map.of(
+            "610802", new String[]{"6.50", "13.00"}, "610803", new String[]{"5.80", "11.50"}, "610881", new String[]{"7.20", "14.00"});
+
+    private final RentStandards standards;
+    private final RentSeeding seeding;
+    private final BillRuns runs;
+    private final Payments payments;
+    private final IdentitySeeding identity;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoRent(RentStandards standards, RentSeeding seeding, BillRuns runs, Payments payments, IdentitySeeding identity,
+             JdbcClient jdbc, Clock clock) {
+        this.standards = standards;
+        this.seeding = seeding;
+        this.runs = runs;
+        this.payments = payments;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (seeding.hasBills()) {
+            return;
+        }
+        record Project(long id, String district) {
+        }
+        List<Project> projects = jdbc.sql("select id, district_code from project order by id")
+                .query((rs, n) -> new Project(rs.getLong(1), rs.getString(2))).list();
+        Map<String, String> officers = Map.of("610802", "yuyang.gov", "610803", "hengshan.gov", "610881", "shenmu.gov");
+        for (Project p : projects) {
+            String[] rates = STANDARDS.get(p.district());
+            long officer = identity.userId(officers.get(p.district()));
+            standards.seed(p.id(), RentStandards.Kind.STANDARD, new BigDecimal(rates[0]), LocalDate.of(2024, 1, 1), officer, "榆政发〔2023〕45号");
+            standards.seed(p.id(), RentStandards.Kind.MARKET, new BigDecimal(rates[1]), LocalDate.of(2024, 1, 1), officer, "榆政发〔2023〕45号");
+        }
+        int deposits = seeding.depositsReceived();
+        YearMonth now = YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        int bills = 0;
+        for (int back = 6; back >= 0; back--) {
+            bills += runs.run(BillRuns.Trigger.SCHEDULED, null, now.minusMonths(back)).bills();
+        }
+        CurrentUser anju = identity.actingAs("anju.staff");
+        CurrentUser shenmu = identity.actingAs("shenmu.op");
+        Random random = new Random(2028);
+        int paid = 0;
+        // bills already due by today: most households have paid them
+        for (RentSeeding.Owing o : seeding.owingBefore(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusDays(5))) {
+            int roll = random.nextInt(100);
+            if (roll < 4) {
+                continue; // a few pay nothing: six months and more in arrears
+            }
+            BigDecimal amount = roll < 14 ? o.withoutLastTwoMonths() : o.total(); // some owe the last month or two
+            if (amount.signum() <= 0) {
+                continue;
+            }
+            CurrentUser cashier = o.district().equals("610881") ? shenmu : anju;
+            payments.post(cashier, "demo-" + o.leaseId() + "-" + now, new Payments.NewPayment(o.leaseId(),
+                    roll % 3 == 0 ? Payments.Channel.BANK_TRANSFER : Payments.Channel.CASH, amount, ""));
+            paid++;
+        }
+        log.info("Demo rent ready: {} standards, {} deposits, {} bills, {} payments", projects.size() * 2, deposits, bills, paid);
+    }
+}

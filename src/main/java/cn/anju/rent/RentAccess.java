@@ -1,0 +1,61 @@
+package cn.anju.rent;
+
+import cn.anju.shared.Role;
+import cn.anju.shared.web.MenuEntry;
+import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.RoleGate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import java.util.Set;
+
+/** Who reaches the rent pages and which POSTs are refused before their body is read. */
+@Configuration(proxyBeanMethods = false)
+class RentAccess {
+
+    static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+    static final Set<Role> OPERATOR = Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+
+    @Bean
+    MenuEntry counterMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.rentCounter", "/rent/counter", 10, OPERATOR);
+    }
+
+    @Bean
+    MenuEntry billsMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.bills", "/rent/bills", 20,
+                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
+    MenuEntry standardsMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.rentStandards", "/rent/standards", 30,
+                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER));
+    }
+
+    @Bean
+    RoleGate standardGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/rent-standards", GOVERNMENT);
+    }
+
+    @Bean
+    RoleGate paymentGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/payments", OPERATOR);
+    }
+
+    @Bean
+    RoleGate reversalGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/payments/*/reversal", Set.of(Role.OPERATOR_MANAGER));
+    }
+
+    @Bean
+    RoleGate billRunGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/bill-runs", Set.of(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+    }
+
+    @Bean
+    RoleGate depositGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/rent-accounts/*/deposit", OPERATOR);
+    }
+}

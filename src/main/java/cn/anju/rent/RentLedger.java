@@ -1,0 +1,99 @@
+package cn.anju.rent;
+
+import cn.anju.lease.RentAccounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a lease owes and holds, always computed from the money records themselves: a bill's outstanding amount is
+ * its amount plus its debit notes (late fees included) less its credit notes less what payments allocated to it;
+ * arrears are the outstanding amounts of bills past their due date; the deposit held is received less refunded
+ * less deducted. It answers the lease module's move-out settlement ({@link RentAccounts}).
+ */
+@Service
+public class RentLedger implements RentAccounts {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RentLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Open(long billId, LocalDate dueDate, BigDecimal outstanding) {
+    }
+
+    /** The lease's bills with something left to pay, oldest due first: the order payments are allocated in. */
+    static List<Open> openBills(JdbcClient jdbc, long leaseId) {
+        return jdbc.sql("""
+                        select id, due_date, outstanding from bill_balance where lease_id = ? and outstanding > 0
+                         order by due_date, period_start, id""")
+                .param(leaseId)
+                .query((rs, n) -> new Open(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    public BigDecimal arrears(long leaseId, LocalDate asOf) {
+        return openBills(jdbc, leaseId).stream().filter(o -> o.dueDate().isBefore(asOf)).map(Open::outstanding)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public BigDecimal creditBalance(long leaseId) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from payment_allocation where lease_id = ? and bill_id is null")
+                .param(leaseId).query(BigDecimal.class).single();
+    }
+
+    public BigDecimal depositHeld(long leaseId) {
+        return jdbc.sql("""
+                        select coalesce(sum(case when kind = 'RECEIVED' then amount else -amount end), 0)
+                          from deposit_entry where lease_id = ?""")
+                .param(leaseId).query(BigDecimal.class).single();
+    }
+
+    @Override
+    public Optional<Figures> settlementFigures(long leaseId) {
+        boolean known = jdbc.sql("select exists (select 1 from bill where lease_id = ?) or exists (select 1 from deposit_entry where lease_id = ?)")
+                .params(leaseId, leaseId).query(Boolean.class).single();
+        if (!known) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        // at move-out everything billed is due, whatever its due date, less any credit the household holds
+        BigDecimal owed = openBills(jdbc, leaseId).stream().map(Open::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .subtract(creditBalance(leaseId));
+        return Optional.of(new Figures(owed, depositHeld(leaseId), "租金台账 " + today));
+    }
+
+    /** Bills with their outstanding amounts for a page or the API (newest first). */
+    public record BillRow(long id, long leaseId, String leaseNumber, String chargeType, LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate,
+                          BigDecimal amount, BigDecimal adjustments, BigDecimal paid, BigDecimal outstanding, String basis) {
+    }
+
+    List<BillRow> bills(String where, List<Object> params, int limit, int offset) {
+        List<Object> all = new java.util.ArrayList<>(params);
+        all.add(limit);
+        all.add(offset);
+        return jdbc.sql("""
+                        select b.id, b.lease_id, b.charge_type, b.period_start, b.period_end, b.due_date, b.amount,
+                               b.adjustments, b.paid, b.basis,
+                               (select v.lease_number from lease_billing_basis v where v.lease_id = b.lease_id)
+                          from bill_balance b where %s order by b.due_date desc, b.id desc limit ? offset ?""".formatted(where))
+                .params(all)
+                .query((rs, n) -> {
+                    BigDecimal amount = rs.getBigDecimal(7);
+                    BigDecimal adj = rs.getBigDecimal(8);
+                    BigDecimal paid = rs.getBigDecimal(9);
+                    return new BillRow(rs.getLong(1), rs.getLong(2), rs.getString(11), rs.getString(3), rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), amount, adj, paid,
+                            amount.add(adj).subtract(paid), rs.getString(10));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,117 @@
+package cn.anju.rent;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Bills, payments, runs and a lease's rent account, as pages and the API read them, within the caller's scope. */
+@Service
+public class RentQueries {
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final LeaseQueries leases;
+    private final RentLedger ledger;
+    private final Clock clock;
+
+    RentQueries(JdbcClient jdbc, DataScopes scopes, LeaseQueries leases, RentLedger ledger, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.leases = leases;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    static void requireReader(CurrentUser user) {
+        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF, Role.TENANT)) {
+            throw ProblemException.forbidden("RENT_FORBIDDEN", "您的角色不能查看租金信息。");
+        }
+    }
+
+    public PageResponse<RentLedger.BillRow> bills(CurrentUser user, Long leaseId, boolean overdueOnly, PageQuery page) {
+        requireReader(user);
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("b.district_code", "b.project_id", "b.household_id"));
+        StringBuilder where = new StringBuilder(scope.sql());
+        List<Object> params = new ArrayList<>(scope.params());
+        if (leaseId != null) {
+            where.append(" and b.lease_id = ?");
+            params.add(leaseId);
+        }
+        if (overdueOnly) {
+            where.append(" and b.due_date < ? and b.outstanding > 0");
+            params.add(LocalDate.now(clock));
+        }
+        long total = jdbc.sql("select count(*) from bill_balance b where " + where).params(params).query(Long.class).single();
+        return PageResponse.of(ledger.bills(where.toString(), params, page.size(), (int) page.offset()), page, total);
+    }
+
+    public record PaymentRow(long id, String receiptNumber, long leaseId, String channel, BigDecimal amount, String reference,
+                             OffsetDateTime receivedAt, String recordedBy, Long reversesPaymentId, boolean reversed) {
+    }
+
+    public record Account(LeaseQueries.LeaseRow lease, BigDecimal arrears, BigDecimal outstanding, BigDecimal creditBalance,
+                          BigDecimal depositHeld, List<RentLedger.BillRow> bills, List<PaymentRow> payments) {
+    }
+
+    public Account account(CurrentUser user, long leaseId) {
+        requireReader(user);
+        LeaseQueries.LeaseRow lease = leases.get(user, leaseId);
+        List<RentLedger.BillRow> bills = ledger.bills("b.lease_id = ?", List.of(leaseId), 60, 0);
+        BigDecimal outstanding = bills.stream().map(RentLedger.BillRow::outstanding).filter(b -> b.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Account(lease, ledger.arrears(leaseId, LocalDate.now(clock)), outstanding, ledger.creditBalance(leaseId),
+                ledger.depositHeld(leaseId), bills, payments("p.lease_id = ?", List.of(leaseId), 60));
+    }
+
+    List<PaymentRow> payments(String where, List<Object> params, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        return jdbc.sql("""
+                        select p.id, p.receipt_number, p.lease_id, p.channel, p.amount, p.reference, p.received_at,
+                               coalesce(u.display_name, '线上支付'), p.reverses_payment_id,
+                               exists (select 1 from payment r where r.reverses_payment_id = p.id)
+                          from payment p left join app_user u on u.id = p.recorded_by
+                         where %s order by p.received_at desc, p.id desc limit ?""".formatted(where))
+                .params(all)
+                .query((rs, n) -> new PaymentRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),
+                        rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), (Long) rs.getObject(9), rs.getBoolean(10)))
+                .list();
+    }
+
+    /** The lease a payment belongs to, if the caller may see it (otherwise 404). */
+    public LeaseQueries.LeaseRow leaseOfPayment(CurrentUser user, long paymentId) {
+        requireReader(user);
+        long lease = jdbc.sql("select lease_id from payment where id = ?").param(paymentId).query(Long.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("PAYMENT_NOT_FOUND", "收款记录不存在。"));
+        return leases.get(user, lease);
+    }
+
+    public record RunRow(long id, LocalDate period, String trigger, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                         Integer bills, BigDecimal total, String digest) {
+    }
+
+    public List<RunRow> runs(CurrentUser user) {
+        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)) {
+            throw ProblemException.forbidden("RENT_FORBIDDEN", "出账记录由政府、财政和承接主体负责人查看。");
+        }
+        return jdbc.sql("select id, period, trigger, started_at, finished_at, bills, total, digest from bill_run order by id desc limit 50")
+                .query((rs, n) -> new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), (Integer) rs.getObject(6),
+                        rs.getBigDecimal(7), rs.getString(8)))
+                .list();
+    }
+}

@@ -1,0 +1,134 @@
+package cn.anju.rent.web;
+
+import cn.anju.housing.HousingQueries;
+import cn.anju.identity.CurrentUser;
+import cn.anju.lease.LeaseQueries;
+import cn.anju.rent.BillRuns;
+import cn.anju.rent.Payments;
+import cn.anju.rent.RentQueries;
+import cn.anju.rent.RentStandards;
+import cn.anju.shared.Duty;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageActions;
+import cn.anju.shared.web.PageQuery;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
+
+/** 收费台 (the counter), 账单 (bills and bill runs), 租金标准 (standards). */
+@Controller
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER','OPERATOR_STAFF')")
+class RentPages {
+
+    private final LeaseQueries leases;
+    private final RentQueries queries;
+    private final Payments payments;
+    private final BillRuns runs;
+    private final RentStandards standards;
+    private final HousingQueries housing;
+
+    RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
+              HousingQueries housing) {
+        this.leases = leases;
+        this.queries = queries;
+        this.payments = payments;
+        this.runs = runs;
+        this.standards = standards;
+        this.housing = housing;
+    }
+
+    @GetMapping("/rent/counter")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String counter(CurrentUser user, @RequestParam(required = false) String leaseNumber, @RequestParam(required = false) Long leaseId,
+                   Model model) {
+        var lease = leaseId != null ? java.util.Optional.of(leases.get(user, leaseId)) : leases.byNumber(user, leaseNumber);
+        model.addAttribute("leaseNumber", leaseNumber);
+        model.addAttribute("notFound", leaseNumber != null && !leaseNumber.isBlank() && lease.isEmpty());
+        lease.ifPresent(l -> model.addAttribute("account", queries.account(user, l.id())));
+        // a fresh key per form: pressing "收款" twice (or the browser resubmitting) records one payment
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
+        model.addAttribute("cashier", user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER));
+        model.addAttribute("manager", user.has(Role.OPERATOR_MANAGER));
+        return "rent/counter";
+    }
+
+    @PostMapping("/rent/counter/{leaseId}/payments")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String pay(CurrentUser user, @PathVariable long leaseId, @RequestParam String idempotencyKey,
+               @RequestParam(required = false) Payments.Channel channel, @RequestParam(required = false) BigDecimal amount,
+               @RequestParam(required = false) String reference, RedirectAttributes redirect) {
+        String target = "/rent/counter?leaseId=" + leaseId;
+        return PageActions.attempt(redirect, target, () -> {
+            Payments.Result r = payments.post(user, idempotencyKey, new Payments.NewPayment(leaseId, channel, amount, reference));
+            // flash attributes live in the JDBC session: plain values only
+            redirect.addFlashAttribute("paidPaymentId", r.paymentId());
+            redirect.addFlashAttribute("paidReceipt", r.receiptNumber());
+            return (r.replayed() ? "该笔收款已入账（重复提交未重复收款）：" : "已收款：") + "收据 " + r.receiptNumber();
+        });
+    }
+
+    @PostMapping("/rent/payments/{id}/reversal")
+    @PreAuthorize("hasRole('OPERATOR_MANAGER')")
+    String reverse(CurrentUser user, @PathVariable long id, @RequestParam long leaseId, @RequestParam(required = false) String reason,
+                   RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已冲正。", () -> payments.reverse(user, id, reason));
+    }
+
+    @GetMapping("/rent/bills")
+    String bills(CurrentUser user, @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Integer page,
+                 Model model) {
+        model.addAttribute("result", queries.bills(user, null, overdue, PageQuery.of(page, 20)));
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("counterLinks", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        boolean runner = user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER);
+        model.addAttribute("runner", runner);
+        model.addAttribute("runs", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)
+                ? queries.runs(user) : java.util.List.of());
+        model.addAttribute("thisMonth", YearMonth.now().toString());
+        return "rent/bills";
+    }
+
+    @PostMapping("/rent/bill-runs")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    String run(CurrentUser user, @RequestParam String period, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/bills", () -> {
+            BillRuns.Result r = runs.run(BillRuns.Trigger.MANUAL, user.id(), YearMonth.parse(period));
+            return "出账完成：新增账单 " + r.bills() + " 张，金额 ¥" + r.total().toPlainString()
+                    + (r.withoutStandard() > 0 ? "；另有 " + r.withoutStandard() + " 份合同所在项目尚无租金标准，未出账" : "") + "。";
+        });
+    }
+
+    @GetMapping("/rent/standards")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+    String standards(CurrentUser user, Model model) {
+        var projects = housing.projects(user);
+        model.addAttribute("standards", standards.list(user));
+        model.addAttribute("projects", projects);
+        model.addAttribute("projectNames", projects.stream().collect(java.util.stream.Collectors.toMap(p -> p.id(), p -> p.name())));
+        model.addAttribute("officer", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
+                && user.organisationType() == cn.anju.identity.OrganisationType.DISTRICT_HOUSING);
+        return "rent/standards";
+    }
+
+    @PostMapping("/rent/standards")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String approve(CurrentUser user, @RequestParam(required = false) Long projectId, @RequestParam(required = false) RentStandards.Kind kind,
+                   @RequestParam(required = false) BigDecimal yuanPerSqm,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/standards", "租金标准已核定。",
+                () -> standards.approve(user, new RentStandards.NewStandard(projectId, kind, yuanPerSqm, effectiveFrom, reason)));
+    }
+}

@@ -1,0 +1,174 @@
+package cn.anju.rent;
+
+import cn.anju.support.LeaseFixtures;
+import cn.anju.support.Pdfs;
+import cn.anju.support.PlatformTest;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bills from standards and tiers, prorated; payments idempotent, oldest bill first, credit, reversal; the receipt. */
+@PlatformTest
+class RentTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    BillRuns runs;
+
+    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final YearMonth month = YearMonth.from(today);
+
+    /** What the rule says this lease's first bill is: standard × area × (1 − reduction) × days/month, rounded once. */
+    BigDecimal expectedFirstBill(long lease) {
+        record Terms(BigDecimal area, String tier) {
+        }
+        Terms t = jdbc.sql("select rent_area, rent_tier from lease where id = ?").param(lease)
+                .query((rs, n) -> new Terms(rs.getBigDecimal(1), rs.getString(2))).single();
+        BigDecimal rate = t.tier().equals("MARKET") ? new BigDecimal("13.00") : new BigDecimal("6.50"); // demo 榆阳区 standards
+        int off = switch (t.tier()) {
+            case "REDUCED" -> 50;
+            case "MINIMUM" -> 90;
+            default -> 0;
+        };
+        long days = ChronoUnit.DAYS.between(today, month.atEndOfMonth()) + 1;
+        return rate.multiply(t.area()).multiply(BigDecimal.valueOf(100 - off)).divide(BigDecimal.valueOf(100))
+                .multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(month.lengthOfMonth()), 20, RoundingMode.HALF_UP)
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    JsonNode account(WebClient who, long lease) {
+        return WebClient.json(who.getJson("/api/v1/rent-accounts/" + lease));
+    }
+
+    HttpResponse<String> pay(WebClient clerk, String key, long lease, String amount) {
+        String body = "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":" + amount + "}";
+        return key == null ? clerk.postJson("/api/v1/payments", body) : clerk.postJsonWithHeaders("/api/v1/payments", body, java.util.Map.of("Idempotency-Key", key));
+    }
+
+    @Test
+    void aNewLeaseIsBilledFromItsStartProratedAndARerunAddsNothing() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        BillRuns.Result first = runs.run(BillRuns.Trigger.MANUAL, null, month);
+        assertThat(first.bills()).isGreaterThanOrEqualTo(1);
+        BillRuns.Result again = runs.run(BillRuns.Trigger.MANUAL, null, month);
+        assertThat(again.bills()).as("a rerun never duplicates").isZero();
+        var bills = WebClient.json(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/bills?leaseId=" + a.leaseId())).get("items");
+        assertThat(bills.size()).isEqualTo(1);
+        JsonNode bill = bills.get(0);
+        assertThat(bill.get("chargeType").asString()).isEqualTo("RENT");
+        assertThat(bill.get("periodStart").asString()).isEqualTo(today.toString());
+        assertThat(bill.get("periodEnd").asString()).isEqualTo(month.atEndOfMonth().toString());
+        assertThat(bill.get("amount").decimalValue()).isEqualByComparingTo(expectedFirstBill(a.leaseId()));
+        assertThat(bill.get("basis").asString()).contains("元/㎡", "月");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'BILL_RUN' and target_id = ?").param(String.valueOf(first.runId()))
+                .query(Long.class).single()).as("one audit entry per run, not per bill").isEqualTo(1);
+        // next month's run bills the whole month
+        runs.run(BillRuns.Trigger.MANUAL, null, month.plusMonths(1));
+        assertThat(jdbc.sql("select count(*) from bill where lease_id = ? and period_start = ?").params(a.leaseId(), month.plusMonths(1).atDay(1))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentIsIdempotentGoesToTheOldestBillAndTheRestBecomesCredit() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        runs.run(BillRuns.Trigger.MANUAL, null, month.plusMonths(1));
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        BigDecimal owed = account(clerk, a.leaseId()).get("outstanding").decimalValue();
+        assertThat(owed.signum()).isPositive();
+
+        assertThat(WebClient.json(pay(clerk, null, a.leaseId(), "10")).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        String key = "test-" + System.nanoTime();
+        String amount = owed.add(new BigDecimal("50.00")).toPlainString();
+        HttpResponse<String> first = pay(clerk, key, a.leaseId(), amount);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        HttpResponse<String> retry = pay(clerk, key, a.leaseId(), amount);
+        assertThat(retry.statusCode()).as("a retry returns the first result").isEqualTo(200);
+        assertThat(WebClient.json(retry).get("receiptNumber").asString()).isEqualTo(WebClient.json(first).get("receiptNumber").asString());
+        assertThat(WebClient.json(pay(clerk, key, a.leaseId(), "1.00")).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(jdbc.sql("select count(*) from payment where lease_id = ?").param(a.leaseId()).query(Long.class).single()).isEqualTo(1);
+
+        JsonNode acc = account(clerk, a.leaseId());
+        assertThat(acc.get("outstanding").decimalValue()).isEqualByComparingTo("0");
+        assertThat(acc.get("creditBalance").decimalValue()).isEqualByComparingTo("50.00");
+        // allocations add up to the payment, and the older bill was paid first
+        assertThat(jdbc.sql("select sum(amount) from payment_allocation where payment_id = ?")
+                .param(WebClient.json(first).get("paymentId").asLong()).query(BigDecimal.class).single()).isEqualByComparingTo(amount);
+
+        // the credit moves onto the next bill when it is made
+        runs.run(BillRuns.Trigger.MANUAL, null, month.plusMonths(2));
+        acc = account(clerk, a.leaseId());
+        JsonNode latest = acc.get("bills").get(0);
+        BigDecimal newBill = latest.get("amount").decimalValue();
+        BigDecimal credit = new BigDecimal("50.00");
+        assertThat(latest.get("paid").decimalValue()).isEqualByComparingTo(credit.min(newBill));
+        assertThat(acc.get("creditBalance").decimalValue()).isEqualByComparingTo(credit.subtract(newBill).max(BigDecimal.ZERO));
+
+        // the receipt prints in Chinese with the amount in capitals and the fiscal e-receipt number
+        HttpResponse<byte[]> pdf = clerk.getBytes("/api/v1/payments/" + WebClient.json(first).get("paymentId").asLong() + "/receipt");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = Pdfs.text(pdf.body());
+        assertThat(text).contains("公共租赁住房租金收款收据", WebClient.json(first).get("receiptNumber").asString(), "人民币", "元", "SIM-");
+        assertThat(WebClient.loggedIn(port, "shenmu.op").getBytes("/api/v1/payments/" + WebClient.json(first).get("paymentId").asLong() + "/receipt")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReversalUndoesThePaymentBillByBillAndOnlyAManagerMayDoIt() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        BigDecimal owed = account(clerk, a.leaseId()).get("outstanding").decimalValue();
+        long payment = WebClient.json(pay(clerk, "rev-" + System.nanoTime(), a.leaseId(), owed.toPlainString())).get("paymentId").asLong();
+        assertThat(account(clerk, a.leaseId()).get("outstanding").decimalValue()).isEqualByComparingTo("0");
+
+        assertThat(clerk.postJson("/api/v1/payments/" + payment + "/reversal", "{\"reason\":\"收错户\"}").statusCode()).isEqualTo(403);
+        WebClient manager = WebClient.loggedIn(port, "anju.manager");
+        assertThat(WebClient.json(manager.postJson("/api/v1/payments/" + payment + "/reversal", "{\"reason\":\" \"}")).get("code").asString())
+                .isEqualTo("REASON_REQUIRED");
+        assertThat(manager.postJson("/api/v1/payments/" + payment + "/reversal", "{\"reason\":\"收错户\"}").statusCode()).isEqualTo(201);
+        assertThat(manager.postJson("/api/v1/payments/" + payment + "/reversal", "{\"reason\":\"再次\"}").statusCode()).isEqualTo(409);
+        assertThat(account(clerk, a.leaseId()).get("outstanding").decimalValue()).isEqualByComparingTo(owed);
+        // nothing was edited: the original stands, beside its reversal
+        assertThat(jdbc.sql("select string_agg(amount::text, ',' order by id) from payment where lease_id = ?").param(a.leaseId())
+                .query(String.class).single()).isEqualTo(owed.toPlainString() + ",-" + owed.toPlainString());
+    }
+
+    @Test
+    void moveOutSettlesWithTheLedgersArrearsAndDeposit() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        assertThat(clerk.postJson("/api/v1/rent-accounts/" + a.leaseId() + "/deposit", "{\"amount\":856.80}").statusCode()).isEqualTo(204);
+        assertThat(WebClient.json(clerk.postJson("/api/v1/rent-accounts/" + a.leaseId() + "/deposit", "{\"amount\":1}")).get("code").asString())
+                .isEqualTo("DEPOSIT_EXCEEDS_CONTRACT");
+        BigDecimal owed = account(clerk, a.leaseId()).get("outstanding").decimalValue();
+        assertThat(clerk.postJson("/api/v1/leases/" + a.leaseId() + "/terminate", "{\"kind\":\"VOLUNTARY\",\"reason\":\"购房搬离\"}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> out = clerk.postJson("/api/v1/leases/" + a.leaseId() + "/move-out", """
+                {"keysReturned":2,"waterReading":20,"electricityReading":400,"fixtures":[{"item":"入户门及门锁","condition":"GOOD","note":""}],
+                 "damages":"","damageAmount":0,"unitReturnedAs":"VACANT"}""");
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+        JsonNode s = WebClient.json(out);
+        assertThat(s.get("arrearsKnown").asBoolean()).isTrue();
+        assertThat(s.get("arrears").decimalValue()).isEqualByComparingTo(owed);
+        assertThat(s.get("deposit").decimalValue()).isEqualByComparingTo("856.80");
+        assertThat(s.get("refund").decimalValue()).isEqualByComparingTo(new BigDecimal("856.80").subtract(owed));
+    }
+}
