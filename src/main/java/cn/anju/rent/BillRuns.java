@@ -48,9 +48,12 @@ public class BillRuns {
     private final AuditLog audit;
     private final Clock clock;
     private final int chunk;
+    private final java.time.Duration pause;
 
     BillRuns(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Districts districts, Credits credits,
-             AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:20000}") int chunk) {
+             AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:20000}") int chunk,
+             @Value("${anju.rent.bill-chunk-pause:0s}") java.time.Duration pause) {
+        this.pause = pause;
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
@@ -85,6 +88,7 @@ public class BillRuns {
                 bills += c.bills();
                 total = total.add(c.total());
                 digest.update(c.lines().getBytes(StandardCharsets.UTF_8));
+                breathe();
             }
         }
         int withoutStandard = jdbc.sql("""
@@ -103,6 +107,17 @@ public class BillRuns {
     }
 
     private record Chunk(int bills, BigDecimal total, String lines) {
+    }
+
+    /** An optional pause between chunks (anju.rent.bill-chunk-pause) to leave room for the counter on a busy database. */
+    private void breathe() {
+        if (!pause.isZero()) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Chunk chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to) {

@@ -1,0 +1,159 @@
+package cn.anju.bench;
+
+import cn.anju.AnjuApplication;
+import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.OrganisationType;
+import cn.anju.rent.BillRuns;
+import cn.anju.shared.Role;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.YearMonth;
+import java.util.Set;
+
+/**
+ * The billing benchmark of issue 6, a program (not a test): {@code scripts/bench.sh billing}.
+ *
+ * <p>With 100,000 active monthly leases (generated once, kept in {@code target/bench-billing-pg}), it writes the
+ * month's bills twice: first the floor, the same bills by one plain {@code INSERT ... SELECT} into a scratch table;
+ * then the real monthly run through {@link BillRuns#run}, the entry point the scheduler calls. Both sets must be
+ * equal ({@code EXCEPT} both ways empty), then it prints one line:
+ * {@code RESULT billing leases=… seconds=… floor_seconds=… ratio=…}.
+ */
+public final class BillingBenchmark {
+
+    static final int LEASES = Integer.getInteger("bench.leases", 100_000);
+
+    public static void main(String[] args) {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(AnjuApplication.class)
+                .profiles("bench")
+                .properties("server.port=0", "anju.embedded-db.data-dir=target/bench-billing-pg",
+                        "anju.embedded-db.pool-size=10", "anju.audit.head-dir=target/bench-billing-audit",
+                        "anju.files.root=target/bench-billing-files", "anju.privacy.active-key=dev1",
+                        "anju.privacy.keys.dev1=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=",
+                        "anju.privacy.index-key=ZGV2ZWxvcG1lbnQtaW5kZXgta2V5LW5vdC1mb3ItcHJvZCEh",
+                        "logging.level.root=WARN", "anju.audit.seal-every=1h", "anju.rent.bill-cron=-", "anju.lease.daily-cron=-")
+                .run();
+        int code = 1;
+        try {
+            code = new BillingBenchmark(app.getBean(JdbcClient.class), app.getBean(BillRuns.class), app.getBean(IdentitySeeding.class)).run();
+        } finally {
+            app.close();
+        }
+        System.exit(code);
+    }
+
+    private final JdbcClient jdbc;
+    private final BillRuns runs;
+    private final IdentitySeeding identity;
+
+    BillingBenchmark(JdbcClient jdbc, BillRuns runs, IdentitySeeding identity) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.identity = identity;
+    }
+
+    int run() {
+        long existing = jdbc.sql("select count(*) from lease where status = 'ACTIVE'").query(Long.class).single();
+        if (existing < LEASES) {
+            long t0 = System.nanoTime();
+            generate(LEASES - (int) existing);
+            System.out.printf("generated %d active leases in %.1f s%n", LEASES - existing, (System.nanoTime() - t0) / 1e9);
+        }
+        YearMonth period = YearMonth.of(2026, 12);
+        // the benchmark's own synthetic database: start each measurement from no bills
+        jdbc.sql("truncate payment_allocation, payment_idempotency, fiscal_receipt, deposit_entry, bill_adjustment, payment, bill, bill_run cascade").update();
+        jdbc.sql("drop table if exists bill_floor").update();
+        jdbc.sql("create unlogged table bill_floor (like bill including defaults)").update();
+        jdbc.sql("vacuum analyze").update();
+        jdbc.sql("select count(*) from lease_billing_basis").query(Long.class).single(); // warm both the same way
+
+        long f0 = System.nanoTime();
+        int floorRows = jdbc.sql("""
+                        insert into bill_floor (id, lease_id, district_code, project_id, household_id, charge_type, period_start, period_end,
+                                                due_date, amount, basis, created_at)
+                        select l.id, l.id, l.district_code, l.project_id, l.household_id, 'RENT', ?::date, ?::date, ?::date,
+                               round(s.yuan_per_sqm * l.rent_area * (100 - r.amount) / 100, 2), '', now()
+                          from lease l
+                          join rent_standard s on s.project_id = l.project_id and s.kind = 'STANDARD'
+                          join rent_tier_reduction r on r.region_code = '610800' and r.rent_tier = l.rent_tier
+                         where l.status = 'ACTIVE'""")
+                .params(java.sql.Date.valueOf(period.atDay(1)), java.sql.Date.valueOf(period.atEndOfMonth()),
+                        java.sql.Date.valueOf(period.atDay(20)))
+                .update();
+        double floor = (System.nanoTime() - f0) / 1e9;
+
+        long r0 = System.nanoTime();
+        BillRuns.Result result = runs.run(BillRuns.Trigger.SCHEDULED, null, period);
+        double seconds = (System.nanoTime() - r0) / 1e9;
+
+        long missing = jdbc.sql("""
+                        select count(*) from (select lease_id, charge_type, period_start, period_end, due_date, amount from bill_floor
+                                              except select lease_id, charge_type, period_start, period_end, due_date, amount from bill) x""")
+                .query(Long.class).single();
+        long extra = jdbc.sql("""
+                        select count(*) from (select lease_id, charge_type, period_start, period_end, due_date, amount from bill
+                                              except select lease_id, charge_type, period_start, period_end, due_date, amount from bill_floor) x""")
+                .query(Long.class).single();
+        System.out.printf("bill run: %d bills, total %s, digest %s; floor: %d rows%n", result.bills(), result.total(), result.digest(), floorRows);
+        System.out.printf("EXCEPT both ways: %d missing, %d extra%n", missing, extra);
+        System.out.printf("RESULT billing leases=%d seconds=%.2f floor_seconds=%.2f ratio=%.2f%n", LEASES, seconds, floor, seconds / floor);
+        return missing == 0 && extra == 0 && result.bills() == floorRows ? 0 : 1;
+    }
+
+    /** Set-based: projects of 2,000 units, households with a decision in force, active monthly leases moved into. */
+    void generate(int n) {
+        identity.organisation("HS-610802", "榆阳区住房保障中心", OrganisationType.DISTRICT_HOUSING, "610802", null);
+        identity.account("bench.gov", "基准测试", "HS-610802", Set.of(Role.GOV_OFFICER), Set.of(), "Bench-Pass-1", false);
+        long officer = identity.userId("bench.gov");
+        int projects = (n + 1999) / 2000;
+        jdbc.sql("""
+                        insert into project (district_code, name, address, built_year, created_at)
+                        select '610802', '基准项目' || g || '-' || extract(epoch from now())::bigint, '榆阳区基准路' || g || '号', 2015, now()
+                          from generate_series(1, ?) g""").param(projects).update();
+        jdbc.sql("""
+                        insert into building (project_id, district_code, number, floors, has_elevator)
+                        select p.id, '610802', b::text, 20, true from project p, generate_series(1, 20) b
+                         where p.name like '基准项目%' and not exists (select 1 from building x where x.project_id = p.id)""").update();
+        jdbc.sql("""
+                        insert into unit (project_id, building_id, district_code, floor, number, layout, building_area, usable_area, rent_area, status)
+                        select b.project_id, b.id, '610802', (u - 1) / 5 + 1, (((u - 1) / 5 + 1) * 100 + (u - 1) % 5 + 1)::text, '一室一厅',
+                               55.00, 44.00, 40.00 + (b.id * 7 + u) % 20, 'OCCUPIED'
+                          from building b join project p on p.id = b.project_id, generate_series(1, 100) u
+                         where p.name like '基准项目%' and not exists (select 1 from unit x where x.building_id = b.id)""").update();
+        jdbc.sql("""
+                        insert into household (district_code, category, registered_on, created_at)
+                        select '610802', 'LOW_INCOME', date '2020-01-01', now() from generate_series(1, ?)""").param(n).update();
+        jdbc.sql("""
+                        insert into eligibility_decision (household_id, district_code, decision_number, issuing_bureau, decided_on, valid_from,
+                                                          valid_to, approved_area, rent_tier, status, created_by, created_at)
+                        select h.id, '610802', 'BENCH-' || h.id, '榆阳区住房保障中心', date '2025-01-01', date '2025-01-01', date '2029-12-31',
+                               50, (array['STANDARD', 'REDUCED', 'MINIMUM'])[1 + h.id % 3], 'VALID', ?, now()
+                          from household h where not exists (select 1 from eligibility_decision d where d.household_id = h.id)""")
+                .param(officer).update();
+        jdbc.sql("""
+                        insert into lease (lease_number, district_code, project_id, unit_id, household_id, eligibility_decision_id, rent_tier,
+                                           monthly_rent, deposit, start_date, end_date, status, created_by, created_at, rent_area)
+                        select 'BENCH-' || h.id, '610802', u.project_id, u.id, h.id, d.id, d.rent_tier, 0, 0, date '2025-06-01',
+                               date '2030-05-31', 'ACTIVE', ?, now(), u.rent_area
+                          from (select id, row_number() over (order by id) rn from household
+                                 where not exists (select 1 from lease l where l.household_id = household.id)) h
+                          join eligibility_decision d on d.household_id = h.id
+                          join (select id, project_id, rent_area, row_number() over (order by id) rn from unit
+                                 where not exists (select 1 from lease l where l.unit_id = unit.id)) u on u.rn = h.rn""")
+                .param(officer).update();
+        jdbc.sql("""
+                        insert into lease_event (lease_id, kind, detail, actor, at)
+                        select l.id, 'MOVED_IN', '', ?, now() from lease l
+                         where not exists (select 1 from lease_event e where e.lease_id = l.id and e.kind = 'MOVED_IN')""")
+                .param(officer).update();
+        jdbc.sql("""
+                        insert into rent_standard (project_id, district_code, kind, yuan_per_sqm, effective_from, approved_by, approved_at, reason)
+                        select p.id, '610802', k, case k when 'STANDARD' then 6.50 else 13.00 end, date '2024-01-01', ?, now(), '基准'
+                          from project p, unnest(array['STANDARD', 'MARKET']) k
+                         where not exists (select 1 from rent_standard s where s.project_id = p.id)""")
+                .param(officer).update();
+        jdbc.sql("analyze").update();
+    }
+}
