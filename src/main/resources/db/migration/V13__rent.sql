@@ -16,8 +16,9 @@ select l.id as lease_id, l.lease_number, l.district_code, l.project_id, l.unit_i
        l.rent_area, l.billing_cycle, l.start_date, l.end_date, l.status, l.vacate_by, l.moved_out_on, l.monthly_rent,
        l.deposit
   from lease l
- where l.status in ('ACTIVE', 'EXPIRED', 'TERMINATED')
-   and exists (select 1 from lease_event e where e.lease_id = l.id and e.kind in ('MOVED_IN', 'RENEWAL_STARTED'));
+ where l.status = 'ACTIVE'   -- only move-in or a renewal's take-over makes a lease active
+    or l.status in ('EXPIRED', 'TERMINATED')
+       and exists (select 1 from lease_event e where e.lease_id = l.id and e.kind in ('MOVED_IN', 'RENEWAL_STARTED'));
 
 -- Rent standards per project (yuan per m² of rent area per month), effective-dated, approved by a government officer.
 create table rent_standard (
@@ -71,20 +72,25 @@ create table bill_run (
     digest      char(64)
 );
 
--- Bills: exactly one per lease, charge type and period start; never edited.
+-- Bills: exactly one per lease, charge type and period start; never edited. Lease, district, project and household
+-- come from the lease module's view in the same statement that writes the bill (and leases are never deleted), so
+-- a run of 100,000 bills pays no foreign-key lookup per row. How the amount was computed is kept as its factors.
 create table bill (
     id            bigint generated always as identity primary key,
-    lease_id      bigint         not null references lease (id),
-    district_code char(6)        not null references district (code),
-    project_id    bigint         not null references project (id),
-    household_id  bigint         not null references household (id),
+    lease_id      bigint         not null,
+    district_code char(6)        not null,
+    project_id    bigint         not null,
+    household_id  bigint         not null,
     charge_type   text           not null check (charge_type in ('RENT', 'RENT_MARKET', 'PROPERTY_FEE', 'WATER', 'ELECTRICITY', 'PARKING')),
     period_start  date           not null,
     period_end    date           not null,
     due_date      date           not null,
     amount        numeric(12, 2) not null check (amount >= 0),
-    basis         text           not null,
-    run_id        bigint         references bill_run (id),
+    yuan_per_sqm  numeric(8, 2)  not null,
+    rent_area     numeric(8, 2)  not null,
+    reduction     text           not null default '',   -- '50%' or '30.00' (yuan off the month) or ''
+    months        numeric(12, 8) not null,
+    run_id        bigint,        -- the bill_run that made it (informational: no per-row key check in a run)
     created_at    timestamptz    not null,
     constraint bill_period check (period_end >= period_start),
     unique (lease_id, charge_type, period_start)

@@ -94,8 +94,8 @@ public class BillRuns {
         int withoutStandard = jdbc.sql("""
                         select count(*) from lease_billing_basis b
                          where b.moved_out_on is null
-                           and not exists (select 1 from rent_standard s where s.project_id = b.project_id and s.effective_from <= ?)""")
-                .param(Date.valueOf(period.atEndOfMonth())).query(Integer.class).single();
+                           and b.project_id not in (select s.project_id from rent_standard s where s.effective_from <= ?)""")
+                .param(month).query(Integer.class).single();
         String hex = HexFormat.of().formatHex(digest.digest());
         jdbc.sql("update bill_run set finished_at = ?, bills = ?, total = ?, digest = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), bills, total, hex, runId).update();
@@ -121,34 +121,64 @@ public class BillRuns {
     }
 
     private Chunk chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to) {
+        // the statement joins a few thousand rows against small tables: hash joins, never a nested loop over a chunk
+        jdbc.sql("set local enable_nestloop = off").update();
         return jdbc.sql(INSERT)
-                .params(from, to, month, month, codes, dueDays, runId, Timestamp.from(clock.instant()))
+                .params(from, to, from, to, month, month, month, month, codes, dueDays, runId, Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Chunk(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
     }
 
     /**
-     * Parameters: the lease id range, the month (twice) for the period arithmetic, district codes and due days, the
-     * run id, the time. The span of a charge starts at the first day not yet
+     * Parameters: the lease id range (twice), the month (standards, reductions, and twice for the period
+     * arithmetic), district codes and due days, the run id, the time. The standard and the reduction in force on the
+     * first day of the billed month apply to the month's bills (a change takes effect from the next month's bill),
+     * so they make one small table of rates joined by key: the chunk is hash joins throughout. The span of a charge starts at the first day not yet
      * billed for the lease (never before the period or the lease), so an earlier bill of the same period is not
      * repeated and a change of state mid-period bills only the rest.
      */
-    private static final String INSERT = """
+    static final String INSERT = """
             with basis as (
-                select b.*, case b.billing_cycle when 'MONTHLY' then 1 when 'QUARTERLY' then 3 when 'HALF_YEARLY' then 6 else 12 end as months
-                  from lease_billing_basis b
+                select b.* from lease_billing_basis b
                  where b.moved_out_on is null and b.lease_id between ? and ?
-            ), periods as (
-                select b.*, (date_trunc('year', ?::date)
-                             + ((extract(month from ?::date)::int - 1) / b.months * b.months) * interval '1 month')::date as pstart
-                  from basis b
+            ), billed as materialized (
+                -- read once, before any insert of this statement: the first day each lease is not yet billed for
+                select x.lease_id, max(x.period_end) + 1 as next_day from bill x
+                 where x.lease_id between ? and ? and x.charge_type in ('RENT', 'RENT_MARKET') group by x.lease_id
+            ), rates as materialized (
+                -- per project and rent tier, the standard in force on the first day of the billed month and the
+                -- tier's reduction that day (the district's own over the city default); MARKET_OVERSTAY is the
+                -- market standard charged after a transition period
+                select s.project_id, t.tier as rent_tier, s.yuan_per_sqm,
+                       case when t.kind = 'STANDARD' then rd.mode end as mode,
+                       case when t.kind = 'STANDARD' then rd.amount end as reduction
+                  from (select distinct on (x.project_id, x.kind) x.project_id, x.district_code, x.kind, x.yuan_per_sqm
+                          from rent_standard x where x.effective_from <= ?::date
+                         order by x.project_id, x.kind, x.effective_from desc) s
+                  join (values ('STANDARD', 'STANDARD'), ('REDUCED', 'STANDARD'), ('MINIMUM', 'STANDARD'), ('MARKET', 'MARKET'),
+                               ('MARKET_OVERSTAY', 'MARKET')) as t(tier, kind) on t.kind = s.kind
+                  left join lateral (select r.mode, r.amount from rent_tier_reduction r
+                                      where r.rent_tier = t.tier and r.region_code in (s.district_code, '610800') and r.effective_from <= ?::date
+                                      order by (r.region_code = s.district_code) desc, r.effective_from desc limit 1) rd on true
+            ), cycles as materialized (
+                -- the billing period containing the month, for each cycle (periods align on the calendar year),
+                -- and per district its due date when the period is billed from its first day
+                select v.cycle, v.months, v.pstart, (v.pstart + v.months * interval '1 month' - interval '1 day')::date as pend,
+                       dd.code, dd.day as due_day,
+                       make_date(extract(year from v.pstart)::int, extract(month from v.pstart)::int,
+                                 least(dd.day, extract(day from v.pstart + interval '1 month' - interval '1 day')::int)) as pstart_due
+                  from (select c.cycle, c.months, (date_trunc('year', ?::date)
+                                 + ((extract(month from ?::date)::int - 1) / c.months * c.months) * interval '1 month')::date as pstart
+                          from (values ('MONTHLY', 1), ('QUARTERLY', 3), ('HALF_YEARLY', 6), ('YEARLY', 12)) as c(cycle, months)) v
+                 cross join unnest(?::text[], ?::int[]) as dd(code, day)
             ), spans as (
-                select p.*, (p.pstart + p.months * interval '1 month' - interval '1 day')::date as pend,
-                       greatest(p.pstart, p.start_date,
-                                coalesce((select max(x.period_end) + 1 from bill x where x.lease_id = p.lease_id
-                                           and x.charge_type in ('RENT', 'RENT_MARKET')), p.start_date)) as s
-                  from periods p
+                select b.*, cy.months, cy.pstart, cy.pend, cy.due_day, cy.pstart_due,
+                       greatest(cy.pstart, b.start_date, coalesce(bd.next_day, b.start_date)) as s
+                  from basis b
+                  join cycles cy on cy.cycle = b.billing_cycle and cy.code = b.district_code
+                  left join billed bd on bd.lease_id = b.lease_id
             ), charges as (
+                -- rent while the lease runs and through the transition period, market rent after it
                 select sp.*, 'RENT' as charge_type, sp.s as cs,
                        least(sp.pend, case when sp.status = 'ACTIVE' then sp.end_date else coalesce(sp.vacate_by, sp.end_date) end) as ce
                   from spans sp
@@ -156,37 +186,34 @@ public class BillRuns {
                 select sp.*, 'RENT_MARKET', greatest(sp.s, sp.vacate_by + 1), sp.pend
                   from spans sp where sp.status <> 'ACTIVE' and sp.vacate_by is not null
             ), priced as (
-                select c.*, std.yuan_per_sqm, red.mode, red.amount as reduction,
-                       billing_months(c.cs, c.ce) as fraction, dd.day as due_day
+                select c.*, rt.yuan_per_sqm, rt.mode, rt.reduction,
+                       case when c.cs = c.pstart and c.ce = c.pend then c.months::numeric   -- a whole period: whole months
+                            when date_trunc('month', c.cs) = date_trunc('month', c.ce)
+                            then (c.ce - c.cs + 1)::numeric / extract(day from date_trunc('month', c.cs) + interval '1 month' - interval '1 day')::numeric
+                            else billing_months(c.cs, c.ce) end as fraction
                   from charges c
-                  join unnest(?::text[], ?::int[]) as dd(code, day) on dd.code = c.district_code
-                  join lateral (select s.yuan_per_sqm from rent_standard s
-                                 where s.project_id = c.project_id and s.effective_from <= c.cs
-                                   and s.kind = case when c.charge_type = 'RENT_MARKET' or c.rent_tier = 'MARKET' then 'MARKET' else 'STANDARD' end
-                                 order by s.effective_from desc limit 1) std on true
-                  left join lateral (select r.mode, r.amount from rent_tier_reduction r
-                                      where r.rent_tier = c.rent_tier and r.region_code in (c.district_code, '610800')
-                                        and r.effective_from <= c.cs and c.charge_type = 'RENT'
-                                      order by (r.region_code = c.district_code) desc, r.effective_from desc limit 1) red on true
+                  join rates rt on rt.project_id = c.project_id
+                       and rt.rent_tier = case when c.charge_type = 'RENT_MARKET' then 'MARKET_OVERSTAY' else c.rent_tier end
                  where c.ce >= c.cs
             ), ins as (
                 insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
-                                  amount, basis, run_id, created_at)
+                                  amount, yuan_per_sqm, rent_area, reduction, months, run_id, created_at)
                 select p.lease_id, p.district_code, p.project_id, p.household_id, p.charge_type, p.cs, p.ce,
-                       greatest(p.cs, make_date(extract(year from p.cs)::int, extract(month from p.cs)::int,
-                                least(p.due_day, extract(day from date_trunc('month', p.cs) + interval '1 month' - interval '1 day')::int))),
+                       case when p.cs = p.pstart then p.pstart_due
+                            else greatest(p.cs, make_date(extract(year from p.cs)::int, extract(month from p.cs)::int,
+                                 least(p.due_day, extract(day from date_trunc('month', p.cs) + interval '1 month' - interval '1 day')::int))) end,
                        round(case when p.mode = 'FIXED' then greatest(p.yuan_per_sqm * p.rent_area - p.reduction, 0)
                                   else p.yuan_per_sqm * p.rent_area * (100 - coalesce(p.reduction, 0)) / 100 end * p.fraction, 2),
-                       p.yuan_per_sqm || '元/㎡×' || p.rent_area || '㎡'
-                           || case when p.reduction is null or p.reduction = 0 then ''
-                                   when p.mode = 'FIXED' then '−' || p.reduction || '元' else '×' || (100 - p.reduction) || '%' end
-                           || '×' || round(p.fraction, 4) || '月',
-                       ?, ?
+                       p.yuan_per_sqm, p.rent_area,
+                       case when p.reduction is null or p.reduction = 0 then '' when p.mode = 'FIXED' then p.reduction::text
+                            else p.reduction::text || '%' end,
+                       round(p.fraction, 8), ?, ?
                   from priced p
                 on conflict (lease_id, charge_type, period_start) do nothing
                 returning id, amount
             )
             select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
+
 
     private static MessageDigest sha256() {
         try {

@@ -55,12 +55,14 @@ public class Payments {
     private final LeaseQueries leases;
     private final RentLedger ledger;
     private final FiscalReceipts fiscal;
+    private final LateFees lateFees;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, LeaseQueries leases, RentLedger ledger, FiscalReceipts fiscal, ApplicationEventPublisher events,
-             AuditLog audit, Clock clock) {
+    Payments(JdbcClient jdbc, LeaseQueries leases, RentLedger ledger, FiscalReceipts fiscal, LateFees lateFees,
+             ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+        this.lateFees = lateFees;
         this.jdbc = jdbc;
         this.leases = leases;
         this.ledger = ledger;
@@ -114,6 +116,8 @@ public class Payments {
             return result(seen.get().payment(), true);
         }
         lockLease(jdbc, lease.id());
+        // the principal is about to change: first charge the late fees due for the days it stood as it was
+        lateFees.postForLease(lease.id(), LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         long seq = jdbc.sql("select nextval('receipt_seq')").query(Long.class).single();
         String receipt = "SJ" + lease.leaseNumber().substring(0, 6) + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(DAY)
                 + String.format("%08d", seq);
@@ -130,15 +134,14 @@ public class Payments {
                 .params(receipt, lease.id(), place.household(), place.district(), place.project(), p.channel().name(),
                         p.amount(), p.reference() == null ? "" : p.reference().trim(), now, actorId)
                 .query(Long.class).single();
-        BigDecimal left = p.amount();
-        for (RentLedger.Open open : RentLedger.openBills(jdbc, lease.id())) {
-            if (left.signum() == 0) {
-                break;
+        List<RentLedger.Open> open = RentLedger.openBills(jdbc, lease.id());
+        List<BigDecimal> parts = RentMath.allocate(p.amount(), open.stream().map(RentLedger.Open::outstanding).toList());
+        for (int i = 0; i < open.size(); i++) {
+            if (parts.get(i).signum() > 0) {
+                allocate(paymentId, lease.id(), open.get(i).billId(), parts.get(i), now);
             }
-            BigDecimal x = left.min(open.outstanding());
-            allocate(paymentId, lease.id(), open.billId(), x, now);
-            left = left.subtract(x);
         }
+        BigDecimal left = parts.getLast();
         if (left.signum() > 0) {
             allocate(paymentId, lease.id(), null, left, now); // overpayment: the lease's credit
         }

@@ -17,11 +17,20 @@ import java.time.ZoneId;
 class RentJobs {
 
     private final BillRuns runs;
+    private final LateFees lateFees;
     private final Clock clock;
 
-    RentJobs(BillRuns runs, Clock clock) {
+    RentJobs(BillRuns runs, LateFees lateFees, Clock clock) {
         this.runs = runs;
+        this.lateFees = lateFees;
         this.clock = clock;
+    }
+
+    /** On the 1st: late fees through that day on every overdue bill (payments post them too, before they allocate). */
+    @Scheduled(cron = "${anju.rent.late-fee-cron:0 45 2 1 * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "rent-late-fees", lockAtMostFor = "PT2H")
+    void monthlyLateFees() {
+        lateFees.postAll(java.time.LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
     }
 
     @Scheduled(cron = "${anju.rent.bill-cron:0 15 2 * * *}", zone = "Asia/Shanghai")

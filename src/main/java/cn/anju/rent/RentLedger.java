@@ -82,7 +82,11 @@ public class RentLedger implements RentAccounts {
         all.add(offset);
         return jdbc.sql("""
                         select b.id, b.lease_id, b.charge_type, b.period_start, b.period_end, b.due_date, b.amount,
-                               b.adjustments, b.paid, b.basis,
+                               b.adjustments, b.paid,
+                               b.yuan_per_sqm || '元/㎡×' || b.rent_area || '㎡'
+                                   || case when b.reduction = '' then '' when right(b.reduction, 1) = '%%' then '×减' || b.reduction
+                                           else '−' || b.reduction || '元' end
+                                   || '×' || round(b.months, 4) || '月',
                                (select v.lease_number from lease_billing_basis v where v.lease_id = b.lease_id)
                           from bill_balance b where %s order by b.due_date desc, b.id desc limit ? offset ?""".formatted(where))
                 .params(all)

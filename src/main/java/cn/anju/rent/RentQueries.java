@@ -26,9 +26,11 @@ public class RentQueries {
     private final DataScopes scopes;
     private final LeaseQueries leases;
     private final RentLedger ledger;
+    private final LateFees lateFees;
     private final Clock clock;
 
-    RentQueries(JdbcClient jdbc, DataScopes scopes, LeaseQueries leases, RentLedger ledger, Clock clock) {
+    RentQueries(JdbcClient jdbc, DataScopes scopes, LeaseQueries leases, RentLedger ledger, LateFees lateFees, Clock clock) {
+        this.lateFees = lateFees;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.leases = leases;
@@ -63,8 +65,13 @@ public class RentQueries {
                              OffsetDateTime receivedAt, String recordedBy, Long reversesPaymentId, boolean reversed) {
     }
 
-    public record Account(LeaseQueries.LeaseRow lease, BigDecimal arrears, BigDecimal outstanding, BigDecimal creditBalance,
-                          BigDecimal depositHeld, List<RentLedger.BillRow> bills, List<PaymentRow> payments) {
+    /** {@code lateFeeAccrued}: fees earned since the last posting, posted when the next payment comes. */
+    public record Account(LeaseQueries.LeaseRow lease, BigDecimal arrears, BigDecimal outstanding, BigDecimal lateFeeAccrued,
+                          BigDecimal creditBalance, BigDecimal depositHeld, List<RentLedger.BillRow> bills, List<PaymentRow> payments) {
+
+        public BigDecimal dueNow() {
+            return outstanding.add(lateFeeAccrued).subtract(creditBalance).max(BigDecimal.ZERO);
+        }
     }
 
     public Account account(CurrentUser user, long leaseId) {
@@ -73,7 +80,8 @@ public class RentQueries {
         List<RentLedger.BillRow> bills = ledger.bills("b.lease_id = ?", List.of(leaseId), 60, 0);
         BigDecimal outstanding = bills.stream().map(RentLedger.BillRow::outstanding).filter(b -> b.signum() > 0)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Account(lease, ledger.arrears(leaseId, LocalDate.now(clock)), outstanding, ledger.creditBalance(leaseId),
+        return new Account(lease, ledger.arrears(leaseId, LocalDate.now(clock)), outstanding,
+                lateFees.accrued(leaseId, LocalDate.now(clock)), ledger.creditBalance(leaseId),
                 ledger.depositHeld(leaseId), bills, payments("p.lease_id = ?", List.of(leaseId), 60));
     }
 

@@ -28,27 +28,25 @@ public final class BillingBenchmark {
     public static void main(String[] args) {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(AnjuApplication.class)
                 .profiles("bench")
-                .properties("server.port=0", "anju.embedded-db.data-dir=target/bench-billing-pg",
-                        "anju.embedded-db.pool-size=10", "anju.audit.head-dir=target/bench-billing-audit",
-                        "anju.files.root=target/bench-billing-files", "anju.privacy.active-key=dev1",
-                        "anju.privacy.keys.dev1=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=",
-                        "anju.privacy.index-key=ZGV2ZWxvcG1lbnQtaW5kZXgta2V5LW5vdC1mb3ItcHJvZCEh",
-                        "logging.level.root=WARN", "anju.audit.seal-every=1h", "anju.rent.bill-cron=-", "anju.lease.daily-cron=-")
-                .run();
+                
+                // command-line arguments: they outrank application.yml (builder properties would not)
+                .run("--server.port=0", "--anju.embedded-db.data-dir=target/bench-billing-pg", "--anju.embedded-db.pool-size=10", "--anju.audit.head-dir=target/bench-billing-audit", "--anju.files.root=target/bench-billing-files", "--anju.privacy.active-key=dev1", "--anju.privacy.keys.dev1=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGk=", "--anju.privacy.index-key=ZGV2ZWxvcG1lbnQtaW5kZXgta2V5LW5vdC1mb3ItcHJvZCEh", "--logging.level.root=WARN", "--anju.audit.seal-every=1h", "--anju.rent.bill-cron=-", "--anju.lease.daily-cron=-");
         int code = 1;
         try {
-            code = new BillingBenchmark(app.getBean(JdbcClient.class), app.getBean(BillRuns.class), app.getBean(IdentitySeeding.class)).run();
+            code = new BillingBenchmark(app, app.getBean(JdbcClient.class), app.getBean(BillRuns.class), app.getBean(IdentitySeeding.class)).run();
         } finally {
             app.close();
         }
         System.exit(code);
     }
 
+    private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
     private final BillRuns runs;
     private final IdentitySeeding identity;
 
-    BillingBenchmark(JdbcClient jdbc, BillRuns runs, IdentitySeeding identity) {
+    BillingBenchmark(ConfigurableApplicationContext app, JdbcClient jdbc, BillRuns runs, IdentitySeeding identity) {
+        this.app = app;
         this.jdbc = jdbc;
         this.runs = runs;
         this.identity = identity;
@@ -65,16 +63,18 @@ public final class BillingBenchmark {
         // the benchmark's own synthetic database: start each measurement from no bills
         jdbc.sql("truncate payment_allocation, payment_idempotency, fiscal_receipt, deposit_entry, bill_adjustment, payment, bill, bill_run cascade").update();
         jdbc.sql("drop table if exists bill_floor").update();
-        jdbc.sql("create unlogged table bill_floor (like bill including defaults)").update();
+        // the same table shape as bill: its constraints, unique key and indexes (LIKE does not copy foreign keys)
+        jdbc.sql("create table bill_floor (like bill including all)").update();
         jdbc.sql("vacuum analyze").update();
         jdbc.sql("select count(*) from lease_billing_basis").query(Long.class).single(); // warm both the same way
 
         long f0 = System.nanoTime();
         int floorRows = jdbc.sql("""
-                        insert into bill_floor (id, lease_id, district_code, project_id, household_id, charge_type, period_start, period_end,
-                                                due_date, amount, basis, created_at)
-                        select l.id, l.id, l.district_code, l.project_id, l.household_id, 'RENT', ?::date, ?::date, ?::date,
-                               round(s.yuan_per_sqm * l.rent_area * (100 - r.amount) / 100, 2), '', now()
+                        insert into bill_floor (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end,
+                                                due_date, amount, yuan_per_sqm, rent_area, reduction, months, created_at)
+                        select l.id, l.district_code, l.project_id, l.household_id, 'RENT', ?::date, ?::date, ?::date,
+                               round(s.yuan_per_sqm * l.rent_area * (100 - r.amount) / 100, 2), s.yuan_per_sqm, l.rent_area,
+                               case when r.amount = 0 then '' else r.amount::text || '%' end, 1, now()
                           from lease l
                           join rent_standard s on s.project_id = l.project_id and s.kind = 'STANDARD'
                           join rent_tier_reduction r on r.region_code = '610800' and r.rent_tier = l.rent_tier
@@ -84,6 +84,13 @@ public final class BillingBenchmark {
                 .update();
         double floor = (System.nanoTime() - f0) / 1e9;
 
+        if (Boolean.getBoolean("bench.explain")) {
+            // the plan of one chunk, in a transaction rolled back so the measured run starts the same
+            app.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status -> {
+                cn.anju.rent.BillRunExplain.explain(jdbc, period, 0, 20_000).forEach(System.out::println);
+                status.setRollbackOnly();
+            });
+        }
         long r0 = System.nanoTime();
         BillRuns.Result result = runs.run(BillRuns.Trigger.SCHEDULED, null, period);
         double seconds = (System.nanoTime() - r0) / 1e9;
@@ -98,62 +105,68 @@ public final class BillingBenchmark {
                 .query(Long.class).single();
         System.out.printf("bill run: %d bills, total %s, digest %s; floor: %d rows%n", result.bills(), result.total(), result.digest(), floorRows);
         System.out.printf("EXCEPT both ways: %d missing, %d extra%n", missing, extra);
+        long x0 = System.nanoTime();
+        BillRuns.Result rerun = runs.run(BillRuns.Trigger.SCHEDULED, null, period);
+        System.out.printf("rerun of the same month: %d bills added in %.2f s%n", rerun.bills(), (System.nanoTime() - x0) / 1e9);
         System.out.printf("RESULT billing leases=%d seconds=%.2f floor_seconds=%.2f ratio=%.2f%n", LEASES, seconds, floor, seconds / floor);
         return missing == 0 && extra == 0 && result.bills() == floorRows ? 0 : 1;
     }
 
-    /** Set-based: projects of 2,000 units, households with a decision in force, active monthly leases moved into. */
+    /**
+     * Set-based, in id ranges (no per-row lookups): projects of 2,000 units, households with a decision in force,
+     * active monthly leases moved into. The database is the benchmark's own, so it starts empty.
+     */
     void generate(int n) {
         identity.organisation("HS-610802", "榆阳区住房保障中心", OrganisationType.DISTRICT_HOUSING, "610802", null);
         identity.account("bench.gov", "基准测试", "HS-610802", Set.of(Role.GOV_OFFICER), Set.of(), "Bench-Pass-1", false);
         long officer = identity.userId("bench.gov");
+        long run = System.currentTimeMillis();
         int projects = (n + 1999) / 2000;
-        jdbc.sql("""
+        long firstProject = jdbc.sql("""
                         insert into project (district_code, name, address, built_year, created_at)
-                        select '610802', '基准项目' || g || '-' || extract(epoch from now())::bigint, '榆阳区基准路' || g || '号', 2015, now()
-                          from generate_series(1, ?) g""").param(projects).update();
+                        select '610802', '基准项目' || ? || '-' || g, '榆阳区基准路' || g || '号', 2015, now()
+                          from generate_series(1, ?) g returning id""").params(run, projects).query(Long.class).list()
+                .stream().mapToLong(Long::longValue).min().orElseThrow();
         jdbc.sql("""
                         insert into building (project_id, district_code, number, floors, has_elevator)
-                        select p.id, '610802', b::text, 20, true from project p, generate_series(1, 20) b
-                         where p.name like '基准项目%' and not exists (select 1 from building x where x.project_id = p.id)""").update();
+                        select p.id, '610802', b::text, 20, true from project p, generate_series(1, 20) b where p.id >= ?""")
+                .param(firstProject).update();
         jdbc.sql("""
                         insert into unit (project_id, building_id, district_code, floor, number, layout, building_area, usable_area, rent_area, status)
                         select b.project_id, b.id, '610802', (u - 1) / 5 + 1, (((u - 1) / 5 + 1) * 100 + (u - 1) % 5 + 1)::text, '一室一厅',
                                55.00, 44.00, 40.00 + (b.id * 7 + u) % 20, 'OCCUPIED'
-                          from building b join project p on p.id = b.project_id, generate_series(1, 100) u
-                         where p.name like '基准项目%' and not exists (select 1 from unit x where x.building_id = b.id)""").update();
-        jdbc.sql("""
+                          from building b, generate_series(1, 100) u where b.project_id >= ?""")
+                .param(firstProject).update();
+        long firstHousehold = jdbc.sql("""
                         insert into household (district_code, category, registered_on, created_at)
-                        select '610802', 'LOW_INCOME', date '2020-01-01', now() from generate_series(1, ?)""").param(n).update();
+                        select '610802', 'LOW_INCOME', date '2020-01-01', now() from generate_series(1, ?) returning id""")
+                .param(n).query(Long.class).list().stream().mapToLong(Long::longValue).min().orElseThrow();
         jdbc.sql("""
                         insert into eligibility_decision (household_id, district_code, decision_number, issuing_bureau, decided_on, valid_from,
                                                           valid_to, approved_area, rent_tier, status, created_by, created_at)
                         select h.id, '610802', 'BENCH-' || h.id, '榆阳区住房保障中心', date '2025-01-01', date '2025-01-01', date '2029-12-31',
                                50, (array['STANDARD', 'REDUCED', 'MINIMUM'])[1 + h.id % 3], 'VALID', ?, now()
-                          from household h where not exists (select 1 from eligibility_decision d where d.household_id = h.id)""")
-                .param(officer).update();
+                          from household h where h.id >= ?""")
+                .params(officer, firstHousehold).update();
         jdbc.sql("""
                         insert into lease (lease_number, district_code, project_id, unit_id, household_id, eligibility_decision_id, rent_tier,
                                            monthly_rent, deposit, start_date, end_date, status, created_by, created_at, rent_area)
                         select 'BENCH-' || h.id, '610802', u.project_id, u.id, h.id, d.id, d.rent_tier, 0, 0, date '2025-06-01',
                                date '2030-05-31', 'ACTIVE', ?, now(), u.rent_area
-                          from (select id, row_number() over (order by id) rn from household
-                                 where not exists (select 1 from lease l where l.household_id = household.id)) h
+                          from (select id, row_number() over (order by id) rn from household where id >= ?) h
                           join eligibility_decision d on d.household_id = h.id
-                          join (select id, project_id, rent_area, row_number() over (order by id) rn from unit
-                                 where not exists (select 1 from lease l where l.unit_id = unit.id)) u on u.rn = h.rn""")
-                .param(officer).update();
+                          join (select id, project_id, rent_area, row_number() over (order by id) rn from unit where project_id >= ?) u
+                            on u.rn = h.rn""")
+                .params(officer, firstHousehold, firstProject).update();
         jdbc.sql("""
                         insert into lease_event (lease_id, kind, detail, actor, at)
-                        select l.id, 'MOVED_IN', '', ?, now() from lease l
-                         where not exists (select 1 from lease_event e where e.lease_id = l.id and e.kind = 'MOVED_IN')""")
-                .param(officer).update();
+                        select l.id, 'MOVED_IN', '', ?, now() from lease l where l.household_id >= ?""")
+                .params(officer, firstHousehold).update();
         jdbc.sql("""
                         insert into rent_standard (project_id, district_code, kind, yuan_per_sqm, effective_from, approved_by, approved_at, reason)
                         select p.id, '610802', k, case k when 'STANDARD' then 6.50 else 13.00 end, date '2024-01-01', ?, now(), '基准'
-                          from project p, unnest(array['STANDARD', 'MARKET']) k
-                         where not exists (select 1 from rent_standard s where s.project_id = p.id)""")
-                .param(officer).update();
+                          from project p, unnest(array['STANDARD', 'MARKET']) k where p.id >= ?""")
+                .params(officer, firstProject).update();
         jdbc.sql("analyze").update();
     }
 }

@@ -29,11 +29,9 @@ public final class PaymentBenchmark {
     public static void main(String[] args) throws Exception {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(AnjuApplication.class)
                 .profiles("demo")
-                .properties("server.port=0", "anju.embedded-db.data-dir=target/bench-payments-pg", "anju.embedded-db.clean-on-start=true",
-                        "anju.embedded-db.pool-size=24", "anju.audit.head-dir=target/bench-payments-audit",
-                        "anju.files.root=target/bench-payments-files", "logging.level.root=WARN", "anju.audit.seal-every=1h",
-                        "anju.rent.bill-cron=-", "anju.lease.daily-cron=-", "server.tomcat.threads.max=32")
-                .run();
+                
+                // command-line arguments: they outrank application.yml (builder properties would not)
+                .run("--server.port=0", "--anju.embedded-db.data-dir=target/bench-payments-pg", "--anju.embedded-db.clean-on-start=true", "--anju.embedded-db.pool-size=24", "--anju.audit.head-dir=target/bench-payments-audit", "--anju.files.root=target/bench-payments-files", "--logging.level.root=WARN", "--anju.audit.seal-every=1h", "--anju.rent.bill-cron=-", "--anju.lease.daily-cron=-", "--server.tomcat.threads.max=32");
         try {
             run(app);
         } finally {

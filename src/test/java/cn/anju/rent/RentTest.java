@@ -62,6 +62,19 @@ class RentTest {
     }
 
     @Test
+    void theDatabasesProrationIsTheDocumentedOne() {
+        // billing_months (SQL, used by the bill run) and RentMath.billingMonths (Java, held by the property tests) agree
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            LocalDate a = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(1_500));
+            LocalDate b = a.plusDays(random.nextInt(400));
+            BigDecimal sql = jdbc.sql("select billing_months(?, ?)").params(java.sql.Date.valueOf(a), java.sql.Date.valueOf(b))
+                    .query(BigDecimal.class).single();
+            assertThat(sql.subtract(RentMath.billingMonths(a, b)).abs()).as(a + " .. " + b).isLessThan(new BigDecimal("1e-12"));
+        }
+    }
+
+    @Test
     void aNewLeaseIsBilledFromItsStartProratedAndARerunAddsNothing() {
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         BillRuns.Result first = runs.run(BillRuns.Trigger.MANUAL, null, month);
@@ -170,5 +183,34 @@ class RentTest {
         assertThat(s.get("arrears").decimalValue()).isEqualByComparingTo(owed);
         assertThat(s.get("deposit").decimalValue()).isEqualByComparingTo("856.80");
         assertThat(s.get("refund").decimalValue()).isEqualByComparingTo(new BigDecimal("856.80").subtract(owed));
+    }
+
+    @Test
+    void lateFeesAccrueOnThePrincipalAndArePostedWhenTheMoneyComes() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        var bill = jdbc.sql("select id, due_date, amount from bill where lease_id = ?").param(a.leaseId())
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)}).single();
+        LocalDate due = (LocalDate) bill[1];
+        BigDecimal principal = (BigDecimal) bill[2];
+        long days = ChronoUnit.DAYS.between(due, today) + 10;
+        cn.anju.support.TestClock.advance(java.time.Duration.ofDays(10));
+        try {
+            WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+            JsonNode acc = account(clerk, a.leaseId());
+            BigDecimal expected = principal.multiply(new BigDecimal("0.0005")).multiply(BigDecimal.valueOf(days)).setScale(2, RoundingMode.HALF_UP)
+                    .min(principal);
+            assertThat(acc.get("lateFeeAccrued").decimalValue()).isEqualByComparingTo(expected);
+            assertThat(acc.get("arrears").decimalValue()).isEqualByComparingTo(principal);
+            HttpResponse<String> paid = pay(clerk, "fee-" + System.nanoTime(), a.leaseId(), principal.add(expected).toPlainString());
+            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+            acc = account(clerk, a.leaseId());
+            assertThat(acc.get("outstanding").decimalValue()).isEqualByComparingTo("0");
+            assertThat(acc.get("lateFeeAccrued").decimalValue()).isEqualByComparingTo("0");
+            assertThat(jdbc.sql("select sum(amount) from bill_adjustment where bill_id = ? and kind = 'LATE_FEE'").param(bill[0])
+                    .query(BigDecimal.class).single()).isEqualByComparingTo(expected);
+        } finally {
+            cn.anju.support.TestClock.reset();
+        }
     }
 }

@@ -1,0 +1,69 @@
+package cn.anju.rent;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arithmetic of rent, as pure functions so that property tests can hold it to its rules (docs/rent.md):
+ * proration by days, the late fee, allocation oldest first. The bill run does the proration in SQL
+ * ({@code billing_months}); a test checks the two agree.
+ */
+public final class RentMath {
+
+    private RentMath() {
+    }
+
+    /** Month by month, the days covered ÷ the days of that month: a whole calendar month is exactly 1. */
+    public static BigDecimal billingMonths(LocalDate start, LocalDate end) {
+        if (end.isBefore(start)) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal months = BigDecimal.ZERO;
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            LocalDate from = start.isAfter(m.atDay(1)) ? start : m.atDay(1);
+            LocalDate to = end.isBefore(m.atEndOfMonth()) ? end : m.atEndOfMonth();
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            months = months.add(BigDecimal.valueOf(days).divide(BigDecimal.valueOf(m.lengthOfMonth()), 20, RoundingMode.HALF_UP));
+        }
+        return months;
+    }
+
+    /** A bill's amount: the monthly rent times the months covered, rounded once to the fen, half up. */
+    public static BigDecimal prorate(BigDecimal monthlyRent, LocalDate start, LocalDate end) {
+        return monthlyRent.multiply(billingMonths(start, end)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The late fee to post for the days after {@code lastCharged} through {@code asOf} on a principal that stayed
+     * the same over those days: rate × principal × days (never on earlier fees: no compounding), rounded to the fen,
+     * and never beyond the cap (capRatio × the bill's amount) less what was charged before.
+     */
+    public static BigDecimal lateFee(BigDecimal principal, LocalDate lastCharged, LocalDate asOf, BigDecimal dailyRate,
+                                     BigDecimal billAmount, BigDecimal capRatio, BigDecimal chargedBefore) {
+        long days = ChronoUnit.DAYS.between(lastCharged, asOf);
+        if (days <= 0 || principal.signum() <= 0 || dailyRate.signum() <= 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal fee = principal.multiply(dailyRate).multiply(BigDecimal.valueOf(days)).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal room = billAmount.multiply(capRatio).setScale(2, RoundingMode.DOWN).subtract(chargedBefore);
+        return fee.min(room.max(BigDecimal.ZERO));
+    }
+
+    /** How a payment divides over open amounts, oldest first; the last element is what is left (the credit). */
+    public static List<BigDecimal> allocate(BigDecimal payment, List<BigDecimal> openOldestFirst) {
+        List<BigDecimal> parts = new ArrayList<>();
+        BigDecimal left = payment;
+        for (BigDecimal open : openOldestFirst) {
+            BigDecimal x = left.min(open.max(BigDecimal.ZERO));
+            parts.add(x);
+            left = left.subtract(x);
+        }
+        parts.add(left);
+        return parts;
+    }
+}
