@@ -1,9 +1,7 @@
 package cn.anju.demo;
 
-import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentitySeeding;
 import cn.anju.rent.BillRuns;
-import cn.anju.rent.Payments;
 import cn.anju.rent.RentSeeding;
 import cn.anju.rent.RentStandards;
 import org.slf4j.Logger;
@@ -43,17 +41,14 @@ class DemoRent implements ApplicationRunner {
     private final RentStandards standards;
     private final RentSeeding seeding;
     private final BillRuns runs;
-    private final Payments payments;
     private final IdentitySeeding identity;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoRent(RentStandards standards, RentSeeding seeding, BillRuns runs, Payments payments, IdentitySeeding identity,
-             JdbcClient jdbc, Clock clock) {
+    DemoRent(RentStandards standards, RentSeeding seeding, BillRuns runs, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
         this.standards = standards;
         this.seeding = seeding;
         this.runs = runs;
-        this.payments = payments;
         this.identity = identity;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -81,25 +76,23 @@ class DemoRent implements ApplicationRunner {
         for (int back = 6; back >= 0; back--) {
             bills += runs.run(BillRuns.Trigger.SCHEDULED, null, now.minusMonths(back)).bills();
         }
-        CurrentUser anju = identity.actingAs("anju.staff");
-        CurrentUser shenmu = identity.actingAs("shenmu.op");
+        // history: most households paid every bill on time; some missed the last month or two; a few paid nothing for
+        // six months and more (the arrears a case is opened for)
         Random random = new Random(2028);
-        int paid = 0;
-        // bills already due by today: most households have paid them
-        for (RentSeeding.Owing o : seeding.owingBefore(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusDays(5))) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        Map<Long, List<RentSeeding.DueBill>> byLease = new java.util.LinkedHashMap<>();
+        seeding.dueBefore(today).forEach(b -> byLease.computeIfAbsent(b.leaseId(), k -> new java.util.ArrayList<>()).add(b));
+        List<RentSeeding.DueBill> paidBills = new java.util.ArrayList<>();
+        for (List<RentSeeding.DueBill> leaseBills : byLease.values()) {
             int roll = random.nextInt(100);
             if (roll < 4) {
-                continue; // a few pay nothing: six months and more in arrears
-            }
-            BigDecimal amount = roll < 14 ? o.withoutLastTwoMonths() : o.total(); // some owe the last month or two
-            if (amount.signum() <= 0) {
                 continue;
             }
-            CurrentUser cashier = o.district().equals("610881") ? shenmu : anju;
-            payments.post(cashier, "demo-" + o.leaseId() + "-" + now, new Payments.NewPayment(o.leaseId(),
-                    roll % 3 == 0 ? Payments.Channel.BANK_TRANSFER : Payments.Channel.CASH, amount, ""));
-            paid++;
+            LocalDate cutoff = roll < 14 ? today.minusMonths(2) : today;
+            leaseBills.stream().filter(b -> b.dueDate().isBefore(cutoff)).forEach(paidBills::add);
         }
+        int paid = seeding.paidOnTime(paidBills, Map.of("610802", identity.userId("anju.staff"), "610803", identity.userId("anju.staff"),
+                "610881", identity.userId("shenmu.op")));
         log.info("Demo rent ready: {} standards, {} deposits, {} bills, {} payments", projects.size() * 2, deposits, bills, paid);
     }
 }

@@ -38,16 +38,22 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApiTokens tokens, Clock clock,
-                                 SecurityContextRepository contexts, List<RoleGate> gates) throws Exception {
+                                 SecurityContextRepository contexts, List<RoleGate> gates,
+                                 List<cn.anju.shared.web.MachineEndpoint> machines) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher("/api/**")
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> {
+                    // partner callbacks verify their own signatures: no session, no CSRF token
+                    machines.forEach(m -> a.requestMatchers(m.pattern()).permitAll());
                     gates.forEach(g -> a.requestMatchers(g.method(), g.pattern()).hasAnyRole(g.roleNames()));
                     a.anyRequest().authenticated();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(c -> c.ignoringRequestMatchers(ApiTokenAuthentication::presentsToken))
+                .csrf(c -> {
+                    c.ignoringRequestMatchers(ApiTokenAuthentication::presentsToken);
+                    machines.forEach(m -> c.ignoringRequestMatchers(m.pattern()));
+                })
                 .addFilterAfter(new ApiTokenAuthentication.Filter(tokens, json), CsrfFilter.class)
                 .addFilterBefore(new SessionGuards(clock, json), AuthorizationFilter.class)
                 .requestCache(c -> c.disable())

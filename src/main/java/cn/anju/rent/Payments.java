@@ -85,16 +85,15 @@ public class Payments {
         if (p.channel() == null || p.channel() == Channel.ONLINE) {
             throw ProblemException.badRequest("PAYMENT_CHANNEL", "请选择收款方式：现金、POS刷卡或银行转账（线上支付由支付平台回调入账）。");
         }
-        return record(idempotencyKey, lease, p, actor.id());
+        return record(idempotencyKey, lease.id(), lease.leaseNumber(), p, actor.id());
     }
 
-    /** The gateway's confirmed online payment (the callback was verified before this). */
-    @Transactional
-    public Result recordOnline(String idempotencyKey, LeaseQueries.LeaseRow lease, BigDecimal amount, String reference) {
-        return record(idempotencyKey, lease, new NewPayment(lease.id(), Channel.ONLINE, amount, reference), null);
+    /** The gateway's confirmed online payment (its callback was verified before this, in the same transaction). */
+    Result recordOnline(String idempotencyKey, long leaseId, String leaseNumber, BigDecimal amount, String reference) {
+        return record(idempotencyKey, leaseId, leaseNumber, new NewPayment(leaseId, Channel.ONLINE, amount, reference), null);
     }
 
-    private Result record(String key, LeaseQueries.LeaseRow lease, NewPayment p, Long actorId) {
+    private Result record(String key, long leaseId, String leaseNumber, NewPayment p, Long actorId) {
         if (key == null || key.length() < 8 || key.length() > 100) {
             throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "请在请求头 Idempotency-Key 中提供8到100个字符的幂等键（每笔收款唯一，重试时不变）。");
         }
@@ -115,35 +114,35 @@ public class Payments {
             }
             return result(seen.get().payment(), true);
         }
-        lockLease(jdbc, lease.id());
+        lockLease(jdbc, leaseId);
         // the principal is about to change: first charge the late fees due for the days it stood as it was
-        lateFees.postForLease(lease.id(), LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        lateFees.postForLease(leaseId, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         long seq = jdbc.sql("select nextval('receipt_seq')").query(Long.class).single();
-        String receipt = "SJ" + lease.leaseNumber().substring(0, 6) + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(DAY)
+        String receipt = "SJ" + leaseNumber.substring(0, 6) + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(DAY)
                 + String.format("%08d", seq);
         Timestamp now = Timestamp.from(clock.instant());
         record Place(String district, long project, long household) {
         }
         Place place = jdbc.sql("select district_code, project_id, household_id from lease_billing_basis where lease_id = ?")
-                .param(lease.id()).query((rs, n) -> new Place(rs.getString(1), rs.getLong(2), rs.getLong(3))).optional()
+                .param(leaseId).query((rs, n) -> new Place(rs.getString(1), rs.getLong(2), rs.getLong(3))).optional()
                 .orElseThrow(() -> ProblemException.unprocessable("LEASE_NOT_BILLED", "该合同尚未入住或无需缴租，不能收租。"));
         long paymentId = jdbc.sql("""
                         insert into payment (receipt_number, lease_id, household_id, district_code, project_id, channel, amount,
                                              reference, received_at, recorded_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(receipt, lease.id(), place.household(), place.district(), place.project(), p.channel().name(),
+                .params(receipt, leaseId, place.household(), place.district(), place.project(), p.channel().name(),
                         p.amount(), p.reference() == null ? "" : p.reference().trim(), now, actorId)
                 .query(Long.class).single();
-        List<RentLedger.Open> open = RentLedger.openBills(jdbc, lease.id());
+        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId);
         List<BigDecimal> parts = RentMath.allocate(p.amount(), open.stream().map(RentLedger.Open::outstanding).toList());
         for (int i = 0; i < open.size(); i++) {
             if (parts.get(i).signum() > 0) {
-                allocate(paymentId, lease.id(), open.get(i).billId(), parts.get(i), now);
+                allocate(paymentId, leaseId, open.get(i).billId(), parts.get(i), now);
             }
         }
         BigDecimal left = parts.getLast();
         if (left.signum() > 0) {
-            allocate(paymentId, lease.id(), null, left, now); // overpayment: the lease's credit
+            allocate(paymentId, leaseId, null, left, now); // overpayment: the lease's credit
         }
         jdbc.sql("insert into payment_idempotency (key, request_hash, payment_id, created_at) values (?, ?, ?, ?)")
                 .params(key, requestHash, paymentId, now).update();
@@ -151,7 +150,7 @@ public class Payments {
         events.publishEvent(new ResidentEvent(place.household(), "RENT_PAYMENT", "缴费 ¥" + p.amount().toPlainString() + "（" + label(p.channel()) + "）",
                 "收据 " + receipt, "payment", paymentId, actorId, clock.instant()));
         audit.record("PAYMENT_POST", "payment", paymentId, AuditOutcome.SUCCESS,
-                Map.of("lease", lease.id(), "amount", p.amount().toPlainString(), "channel", p.channel().name()));
+                Map.of("lease", leaseId, "amount", p.amount().toPlainString(), "channel", p.channel().name()));
         return result(paymentId, false);
     }
 

@@ -35,6 +35,28 @@ class RentAccess {
     }
 
     @Bean
+    MenuEntry myRentMenu() {
+        return new MenuEntry(MenuGroup.PERSONAL, "menu.myRent", "/my/rent", 5, Set.of(Role.TENANT));
+    }
+
+    /** The gateway calls back server to server; the endpoint checks signature, timestamp and nonce itself. */
+    @Bean
+    cn.anju.shared.web.MachineEndpoint gatewayCallbacks() {
+        return new cn.anju.shared.web.MachineEndpoint("/api/v1/gateway/callbacks/**");
+    }
+
+    /** The simulated gateway's page stands for the gateway's own site. */
+    @Bean
+    cn.anju.shared.web.PublicPath simulatedGateway() {
+        return new cn.anju.shared.web.PublicPath("/gateway-sim/**");
+    }
+
+    @Bean
+    RoleGate onlineOrderGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/online-payments", Set.of(Role.TENANT, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
     RoleGate standardGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/rent-standards", GOVERNMENT);
     }

@@ -19,6 +19,8 @@ class RentCounterBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BillRuns runs;
 
     @Test
     void aCashierCollectsAtTheCounterAndPrintsTheReceipt() {
@@ -59,5 +61,33 @@ class RentCounterBrowserTest extends BrowserTest {
         assertThat(d.findElement(By.cssSelector("table.bills")).getText()).contains("租金");
         assertThat(d.findElement(By.id("runs")).getText()).contains("定时");
         browser.screenshot("rent-bills");
+    }
+
+    @Test
+    void aTenantPaysOnlineFromThePhoneThroughTheGateway() {
+        WebDriver d = browser.driver();
+        d.manage().deleteAllCookies();
+        browser.size(cn.anju.support.Browser.PHONE);
+        try {
+            // something to pay whatever earlier tests did: next month's bill, due in advance
+            runs.run(BillRuns.Trigger.MANUAL, null, java.time.YearMonth.now().plusMonths(1));
+            browser.login(base(), "tenant.demo", "Demo@2026");
+            d.get(url("/my/rent"));
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("due-now")));
+            String due = d.findElement(By.id("due-now")).getText();
+            browser.screenshot("phone-my-rent");
+            browser.click(By.cssSelector("form.pay-online button"));
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("gateway-pay")));
+            assertThat(d.findElement(By.id("gateway-amount")).getText()).isEqualTo(due);
+            browser.screenshot("phone-gateway");
+            browser.click(By.id("gateway-pay"));
+            new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("due-now")));
+            assertThat(d.findElement(By.cssSelector(".alert-success")).getText()).contains("支付成功");
+            assertThat(d.findElement(By.id("due-now")).getText()).isEqualTo("¥0.00");
+            assertThat(d.findElement(By.id("my-payments")).getText()).contains("线上支付");
+            browser.screenshot("phone-my-rent-paid");
+        } finally {
+            browser.size(cn.anju.support.Browser.DESKTOP);
+        }
     }
 }

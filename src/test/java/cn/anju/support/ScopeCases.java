@@ -456,6 +456,28 @@ public final class ScopeCases {
             }
         });
 
+        cases.put("POST /api/v1/online-payments", port -> {
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/online-payments", "{\"leaseId\":1,\"amount\":1}").statusCode())
+                        .as(who).isEqualTo(403);
+            }
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                for (String who : List.of("shenmu.op", "tenant.demo")) {
+                    var r = WebClient.loggedIn(port, who).postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":1}");
+                    // the demo tenant may own this lease: then it is its own, otherwise it does not exist for it
+                    if (!(who.equals("tenant.demo") && r.statusCode() == 201)) {
+                        assertThat(r.statusCode()).as(who).isEqualTo(404);
+                    }
+                }
+            }
+        });
+        cases.put("POST /api/v1/gateway/callbacks/sim", port -> {
+            // no session, no CSRF, but nothing without a valid signature, whoever calls
+            assertThat(new WebClient(port).postJson("/api/v1/gateway/callbacks/sim", "{}", (String) null).statusCode()).isEqualTo(401);
+            assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/gateway/callbacks/sim", "{}").statusCode()).isEqualTo(401);
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));

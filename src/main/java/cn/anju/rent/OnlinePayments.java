@@ -1,0 +1,156 @@
+package cn.anju.rent;
+
+import cn.anju.audit.AuditLog;
+import cn.anju.audit.AuditOutcome;
+import cn.anju.identity.CurrentUser;
+import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Paying online: the household (or a clerk for it) opens an order; the household pays it on the gateway's page; the
+ * gateway confirms with a callback that is signed (HMAC-SHA256 over timestamp, nonce and body with the shared
+ * secret), timestamped (accepted within {@code anju.gateway.max-skew}) and carries a nonce used once. A callback that
+ * fails any check changes nothing. A genuine retry of the same transaction with a new nonce is answered with the
+ * payment already recorded (the gateway transaction is the payment's idempotency key).
+ */
+@Service
+public class OnlinePayments {
+
+    public record Order(long id, String orderNo, long leaseId, BigDecimal amount, String status, Long paymentId) {
+    }
+
+    public record Confirmed(String orderNo, long paymentId, String receiptNumber, boolean alreadyRecorded) {
+    }
+
+    private final JdbcClient jdbc;
+    private final LeaseQueries leases;
+    private final Payments payments;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final byte[] secret;
+    private final Duration maxSkew;
+
+    OnlinePayments(JdbcClient jdbc, LeaseQueries leases, Payments payments, AuditLog audit, JsonMapper json, Clock clock,
+                   @Value("${anju.gateway.secret}") String secret, @Value("${anju.gateway.max-skew:5m}") Duration maxSkew) {
+        this.jdbc = jdbc;
+        this.leases = leases;
+        this.payments = payments;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.maxSkew = maxSkew;
+    }
+
+    /** A tenant for its own lease, or a clerk in scope. */
+    @Transactional
+    public Order open(CurrentUser user, long leaseId, BigDecimal amount) {
+        if (secret.length == 0) {
+            throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通，请到收费台缴费。");
+        }
+        LeaseQueries.LeaseRow lease = leases.get(user, leaseId);
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            throw ProblemException.badRequest("PAYMENT_AMOUNT", "支付金额应大于0，最多两位小数（元）。");
+        }
+        String orderNo = "WX" + lease.leaseNumber().substring(0, 6) + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        long id = jdbc.sql("""
+                        insert into online_order (order_no, lease_id, amount, status, created_by, created_at)
+                        values (?, ?, ?, 'PENDING', ?, ?) returning id""")
+                .params(orderNo, leaseId, amount, user.id(), Timestamp.from(clock.instant())).query(Long.class).single();
+        return new Order(id, orderNo, leaseId, amount, "PENDING", null);
+    }
+
+    public Order order(String orderNo) {
+        return jdbc.sql("select id, order_no, lease_id, amount, status, payment_id from online_order where order_no = ?").param(orderNo)
+                .query((rs, n) -> new Order(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getString(5),
+                        (Long) rs.getObject(6)))
+                .optional().orElseThrow(() -> ProblemException.notFound("ORDER_NOT_FOUND", "支付订单不存在。"));
+    }
+
+    /** The signature the gateway puts on a callback: hex HMAC-SHA256(secret, timestamp \n nonce \n body). */
+    public String sign(String timestamp, String nonce, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "\n" + nonce + "\n" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The gateway's callback. Checks, in order, before anything is written: the signature, the timestamp, the
+     * nonce (recorded in this transaction, so a callback refused later leaves it unused), the order and its amount.
+     */
+    @Transactional
+    public Confirmed callback(String timestamp, String nonce, String signature, String body) {
+        if (secret.length == 0) {
+            throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通（未配置支付平台密钥）。");
+        }
+        if (timestamp == null || nonce == null || signature == null || body == null || nonce.length() < 16 || nonce.length() > 100) {
+            throw refused("GATEWAY_SIGNATURE_INVALID", "回调缺少签名、时间戳或随机串。");
+        }
+        if (!MessageDigest.isEqual(sign(timestamp, nonce, body).getBytes(StandardCharsets.US_ASCII),
+                signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+            throw refused("GATEWAY_SIGNATURE_INVALID", "回调签名不正确。");
+        }
+        Instant at;
+        try {
+            at = Instant.ofEpochSecond(Long.parseLong(timestamp));
+        } catch (NumberFormatException e) {
+            throw refused("GATEWAY_STALE", "回调时间戳格式不正确。");
+        }
+        if (Duration.between(at, clock.instant()).abs().compareTo(maxSkew) > 0) {
+            throw refused("GATEWAY_STALE", "回调时间戳过期或超前，已拒绝。");
+        }
+        int fresh = jdbc.sql("insert into gateway_nonce (nonce, received_at) values (?, ?) on conflict do nothing")
+                .params(nonce, Timestamp.from(clock.instant())).update();
+        if (fresh == 0) {
+            audit.recordAnonymous("GATEWAY_CALLBACK_REPLAY", "gateway_nonce", nonce, AuditOutcome.DENIED, Map.of());
+            throw ProblemException.conflict("GATEWAY_REPLAY", "该回调已处理过（随机串重复），已拒绝重放。");
+        }
+        JsonNode c = json.readTree(body);
+        String orderNo = c.path("orderNo").asString("");
+        String txn = c.path("transactionId").asString("");
+        BigDecimal amount = c.path("amount").isNumber() ? c.path("amount").decimalValue() : null;
+        if (!"PAID".equals(c.path("status").asString("")) || txn.isBlank() || amount == null) {
+            throw ProblemException.unprocessable("GATEWAY_CALLBACK_INVALID", "回调内容不完整：须有订单号、交易号、金额和 PAID 状态。");
+        }
+        Order order = order(orderNo);
+        if (order.amount().compareTo(amount) != 0) {
+            throw ProblemException.unprocessable("GATEWAY_AMOUNT_MISMATCH", "回调金额与订单金额不一致，未入账。");
+        }
+        String leaseNumber = jdbc.sql("select lease_number from lease_billing_basis where lease_id = ?").param(order.leaseId())
+                .query(String.class).single();
+        Payments.Result r = payments.recordOnline("gw:" + txn, order.leaseId(), leaseNumber, amount, "网关交易 " + txn);
+        jdbc.sql("update online_order set status = 'PAID', gateway_txn = coalesce(gateway_txn, ?), payment_id = ?, paid_at = coalesce(paid_at, ?) where id = ?")
+                .params(txn, r.paymentId(), Timestamp.from(clock.instant()), order.id()).update();
+        return new Confirmed(orderNo, r.paymentId(), r.receiptNumber(), r.replayed());
+    }
+
+    private ProblemException refused(String code, String message) {
+        audit.recordAnonymous("GATEWAY_CALLBACK_REFUSED", "online_order", null, AuditOutcome.DENIED, Map.of("code", code));
+        return new ProblemException(org.springframework.http.HttpStatus.UNAUTHORIZED, code, message);
+    }
+}

@@ -1,0 +1,124 @@
+package cn.anju.rent;
+
+import cn.anju.support.PlatformTest;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's callback from the outside, as the gateway sends it over HTTP with no session: a genuine one pays the
+ * order once; a forged, replayed, stale or altered one is refused and changes nothing.
+ */
+@PlatformTest
+class GatewayCallbackTest {
+
+    static final String SECRET = "demo-gateway-secret-not-for-production"; // the demo profile's simulated gateway
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    record Sent(int status, String body) {
+    }
+
+    Sent send(String timestamp, String nonce, String signature, String body) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/gateway/callbacks/sim"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (timestamp != null) {
+                b.header("X-Gateway-Timestamp", timestamp);
+            }
+            if (nonce != null) {
+                b.header("X-Gateway-Nonce", nonce);
+            }
+            if (signature != null) {
+                b.header("X-Gateway-Signature", signature);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Sent(r.statusCode(), r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(String secret, String timestamp, String nonce, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal((timestamp + "\n" + nonce + "\n" + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    long payments() {
+        return jdbc.sql("select count(*) from payment").query(Long.class).single();
+    }
+
+    @Test
+    void onlyAGenuineFreshCallbackPaysAndOnlyOnce() throws Exception {
+        // the demo tenant opens an order for its own lease
+        WebClient tenant = WebClient.loggedIn(port, "tenant.demo");
+        long lease = WebClient.json(tenant.getJson("/api/v1/leases")).get("items").get(0).get("id").asLong();
+        var opened = tenant.postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":88.80}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String orderNo = WebClient.json(opened).get("orderNo").asString();
+        assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":1}")
+                .statusCode()).as("not in another operator's scope").isEqualTo(404);
+
+        String txn = "T" + UUID.randomUUID().toString().replace("-", "");
+        String body = "{\"orderNo\":\"" + orderNo + "\",\"transactionId\":\"" + txn + "\",\"amount\":88.80,\"status\":\"PAID\"}";
+        String now = Long.toString(Instant.now().getEpochSecond());
+        long before = payments();
+
+        // forged: signed with another secret; unsigned; the body changed after signing
+        String nonce1 = UUID.randomUUID().toString();
+        assertThat(send(now, nonce1, sign("someone-elses-secret", now, nonce1, body), body).status()).isEqualTo(401);
+        assertThat(send(null, null, null, body).status()).isEqualTo(401);
+        String signed = sign(SECRET, now, nonce1, body);
+        assertThat(send(now, nonce1, signed, body.replace("88.80", "8880.00")).status()).isEqualTo(401);
+        // stale: signed correctly, but ten minutes old (or from the future)
+        String old = Long.toString(Instant.now().minusSeconds(600).getEpochSecond());
+        String nonce2 = UUID.randomUUID().toString();
+        Sent stale = send(old, nonce2, sign(SECRET, old, nonce2, body), body);
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(stale.body()).get("code").asString())
+                .isEqualTo("GATEWAY_STALE");
+        // a signed callback for the wrong amount
+        String wrong = body.replace("88.80", "80.00");
+        String nonce3 = UUID.randomUUID().toString();
+        assertThat(send(now, nonce3, sign(SECRET, now, nonce3, wrong), wrong).status()).isEqualTo(422);
+        assertThat(payments()).as("nothing refused changed anything").isEqualTo(before);
+        assertThat(jdbc.sql("select status from online_order where order_no = ?").param(orderNo).query(String.class).single()).isEqualTo("PENDING");
+
+        // genuine
+        String nonce4 = UUID.randomUUID().toString();
+        Sent ok = send(now, nonce4, sign(SECRET, now, nonce4, body), body);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(payments()).isEqualTo(before + 1);
+        // replayed word for word: refused
+        assertThat(send(now, nonce4, sign(SECRET, now, nonce4, body), body).status()).isEqualTo(409);
+        // the gateway retrying the same transaction with a fresh nonce: answered, not paid twice
+        String nonce5 = UUID.randomUUID().toString();
+        Sent retry = send(now, nonce5, sign(SECRET, now, nonce5, body), body);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).contains("\"alreadyRecorded\":true");
+        assertThat(payments()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select channel || ':' || amount from payment where reference like ?").param("%" + txn)
+                .query(String.class).single()).isEqualTo("ONLINE:88.80");
+        assertThat(jdbc.sql("select status from online_order where order_no = ?").param(orderNo).query(String.class).single()).isEqualTo("PAID");
+    }
+}
