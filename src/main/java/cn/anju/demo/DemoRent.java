@@ -93,6 +93,13 @@ class DemoRent implements ApplicationRunner {
         }
         int paid = seeding.paidOnTime(paidBills, Map.of("610802", identity.userId("anju.staff"), "610803", identity.userId("anju.staff"),
                 "610881", identity.userId("shenmu.op")));
-        log.info("Demo rent ready: {} standards, {} deposits, {} bills, {} payments", projects.size() * 2, deposits, bills, paid);
+        long anju = jdbc.sql("select id from organisation where code = 'OP-YLAJ'").query(Long.class).single();
+        long shenmuOp = jdbc.sql("select id from organisation where code = 'OP-SMBZ'").query(Long.class).single();
+        Long finance = identity.userId("yuyang.finance");
+        int batches = seeding.remittedHistory(Map.of("610802", anju, "610803", anju, "610881", shenmuOp),
+                Map.of("610802", identity.userId("anju.manager"), "610803", identity.userId("anju.manager"), "610881", identity.userId("shenmu.op")),
+                Map.of("610802", finance), today); // other districts' finance bureaus have no demo account: confirmation recorded without a user
+        log.info("Demo rent ready: {} standards, {} deposits, {} bills, {} payments, {} remittance batches", projects.size() * 2, deposits,
+                bills, paid, batches);
     }
 }

@@ -35,6 +35,24 @@ class RentAccess {
     }
 
     @Bean
+    MenuEntry treasuryMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.treasury", "/rent/treasury", 40,
+                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER));
+    }
+
+    @Bean
+    RoleGate remittanceGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/remittances", Set.of(Role.OPERATOR_MANAGER));
+    }
+
+    /** Only finance confirms a remittance, whatever the body. */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    RoleGate remittanceConfirmationGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/remittances/*/confirmation", Set.of(Role.FINANCE));
+    }
+
+    @Bean
     MenuEntry myRentMenu() {
         return new MenuEntry(MenuGroup.PERSONAL, "menu.myRent", "/my/rent", 5, Set.of(Role.TENANT));
     }

@@ -73,4 +73,47 @@ public class RentSeeding {
         }
         return n;
     }
+
+    /**
+     * History of remittances: per district and month, the month's payments in one batch confirmed by finance around
+     * the 5th of the next month; the last month's batch submitted and awaiting finance; this month's money held.
+     */
+    @Transactional
+    public int remittedHistory(java.util.Map<String, Long> operatorByDistrict, java.util.Map<String, Long> managerByDistrict,
+                               java.util.Map<String, Long> financeByDistrict, LocalDate today) {
+        record Month(String district, LocalDate month) {
+        }
+        List<Month> months = jdbc.sql("""
+                        select district_code, date_trunc('month', received_at at time zone 'Asia/Shanghai')::date from payment
+                         where received_at < date_trunc('month', ?::date) group by 1, 2 order by 1, 2""")
+                .param(Date.valueOf(today)).query((rs, n) -> new Month(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+        int batches = 0;
+        for (Month m : months) {
+            if (!operatorByDistrict.containsKey(m.district())) {
+                continue;
+            }
+            LocalDate next = m.month().plusMonths(1);
+            boolean lastMonth = !next.isBefore(today.withDayOfMonth(1));
+            java.sql.Timestamp submitted = java.sql.Timestamp.from(next.withDayOfMonth(3).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+            long id = jdbc.sql("""
+                            insert into remittance_batch (operator_id, district_code, up_to, amount, payments, status, created_by, created_at,
+                                                          treasury_receipt_no, treasury_date, confirmed_by, confirmed_at)
+                            select ?, ?, ?, coalesce(sum(amount), 0), count(*), ?, ?, ?, ?, ?, ?, ?
+                              from payment where district_code = ? and received_at >= (?::date)::timestamptz and received_at < (?::date)::timestamptz
+                            returning id""")
+                    .params(operatorByDistrict.get(m.district()), m.district(), Date.valueOf(next.minusDays(1)),
+                            lastMonth ? "SUBMITTED" : "CONFIRMED", managerByDistrict.get(m.district()), submitted,
+                            lastMonth ? null : "GK" + m.district() + m.month().toString().substring(0, 7).replace("-", ""),
+                            lastMonth ? null : Date.valueOf(next.withDayOfMonth(6)), lastMonth ? null : financeByDistrict.get(m.district()),
+                            lastMonth ? null : java.sql.Timestamp.from(next.withDayOfMonth(6).atTime(15, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()),
+                            m.district(), Date.valueOf(m.month()), Date.valueOf(next))
+                    .query(Long.class).single();
+            jdbc.sql("""
+                            insert into remittance_item (batch_id, payment_id)
+                            select ?, id from payment where district_code = ? and received_at >= (?::date)::timestamptz and received_at < (?::date)::timestamptz""")
+                    .params(id, m.district(), Date.valueOf(m.month()), Date.valueOf(next)).update();
+            batches++;
+        }
+        return batches;
+    }
 }

@@ -90,4 +90,15 @@ class RentCounterBrowserTest extends BrowserTest {
             browser.size(cn.anju.support.Browser.DESKTOP);
         }
     }
+
+    @Test
+    void financeReadsWhatIsHeldAndTheBalancedStatement() {
+        WebDriver d = browser.driver();
+        d.manage().deleteAllCookies();
+        browser.login(base(), "yuyang.finance", "Demo@2026");
+        d.get(url("/rent/treasury"));
+        assertThat(d.findElement(By.id("held")).getText()).contains("榆阳区");
+        assertThat(d.findElement(By.id("reconciliation")).getText()).contains("平衡").doesNotContain("不平衡");
+        browser.screenshot("treasury-finance");
+    }
 }

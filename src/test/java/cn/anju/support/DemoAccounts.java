@@ -17,10 +17,11 @@ public final class DemoAccounts {
     private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households",
             "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations", "menu.bills");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.imports",
-            "menu.review", "menu.calendar", "menu.rentStandards");
-    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards");
+            "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury");
+    private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",
+            "menu.treasury");
     private static final Set<String> OPERATOR_STAFF = plus(STOCK, "menu.rentCounter");
-    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards");
+    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards", "menu.treasury");
 
     private static Set<String> plus(Set<String> base, String... more) {
         var all = new java.util.HashSet<>(base);

@@ -478,6 +478,41 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/gateway/callbacks/sim", "{}").statusCode()).isEqualTo(401);
         });
 
+        // treasury: the operator remits its own, finance of the district confirms, the government reads
+        cases.put("GET /api/v1/remittances", port -> {
+            assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/remittances").statusCode()).isEqualTo(403);
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/remittances").statusCode()).isEqualTo(403);
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/remittances"))
+                    .forEach(b -> assertThat(b.get("districtCode").asString()).isEqualTo("610881"));
+        });
+        cases.put("POST /api/v1/remittances", port -> {
+            for (String who : List.of("anju.staff", "yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/remittances", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+            // an operator remits only what it collected: another district's money is not in its scope
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/remittances",
+                    "{\"districtCode\":\"610802\",\"upTo\":\"2026-01-01\"}").statusCode()).isEqualTo(422);
+        });
+        cases.put("POST /api/v1/remittances/{id}/confirmation", port -> {
+            for (String who : List.of("anju.manager", "yuyang.gov", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/remittances/1/confirmation", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/treasury/held", port -> {
+            for (String who : List.of("anju.staff", "tenant.demo", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/treasury/held").statusCode()).as(who).isEqualTo(403);
+            }
+            WebClient.json(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/treasury/held"))
+                    .forEach(h -> assertThat(h.get("districtCode").asString()).isEqualTo("610802"));
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/treasury/held"))
+                    .forEach(h -> assertThat(h.get("districtCode").asString()).isEqualTo("610881"));
+        });
+        cases.put("GET /api/v1/reconciliation", port -> {
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/reconciliation?districtCode=610802").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/reconciliation?districtCode=610881").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/reconciliation?districtCode=610802").statusCode()).isEqualTo(403);
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));
