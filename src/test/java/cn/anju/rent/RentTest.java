@@ -213,4 +213,35 @@ class RentTest {
             cn.anju.support.TestClock.reset();
         }
     }
+
+    @Test
+    void theCashiersDayClosesToTheFenAndTheCollectionRateShowsItsBills() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        BigDecimal before = closingNet(clerk);
+        long p1 = WebClient.json(pay(clerk, "closing-1-" + System.nanoTime(), a.leaseId(), "20.05")).get("paymentId").asLong();
+        pay(clerk, "closing-2-" + System.nanoTime(), a.leaseId(), "0.10");
+        WebClient manager = WebClient.loggedIn(port, "anju.manager");
+        assertThat(manager.postJson("/api/v1/payments/" + p1 + "/reversal", "{\"reason\":\"日结测试\"}").statusCode()).isEqualTo(201);
+        // the cashier's own line: taken 20.15, reversed 20.05, net 0.10 more than before
+        assertThat(closingNet(clerk).subtract(before)).isEqualByComparingTo("0.10");
+        assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/cashier-closing").statusCode()).isEqualTo(403);
+
+        JsonNode rate = WebClient.json(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/collection-rate?districtCode=610802&month=" + month));
+        BigDecimal due = rate.get("due").decimalValue();
+        BigDecimal collected = rate.get("collected").decimalValue();
+        assertThat(due).isPositive();
+        assertThat(rate.get("rate").decimalValue()).isEqualByComparingTo(collected.divide(due, 4, RoundingMode.HALF_UP));
+        rate.get("unpaidBills").forEach(b -> assertThat(b.get("outstanding").decimalValue()).isPositive());
+    }
+
+    BigDecimal closingNet(WebClient cashier) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (JsonNode line : WebClient.json(cashier.getJson("/api/v1/cashier-closing"))) {
+            assertThat(line.get("cashier").asString()).isEqualTo("周明"); // a cashier sees only their own lines
+            net = net.add(line.get("net").decimalValue());
+        }
+        return net;
+    }
 }

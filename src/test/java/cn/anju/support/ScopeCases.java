@@ -513,6 +513,20 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/reconciliation?districtCode=610802").statusCode()).isEqualTo(403);
         });
 
+        cases.put("GET /api/v1/cashier-closing", port -> {
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/cashier-closing").statusCode()).as(who).isEqualTo(403);
+            }
+            WebClient.json(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/cashier-closing"))
+                    .forEach(l -> assertThat(l.get("cashier").asString()).isEqualTo("周明"));
+        });
+        cases.put("GET /api/v1/collection-rate", port -> {
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/collection-rate?districtCode=610802").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/collection-rate").statusCode()).isEqualTo(403);
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/collection-rate")).get("unpaidBills")
+                    .forEach(b -> assertThat(b.get("leaseNumber").asString()).startsWith("610881"));
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));

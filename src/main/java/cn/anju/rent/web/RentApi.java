@@ -42,8 +42,11 @@ class RentApi {
     private final Payments payments;
     private final Deposits deposits;
     private final Receipts receipts;
+    private final cn.anju.rent.CashierReports reports;
 
-    RentApi(RentStandards standards, BillRuns runs, RentQueries queries, Payments payments, Deposits deposits, Receipts receipts) {
+    RentApi(RentStandards standards, BillRuns runs, RentQueries queries, Payments payments, Deposits deposits, Receipts receipts,
+            cn.anju.rent.CashierReports reports) {
+        this.reports = reports;
         this.standards = standards;
         this.runs = runs;
         this.queries = queries;
@@ -126,6 +129,27 @@ class RentApi {
     @Operation(summary = "冲正收款（承接主体负责人，须填原因；生成反向收款，不修改原记录）")
     Payments.Result reverse(CurrentUser user, @PathVariable long id, @RequestBody ReversalRequest request) {
         return payments.reverse(user, id, request.reason());
+    }
+
+    @GetMapping("/api/v1/cashier-closing")
+    @Operation(summary = "收银日结：按收银员、收款方式汇总当日收款与冲正（收银员看本人，负责人看全部）")
+    List<cn.anju.rent.CashierReports.ClosingLine> closing(CurrentUser user,
+                                                         @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                                                 iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
+        return reports.closing(user, date == null ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : date);
+    }
+
+    @GetMapping("/api/v1/collection-rate")
+    @Operation(summary = "收缴率：当月账单已收 ÷ 应收，附未收账单明细")
+    cn.anju.rent.CashierReports.Rate collectionRate(CurrentUser user, @RequestParam(required = false) String districtCode,
+                                                    @RequestParam(required = false) String month) {
+        YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : YearMonth.parse(month);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
+        }
+        return reports.collectionRate(user, districtCode, m);
     }
 
     @GetMapping("/api/v1/payments/{id}/receipt")

@@ -37,9 +37,11 @@ class RentPages {
     private final BillRuns runs;
     private final RentStandards standards;
     private final HousingQueries housing;
+    private final cn.anju.rent.CashierReports reports;
 
     RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
-              HousingQueries housing) {
+              HousingQueries housing, cn.anju.rent.CashierReports reports) {
+        this.reports = reports;
         this.leases = leases;
         this.queries = queries;
         this.payments = payments;
@@ -60,6 +62,7 @@ class RentPages {
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
         model.addAttribute("cashier", user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER));
+        model.addAttribute("closing", reports.closing(user, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         model.addAttribute("manager", user.has(Role.OPERATOR_MANAGER));
         return "rent/counter";
     }
@@ -92,6 +95,8 @@ class RentPages {
         model.addAttribute("result", queries.bills(user, null, overdue, PageQuery.of(page, 20)));
         model.addAttribute("overdue", overdue);
         model.addAttribute("counterLinks", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        model.addAttribute("rate", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)
+                ? reports.collectionRate(user, null, YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))) : null);
         boolean runner = user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER);
         model.addAttribute("runner", runner);
         model.addAttribute("runs", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)

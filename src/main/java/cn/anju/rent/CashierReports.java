@@ -1,0 +1,99 @@
+package cn.anju.rent;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cashier's day (日结) and the collection rate (收缴率). The day's closing lists, per cashier and channel, what
+ * was taken and reversed, to the fen, so the cash in the drawer can be counted against it. The collection rate of a
+ * month is what payments allocated to the month's bills ÷ what the month's bills asked, with the bills behind it.
+ */
+@Service
+public class CashierReports {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final RentLedger ledger;
+
+    CashierReports(JdbcClient jdbc, DataScopes scopes, RentLedger ledger) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.ledger = ledger;
+    }
+
+    public record ClosingLine(String cashier, String channel, int payments, BigDecimal taken, int reversals, BigDecimal reversed,
+                              BigDecimal net) {
+    }
+
+    /** A cashier sees their own lines; a manager everyone's in the operator's scope. */
+    public List<ClosingLine> closing(CurrentUser user, LocalDate day) {
+        if (!user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
+            throw ProblemException.forbidden("CLOSING_OPERATOR_ONLY", "日结报表由承接主体收银员和负责人查看。");
+        }
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
+        List<Object> params = new ArrayList<>(scope.params());
+        params.add(Timestamp.from(day.atStartOfDay(BEIJING).toInstant()));
+        params.add(Timestamp.from(day.plusDays(1).atStartOfDay(BEIJING).toInstant()));
+        // a reversal counts on the day and line of the cashier who took the money it reverses
+        String own = user.has(Role.OPERATOR_MANAGER) ? "" : " and coalesce(o.recorded_by, p.recorded_by) = ?";
+        if (!own.isEmpty()) {
+            params.add(user.id());
+        }
+        return jdbc.sql("""
+                        select coalesce(u.display_name, '线上支付'), p.channel,
+                               count(*) filter (where p.amount > 0), coalesce(sum(p.amount) filter (where p.amount > 0), 0),
+                               count(*) filter (where p.amount < 0), coalesce(-sum(p.amount) filter (where p.amount < 0), 0),
+                               sum(p.amount)
+                          from payment p left join payment o on o.id = p.reverses_payment_id
+                          left join app_user u on u.id = coalesce(o.recorded_by, p.recorded_by)
+                         where %s and p.received_at >= ? and p.received_at < ?%s
+                         group by 1, 2 order by 1, 2""".formatted(scope.sql(), own))
+                .params(params)
+                .query((rs, n) -> new ClosingLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getInt(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+    }
+
+    public record Rate(String districtCode, YearMonth month, BigDecimal due, BigDecimal collected, BigDecimal rate,
+                       List<RentLedger.BillRow> unpaidBills) {
+    }
+
+    /** Collected ÷ due for the month's bills in scope (rate null when nothing was due), with the bills still open. */
+    public Rate collectionRate(CurrentUser user, String districtCode, YearMonth month) {
+        Treasury.requireReader(user);
+        if (districtCode != null && !scopes.of(user).coversDistrict(districtCode)) {
+            throw ProblemException.notFound("DISTRICT_NOT_IN_SCOPE", "没有该区县的数据，或不在您的数据范围内。");
+        }
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("b.district_code", "b.project_id", null));
+        List<Object> params = new ArrayList<>(scope.params());
+        params.addAll(List.of(Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth())));
+        params.add(districtCode);
+        params.add(districtCode);
+        String where = scope.sql() + " and b.period_start between ? and ? and (?::text is null or b.district_code = ?)"
+                + " and b.charge_type in ('RENT', 'RENT_MARKET')";
+        record Sums(BigDecimal due, BigDecimal collected) {
+        }
+        Sums sums = jdbc.sql("select coalesce(sum(b.amount + b.adjustments), 0), coalesce(sum(b.paid), 0) from bill_balance b where " + where)
+                .params(params).query((rs, n) -> new Sums(rs.getBigDecimal(1), rs.getBigDecimal(2))).single();
+        BigDecimal rate = sums.due().signum() == 0 ? null
+                : sums.collected().divide(sums.due(), 4, java.math.RoundingMode.HALF_UP);
+        return new Rate(districtCode, month, sums.due(), sums.collected(), rate,
+                ledger.bills(where + " and b.outstanding > 0", params, 200, 0));
+    }
+}
