@@ -44,6 +44,12 @@ class DemoLeasesTest {
         String home = clerk.get("/").body();
         assertThat(home).contains("id=\"work-items\"", "待续签合同", "/leases?view=RENEWAL_DUE");
         assertThat(home.replaceAll("\\s+", "")).contains("待续签合同</div><divclass=\"fs-4fw-semiboldtext-body\">" + due + "<");
+        // rent work: the government sees the households in six months' arrears, finance the batch waiting for it
+        String gov = WebClient.loggedIn(port, "yuyang.gov").get("/").body().replaceAll("\\s+", "");
+        java.util.regex.Matcher arrears = java.util.regex.Pattern.compile("累计欠租满6个月（户）</div><divclass=\"fs-4fw-semibold[^\"]*\">(\\d+)<").matcher(gov);
+        assertThat(arrears.find()).as("the arrears work item").isTrue();
+        assertThat(Long.parseLong(arrears.group(1))).isPositive();
+        assertThat(WebClient.loggedIn(port, "yuyang.finance").get("/").body()).contains("待确认上缴批次", "逾期未缴国库");
         var mine = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases")).get("items");
         assertThat(mine.size()).as("the demo tenant has its lease").isEqualTo(1);
     }

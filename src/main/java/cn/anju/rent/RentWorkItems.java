@@ -1,0 +1,96 @@
+package cn.anju.rent;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.portal.WorkItems;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.policy.PolicySettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rent work on the home page: money to remit (operator), batches to confirm (finance), collections overdue at the
+ * treasury (finance, government), and households whose overdue rent reached the arrears threshold
+ * ({@code rent.arrears_case_months} × the monthly rent, 6 by default; months need not be consecutive), which the
+ * government decides on.
+ */
+@Component
+class RentWorkItems implements WorkItems {
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final Districts districts;
+    private final PolicySettings settings;
+    private final Clock clock;
+
+    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Districts districts, PolicySettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.districts = districts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Item> forUser(CurrentUser user) {
+        List<Item> items = new ArrayList<>();
+        if (user.has(Role.OPERATOR_MANAGER)) {
+            items.add(new Item("work.TO_REMIT", count(user, "select count(*) from payment p where %s"
+                    + " and not exists (select 1 from remittance_item i where i.payment_id = p.id)"), "/rent/treasury", false));
+        }
+        if (user.has(Role.FINANCE)) {
+            ScopeFilter scope = scopes.filter(user, ScopeFilter.Columns.district("b.district_code"));
+            items.add(new Item("work.TO_CONFIRM", jdbc.sql("select count(*) from remittance_batch b where " + scope.sql() + " and b.status = 'SUBMITTED'")
+                    .params(scope.params()).query(Long.class).single(), "/rent/treasury", false));
+        }
+        if (user.hasAny(Role.FINANCE, Role.GOV_ADMIN, Role.GOV_OFFICER)) {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+            LocalDate overdueBefore = (today.getDayOfMonth() > settings.integer("rent.remit_day", "610800")
+                    ? today.withDayOfMonth(1) : today.withDayOfMonth(1).minusMonths(1));
+            items.add(new Item("work.REMIT_OVERDUE", count(user, """
+                    select count(*) from payment p where %s and p.received_at < (?::date)::timestamptz
+                       and not exists (select 1 from remittance_item i join remittance_batch b on b.id = i.batch_id
+                                        where i.payment_id = p.id and b.status = 'CONFIRMED')""", Date.valueOf(overdueBefore)),
+                    "/rent/treasury", true));
+        }
+        if (user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER)) {
+            items.add(new Item("work.ARREARS_CASE", arrearsCases(user), "/rent/bills?overdue=true", true));
+        }
+        return items;
+    }
+
+    private long count(CurrentUser user, String sqlWithScope, Object... after) {
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
+        List<Object> params = new ArrayList<>(scope.params());
+        params.addAll(List.of(after));
+        return jdbc.sql(sqlWithScope.formatted(scope.sql())).params(params).query(Long.class).single();
+    }
+
+    /** Leases whose overdue rent principal is at least the district's threshold months of their monthly rent. */
+    private long arrearsCases(CurrentUser user) {
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("b.district_code", "b.project_id", null));
+        List<Districts.District> all = districts.all();
+        List<Object> params = new ArrayList<>(List.of(all.stream().map(Districts.District::code).toArray(String[]::new),
+                all.stream().map(d -> settings.integer("rent.arrears_case_months", d.code())).toArray(Integer[]::new)));
+        params.addAll(scope.params());
+        params.add(Date.valueOf(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))));
+        return jdbc.sql("""
+                        select count(*) from (
+                            select b.lease_id from bill_balance b
+                              join lease_billing_basis l on l.lease_id = b.lease_id
+                              join unnest(?::text[], ?::int[]) as t(code, months) on t.code = b.district_code
+                             where %s and b.due_date < ? and b.charge_type in ('RENT', 'RENT_MARKET')
+                             group by b.lease_id, l.monthly_rent, t.months
+                            having l.monthly_rent > 0 and sum(greatest(b.amount - b.paid, 0)) >= t.months * l.monthly_rent) x""".formatted(scope.sql()))
+                .params(params).query(Long.class).single();
+    }
+}
