@@ -95,6 +95,16 @@ class RentAccess {
     }
 
     @Bean
+    RoleGate bankStatementGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/bank-statements", OPERATOR);
+    }
+
+    @Bean
+    RoleGate bankLineGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/bank-lines/**", OPERATOR);
+    }
+
+    @Bean
     RoleGate depositGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/rent-accounts/*/deposit", OPERATOR);
     }

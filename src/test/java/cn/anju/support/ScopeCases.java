@@ -527,6 +527,24 @@ public final class ScopeCases {
                     .forEach(b -> assertThat(b.get("leaseNumber").asString()).startsWith("610881"));
         });
 
+        cases.put("POST /api/v1/bank-statements", port -> {
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postMultipart("/api/v1/bank-statements", Map.of(), "s.csv", "text/csv",
+                        "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/bank-lines", port -> {
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/bank-lines").statusCode()).as(who).isEqualTo(403);
+            }
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/bank-lines").body()).doesNotContain("610802-");
+        });
+        cases.put("POST /api/v1/bank-lines/{id}/match", port -> {
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/bank-lines/1/match", "{\"leaseId\":1}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));

@@ -43,9 +43,11 @@ class RentApi {
     private final Deposits deposits;
     private final Receipts receipts;
     private final cn.anju.rent.CashierReports reports;
+    private final cn.anju.rent.BankStatements bankStatements;
 
     RentApi(RentStandards standards, BillRuns runs, RentQueries queries, Payments payments, Deposits deposits, Receipts receipts,
-            cn.anju.rent.CashierReports reports) {
+            cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bankStatements) {
+        this.bankStatements = bankStatements;
         this.reports = reports;
         this.standards = standards;
         this.runs = runs;
@@ -129,6 +131,29 @@ class RentApi {
     @Operation(summary = "冲正收款（承接主体负责人，须填原因；生成反向收款，不修改原记录）")
     Payments.Result reverse(CurrentUser user, @PathVariable long id, @RequestBody ReversalRequest request) {
         return payments.reverse(user, id, request.reason());
+    }
+
+    @PostMapping(path = "/api/v1/bank-statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "导入银行流水（CSV 或 Excel：交易日期,金额,付款人,摘要,银行流水号）；摘要含合同编号且金额相符的自动入账，其余待人工匹配；重复导入的流水自动跳过")
+    cn.anju.rent.BankStatements.Result importStatement(CurrentUser user,
+                                                       @RequestParam org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return bankStatements.importFile(user, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/api/v1/bank-lines")
+    @Operation(summary = "待匹配的银行流水（本单位导入的）")
+    List<cn.anju.rent.BankStatements.Line> bankLines(CurrentUser user) {
+        return bankStatements.queue(user);
+    }
+
+    record MatchRequest(Long leaseId) {
+    }
+
+    @PostMapping("/api/v1/bank-lines/{id}/match")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "人工匹配一笔银行流水到合同，记为银行转账收款")
+    Map<String, Long> match(CurrentUser user, @PathVariable long id, @RequestBody MatchRequest request) {
+        return Map.of("paymentId", bankStatements.match(user, id, request.leaseId()));
     }
 
     @GetMapping("/api/v1/cashier-closing")

@@ -38,9 +38,11 @@ class RentPages {
     private final RentStandards standards;
     private final HousingQueries housing;
     private final cn.anju.rent.CashierReports reports;
+    private final cn.anju.rent.BankStatements bank;
 
     RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
-              HousingQueries housing, cn.anju.rent.CashierReports reports) {
+              HousingQueries housing, cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bank) {
+        this.bank = bank;
         this.reports = reports;
         this.leases = leases;
         this.queries = queries;
@@ -63,6 +65,8 @@ class RentPages {
         model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
         model.addAttribute("cashier", user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER));
         model.addAttribute("closing", reports.closing(user, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        boolean cashier = user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER);
+        model.addAttribute("bankLines", cashier ? bank.queue(user) : java.util.List.of());
         model.addAttribute("manager", user.has(Role.OPERATOR_MANAGER));
         return "rent/counter";
     }
@@ -80,6 +84,26 @@ class RentPages {
             redirect.addFlashAttribute("paidReceipt", r.receiptNumber());
             return (r.replayed() ? "该笔收款已入账（重复提交未重复收款）：" : "已收款：") + "收据 " + r.receiptNumber();
         });
+    }
+
+    @PostMapping("/rent/bank-statements")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String importStatement(CurrentUser user, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                           RedirectAttributes redirect) throws java.io.IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        return PageActions.attempt(redirect, "/rent/counter", () -> {
+            cn.anju.rent.BankStatements.Result r = bank.importFile(user, file == null ? "" : file.getOriginalFilename(), content);
+            return "流水导入完成：共 " + r.lines() + " 笔，自动入账 " + r.matched() + " 笔，待匹配 " + r.unmatched() + " 笔，重复跳过 "
+                    + r.duplicates() + " 笔。";
+        });
+    }
+
+    @PostMapping("/rent/bank-lines/{id}/match")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String matchLine(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String leaseNumber, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/counter", "已匹配并入账。", () -> bank.match(user, id,
+                leases.byNumber(user, leaseNumber).map(LeaseQueries.LeaseRow::id).orElseThrow(() ->
+                        cn.anju.shared.web.ProblemException.badRequest("LEASE_NUMBER_UNKNOWN", "没有该合同编号，或不在您的服务范围内。"))));
     }
 
     @PostMapping("/rent/payments/{id}/reversal")
