@@ -26,7 +26,9 @@ public class Notifications {
     static final Map<String, String> TEMPLATES = Map.of(
             "TENANT_ACTIVATION_CODE", "【安居公租房】您正在开通住户账号，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
             "TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
-            "LEASE_RENEWAL_REMINDER", "【安居公租房】您承租的{unit}租赁合同（{leaseNumber}）将于{endDate}到期。如需续租，请于{deadline}前向运营单位提出申请。");
+            "LEASE_RENEWAL_REMINDER", "【安居公租房】您承租的{unit}租赁合同（{leaseNumber}）将于{endDate}到期。如需续租，请于{deadline}前向运营单位提出申请。",
+            "RENT_DUE_REMINDER", "【安居公租房】您的租金（合同{leaseNumber}）¥{amount}将于{dueDate}到期，请按时缴纳，可在“我的租金”在线缴费。",
+            "RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

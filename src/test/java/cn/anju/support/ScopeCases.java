@@ -513,6 +513,16 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/reconciliation?districtCode=610802").statusCode()).isEqualTo(403);
         });
 
+        cases.put("GET /api/v1/rent-accounts/{leaseId}/dunning-letter", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                    assertThat(WebClient.loggedIn(port, who).getBytes("/api/v1/rent-accounts/" + lease + "/dunning-letter").statusCode())
+                            .as(who).isEqualTo(404);
+                }
+            }
+            assertThat(WebClient.loggedIn(port, "admin").getBytes("/api/v1/rent-accounts/1/dunning-letter").statusCode()).isEqualTo(403);
+        });
         cases.put("GET /api/v1/cashier-closing", port -> {
             for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/cashier-closing").statusCode()).as(who).isEqualTo(403);

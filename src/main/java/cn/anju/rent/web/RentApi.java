@@ -44,9 +44,11 @@ class RentApi {
     private final Receipts receipts;
     private final cn.anju.rent.CashierReports reports;
     private final cn.anju.rent.BankStatements bankStatements;
+    private final cn.anju.rent.DunningLetter dunningLetter;
 
     RentApi(RentStandards standards, BillRuns runs, RentQueries queries, Payments payments, Deposits deposits, Receipts receipts,
-            cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bankStatements) {
+            cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bankStatements, cn.anju.rent.DunningLetter dunningLetter) {
+        this.dunningLetter = dunningLetter;
         this.bankStatements = bankStatements;
         this.reports = reports;
         this.standards = standards;
@@ -154,6 +156,16 @@ class RentApi {
     @Operation(summary = "人工匹配一笔银行流水到合同，记为银行转账收款")
     Map<String, Long> match(CurrentUser user, @PathVariable long id, @RequestBody MatchRequest request) {
         return Map.of("paymentId", bankStatements.match(user, id, request.leaseId()));
+    }
+
+    @GetMapping("/api/v1/rent-accounts/{leaseId}/dunning-letter")
+    @Operation(summary = "催缴通知书（PDF，中文）")
+    ResponseEntity<byte[]> dunningLetter(CurrentUser user, @PathVariable long leaseId) {
+        cn.anju.rent.DunningLetter.Printed printed = dunningLetter.print(user, leaseId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline()
+                        .filename("催缴通知书-" + printed.leaseNumber() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(printed.pdf());
     }
 
     @GetMapping("/api/v1/cashier-closing")
