@@ -185,11 +185,7 @@ public class HousingStock {
         Current current = jdbc.sql("select status, version, district_code, project_id from unit where id = ?").param(unitId)
                 .query((rs, n) -> new Current(UnitStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getLong(4)))
                 .optional().orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。"));
-        DataScope scope = scopes.of(actor);
-        boolean inScope = scope instanceof DataScope.Operator op
-                ? op.wholeDistricts().contains(current.district()) || op.projectIds().contains(current.project())
-                : scope.coversDistrict(current.district());
-        if (!inScope) {
+        if (!scopes.of(actor).coversProject(current.district(), current.project())) {
             throw ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。");
         }
         if (!current.status().canBecome(to)) {

@@ -14,6 +14,13 @@ public sealed interface DataScope {
     /** Whether records of this district are visible at all (projects may narrow it further for operators). */
     boolean coversDistrict(String districtCode);
 
+    /** Whether one project's records are visible: an operator's whole districts or its single projects. */
+    default boolean coversProject(String districtCode, long projectId) {
+        return this instanceof Operator op
+                ? op.wholeDistricts().contains(districtCode) || op.projectIds().contains(projectId)
+                : coversDistrict(districtCode);
+    }
+
     /** City users see every district of their city. */
     record City(String cityCode, Set<String> districtCodes) implements DataScope {
         public String type() {

@@ -177,23 +177,21 @@ public class Handovers {
         } + (f.note() == null || f.note().isBlank() ? "" : "（" + f.note() + "）")).toList());
     }
 
+    /** The lease and the leases it renews, back to the first: a renewal's household moved in under the first one. */
+    private static final String CHAIN = """
+            with recursive chain(id, renews) as (select id, renews_lease_id from lease where id = ?
+                      union all select l.id, l.renews_lease_id from lease l join chain c on l.id = c.renews)
+            """;
+
     private boolean wasMovedInto(Lease l) {
-        // a renewal was never moved into itself: the household moved into the first lease of the chain
-        return jdbc.sql("""
-                        with recursive chain(id, renews) as (select id, renews_lease_id from lease where id = ?
-                                  union all select l.id, l.renews_lease_id from lease l join chain c on l.id = c.renews)
-                        select count(*) from lease_event e join chain c on c.id = e.lease_id where e.kind = 'MOVED_IN'""")
+        return jdbc.sql(CHAIN + "select count(*) from lease_event e join chain c on c.id = e.lease_id where e.kind = 'MOVED_IN'")
                 .param(l.id()).query(Long.class).single() > 0;
     }
 
     private void checkNotBelowMoveIn(Lease l, MoveOut m) {
         record Readings(BigDecimal water, BigDecimal electricity) {
         }
-        jdbc.sql("""
-                        with recursive chain(id, renews) as (select id, renews_lease_id from lease where id = ?
-                                  union all select l.id, l.renews_lease_id from lease l join chain c on l.id = c.renews)
-                        select h.water_reading, h.electricity_reading from lease_handover h join chain c on c.id = h.lease_id
-                         where h.kind = 'MOVE_IN'""")
+        jdbc.sql(CHAIN + "select h.water_reading, h.electricity_reading from lease_handover h join chain c on c.id = h.lease_id where h.kind = 'MOVE_IN'")
                 .param(l.id()).query((rs, n) -> new Readings(rs.getBigDecimal(1), rs.getBigDecimal(2))).optional()
                 .ifPresent(in -> {
                     if (m.waterReading().compareTo(in.water()) < 0 || m.electricityReading().compareTo(in.electricity()) < 0) {

@@ -3,7 +3,6 @@ package cn.anju.lease;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.DataScope;
 import cn.anju.identity.DataScopes;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
@@ -105,11 +104,7 @@ class LeaseRecords {
     }
 
     void requireInScope(CurrentUser actor, String district, long project) {
-        DataScope scope = scopes.of(actor);
-        boolean in = scope instanceof DataScope.Operator op
-                ? op.wholeDistricts().contains(district) || op.projectIds().contains(project)
-                : scope.coversDistrict(district);
-        if (!in) {
+        if (!scopes.of(actor).coversProject(district, project)) {
             throw ProblemException.notFound("LEASE_NOT_FOUND", "租赁合同不存在。");
         }
     }

@@ -103,12 +103,16 @@ public class ResidentDocuments {
 
     public List<Document> list(CurrentUser user, long householdId) {
         households.requireVisible(user, householdId);
+        return documents("d.household_id = ?", householdId);
+    }
+
+    private List<Document> documents(String where, Object... params) {
         return jdbc.sql("""
                         select d.id, d.household_id, d.category, d.title, d.sha256, d.size_bytes, d.content_type, d.original_name,
                                u.display_name, d.uploaded_at
                           from resident_document d join app_user u on u.id = d.uploaded_by
-                         where d.household_id = ? order by d.uploaded_at desc, d.id desc""")
-                .param(householdId)
+                         where %s order by d.uploaded_at desc, d.id desc""".formatted(where))
+                .params(params)
                 .query((rs, n) -> new Document(rs.getLong(1), rs.getLong(2), Category.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class)))
@@ -120,7 +124,8 @@ public class ResidentDocuments {
 
     /** The bytes, verified against the recorded SHA-256 (a tampered file is refused, not served). */
     public Download download(CurrentUser user, long householdId, long documentId) {
-        Document d = list(user, householdId).stream().filter(x -> x.id() == documentId).findFirst()
+        households.requireVisible(user, householdId);
+        Document d = documents("d.id = ? and d.household_id = ?", documentId, householdId).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("DOCUMENT_NOT_FOUND", "材料不存在。"));
         try {
             byte[] content = files.read(d.sha256());

@@ -31,8 +31,10 @@ class RentWorkItems implements WorkItems {
     private final Districts districts;
     private final PolicySettings settings;
     private final Clock clock;
+    private final Treasury treasury;
 
-    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Districts districts, PolicySettings settings, Clock clock) {
+    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Districts districts, PolicySettings settings, Clock clock, Treasury treasury) {
+        this.treasury = treasury;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.districts = districts;
@@ -53,13 +55,8 @@ class RentWorkItems implements WorkItems {
                     .params(scope.params()).query(Long.class).single(), "/rent/treasury", false));
         }
         if (user.hasAny(Role.FINANCE, Role.GOV_ADMIN, Role.GOV_OFFICER)) {
-            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-            LocalDate overdueBefore = (today.getDayOfMonth() > settings.integer("rent.remit_day", "610800")
-                    ? today.withDayOfMonth(1) : today.withDayOfMonth(1).minusMonths(1));
-            items.add(new Item("work.REMIT_OVERDUE", count(user, """
-                    select count(*) from payment p where %s and p.received_at < (?::date)::timestamptz
-                       and not exists (select 1 from remittance_item i join remittance_batch b on b.id = i.batch_id
-                                        where i.payment_id = p.id and b.status = 'CONFIRMED')""", Date.valueOf(overdueBefore)),
+            // the deadline rule lives in Treasury.held: each district's remit day
+            items.add(new Item("work.REMIT_OVERDUE", treasury.held(user).stream().mapToLong(Treasury.Held::overduePayments).sum(),
                     "/rent/treasury", true));
         }
         if (user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER)) {
@@ -68,11 +65,9 @@ class RentWorkItems implements WorkItems {
         return items;
     }
 
-    private long count(CurrentUser user, String sqlWithScope, Object... after) {
+    private long count(CurrentUser user, String sqlWithScope) {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
-        List<Object> params = new ArrayList<>(scope.params());
-        params.addAll(List.of(after));
-        return jdbc.sql(sqlWithScope.formatted(scope.sql())).params(params).query(Long.class).single();
+        return jdbc.sql(sqlWithScope.formatted(scope.sql())).params(scope.params()).query(Long.class).single();
     }
 
     /** Leases whose overdue rent principal is at least the district's threshold months of their monthly rent. */

@@ -156,7 +156,7 @@ public class Treasury {
 
     /** Collected, remitted (confirmed) and held per district in scope, with the held money's age and what is overdue. */
     public record Held(String districtCode, BigDecimal collected, BigDecimal remitted, BigDecimal held, BigDecimal upTo30Days,
-                       BigDecimal days31To60, BigDecimal over60Days, BigDecimal overdue) {
+                       BigDecimal days31To60, BigDecimal over60Days, BigDecimal overdue, long overduePayments) {
     }
 
     public List<Held> held(CurrentUser user) {
@@ -176,7 +176,8 @@ public class Treasury {
             params.add(d);
             Timestamp days30 = Timestamp.from(today.minusDays(30).atStartOfDay(beijing).toInstant());
             Timestamp days60 = Timestamp.from(today.minusDays(60).atStartOfDay(beijing).toInstant());
-            params.addAll(List.of(days30, days30, days60, days60, Timestamp.from(overdueBefore.atStartOfDay(beijing).toInstant())));
+            Timestamp overdue = Timestamp.from(overdueBefore.atStartOfDay(beijing).toInstant());
+            params.addAll(List.of(days30, days30, days60, days60, overdue, overdue));
             out.add(jdbc.sql("""
                             with p as (
                                 select p.district_code, p.amount, p.received_at,
@@ -190,11 +191,12 @@ public class Treasury {
                                    coalesce(sum(amount) filter (where not remitted and received_at >= ?), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at < ? and received_at >= ?), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at < ?), 0),
-                                   coalesce(sum(amount) filter (where not remitted and received_at < ?), 0)
+                                   coalesce(sum(amount) filter (where not remitted and received_at < ?), 0),
+                                   count(*) filter (where not remitted and received_at < ?)
                               from p group by district_code""".formatted(scope.sql()))
                     .params(params)
                     .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8)))
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(9)))
                     .single());
         }
         return out;

@@ -92,16 +92,7 @@ class SelectionRoundPages {
             case "choices" -> u -> choices.record(u, id, applicantId == null ? -1 : applicantId, outcome, unitId);
             default -> throw ProblemException.notFound("STEP_UNKNOWN", "未知操作。");
         };
-        try {
-            action.accept(user);
-            redirect.addFlashAttribute("notice", "已办理。");
-        } catch (ProblemException e) {
-            if (e.status().value() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/selection-rounds/" + id;
+        return cn.anju.shared.web.PageActions.attempt(redirect, "/selection-rounds/" + id, "已办理。", () -> action.accept(user));
     }
 
     /** 结果公示: anyone may read a drawn round's published data, order and results, masked. */

@@ -44,6 +44,16 @@ public class Formats {
         return money == null ? "" : money.formatted();
     }
 
+    /** A yuan amount from the database as pages show money: ¥1,234.56 (rounded to the fen if it carries more). */
+    public String yuan(BigDecimal amount) {
+        return amount == null ? "" : Money.rounded(amount).formatted();
+    }
+
+    /** The same without the currency sign, for columns whose header names the unit: 1,234.56. */
+    public String amount(BigDecimal amount) {
+        return amount == null ? "" : Money.rounded(amount).formatted().replace("¥", "");
+    }
+
     public String area(BigDecimal squareMetres) {
         return squareMetres == null ? "" : squareMetres.setScale(2, RoundingMode.HALF_UP).toPlainString() + "㎡";
     }
