@@ -43,6 +43,11 @@ class HouseholdAccess {
     }
 
     @Bean
+    MenuEntry myContactsMenu() {
+        return new MenuEntry(MenuGroup.PERSONAL, "menu.myContacts", "/my/contacts", 6, Set.of(Role.TENANT));
+    }
+
+    @Bean
     PublicPath activationPage() {
         return new PublicPath("/activate");
     }

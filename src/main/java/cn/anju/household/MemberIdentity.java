@@ -19,6 +19,8 @@ public class MemberIdentity {
     static final String ID_NUMBER = "household_member.id_number";
     static final String PHONE = "household_member.phone";
     static final String PHONE_LAST4 = "household_member.phone_last4";
+    static final String EMAIL = "household_member.email";
+    static final String WECHAT = "household_member.wechat_openid";
 
     private final FieldCipher cipher;
     private final BlindIndex index;
@@ -66,6 +68,22 @@ public class MemberIdentity {
         return stored == null ? null : cipher.decrypt(stored, PHONE);
     }
 
+    String sealEmail(String email) {
+        return email == null ? null : cipher.encrypt(email, EMAIL);
+    }
+
+    String decryptEmail(String stored) {
+        return stored == null ? null : cipher.decrypt(stored, EMAIL);
+    }
+
+    String sealWeChat(String openid) {
+        return openid == null ? null : cipher.encrypt(openid, WECHAT);
+    }
+
+    String decryptWeChat(String stored) {
+        return stored == null ? null : cipher.decrypt(stored, WECHAT);
+    }
+
     /** Registers the encrypted columns for key rotation. */
     @Configuration(proxyBeanMethods = false)
     static class Columns {
@@ -77,6 +95,16 @@ public class MemberIdentity {
         @Bean
         EncryptedColumn memberPhoneColumn() {
             return new EncryptedColumn("household_member", "id", "phone", PHONE);
+        }
+
+        @Bean
+        EncryptedColumn memberEmailColumn() {
+            return new EncryptedColumn("household_member", "id", "email", EMAIL);
+        }
+
+        @Bean
+        EncryptedColumn memberWeChatColumn() {
+            return new EncryptedColumn("household_member", "id", "wechat_openid", WECHAT);
         }
     }
 }

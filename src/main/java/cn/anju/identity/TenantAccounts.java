@@ -38,6 +38,11 @@ public class TenantAccounts {
         this.clock = clock;
     }
 
+    /** The household member a tenant account belongs to. */
+    public java.util.Optional<Long> memberOf(long userId) {
+        return accounts.findById(userId).map(UserAccount::householdMemberId);
+    }
+
     public boolean hasAccount(long memberId) {
         return accounts.findByHouseholdMemberId(memberId).isPresent();
     }

@@ -175,7 +175,7 @@ public class LeaseJobs {
         }
         HousingStock.UnitDescription unit = housing.describe(due.unit());
         LocalDate deadline = due.end().minusMonths(settings.integer("lease.renewal_apply_months", due.district()));
-        households.headMemberId(due.household()).ifPresent(head -> notifications.sendSms("household_member", head,
+        households.headMemberId(due.household()).ifPresent(head -> notifications.notify("household_member", head,
                 "LEASE_RENEWAL_REMINDER", Map.of(
                         "unit", districts.nameOf(unit.districtCode()) + unit.label(),
                         "leaseNumber", due.number(),

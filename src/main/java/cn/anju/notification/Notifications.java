@@ -9,20 +9,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Queues messages and sends them. A message row holds the recipient's type and id and the template's parameters
- * (never a phone number); the dispatcher, a few seconds behind, resolves the address and hands the text to the
- * channel adapter, each message once even with several nodes (row locks, skip locked).
+ * Queues messages and sends them. A message row holds the channel, the recipient's type and id and the template's
+ * parameters (never an address); the dispatcher, a few seconds behind, resolves the address and hands the text to
+ * the channel's adapter, each message once even with several nodes (row locks, skip locked). A send that fails is
+ * tried again with growing pauses, {@value #MAX_ATTEMPTS} times in all, then marked FAILED; nothing is dropped
+ * silently.
  */
 @Service
 public class Notifications {
 
-    /** The texts, in Chinese, with {placeholders}. */
+    static final int MAX_ATTEMPTS = 5;
+
+    /** The texts, in Chinese, with {placeholders}: one text for every channel, so what a household reads is the same. */
     static final Map<String, String> TEMPLATES = Map.of(
             "TENANT_ACTIVATION_CODE", "【安居公租房】您正在开通住户账号，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
             "TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
@@ -30,31 +37,63 @@ public class Notifications {
             "RENT_DUE_REMINDER", "【安居公租房】您的租金（合同{leaseNumber}）¥{amount}将于{dueDate}到期，请按时缴纳，可在“我的租金”在线缴费。",
             "RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。");
 
+    /** E-mail subjects. */
+    static final Map<String, String> SUBJECTS = Map.of(
+            "TENANT_ACTIVATION_CODE", "住户账号开通验证码",
+            "TENANT_RESET_CODE", "住户账号密码重置验证码",
+            "LEASE_RENEWAL_REMINDER", "公租房租赁合同到期续租提醒",
+            "RENT_DUE_REMINDER", "公租房租金缴纳提醒",
+            "RENT_OVERDUE_NOTICE", "公租房租金催缴通知");
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final List<RecipientDirectory> directories;
-    private final SmsAdapter sms;
+    private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Notifications(JdbcClient jdbc, TransactionTemplate tx, List<RecipientDirectory> directories, SmsAdapter sms, Clock clock) {
+    Notifications(JdbcClient jdbc, TransactionTemplate tx, List<RecipientDirectory> directories, List<ChannelAdapter> adapters,
+                  Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.directories = directories;
-        this.sms = sms;
+        adapters.forEach(a -> this.adapters.put(a.channel(), a));
         this.clock = clock;
     }
 
+    /** By SMS only: one-time codes go to the phone on record, whatever else the recipient has given. */
     public long sendSms(String recipientType, long recipientId, String template, Map<String, String> params) {
+        return enqueue(Channel.SMS, recipientType, recipientId, template, params);
+    }
+
+    /**
+     * On every channel the recipient can be reached on and this installation can send on (SMS, e-mail, WeChat), so a
+     * notice is received wherever the household reads. Returns the queued messages' ids.
+     */
+    public List<Long> notify(String recipientType, long recipientId, String template, Map<String, String> params) {
+        List<Long> ids = new ArrayList<>();
+        for (Channel c : directory(recipientType).map(d -> d.reachableBy(recipientId)).orElse(java.util.Set.of())) {
+            if (adapters.containsKey(c) && adapters.get(c).available()) {
+                ids.add(enqueue(c, recipientType, recipientId, template, params));
+            }
+        }
+        return ids;
+    }
+
+    private long enqueue(Channel channel, String recipientType, long recipientId, String template, Map<String, String> params) {
         if (!TEMPLATES.containsKey(template)) {
             throw new IllegalArgumentException("unknown template " + template);
         }
         return jdbc.sql("""
                         insert into notification_outbox (channel, recipient_type, recipient_id, template, params, status, created_at)
-                        values ('SMS', ?, ?, ?, ?, 'PENDING', ?) returning id""")
-                .params(recipientType, recipientId, template, json.writeValueAsString(new TreeMap<>(params)),
+                        values (?, ?, ?, ?, ?, 'PENDING', ?) returning id""")
+                .params(channel.name(), recipientType, recipientId, template, json.writeValueAsString(new TreeMap<>(params)),
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
+    }
+
+    private Optional<RecipientDirectory> directory(String recipientType) {
+        return directories.stream().filter(d -> d.recipientType().equals(recipientType)).findFirst();
     }
 
     @Scheduled(fixedDelayString = "${anju.notification.dispatch-every:2s}")
@@ -62,44 +101,68 @@ public class Notifications {
         dispatch();
     }
 
-    /** Sends what is pending; returns how many were sent. */
+    /** Sends what is pending and due; returns how many were sent. */
     public int dispatch() {
         int sent = 0;
-        Integer batch;
+        int batch;
         do {
-            batch = tx.execute(status -> {
-                record Pending(long id, String type, long recipient, String template, String params) {
-                }
-                List<Pending> pending = jdbc.sql("""
-                                select id, recipient_type, recipient_id, template, params from notification_outbox
-                                 where status = 'PENDING' order by id limit 100 for update skip locked""")
-                        .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
-                        .list();
-                for (Pending p : pending) {
-                    Optional<String> phone = directories.stream().filter(d -> d.recipientType().equals(p.type())).findFirst()
-                            .flatMap(d -> d.phone(p.recipient()));
-                    if (phone.isEmpty()) {
-                        jdbc.sql("update notification_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
-                                .params("no phone on record", p.id()).update();
-                        continue;
-                    }
-                    sms.send(p.id(), phone.get(), render(p.template(), p.params()));
-                    jdbc.sql("update notification_outbox set status = 'SENT', attempts = attempts + 1, sent_at = ? where id = ?")
-                            .params(Timestamp.from(clock.instant()), p.id()).update();
-                }
-                return pending.size();
-            });
-            sent += batch == null ? 0 : batch;
-        } while (batch != null && batch == 100);
+            Integer[] counts = tx.execute(status -> dispatchBatch());
+            batch = counts == null ? 0 : counts[0];
+            sent += counts == null ? 0 : counts[1];
+        } while (batch == 100);
         return sent;
     }
 
-    private String render(String template, String params) {
+    private record Pending(long id, Channel channel, String type, long recipient, String template, String params, int attempts) {
+    }
+
+    /** One batch in one transaction: {taken, sent}. */
+    private Integer[] dispatchBatch() {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Pending> pending = jdbc.sql("""
+                        select id, channel, recipient_type, recipient_id, template, params, attempts from notification_outbox
+                         where status = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
+                         order by id limit 100 for update skip locked""")
+                .param(now)
+                .query((rs, n) -> new Pending(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .list();
+        int sent = 0;
+        for (Pending p : pending) {
+            ChannelAdapter adapter = adapters.get(p.channel());
+            Optional<String> address = directory(p.type()).flatMap(d -> d.address(p.recipient(), p.channel()));
+            if (address.isEmpty() || adapter == null || !adapter.available()) {
+                fail(p, address.isEmpty() ? "no address on record for " + p.channel() : "channel " + p.channel() + " not set up", true);
+                continue;
+            }
+            try {
+                adapter.send(p.id(), address.get(), render(p.template(), p.params()));
+                jdbc.sql("update notification_outbox set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null where id = ?")
+                        .params(now, p.id()).update();
+                sent++;
+            } catch (RuntimeException e) {
+                // the exception's class only: an SMTP error message may repeat the address
+                fail(p, e.getClass().getSimpleName(), false);
+            }
+        }
+        return new Integer[] {pending.size(), sent};
+    }
+
+    private void fail(Pending p, String reason, boolean finalFailure) {
+        int attempts = p.attempts() + 1;
+        boolean last = finalFailure || attempts >= MAX_ATTEMPTS;
+        // 1, 4, 16, 64 minutes between tries
+        Timestamp next = last ? null : Timestamp.from(clock.instant().plus(Duration.ofMinutes(1L << (2 * (attempts - 1)))));
+        jdbc.sql("update notification_outbox set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+                .params(last ? "FAILED" : "PENDING", attempts, reason, next, p.id()).update();
+    }
+
+    private ChannelAdapter.Message render(String template, String params) {
         String text = TEMPLATES.get(template);
         Map<String, String> values = json.readValue(params, new TypeReference<Map<String, String>>() { });
         for (var e : values.entrySet()) {
             text = text.replace("{" + e.getKey() + "}", e.getValue());
         }
-        return text;
+        return new ChannelAdapter.Message(template, "【安居公租房】" + SUBJECTS.get(template), text);
     }
 }

@@ -1,6 +1,7 @@
 package cn.anju.notification;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** Where a kind of recipient can be reached; implemented by the module that owns the people. */
 public interface RecipientDirectory {
@@ -8,5 +9,9 @@ public interface RecipientDirectory {
     /** e.g. {@code household_member}. */
     String recipientType();
 
-    Optional<String> phone(long recipientId);
+    /** The channels the recipient has an address for, without decrypting anything. */
+    Set<Channel> reachableBy(long recipientId);
+
+    /** The address on a channel, decrypted only now, at sending time. */
+    Optional<String> address(long recipientId, Channel channel);
 }

@@ -12,7 +12,7 @@ import java.time.Clock;
  * a contracted SMS provider's adapter replaces this bean.
  */
 @Component
-class RecordingSmsAdapter implements SmsAdapter {
+class RecordingSmsAdapter implements ChannelAdapter {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -23,8 +23,13 @@ class RecordingSmsAdapter implements SmsAdapter {
     }
 
     @Override
-    public void send(long outboxId, String phone, String text) {
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public void send(long outboxId, String phone, Message message) {
         jdbc.sql("insert into sms_log (outbox_id, phone_masked, text, sent_at) values (?, ?, ?, ?)")
-                .params(outboxId, Masks.phone(phone), text, Timestamp.from(clock.instant())).update();
+                .params(outboxId, Masks.phone(phone), message.text(), Timestamp.from(clock.instant())).update();
     }
 }

@@ -24,8 +24,8 @@ import java.util.Map;
  * Dunning (催缴), daily once across nodes: per lease, from its oldest open rent bill, a reminder some days before
  * the due day ({@code rent.dunning_days_before_due}, 5) and notices at the overdue days of the district's rule
  * ({@code rent.dunning_overdue_days}, 1, 30, 90), each stage once (unique bill and stage; a household far behind
- * gets the highest stage reached, not every stage at once), by SMS through the notification outbox to the head of
- * the household. The printable 催缴通知书 is {@link DunningLetter}.
+ * gets the highest stage reached, not every stage at once), through the notification outbox to the head of
+ * the household on every channel it can be reached on (SMS, e-mail, WeChat). The printable 催缴通知书 is {@link DunningLetter}.
  */
 @Service
 public class Dunning {
@@ -114,7 +114,7 @@ public class Dunning {
         if (inserted == 0) {
             return false;
         }
-        households.headMemberId(o.household()).ifPresent(head -> notifications.sendSms("household_member", head,
+        households.headMemberId(o.household()).ifPresent(head -> notifications.notify("household_member", head,
                 stage == Stage.BEFORE_DUE ? "RENT_DUE_REMINDER" : "RENT_OVERDUE_NOTICE",
                 Map.of("leaseNumber", o.number(), "amount", o.owed().toPlainString(), "dueDate", o.due().toString(),
                         "days", Long.toString(late))));

@@ -51,5 +51,5 @@ public final class DemoAccounts {
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL),
             new DemoAccount("tenant.demo", "张建华", "TENANT", "榆阳区住房保障中心", "HOUSEHOLD", List.of(),
-                    plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent")));
+                    plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent", "menu.myContacts")));
 }

@@ -1,9 +1,11 @@
 package cn.anju.household.web;
 
 import cn.anju.household.HouseholdQueries;
+import cn.anju.household.MemberContacts;
 import cn.anju.household.TenantActivation;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.PersonalDataAccess;
+import cn.anju.identity.TenantAccounts;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,10 +23,14 @@ class TenantPages {
 
     private final TenantActivation activation;
     private final HouseholdQueries households;
+    private final MemberContacts contacts;
+    private final TenantAccounts tenants;
 
-    TenantPages(TenantActivation activation, HouseholdQueries households) {
+    TenantPages(TenantActivation activation, HouseholdQueries households, MemberContacts contacts, TenantAccounts tenants) {
         this.activation = activation;
         this.households = households;
+        this.contacts = contacts;
+        this.tenants = tenants;
     }
 
     @GetMapping("/activate")
@@ -81,5 +87,38 @@ class TenantPages {
         model.addAttribute("tiers", new Object[0]);
         model.addAttribute("tenantView", true);
         return "household/household";
+    }
+
+    private long memberOf(CurrentUser user) {
+        return tenants.memberOf(user.id()).orElseThrow(() -> ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "您的账号尚未关联保障家庭。"));
+    }
+
+    /** 通知方式: where rent notices and reminders reach the member besides the phone on record. */
+    @GetMapping("/my/contacts")
+    @PreAuthorize("hasRole('TENANT')")
+    String myContacts(CurrentUser user, @RequestParam(required = false) String wechatOpenId, Model model) {
+        MemberContacts.Own own = contacts.own(memberOf(user));
+        model.addAttribute("own", own);
+        model.addAttribute("email", own.email());
+        // the official account's "绑定账号" menu opens this page with the account to bind
+        model.addAttribute("wechatOpenId", wechatOpenId != null ? wechatOpenId : own.weChatOpenId());
+        return "household/contacts";
+    }
+
+    @PostMapping("/my/contacts")
+    @PreAuthorize("hasRole('TENANT')")
+    String changeContacts(CurrentUser user, @RequestParam(required = false) String email,
+                          @RequestParam(required = false) String wechatOpenId, Model model) {
+        long member = memberOf(user);
+        try {
+            contacts.change(member, email, wechatOpenId);
+            return "redirect:/my/contacts?saved";
+        } catch (ProblemException e) {
+            model.addAttribute("own", contacts.own(member));
+            model.addAttribute("email", email);
+            model.addAttribute("wechatOpenId", wechatOpenId);
+            model.addAttribute("error", e.getMessage());
+            return "household/contacts";
+        }
     }
 }
