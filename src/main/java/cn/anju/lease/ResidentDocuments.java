@@ -18,7 +18,6 @@ import org.springframework.util.unit.DataSize;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ public class ResidentDocuments {
         if (content.length > maxBytes) {
             throw ProblemException.badRequest("DOCUMENT_TOO_LARGE", "文件过大：不能超过 " + (maxBytes / 1024 / 1024) + " MB。");
         }
-        String type = sniff(content);
+        String type = cn.anju.shared.files.ContentTypes.sniff(content);
         if (type == null) {
             throw ProblemException.badRequest("DOCUMENT_TYPE_REFUSED", "只接受 PDF、JPG 或 PNG 文件（按文件内容识别，改扩展名无效）。");
         }
@@ -144,33 +143,6 @@ public class ResidentDocuments {
         long distinct = ids.stream().distinct().count();
         return jdbc.sql("select count(*) from resident_document where household_id = ? and id = any(?)")
                 .params(householdId, ids.toArray(Long[]::new)).query(Long.class).single() == distinct;
-    }
-
-    /** The content type from the magic number: %PDF-, JPEG's FF D8 FF, PNG's 89 50 4E 47 0D 0A 1A 0A; otherwise null. */
-    static String sniff(byte[] c) {
-        if (starts(c, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
-        }
-        if (starts(c, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(c, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] c, int... magic) {
-        return c.length >= magic.length && Arrays.equals(Arrays.copyOf(c, magic.length),
-                toBytes(magic));
-    }
-
-    private static byte[] toBytes(int[] magic) {
-        byte[] b = new byte[magic.length];
-        for (int i = 0; i < magic.length; i++) {
-            b[i] = (byte) magic[i];
-        }
-        return b;
     }
 
     private static void requireStaff(CurrentUser actor) {

@@ -39,8 +39,11 @@ public class Dunning {
     private final HouseholdQueries households;
     private final Clock clock;
 
+    private final ArrearsReports arrears;
+
     Dunning(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Notifications notifications,
-            HouseholdQueries households, Clock clock) {
+            HouseholdQueries households, Clock clock, ArrearsReports arrears) {
+        this.arrears = arrears;
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
@@ -53,6 +56,12 @@ public class Dunning {
     @SchedulerLock(name = "rent-dunning", lockAtMostFor = "PT1H")
     void daily() {
         run();
+        reportArrears();
+    }
+
+    /** The last step of dunning: households newly at six months' arrears are reported for the government's decision. */
+    public int reportArrears() {
+        return arrears.run(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
     }
 
     record Oldest(long lease, String number, String district, long household, long bill, LocalDate due, BigDecimal owed) {

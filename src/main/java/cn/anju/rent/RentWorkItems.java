@@ -33,7 +33,11 @@ class RentWorkItems implements WorkItems {
     private final Clock clock;
     private final Treasury treasury;
 
-    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Districts districts, PolicySettings settings, Clock clock, Treasury treasury) {
+    private final ArrearsReports arrears;
+
+    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Districts districts, PolicySettings settings, Clock clock, Treasury treasury,
+                  ArrearsReports arrears) {
+        this.arrears = arrears;
         this.treasury = treasury;
         this.jdbc = jdbc;
         this.scopes = scopes;
@@ -72,20 +76,7 @@ class RentWorkItems implements WorkItems {
 
     /** Leases whose overdue rent principal is at least the district's threshold months of their monthly rent. */
     private long arrearsCases(CurrentUser user) {
-        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("b.district_code", "b.project_id", null));
-        List<Districts.District> all = districts.all();
-        List<Object> params = new ArrayList<>(List.of(all.stream().map(Districts.District::code).toArray(String[]::new),
-                all.stream().map(d -> settings.integer("rent.arrears_case_months", d.code())).toArray(Integer[]::new)));
-        params.addAll(scope.params());
-        params.add(Date.valueOf(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))));
-        return jdbc.sql("""
-                        select count(*) from (
-                            select b.lease_id from bill_balance b
-                              join lease_billing_basis l on l.lease_id = b.lease_id
-                              join unnest(?::text[], ?::int[]) as t(code, months) on t.code = b.district_code
-                             where %s and b.due_date < ? and b.charge_type in ('RENT', 'RENT_MARKET')
-                             group by b.lease_id, l.monthly_rent, t.months
-                            having l.monthly_rent > 0 and sum(greatest(b.amount - b.paid, 0)) >= t.months * l.monthly_rent) x""".formatted(scope.sql()))
-                .params(params).query(Long.class).single();
+        return arrears.atThreshold(scopes.filter(user, new ScopeFilter.Columns("b.district_code", "b.project_id", null)),
+                LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))).size();
     }
 }

@@ -523,6 +523,64 @@ public final class ScopeCases {
             }
             assertThat(WebClient.loggedIn(port, "admin").getBytes("/api/v1/rent-accounts/1/dunning-letter").statusCode()).isEqualTo(403);
         });
+        // inspection: violation cases
+        cases.put("GET /api/v1/violation-cases", port -> {
+            yuyangCase(port);
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/violation-cases?size=200")).get("items")
+                    .forEach(c -> assertThat(c.get("districtCode").asString()).isEqualTo("610881"));
+            WebClient.json(WebClient.loggedIn(port, "hengshan.gov").getJson("/api/v1/violation-cases?size=200")).get("items")
+                    .forEach(c -> assertThat(c.get("districtCode").asString()).isEqualTo("610803"));
+            for (String who : List.of("yuyang.finance", "tenant.demo", "evaluator")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/violation-cases").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/violation-cases/{id}", port -> {
+            long id = yuyangCase(port);
+            assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/violation-cases/" + id).statusCode()).isEqualTo(200);
+            for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/violation-cases/" + id).statusCode()).as(who).isEqualTo(404);
+            }
+            assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/violation-cases/" + id).statusCode()).isEqualTo(403);
+        });
+        cases.put("POST /api/v1/violation-cases", port -> {
+            String number = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/leases?status=ACTIVE&size=1"))
+                    .get("items").get(0).get("leaseNumber").asString();
+            String body = "{\"leaseNumber\":\"" + number + "\",\"type\":\"SUBLET\",\"facts\":\"越权立案\"}";
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/violation-cases", body).statusCode()).isEqualTo(404);
+            for (String who : List.of("yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/violation-cases", body).statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/violation-cases/{id}/evidence", port -> {
+            long id = yuyangCase(port);
+            var r = WebClient.loggedIn(port, "shenmu.op").postMultipart("/api/v1/violation-cases/" + id + "/evidence",
+                    Map.of("description", "越权"), "x.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0});
+            assertThat(r.statusCode()).isEqualTo(404);
+        });
+        cases.put("GET /api/v1/violation-cases/{id}/evidence/{evidenceId}", port -> {
+            long id = yuyangCase(port);
+            var evidence = WebClient.json(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/violation-cases/" + id)).get("evidence");
+            long e = evidence.isEmpty() ? 1 : evidence.get(0).get("id").asLong();
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getBytes("/api/v1/violation-cases/" + id + "/evidence/" + e).statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "yuyang.finance").getBytes("/api/v1/violation-cases/" + id + "/evidence/" + e).statusCode()).isEqualTo(403);
+        });
+        cases.put("POST /api/v1/violation-cases/{id}/{action:report|review|return|rectified|closure|reopen}", port -> {
+            long id = yuyangCase(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/violation-cases/" + id + "/report", "{}").statusCode()).isEqualTo(404);
+            for (String action : List.of("review", "return", "reopen")) {
+                assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/violation-cases/" + id + "/" + action, "{}").statusCode())
+                        .as(action).isEqualTo(403);
+            }
+            assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/violation-cases/" + id + "/review", "{}").statusCode()).isEqualTo(404);
+        });
+        cases.put("POST /api/v1/violation-cases/{id}/decision", port -> {
+            long id = yuyangCase(port);
+            for (String who : List.of("anju.manager", "anju.staff", "yuyang.finance")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/violation-cases/" + id + "/decision", "{\"decision\":\"RECLAIM\"}").statusCode())
+                        .as(who).isEqualTo(403);
+            }
+            assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/violation-cases/" + id + "/decision", "{}").statusCode()).isEqualTo(404);
+        });
         cases.put("GET /api/v1/cashier-closing", port -> {
             for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/cashier-closing").statusCode()).as(who).isEqualTo(403);
@@ -561,6 +619,18 @@ public final class ScopeCases {
         cases.put("GET /api/v1/audit/verification",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/verification", "auditor", "admin", "security", "yuyang.gov"));
         return cases;
+    }
+
+    /** A case in 榆阳区 (the demo has some; otherwise one is opened about an active lease there). */
+    private static long yuyangCase(int port) {
+        var items = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/violation-cases?size=1")).get("items");
+        if (!items.isEmpty()) {
+            return items.get(0).get("id").asLong();
+        }
+        long lease = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/leases?status=ACTIVE&size=1"))
+                .get("items").get(0).get("id").asLong();
+        return WebClient.json(WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/violation-cases",
+                "{\"leaseId\":" + lease + ",\"type\":\"SUBLET\",\"facts\":\"范围测试：入户核查发现转租\"}")).get("id").asLong();
     }
 
     private static Long anyYuyangLease(int port) {

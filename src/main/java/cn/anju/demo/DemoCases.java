@@ -1,0 +1,136 @@
+package cn.anju.demo;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentitySeeding;
+import cn.anju.inspection.CaseEvidence;
+import cn.anju.inspection.CaseType;
+import cn.anju.inspection.Decision;
+import cn.anju.inspection.ViolationCases;
+import cn.anju.rent.Dunning;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Demo violation cases, made through the real steps: the households at six months' arrears reported by the rent
+ * module's job, and in 榆阳 cases opened by the operator's clerk with photo evidence and taken by the district's
+ * officer to each state — a draft, reported, under review, ordered to rectify, rectified, dismissed and closed, and
+ * fined. One rectification deadline is moved into the past afterwards so the overdue list has an entry.
+ */
+@Component
+@Profile("demo")
+@Order(50)
+class DemoCases implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+
+    private final ViolationCases cases;
+    private final CaseEvidence evidence;
+    private final Dunning dunning;
+    private final IdentitySeeding identity;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoCases(ViolationCases cases, CaseEvidence evidence, Dunning dunning, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
+        this.cases = cases;
+        this.evidence = evidence;
+        this.dunning = dunning;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private record Story(CaseType type, String facts, String evidence, String place, String step) {
+    }
+
+    private static final List<Story> STORIES = List.of(
+            new Story(CaseType.SUBLET, "2026年11月巡查时邻居反映该户长期由他人居住；入户核查，实际居住人非承租家庭成员，自称每月向承租人支付房租800元。",
+                    "实际居住人与房屋现场照片", "3栋2单元门口", "DRAFT"),
+            new Story(CaseType.CHANGE_OF_USE, "该户将房屋改作快递分拣点，日间人员货物进出频繁，影响其他住户。", "房屋内堆放快递包裹照片", "1栋1单元", "REPORTED"),
+            new Story(CaseType.DAMAGE, "该户擅自拆除厨房与客厅之间的隔墙，改变房屋原有结构。", "拆除隔墙现场照片", "2栋", "UNDER_REVIEW"),
+            new Story(CaseType.DAMAGE, "该户擅自封闭阳台并加装防盗网，未经批准。", "阳台封闭照片", "5栋", "RECTIFY"),
+            new Story(CaseType.DAMAGE, "该户在公共楼道堆放杂物并私接电线。", "楼道私接电线照片", "4栋3单元", "RECTIFY_OVERDUE"),
+            new Story(CaseType.OTHER, "该户饲养大型犬只未拴绳，多次惊吓其他住户。", "楼道犬只照片", "6栋", "RECTIFIED"),
+            new Story(CaseType.IDLE, "该户水电读数连续数月接近零，疑似闲置。", "水电表读数照片", "2栋1单元", "DISMISSED"),
+            new Story(CaseType.CHANGE_OF_USE, "该户在房屋内开设棋牌室并收取费用。", "棋牌室现场照片", "7栋", "PENALTY"));
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("select count(*) from violation_case where source <> 'ARREARS'").query(Long.class).single() > 0) {
+            return;
+        }
+        int arrears = dunning.reportArrears();
+        CurrentUser clerk = identity.actingAs("anju.staff");
+        CurrentUser officer = identity.actingAs("yuyang.gov");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        // active, occupied leases in 榆阳 without a case, spread over the list
+        List<Long> leases = jdbc.sql("""
+                        select l.id from lease l where l.district_code = '610802' and l.status = 'ACTIVE' and l.moved_out_on is null
+                           and not exists (select 1 from violation_case c where c.lease_id = l.id)
+                         order by l.id offset 40 limit ?""").param(STORIES.size()).query(Long.class).list();
+        for (int i = 0; i < STORIES.size() && i < leases.size(); i++) {
+            Story s = STORIES.get(i);
+            long id = cases.open(clerk, new ViolationCases.Opening(leases.get(i), null, s.type(), s.facts(), ViolationCases.CaseSource.PATROL));
+            evidence.add(clerk, id, new CaseEvidence.Item(s.evidence(), null, s.place(), new BigDecimal("38.2851").add(BigDecimal.valueOf(i, 4)),
+                    new BigDecimal("109.7345"), "现场" + (i + 1) + ".png", photo(i)));
+            if (s.step().equals("DRAFT")) {
+                continue;
+            }
+            cases.report(clerk, id, null);
+            switch (s.step()) {
+                case "UNDER_REVIEW" -> cases.review(officer, id, null);
+                case "RECTIFY", "RECTIFY_OVERDUE", "RECTIFIED" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
+                        Decision.RECTIFY, "违反租赁合同约定，责令限期整改", today.plusDays(15), null));
+                case "DISMISSED" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
+                        Decision.DISMISSED, "经核实该户成员外出务工，有正当理由，不构成闲置", null, null));
+                case "PENALTY" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
+                        Decision.PENALTY, "利用公租房从事经营活动，依第三十五条处以罚款", null, new BigDecimal("1000.00")));
+                default -> { }
+            }
+            if (s.step().equals("RECTIFIED")) {
+                cases.rectified(clerk, id, null, "复查：犬只已送养，楼道已清理");
+            }
+            if (s.step().equals("RECTIFY_OVERDUE")) {
+                // made as if decided a month ago, so the overdue list has an entry
+                jdbc.sql("update violation_case set rectify_by = ?, decided_at = decided_at - interval '30 days' where id = ?")
+                        .params(java.sql.Date.valueOf(today.minusDays(5)), id).update();
+            }
+        }
+        log.info("Demo cases ready: {} arrears cases reported, {} cases opened in 榆阳", arrears, Math.min(STORIES.size(), leases.size()));
+    }
+
+    /** A small picture standing in for a site photo. */
+    private static byte[] photo(int seed) {
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(90 + seed * 17 % 120, 120, 140));
+        g.fillRect(0, 0, 160, 120);
+        g.setColor(Color.WHITE);
+        g.fillRect(20 + seed * 9, 30, 50, 40);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

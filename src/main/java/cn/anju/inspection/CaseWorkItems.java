@@ -1,0 +1,55 @@
+package cn.anju.inspection;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.portal.WorkItems;
+import cn.anju.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cases on the home page: to decide (the district's officers), drafts to report and rectification deadlines passed (operator). */
+@Component
+class CaseWorkItems implements WorkItems {
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final Clock clock;
+
+    CaseWorkItems(JdbcClient jdbc, DataScopes scopes, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Item> forUser(CurrentUser user) {
+        List<Item> items = new ArrayList<>();
+        if (user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
+            items.add(new Item("work.CASES_TO_DECIDE", count(user, "c.state in ('REPORTED', 'UNDER_REVIEW')"), "/cases?state=REPORTED", true));
+        }
+        if (user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
+            items.add(new Item("work.CASE_DRAFTS", count(user, "c.state = 'DRAFT'"), "/cases?state=DRAFT", false));
+        }
+        if (user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
+            items.add(new Item("work.RECTIFY_OVERDUE", count(user, "c.state = 'DECIDED' and c.decision = 'RECTIFY' and c.rectify_by < ?",
+                    Date.valueOf(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))), "/cases?state=DECIDED", true));
+        }
+        return items;
+    }
+
+    private long count(CurrentUser user, String condition, Object... extra) {
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("c.district_code", "c.project_id", null));
+        List<Object> params = new ArrayList<>(scope.params());
+        params.addAll(List.of(extra));
+        return jdbc.sql("select count(*) from violation_case c where " + scope.sql() + " and " + condition).params(params)
+                .query(Long.class).single();
+    }
+}

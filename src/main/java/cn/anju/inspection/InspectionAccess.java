@@ -1,0 +1,59 @@
+package cn.anju.inspection;
+
+import cn.anju.shared.Role;
+import cn.anju.shared.web.MenuEntry;
+import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.RoleGate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+
+import java.util.Set;
+
+/** Who reaches the case pages and actions, checked before any body is read. */
+@Configuration(proxyBeanMethods = false)
+class InspectionAccess {
+
+    static final Set<Role> STAFF = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+    static final Set<Role> OFFICERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+
+    @Bean
+    MenuEntry casesMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.cases", "/cases", 50, STAFF);
+    }
+
+    /** Only the government decides: an operator gets 403 whatever the body. */
+    @Bean
+    @Order(0)
+    RoleGate caseDecisionGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/violation-cases/*/decision", OFFICERS);
+    }
+
+    @Bean
+    @Order(0)
+    RoleGate caseReviewGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/violation-cases/*/{action:review|return|reopen}", OFFICERS);
+    }
+
+    /** Cases are the staff's and the government's: finance, evaluators and tenants do not read them. */
+    @Bean
+    RoleGate caseReadGate() {
+        return new RoleGate(HttpMethod.GET, "/api/v1/violation-cases/**", STAFF);
+    }
+
+    @Bean
+    RoleGate caseListGate() {
+        return new RoleGate(HttpMethod.GET, "/api/v1/violation-cases", STAFF);
+    }
+
+    @Bean
+    RoleGate caseOpenGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/violation-cases", STAFF);
+    }
+
+    @Bean
+    RoleGate caseActionGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/violation-cases/**", STAFF);
+    }
+}

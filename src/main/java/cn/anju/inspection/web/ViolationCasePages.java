@@ -1,0 +1,126 @@
+package cn.anju.inspection.web;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.inspection.CaseEvidence;
+import cn.anju.inspection.CaseQueries;
+import cn.anju.inspection.CaseState;
+import cn.anju.inspection.CaseType;
+import cn.anju.inspection.Decision;
+import cn.anju.inspection.ViolationCases;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageQuery;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import static cn.anju.shared.web.PageActions.attempt;
+
+/**
+ * 违规案件: the list (with the form that opens a case about a lease) and one page per case with its facts, evidence,
+ * history and the actions its state allows the user: report (operator), review, send back, decide (the district's
+ * officer), rectified, close.
+ */
+@Controller
+@RequestMapping("/cases")
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+class ViolationCasePages {
+
+    private final ViolationCases cases;
+    private final CaseQueries queries;
+    private final CaseEvidence evidence;
+
+    ViolationCasePages(ViolationCases cases, CaseQueries queries, CaseEvidence evidence) {
+        this.cases = cases;
+        this.queries = queries;
+        this.evidence = evidence;
+    }
+
+    @GetMapping
+    String list(CurrentUser user, @RequestParam(required = false) CaseState state, @RequestParam(required = false) CaseType type,
+                @RequestParam(required = false) String leaseNumber, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", queries.list(user, state, type, PageQuery.of(page, 20)));
+        model.addAttribute("states", CaseState.values());
+        model.addAttribute("types", CaseType.values());
+        model.addAttribute("openTypes", Arrays.stream(CaseType.values()).filter(t -> t != CaseType.ARREARS).toList());
+        model.addAttribute("state", state);
+        model.addAttribute("type", type);
+        model.addAttribute("leaseNumber", leaseNumber);
+        return "inspection/cases";
+    }
+
+    @PostMapping
+    String open(CurrentUser user, @RequestParam String leaseNumber, @RequestParam(required = false) CaseType type,
+                @RequestParam String facts, RedirectAttributes redirect) {
+        long[] id = new long[1];
+        String back = attempt(redirect, "/cases", "已立案（草稿），请上传证据后上报。", () -> {
+            id[0] = cases.open(user, new ViolationCases.Opening(null, leaseNumber, type, facts, ViolationCases.CaseSource.STAFF));
+        });
+        return id[0] > 0 ? "redirect:/cases/" + id[0] : back;
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable long id, Model model) {
+        CaseQueries.CaseDetail c = queries.get(user, id);
+        boolean officer = user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER) && c.row().districtCode().equals(user.regionCode());
+        model.addAttribute("c", c.row());
+        model.addAttribute("events", c.events());
+        model.addAttribute("evidence", c.evidence());
+        model.addAttribute("officer", officer);
+        model.addAttribute("decisions", Decision.values());
+        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return "inspection/case";
+    }
+
+    @PostMapping("/{id}/evidence")
+    String addEvidence(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String description,
+                       @RequestParam(required = false) String place, @RequestParam(required = false) BigDecimal latitude,
+                       @RequestParam(required = false) BigDecimal longitude, @RequestParam MultipartFile file, RedirectAttributes redirect) {
+        return attempt(redirect, "/cases/" + id, "证据已保存（SHA-256 已登记）。", () -> {
+            try {
+                evidence.add(user, id, new CaseEvidence.Item(description, null, place, latitude, longitude, file.getOriginalFilename(),
+                        file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @PostMapping("/{id}/{action:report|review|return|rectified|closure|reopen}")
+    String step(CurrentUser user, @PathVariable long id, @PathVariable String action, @RequestParam int version,
+                @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return attempt(redirect, "/cases/" + id, "已办理。", () -> {
+            switch (action) {
+                case "report" -> cases.report(user, id, version);
+                case "review" -> cases.review(user, id, version);
+                case "return" -> cases.sendBack(user, id, version, note);
+                case "rectified" -> cases.rectified(user, id, version, note);
+                case "closure" -> cases.close(user, id, version, note);
+                default -> cases.reopen(user, id, version, note);
+            }
+        });
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    String decide(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) Decision decision,
+                  @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate rectifyBy,
+                  @RequestParam(required = false) BigDecimal penaltyAmount, RedirectAttributes redirect) {
+        return attempt(redirect, "/cases/" + id, "处理决定已作出，已记入住户档案。",
+                () -> cases.decide(user, id, version, new ViolationCases.DecisionRequest(decision, reason, rectifyBy, penaltyAmount)));
+    }
+}

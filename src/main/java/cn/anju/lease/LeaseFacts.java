@@ -1,0 +1,46 @@
+package cn.anju.lease;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Where a lease stands, for modules that act about one (a violation case names the lease, its unit and household).
+ * No scope check here: the caller checks the user may see the lease's project.
+ */
+@Component
+public class LeaseFacts {
+
+    private final JdbcClient jdbc;
+
+    LeaseFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param movedOutOn the move-out day once recorded; the household occupies the unit until then */
+    public record Facts(long id, String number, String districtCode, long projectId, long unitId, long householdId,
+                        LeaseStatus status, LocalDate movedOutOn) {
+
+        public boolean occupied() {
+            return movedOutOn == null && status != LeaseStatus.DRAFT && status != LeaseStatus.SIGNED;
+        }
+    }
+
+    private static final String SELECT =
+            "select id, lease_number, district_code, project_id, unit_id, household_id, status, moved_out_on from lease where ";
+
+    public Optional<Facts> byId(long leaseId) {
+        return jdbc.sql(SELECT + "id = ?").param(leaseId).query((rs, n) -> facts(rs)).optional();
+    }
+
+    public Optional<Facts> byNumber(String leaseNumber) {
+        return jdbc.sql(SELECT + "lease_number = ?").param(leaseNumber.trim()).query((rs, n) -> facts(rs)).optional();
+    }
+
+    private static Facts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                LeaseStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class));
+    }
+}
