@@ -158,7 +158,7 @@ public class BankStatements {
     }
 
     private boolean amountFits(long leaseId, BigDecimal amount) {
-        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId);
+        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId, BillAccount.RENT);
         BigDecimal total = open.stream().map(RentLedger.Open::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
         return amount.compareTo(total) == 0 || open.stream().anyMatch(o -> o.outstanding().compareTo(amount) == 0);
     }

@@ -37,7 +37,9 @@ public class BillRuns {
 
     public enum Trigger { SCHEDULED, MANUAL }
 
-    public record Result(long runId, YearMonth period, int bills, BigDecimal total, String digest, int withoutStandard) {
+    /** {@code bills}, {@code total}: rent; {@code chargeBills}, {@code chargeTotal}: other charges, kept apart (never rent figures). */
+    public record Result(long runId, YearMonth period, int bills, BigDecimal total, String digest, int withoutStandard,
+                         int chargeBills, BigDecimal chargeTotal) {
     }
 
     private final JdbcClient jdbc;
@@ -78,6 +80,8 @@ public class BillRuns {
                 .query((rs, n) -> new Bounds((Long) rs.getObject(1), (Long) rs.getObject(2))).single();
         int bills = 0;
         BigDecimal total = BigDecimal.ZERO;
+        int chargeBills = 0;
+        BigDecimal chargeTotal = BigDecimal.ZERO;
         MessageDigest digest = sha256();
         if (bounds.min() != null) {
             for (long start = bounds.min(); start <= bounds.max(); start += chunk) {
@@ -88,6 +92,9 @@ public class BillRuns {
                 bills += c.bills();
                 total = total.add(c.total());
                 digest.update(c.lines().getBytes(StandardCharsets.UTF_8));
+                chargeBills += c.charges().bills();
+                chargeTotal = chargeTotal.add(c.charges().total());
+                digest.update(c.charges().lines().getBytes(StandardCharsets.UTF_8));
                 breathe();
             }
         }
@@ -97,16 +104,19 @@ public class BillRuns {
                            and b.project_id not in (select s.project_id from rent_standard s where s.effective_from <= ?)""")
                 .param(month).query(Integer.class).single();
         String hex = HexFormat.of().formatHex(digest.digest());
-        jdbc.sql("update bill_run set finished_at = ?, bills = ?, total = ?, digest = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), bills, total, hex, runId).update();
+        jdbc.sql("update bill_run set finished_at = ?, bills = ?, total = ?, digest = ?, charge_bills = ?, charge_total = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), bills, total, hex, chargeBills, chargeTotal, runId).update();
         credits.applyAll();
         audit.record("BILL_RUN", "bill_run", runId, AuditOutcome.SUCCESS, Map.of("period", period.toString(),
                 "trigger", trigger.name(), "bills", bills, "total", total.toPlainString(), "digest", hex,
-                "withoutStandard", withoutStandard));
-        return new Result(runId, period, bills, total, hex, withoutStandard);
+                "withoutStandard", withoutStandard, "chargeBills", chargeBills, "chargeTotal", chargeTotal.toPlainString()));
+        return new Result(runId, period, bills, total, hex, withoutStandard, chargeBills, chargeTotal);
     }
 
-    private record Chunk(int bills, BigDecimal total, String lines) {
+    private record Chunk(int bills, BigDecimal total, String lines, Part charges) {
+    }
+
+    private record Part(int bills, BigDecimal total, String lines) {
     }
 
     /** An optional pause between chunks (anju.rent.bill-chunk-pause) to leave room for the counter on a busy database. */
@@ -123,10 +133,16 @@ public class BillRuns {
     private Chunk chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to) {
         // the statement joins a few thousand rows against small tables: hash joins, never a nested loop over a chunk
         jdbc.sql("set local enable_nestloop = off").update();
-        return jdbc.sql(INSERT)
-                .params(from, to, from, to, month, month, month, month, codes, dueDays, runId, Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Chunk(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
+        Timestamp now = Timestamp.from(clock.instant());
+        Part rent = jdbc.sql(INSERT)
+                .params(from, to, from, to, month, month, month, month, codes, dueDays, runId, now)
+                .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
+        Part charges = jdbc.sql(CHARGES_INSERT)
+                .params(from, to, from, to, month, month, month, codes, dueDays, runId, now)
+                .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
+                .single();
+        return new Chunk(rent.bills(), rent.total(), rent.lines(), charges);
     }
 
     /**
@@ -214,6 +230,47 @@ public class BillRuns {
             )
             select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
 
+
+    /**
+     * The month's other charges (property fee, water, electricity, parking) of the same chunk of leases: per open
+     * charge, from the first day not yet billed for its type (never before the month, the charge or the lease) to the
+     * month's end or the charge's end, whatever the lease's rent cycle; a fixed amount a month or a rate per m² of rent
+     * area, × the days covered ÷ the days of the month, rounded once to the fen; due like rent on the district's due
+     * day. Parameters: the lease id range (twice), the month (three times), district codes and due days, run id, time.
+     */
+    static final String CHARGES_INSERT = """
+            with basis as (
+                select b.* from lease_billing_basis b
+                 where b.moved_out_on is null and b.lease_id between ? and ?
+            ), billed as materialized (
+                select x.lease_id, x.charge_type, max(x.period_end) + 1 as next_day from bill x
+                 where x.lease_id between ? and ? and x.account = 'CHARGES' group by x.lease_id, x.charge_type
+            ), m as (
+                select ?::date as ms, (?::date + interval '1 month' - interval '1 day')::date as me,
+                       extract(day from ?::date + interval '1 month' - interval '1 day')::numeric as days
+            ), spans as (
+                select b.lease_id, b.district_code, b.project_id, b.household_id, b.rent_area, c.charge_type, c.basis, c.amount,
+                       greatest(m.ms, c.effective_from, b.start_date, coalesce(bd.next_day, m.ms)) as cs,
+                       least(m.me, coalesce(c.effective_to, m.me)) as ce, m.days, dd.day as due_day
+                  from basis b
+                  join other_charge c on c.lease_id = b.lease_id
+                  cross join m
+                  join unnest(?::text[], ?::int[]) as dd(code, day) on dd.code = b.district_code
+                  left join billed bd on bd.lease_id = b.lease_id and bd.charge_type = c.charge_type
+                 where c.effective_from <= m.me and (c.effective_to is null or c.effective_to >= m.ms)
+            ), ins as (
+                insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
+                                  amount, yuan_per_sqm, rent_area, reduction, months, monthly_amount, run_id, created_at)
+                select s.lease_id, s.district_code, s.project_id, s.household_id, s.charge_type, s.cs, s.ce,
+                       greatest(s.cs, make_date(extract(year from s.cs)::int, extract(month from s.cs)::int, least(s.due_day, s.days::int))),
+                       round(case when s.basis = 'FIXED' then s.amount else s.amount * s.rent_area end * (s.ce - s.cs + 1) / s.days, 2),
+                       case when s.basis = 'PER_SQM' then s.amount end, case when s.basis = 'PER_SQM' then s.rent_area end, '',
+                       round((s.ce - s.cs + 1) / s.days, 8), case when s.basis = 'FIXED' then s.amount end, ?, ?
+                  from spans s where s.ce >= s.cs
+                on conflict (lease_id, charge_type, period_start) do nothing
+                returning id, amount
+            )
+            select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
 
     private static MessageDigest sha256() {
         try {

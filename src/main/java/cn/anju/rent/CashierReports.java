@@ -37,7 +37,8 @@ public class CashierReports {
         this.ledger = ledger;
     }
 
-    public record ClosingLine(String cashier, String channel, int payments, BigDecimal taken, int reversals, BigDecimal reversed,
+    /** @param account RENT (remitted to the treasury) or CHARGES (the operator's own), kept on separate lines */
+    public record ClosingLine(String cashier, String channel, String account, int payments, BigDecimal taken, int reversals, BigDecimal reversed,
                               BigDecimal net) {
     }
 
@@ -56,17 +57,17 @@ public class CashierReports {
             params.add(user.id());
         }
         return jdbc.sql("""
-                        select coalesce(u.display_name, '线上支付'), p.channel,
+                        select coalesce(u.display_name, '线上支付'), p.channel, p.account,
                                count(*) filter (where p.amount > 0), coalesce(sum(p.amount) filter (where p.amount > 0), 0),
                                count(*) filter (where p.amount < 0), coalesce(-sum(p.amount) filter (where p.amount < 0), 0),
                                sum(p.amount)
                           from payment p left join payment o on o.id = p.reverses_payment_id
                           left join app_user u on u.id = coalesce(o.recorded_by, p.recorded_by)
                          where %s and p.received_at >= ? and p.received_at < ?%s
-                         group by 1, 2 order by 1, 2""".formatted(scope.sql(), own))
+                         group by 1, 2, 3 order by 1, 3 desc, 2""".formatted(scope.sql(), own))
                 .params(params)
-                .query((rs, n) -> new ClosingLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getInt(5),
-                        rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .query((rs, n) -> new ClosingLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
+                        rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)))
                 .list();
     }
 

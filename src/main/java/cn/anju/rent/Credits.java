@@ -41,16 +41,24 @@ class Credits {
 
     /** Call inside a transaction holding the lease's payment lock. */
     void apply(long leaseId) {
+        for (BillAccount account : BillAccount.values()) {
+            apply(leaseId, account);
+        }
+    }
+
+    /** A payment's credit only pays bills of its own account: rent money never settles a property fee. */
+    private void apply(long leaseId, BillAccount account) {
         record Held(long paymentId, BigDecimal amount) {
         }
         List<Held> held = jdbc.sql("""
-                        select payment_id, sum(amount) from payment_allocation where lease_id = ? and bill_id is null
-                         group by payment_id having sum(amount) > 0 order by payment_id""")
-                .param(leaseId).query((rs, n) -> new Held(rs.getLong(1), rs.getBigDecimal(2))).list();
+                        select a.payment_id, sum(a.amount) from payment_allocation a join payment p on p.id = a.payment_id
+                         where a.lease_id = ? and a.bill_id is null and p.account = ?
+                         group by a.payment_id having sum(a.amount) > 0 order by a.payment_id""")
+                .params(leaseId, account.name()).query((rs, n) -> new Held(rs.getLong(1), rs.getBigDecimal(2))).list();
         if (held.isEmpty()) {
             return;
         }
-        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId);
+        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId, account);
         Timestamp now = Timestamp.from(clock.instant());
         int b = 0;
         BigDecimal billLeft = open.isEmpty() ? BigDecimal.ZERO : open.get(0).outstanding();

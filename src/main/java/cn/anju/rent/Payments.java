@@ -39,7 +39,16 @@ public class Payments {
 
     public enum Channel { CASH, POS, BANK_TRANSFER, ONLINE }
 
-    public record NewPayment(Long leaseId, Channel channel, BigDecimal amount, String reference) {
+    /** @param account what the money pays: rent (null means rent) or the lease's other charges, never both */
+    public record NewPayment(Long leaseId, Channel channel, BigDecimal amount, String reference, BillAccount account) {
+
+        public NewPayment(Long leaseId, Channel channel, BigDecimal amount, String reference) {
+            this(leaseId, channel, amount, reference, BillAccount.RENT);
+        }
+
+        BillAccount accountOrRent() {
+            return account == null ? BillAccount.RENT : account;
+        }
     }
 
     public record Allocation(Long billId, BigDecimal amount) {
@@ -100,8 +109,9 @@ public class Payments {
         if (p.amount() == null || p.amount().signum() <= 0 || p.amount().scale() > 2) {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "收款金额应大于0，最多两位小数（元）。");
         }
+        BillAccount account = p.accountOrRent();
         String requestHash = sha256(p.leaseId() + "|" + p.channel() + "|" + p.amount().setScale(2) + "|"
-                + (p.reference() == null ? "" : p.reference().trim()));
+                + (p.reference() == null ? "" : p.reference().trim()) + (account == BillAccount.RENT ? "" : "|" + account));
         // the same key at once on two nodes: one goes first, the other then finds its result
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("payment-key:" + key).query((rs, n) -> 1).list();
         record Seen(String hash, long payment) {
@@ -115,8 +125,10 @@ public class Payments {
             return result(seen.get().payment(), true);
         }
         lockLease(jdbc, leaseId);
-        // the principal is about to change: first charge the late fees due for the days it stood as it was
-        lateFees.postForLease(leaseId, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        if (account == BillAccount.RENT) {
+            // the principal is about to change: first charge the late fees due for the days it stood as it was
+            lateFees.postForLease(leaseId, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        }
         long seq = jdbc.sql("select nextval('receipt_seq')").query(Long.class).single();
         String receipt = "SJ" + leaseNumber.substring(0, 6) + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(DAY)
                 + String.format("%08d", seq);
@@ -128,12 +140,12 @@ public class Payments {
                 .orElseThrow(() -> ProblemException.unprocessable("LEASE_NOT_BILLED", "该合同尚未入住或无需缴租，不能收租。"));
         long paymentId = jdbc.sql("""
                         insert into payment (receipt_number, lease_id, household_id, district_code, project_id, channel, amount,
-                                             reference, received_at, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                             reference, received_at, recorded_by, account)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(receipt, leaseId, place.household(), place.district(), place.project(), p.channel().name(),
-                        p.amount(), p.reference() == null ? "" : p.reference().trim(), now, actorId)
+                        p.amount(), p.reference() == null ? "" : p.reference().trim(), now, actorId, account.name())
                 .query(Long.class).single();
-        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId);
+        List<RentLedger.Open> open = RentLedger.openBills(jdbc, leaseId, account);
         List<BigDecimal> parts = RentMath.allocate(p.amount(), open.stream().map(RentLedger.Open::outstanding).toList());
         for (int i = 0; i < open.size(); i++) {
             if (parts.get(i).signum() > 0) {
@@ -146,11 +158,14 @@ public class Payments {
         }
         jdbc.sql("insert into payment_idempotency (key, request_hash, payment_id, created_at) values (?, ?, ?, ?)")
                 .params(key, requestHash, paymentId, now).update();
-        fiscal.issue(paymentId, receipt, p.amount());
-        events.publishEvent(new ResidentEvent(place.household(), "RENT_PAYMENT", "缴费 ¥" + p.amount().toPlainString() + "（" + label(p.channel()) + "）",
+        if (account == BillAccount.RENT) {
+            fiscal.issue(paymentId, receipt, p.amount()); // rent is non-tax revenue: the finance platform's e-receipt
+        }
+        events.publishEvent(new ResidentEvent(place.household(), "RENT_PAYMENT", "缴" + account.label() + " ¥" + p.amount().toPlainString()
+                + "（" + label(p.channel()) + "）",
                 "收据 " + receipt, "payment", paymentId, actorId, clock.instant()));
         audit.record("PAYMENT_POST", "payment", paymentId, AuditOutcome.SUCCESS,
-                Map.of("lease", leaseId, "amount", p.amount().toPlainString(), "channel", p.channel().name()));
+                Map.of("lease", leaseId, "amount", p.amount().toPlainString(), "channel", p.channel().name(), "account", account.name()));
         return result(paymentId, false);
     }
 
@@ -182,8 +197,8 @@ public class Payments {
         Timestamp now = Timestamp.from(clock.instant());
         long reversal = jdbc.sql("""
                         insert into payment (receipt_number, lease_id, household_id, district_code, project_id, channel, amount,
-                                             reference, received_at, recorded_by, reverses_payment_id, reversal_reason)
-                        select ?, lease_id, household_id, district_code, project_id, channel, -amount, reference, ?, ?, id, ?
+                                             reference, received_at, recorded_by, reverses_payment_id, reversal_reason, account)
+                        select ?, lease_id, household_id, district_code, project_id, channel, -amount, reference, ?, ?, id, ?, account
                           from payment where id = ? returning id""")
                 .params(voucher, now, actor.id(), reason.trim(), paymentId).query(Long.class).single();
         // mirror what is left of the original's allocations per bill (credits moved onto later bills included)

@@ -62,25 +62,25 @@ public class Reconciliation {
         return jdbc.sql("""
                         select p.id, p.name,
                                -- the month's bills: amount and notes, from bills and adjustments
-                               coalesce((select sum(b.amount) from bill b where b.project_id = p.id and b.period_start between ? and ?), 0)
+                               coalesce((select sum(b.amount) from bill b where b.project_id = p.id and b.account = 'RENT' and b.period_start between ? and ?), 0)
                              + coalesce((select sum(case when a.kind = 'CREDIT' then -a.amount else a.amount end)
                                            from bill_adjustment a join bill b on b.id = a.bill_id
-                                          where b.project_id = p.id and b.period_start between ? and ?), 0) as billed,
+                                          where b.project_id = p.id and b.account = 'RENT' and b.period_start between ? and ?), 0) as billed,
                                -- what payments allocated to those bills, from allocations
                                coalesce((select sum(x.amount) from payment_allocation x join bill b on b.id = x.bill_id
-                                          where b.project_id = p.id and b.period_start between ? and ?), 0) as collected,
+                                          where b.project_id = p.id and b.account = 'RENT' and b.period_start between ? and ?), 0) as collected,
                                -- cash received in the month, from payments
-                               coalesce((select sum(y.amount) from payment y where y.project_id = p.id and y.received_at >= ? and y.received_at < ?), 0) as received,
+                               coalesce((select sum(y.amount) from payment y where y.project_id = p.id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?), 0) as received,
                                -- of it, what finance confirmed at the treasury, from the batches
                                coalesce((select sum(y.amount) from payment y join remittance_item i on i.payment_id = y.id
                                           join remittance_batch r on r.id = i.batch_id and r.status = 'CONFIRMED'
-                                          where y.project_id = p.id and y.received_at >= ? and y.received_at < ?), 0) as remitted,
+                                          where y.project_id = p.id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?), 0) as remitted,
                                -- and what is not confirmed yet, counted on its own
-                               coalesce((select sum(y.amount) from payment y where y.project_id = p.id and y.received_at >= ? and y.received_at < ?
+                               coalesce((select sum(y.amount) from payment y where y.project_id = p.id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?
                                            and not exists (select 1 from remittance_item i join remittance_batch r on r.id = i.batch_id
                                                             where i.payment_id = y.id and r.status = 'CONFIRMED')), 0) as held,
                                coalesce((select sum(z.amount) from payment_allocation z join payment y on y.id = z.payment_id
-                                          where y.project_id = p.id and z.bill_id is null), 0) as credit,
+                                          where y.project_id = p.id and y.account = 'RENT' and z.bill_id is null), 0) as credit,
                                coalesce((select sum(case when d.kind = 'RECEIVED' then d.amount else -d.amount end)
                                            from deposit_entry d join lease_billing_basis l on l.lease_id = d.lease_id
                                           where l.project_id = p.id), 0) as deposits
@@ -96,7 +96,7 @@ public class Reconciliation {
 
     /** The month's bills' outstanding amounts, from the bill balance view: the check on billed − collected. */
     private BigDecimal arrears(long projectId, YearMonth month) {
-        return jdbc.sql("select coalesce(sum(outstanding), 0) from bill_balance where project_id = ? and period_start between ? and ?")
+        return jdbc.sql("select coalesce(sum(outstanding), 0) from bill_balance where project_id = ? and account = 'RENT' and period_start between ? and ?")
                 .params(projectId, java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()))
                 .query(BigDecimal.class).single();
     }

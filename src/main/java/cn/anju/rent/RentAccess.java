@@ -100,6 +100,16 @@ class RentAccess {
     }
 
     @Bean
+    RoleGate otherChargesGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/rent-accounts/*/other-charges/**", OPERATOR);
+    }
+
+    @Bean
+    RoleGate otherChargesSetGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/rent-accounts/*/other-charges", OPERATOR);
+    }
+
+    @Bean
     RoleGate bankLineGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/bank-lines/**", OPERATOR);
     }

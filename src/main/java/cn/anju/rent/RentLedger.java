@@ -30,24 +30,37 @@ public class RentLedger implements RentAccounts {
     record Open(long billId, LocalDate dueDate, BigDecimal outstanding) {
     }
 
-    /** The lease's bills with something left to pay, oldest due first: the order payments are allocated in. */
-    static List<Open> openBills(JdbcClient jdbc, long leaseId) {
+    /** The lease's bills of an account with something left to pay, oldest due first: the order payments are allocated in. */
+    static List<Open> openBills(JdbcClient jdbc, long leaseId, BillAccount account) {
         return jdbc.sql("""
-                        select id, due_date, outstanding from bill_balance where lease_id = ? and outstanding > 0
+                        select id, due_date, outstanding from bill_balance where lease_id = ? and account = ? and outstanding > 0
                          order by due_date, period_start, id""")
-                .param(leaseId)
+                .params(leaseId, account.name())
                 .query((rs, n) -> new Open(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
                 .list();
     }
 
+    /** Rent arrears: rent bills past their due date, unpaid. */
     public BigDecimal arrears(long leaseId, LocalDate asOf) {
-        return openBills(jdbc, leaseId).stream().filter(o -> o.dueDate().isBefore(asOf)).map(Open::outstanding)
+        return openBills(jdbc, leaseId, BillAccount.RENT).stream().filter(o -> o.dueDate().isBefore(asOf)).map(Open::outstanding)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** What the lease's other charges leave unpaid (due or not). */
+    public BigDecimal chargesOutstanding(long leaseId) {
+        return openBills(jdbc, leaseId, BillAccount.CHARGES).stream().map(Open::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Rent paid beyond the rent bills. */
     public BigDecimal creditBalance(long leaseId) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from payment_allocation where lease_id = ? and bill_id is null")
-                .param(leaseId).query(BigDecimal.class).single();
+        return creditBalance(leaseId, BillAccount.RENT);
+    }
+
+    BigDecimal creditBalance(long leaseId, BillAccount account) {
+        return jdbc.sql("""
+                        select coalesce(sum(a.amount), 0) from payment_allocation a join payment p on p.id = a.payment_id
+                         where a.lease_id = ? and a.bill_id is null and p.account = ?""")
+                .params(leaseId, account.name()).query(BigDecimal.class).single();
     }
 
     public BigDecimal depositHeld(long leaseId) {
@@ -65,15 +78,20 @@ public class RentLedger implements RentAccounts {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        // at move-out everything billed is due, whatever its due date, less any credit the household holds
-        BigDecimal owed = openBills(jdbc, leaseId).stream().map(Open::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add)
+        // at move-out all rent billed is due, whatever its due date, less any rent credit the household holds (the
+        // deposit secures rent and damages; other charges stay on the account)
+        BigDecimal owed = openBills(jdbc, leaseId, BillAccount.RENT).stream().map(Open::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .subtract(creditBalance(leaseId));
         return Optional.of(new Figures(owed, depositHeld(leaseId), "租金台账 " + today));
     }
 
     /** Bills with their outstanding amounts for a page or the API (newest first). */
     public record BillRow(long id, long leaseId, String leaseNumber, String chargeType, LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate,
-                          BigDecimal amount, BigDecimal adjustments, BigDecimal paid, BigDecimal outstanding, String basis) {
+                          BigDecimal amount, BigDecimal adjustments, BigDecimal paid, BigDecimal outstanding, String basis, String account) {
+
+        public boolean rent() {
+            return BillAccount.RENT.name().equals(account);
+        }
     }
 
     List<BillRow> bills(String where, List<Object> params, int limit, int offset) {
@@ -83,11 +101,12 @@ public class RentLedger implements RentAccounts {
         return jdbc.sql("""
                         select b.id, b.lease_id, b.charge_type, b.period_start, b.period_end, b.due_date, b.amount,
                                b.adjustments, b.paid,
-                               b.yuan_per_sqm || '元/㎡×' || b.rent_area || '㎡'
+                               case when b.monthly_amount is not null then b.monthly_amount || '元/月'
+                                    else b.yuan_per_sqm || '元/㎡×' || b.rent_area || '㎡'
                                    || case when b.reduction = '' then '' when right(b.reduction, 1) = '%%' then '×减' || b.reduction
-                                           else '−' || b.reduction || '元' end
+                                           else '−' || b.reduction || '元' end end
                                    || '×' || round(b.months, 4) || '月',
-                               (select v.lease_number from lease_billing_basis v where v.lease_id = b.lease_id)
+                               (select v.lease_number from lease_billing_basis v where v.lease_id = b.lease_id), b.account
                           from bill_balance b where %s order by b.due_date desc, b.id desc limit ? offset ?""".formatted(where))
                 .params(all)
                 .query((rs, n) -> {
@@ -96,7 +115,7 @@ public class RentLedger implements RentAccounts {
                     BigDecimal paid = rs.getBigDecimal(9);
                     return new BillRow(rs.getLong(1), rs.getLong(2), rs.getString(11), rs.getString(3), rs.getObject(4, LocalDate.class),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), amount, adj, paid,
-                            amount.add(adj).subtract(paid), rs.getString(10));
+                            amount.add(adj).subtract(paid), rs.getString(10), rs.getString(12));
                 })
                 .list();
     }

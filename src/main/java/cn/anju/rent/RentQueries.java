@@ -62,15 +62,24 @@ public class RentQueries {
     }
 
     public record PaymentRow(long id, String receiptNumber, long leaseId, String channel, BigDecimal amount, String reference,
-                             OffsetDateTime receivedAt, String recordedBy, Long reversesPaymentId, boolean reversed) {
+                             OffsetDateTime receivedAt, String recordedBy, Long reversesPaymentId, boolean reversed, String account) {
     }
 
     /** {@code lateFeeAccrued}: fees earned since the last posting, posted when the next payment comes. */
+    /**
+     * {@code arrears}, {@code outstanding}, {@code creditBalance}: rent only; {@code chargesOutstanding} and
+     * {@code chargesCredit}: the other charges, paid apart.
+     */
     public record Account(LeaseQueries.LeaseRow lease, BigDecimal arrears, BigDecimal outstanding, BigDecimal lateFeeAccrued,
-                          BigDecimal creditBalance, BigDecimal depositHeld, List<RentLedger.BillRow> bills, List<PaymentRow> payments) {
+                          BigDecimal creditBalance, BigDecimal depositHeld, List<RentLedger.BillRow> bills, List<PaymentRow> payments,
+                          BigDecimal chargesOutstanding, BigDecimal chargesCredit) {
 
         public BigDecimal dueNow() {
             return outstanding.add(lateFeeAccrued).subtract(creditBalance).max(BigDecimal.ZERO);
+        }
+
+        public BigDecimal chargesDueNow() {
+            return chargesOutstanding.subtract(chargesCredit).max(BigDecimal.ZERO);
         }
     }
 
@@ -78,11 +87,12 @@ public class RentQueries {
         requireReader(user);
         LeaseQueries.LeaseRow lease = leases.get(user, leaseId);
         List<RentLedger.BillRow> bills = ledger.bills("b.lease_id = ?", List.of(leaseId), 60, 0);
-        BigDecimal outstanding = bills.stream().map(RentLedger.BillRow::outstanding).filter(b -> b.signum() > 0)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal outstanding = bills.stream().filter(RentLedger.BillRow::rent).map(RentLedger.BillRow::outstanding)
+                .filter(b -> b.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Account(lease, ledger.arrears(leaseId, LocalDate.now(clock)), outstanding,
                 lateFees.accrued(leaseId, LocalDate.now(clock)), ledger.creditBalance(leaseId),
-                ledger.depositHeld(leaseId), bills, payments("p.lease_id = ?", List.of(leaseId), 60));
+                ledger.depositHeld(leaseId), bills, payments("p.lease_id = ?", List.of(leaseId), 60),
+                ledger.chargesOutstanding(leaseId), ledger.creditBalance(leaseId, BillAccount.CHARGES));
     }
 
     List<PaymentRow> payments(String where, List<Object> params, int limit) {
@@ -91,12 +101,13 @@ public class RentQueries {
         return jdbc.sql("""
                         select p.id, p.receipt_number, p.lease_id, p.channel, p.amount, p.reference, p.received_at,
                                coalesce(u.display_name, '线上支付'), p.reverses_payment_id,
-                               exists (select 1 from payment r where r.reverses_payment_id = p.id)
+                               exists (select 1 from payment r where r.reverses_payment_id = p.id), p.account
                           from payment p left join app_user u on u.id = p.recorded_by
                          where %s order by p.received_at desc, p.id desc limit ?""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new PaymentRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),
-                        rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), (Long) rs.getObject(9), rs.getBoolean(10)))
+                        rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), (Long) rs.getObject(9), rs.getBoolean(10),
+                        rs.getString(11)))
                 .list();
     }
 

@@ -50,7 +50,7 @@ class RentWorkItems implements WorkItems {
     public List<Item> forUser(CurrentUser user) {
         List<Item> items = new ArrayList<>();
         if (user.has(Role.OPERATOR_MANAGER)) {
-            items.add(new Item("work.TO_REMIT", count(user, "select count(*) from payment p where %s"
+            items.add(new Item("work.TO_REMIT", count(user, "select count(*) from payment p where p.account = 'RENT' and %s"
                     + " and not exists (select 1 from remittance_item i where i.payment_id = p.id)"), "/rent/treasury", false));
         }
         if (user.has(Role.FINANCE)) {

@@ -71,7 +71,7 @@ public class Treasury {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("remit:" + b.districtCode()).query((rs, n) -> 1).list();
         List<Long> payments = jdbc.sql("""
                         select p.id from payment p
-                         where %s and p.district_code = ? and p.received_at < (?::date)::timestamptz
+                         where %s and p.account = 'RENT' and p.district_code = ? and p.received_at < (?::date)::timestamptz
                            and not exists (select 1 from remittance_item i where i.payment_id = p.id)
                          order by p.id""".formatted(scope.sql()))
                 .params(params).query(Long.class).list();
@@ -164,7 +164,7 @@ public class Treasury {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
         ZoneId beijing = ZoneId.of("Asia/Shanghai");
         LocalDate today = LocalDate.now(clock.withZone(beijing));
-        List<String> districts = jdbc.sql("select distinct p.district_code from payment p where " + scope.sql() + " order by 1")
+        List<String> districts = jdbc.sql("select distinct p.district_code from payment p where p.account = 'RENT' and " + scope.sql() + " order by 1")
                 .params(scope.params()).query(String.class).list();
         List<Held> out = new ArrayList<>();
         for (String d : districts) {
@@ -183,7 +183,7 @@ public class Treasury {
                                 select p.district_code, p.amount, p.received_at,
                                        exists (select 1 from remittance_item i join remittance_batch b on b.id = i.batch_id
                                                 where i.payment_id = p.id and b.status = 'CONFIRMED') as remitted
-                                  from payment p where %s and p.district_code = ?
+                                  from payment p where %s and p.account = 'RENT' and p.district_code = ?
                             )
                             select district_code, sum(amount),
                                    coalesce(sum(amount) filter (where remitted), 0),

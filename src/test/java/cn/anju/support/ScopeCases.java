@@ -523,6 +523,35 @@ public final class ScopeCases {
             }
             assertThat(WebClient.loggedIn(port, "admin").getBytes("/api/v1/rent-accounts/1/dunning-letter").statusCode()).isEqualTo(403);
         });
+        cases.put("GET /api/v1/rent-accounts/{leaseId}/other-charges", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                    assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/rent-accounts/" + lease + "/other-charges").statusCode())
+                            .as(who).isEqualTo(404);
+                }
+            }
+            assertThat(WebClient.loggedIn(port, "admin").getJson("/api/v1/rent-accounts/1/other-charges").statusCode()).isEqualTo(403);
+        });
+        cases.put("POST /api/v1/rent-accounts/{leaseId}/other-charges", port -> {
+            Long lease = anyYuyangLease(port);
+            String body = "{\"type\":\"PARKING\",\"basis\":\"FIXED\",\"amount\":100,\"effectiveFrom\":\"2026-01-01\"}";
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/other-charges", body).statusCode())
+                        .isEqualTo(404);
+            }
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/rent-accounts/1/other-charges", body).statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/rent-accounts/{leaseId}/other-charges/{chargeId}/end", port -> {
+            Long lease = anyYuyangLease(port);
+            if (lease != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/other-charges/1/end",
+                        "{\"lastDay\":\"2026-12-31\"}").statusCode()).isEqualTo(404);
+            }
+            assertThat(WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/rent-accounts/1/other-charges/1/end", "{}").statusCode()).isEqualTo(403);
+        });
         // inspection: violation cases
         cases.put("GET /api/v1/violation-cases", port -> {
             yuyangCase(port);

@@ -39,9 +39,12 @@ class RentPages {
     private final HousingQueries housing;
     private final cn.anju.rent.CashierReports reports;
     private final cn.anju.rent.BankStatements bank;
+    private final cn.anju.rent.OtherCharges otherCharges;
 
     RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
-              HousingQueries housing, cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bank) {
+              HousingQueries housing, cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bank,
+              cn.anju.rent.OtherCharges otherCharges) {
+        this.otherCharges = otherCharges;
         this.bank = bank;
         this.reports = reports;
         this.leases = leases;
@@ -59,7 +62,12 @@ class RentPages {
         var lease = leaseId != null ? java.util.Optional.of(leases.get(user, leaseId)) : leases.byNumber(user, leaseNumber);
         model.addAttribute("leaseNumber", leaseNumber);
         model.addAttribute("notFound", leaseNumber != null && !leaseNumber.isBlank() && lease.isEmpty());
-        lease.ifPresent(l -> model.addAttribute("account", queries.account(user, l.id())));
+        lease.ifPresent(l -> {
+            model.addAttribute("account", queries.account(user, l.id()));
+            model.addAttribute("otherCharges", otherCharges.list(user, l.id()));
+        });
+        model.addAttribute("chargeTypes", cn.anju.rent.OtherCharges.Type.values());
+        model.addAttribute("chargeBases", cn.anju.rent.OtherCharges.Basis.values());
         // a fresh key per form: pressing "收款" twice (or the browser resubmitting) records one payment
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
@@ -75,15 +83,34 @@ class RentPages {
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
     String pay(CurrentUser user, @PathVariable long leaseId, @RequestParam String idempotencyKey,
                @RequestParam(required = false) Payments.Channel channel, @RequestParam(required = false) BigDecimal amount,
-               @RequestParam(required = false) String reference, RedirectAttributes redirect) {
+               @RequestParam(required = false) String reference, @RequestParam(defaultValue = "RENT") cn.anju.rent.BillAccount account,
+               RedirectAttributes redirect) {
         String target = "/rent/counter?leaseId=" + leaseId;
         return PageActions.attempt(redirect, target, () -> {
-            Payments.Result r = payments.post(user, idempotencyKey, new Payments.NewPayment(leaseId, channel, amount, reference));
+            Payments.Result r = payments.post(user, idempotencyKey, new Payments.NewPayment(leaseId, channel, amount, reference, account));
             // flash attributes live in the JDBC session: plain values only
             redirect.addFlashAttribute("paidPaymentId", r.paymentId());
             redirect.addFlashAttribute("paidReceipt", r.receiptNumber());
             return (r.replayed() ? "该笔收款已入账（重复提交未重复收款）：" : "已收款：") + "收据 " + r.receiptNumber();
         });
+    }
+
+    @PostMapping("/rent/counter/{leaseId}/other-charges")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String setCharge(CurrentUser user, @PathVariable long leaseId, @RequestParam(required = false) cn.anju.rent.OtherCharges.Type type,
+                     @RequestParam(required = false) cn.anju.rent.OtherCharges.Basis basis, @RequestParam(required = false) BigDecimal amount,
+                     @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                     @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "收费项目已设置，下次出账起按新标准计费。",
+                () -> otherCharges.set(user, leaseId, new cn.anju.rent.OtherCharges.NewCharge(type, basis, amount, effectiveFrom, note)));
+    }
+
+    @PostMapping("/rent/counter/{leaseId}/other-charges/{chargeId}/end")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String endCharge(CurrentUser user, @PathVariable long leaseId, @PathVariable long chargeId,
+                     @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate lastDay,
+                     RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已停收。", () -> otherCharges.end(user, leaseId, chargeId, lastDay));
     }
 
     @PostMapping("/rent/bank-statements")
