@@ -2,6 +2,8 @@ package cn.anju.rent;
 
 import cn.anju.household.HouseholdQueries;
 import cn.anju.notification.Notifications;
+import cn.anju.shared.events.ResidentEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.anju.shared.policy.PolicySettings;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +42,12 @@ public class Dunning {
     private final Clock clock;
 
     private final ArrearsReports arrears;
+    private final ApplicationEventPublisher events;
 
     Dunning(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Notifications notifications,
-            HouseholdQueries households, Clock clock, ArrearsReports arrears) {
+            HouseholdQueries households, Clock clock, ArrearsReports arrears, ApplicationEventPublisher events) {
         this.arrears = arrears;
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
@@ -118,11 +122,16 @@ public class Dunning {
         if (already) {
             return false;
         }
-        int inserted = jdbc.sql("insert into dunning_notice (lease_id, bill_id, stage, amount, sent_on) values (?, ?, ?, ?, ?) on conflict do nothing")
-                .params(o.lease(), o.bill(), stage.name(), o.owed(), Date.valueOf(today)).update();
-        if (inserted == 0) {
+        Long notice = jdbc.sql("""
+                        insert into dunning_notice (lease_id, bill_id, stage, amount, sent_on) values (?, ?, ?, ?, ?)
+                        on conflict do nothing returning id""")
+                .params(o.lease(), o.bill(), stage.name(), o.owed(), Date.valueOf(today)).query(Long.class).optional().orElse(null);
+        if (notice == null) {
             return false;
         }
+        events.publishEvent(new ResidentEvent(o.household(), "DUNNING_" + stage.name(),
+                (stage == Stage.BEFORE_DUE ? "缴费提醒" : "催缴通知：逾期" + late + "天") + "（合同 " + o.number() + "）",
+                "欠缴 ¥" + o.owed().toPlainString() + "，应缴日 " + o.due(), "dunning_notice", notice, null, clock.instant()));
         households.headMemberId(o.household()).ifPresent(head -> notifications.notify("household_member", head,
                 stage == Stage.BEFORE_DUE ? "RENT_DUE_REMINDER" : "RENT_OVERDUE_NOTICE",
                 Map.of("leaseNumber", o.number(), "amount", o.owed().toPlainString(), "dueDate", o.due().toString(),

@@ -38,9 +38,22 @@ class ViolationCaseBrowserTest extends BrowserTest {
         d.findElement(By.cssSelector("#decision-form input[name=reason]")).sendKeys("经核查属实，责令30日内恢复原状");
         browser.screenshot("case-decide");
         browser.click(By.cssSelector("#decision-form button[type=submit]"));
-        assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已决定");
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(By.id("case-state")).getText().equals("已决定"));
         assertThat(d.findElement(By.id("case-decision")).getText()).contains("责令整改", "经核查属实");
         assertThat(d.findElement(By.id("case-history")).getText()).contains("受理审查", "责令整改");
         browser.screenshot("case-decided");
+
+        // the household page: the decision in the resident file, rent and notices beside it
+        long household = jdbc.sql("select household_id from violation_case where id = ?").param(id).query(Long.class).single();
+        d.get(url("/households/" + household));
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("household-rent")));
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById('rent-part').scrollIntoView()");
+        assertThat(d.findElement(By.id("household-rent")).getText()).contains("租金");
+        browser.screenshot("household-rent");
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                .until(x -> x.findElement(By.id("resident-file")).getText().contains("违规处理决定"));
     }
 }

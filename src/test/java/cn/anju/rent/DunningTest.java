@@ -62,7 +62,15 @@ class DunningTest {
             assertThat(jdbc.sql("select params from notification_outbox where template = 'RENT_OVERDUE_NOTICE' and params like ? order by id desc limit 1")
                     .param("%" + number + "%").query(String.class).single()).contains("\"days\":\"91\"");
 
+            // the notices are in the resident file, and the household page's rent part lists bills and notices
+            long household = jdbc.sql("select household_id from lease where id = ?").param(a.leaseId()).query(Long.class).single();
+            assertThat(jdbc.sql("select string_agg(kind, ',' order by id) from resident_file_entry where household_id = ? and kind like 'DUNNING_%'")
+                    .param(household).query(String.class).single()).isEqualTo("DUNNING_OVERDUE_30,DUNNING_OVERDUE_90");
+            TestClock.reset(); // sessions and passwords as of today
             WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+            String part = clerk.get("/households/" + household + "/rent").body();
+            assertThat(part).contains(number, "逾期30天通知", "逾期90天通知", "租金");
+            assertThat(WebClient.loggedIn(port, "shenmu.op").get("/households/" + household + "/rent").body()).doesNotContain(number);
             var pdf = clerk.getBytes("/api/v1/rent-accounts/" + a.leaseId() + "/dunning-letter");
             assertThat(pdf.statusCode()).isEqualTo(200);
             assertThat(Pdfs.text(pdf.body())).contains("公共租赁住房租金催缴通知书", number, "欠缴租金合计", "第二十九条", "人民币");
