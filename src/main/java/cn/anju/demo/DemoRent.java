@@ -3,7 +3,6 @@ package cn.anju.demo;
 import cn.anju.identity.IdentitySeeding;
 import cn.anju.rent.BillRuns;
 import cn.anju.rent.RentSeeding;
-import cn.anju.rent.RentStandards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,7 +22,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Demo rent: standards for every project (approved by the district officers), deposits received, six months of
+ * Demo rent (the standards come first, {@link DemoRentStandards}): deposits received, six months of
  * bills made by the real bill run, and payments through the real counter: most households paid up to last month,
  * some owe a month or two, a few owe six months or more (the arrears a case is opened for).
  */
@@ -34,19 +33,13 @@ class DemoRent implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRent.class);
 
-    /** district → {public rental standard, market standard}, yuan per m² per month */
-    private static final Map<String, String[]> STANDARDS = Map.of(
-            "610802", new String[]{"6.50", "13.00"}, "610803", new String[]{"5.80", "11.50"}, "610881", new String[]{"7.20", "14.00"});
-
-    private final RentStandards standards;
     private final RentSeeding seeding;
     private final BillRuns runs;
     private final IdentitySeeding identity;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoRent(RentStandards standards, RentSeeding seeding, BillRuns runs, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
-        this.standards = standards;
+    DemoRent(RentSeeding seeding, BillRuns runs, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
         this.seeding = seeding;
         this.runs = runs;
         this.identity = identity;
@@ -58,17 +51,6 @@ class DemoRent implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (seeding.hasBills()) {
             return;
-        }
-        record Project(long id, String district) {
-        }
-        List<Project> projects = jdbc.sql("select id, district_code from project order by id")
-                .query((rs, n) -> new Project(rs.getLong(1), rs.getString(2))).list();
-        Map<String, String> officers = Map.of("610802", "yuyang.gov", "610803", "hengshan.gov", "610881", "shenmu.gov");
-        for (Project p : projects) {
-            String[] rates = STANDARDS.get(p.district());
-            long officer = identity.userId(officers.get(p.district()));
-            standards.seed(p.id(), RentStandards.Kind.STANDARD, new BigDecimal(rates[0]), LocalDate.of(2024, 1, 1), officer, "榆政发〔2023〕45号");
-            standards.seed(p.id(), RentStandards.Kind.MARKET, new BigDecimal(rates[1]), LocalDate.of(2024, 1, 1), officer, "榆政发〔2023〕45号");
         }
         int deposits = seeding.depositsReceived();
         YearMonth now = YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
@@ -99,7 +81,7 @@ class DemoRent implements ApplicationRunner {
         int batches = seeding.remittedHistory(Map.of("610802", anju, "610803", anju, "610881", shenmuOp),
                 Map.of("610802", identity.userId("anju.manager"), "610803", identity.userId("anju.manager"), "610881", identity.userId("shenmu.op")),
                 Map.of("610802", finance), today); // other districts' finance bureaus have no demo account: confirmation recorded without a user
-        log.info("Demo rent ready: {} standards, {} deposits, {} bills, {} payments, {} remittance batches", projects.size() * 2, deposits,
+        log.info("Demo rent ready: {} deposits, {} bills, {} payments, {} remittance batches", deposits,
                 bills, paid, batches);
     }
 }

@@ -44,9 +44,11 @@ public class Amendments {
     private final HouseholdQueries households;
     private final JsonMapper json;
     private final Clock clock;
+    private final LeaseRent rent;
 
     Amendments(JdbcClient jdbc, LeaseRecords records, HousingStock housing, Eligibility eligibility,
-               HouseholdQueries households, JsonMapper json, Clock clock) {
+               HouseholdQueries households, JsonMapper json, Clock clock, LeaseRent rent) {
+        this.rent = rent;
         this.jdbc = jdbc;
         this.records = records;
         this.housing = housing;
@@ -68,8 +70,7 @@ public class Amendments {
         if (a.reason() == null || a.reason().isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写变更原因。");
         }
-        BigDecimal rent = a.monthlyRent() == null ? l.monthlyRent() : a.monthlyRent();
-        if (rent.signum() < 0 || rent.scale() > 2) {
+        if (a.monthlyRent() != null && (a.monthlyRent().signum() < 0 || a.monthlyRent().scale() > 2)) {
             throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "月租金应为不小于0的金额（元，最多两位小数）。");
         }
         Map<String, Object> before = new LinkedHashMap<>();
@@ -97,6 +98,11 @@ public class Amendments {
                 yield "按资格认定变更租金档次";
             }
         };
+        // a new unit or tier: the rent is the standard's for the lease as it now stands; members alone leave it as it was
+        BigDecimal rent = a.kind() == Kind.MEMBERS ? (a.monthlyRent() == null ? l.monthlyRent() : a.monthlyRent())
+                : jdbc.sql("select project_id, rent_area, rent_tier from lease where id = ?").param(l.id())
+                        .query((rs, n) -> this.rent.settle(a.monthlyRent(), rs.getLong(1), rs.getBigDecimal(2), rs.getString(3),
+                                LocalDate.now(clock))).single();
         if (rent.compareTo(l.monthlyRent()) != 0) {
             before.put("monthlyRent", l.monthlyRent());
             after.put("monthlyRent", rent);

@@ -26,8 +26,10 @@ public class LeaseSeeding {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LeaseRent leaseRent;
 
-    LeaseSeeding(JdbcClient jdbc, Clock clock) {
+    LeaseSeeding(JdbcClient jdbc, Clock clock, LeaseRent leaseRent) {
+        this.leaseRent = leaseRent;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -80,13 +82,8 @@ public class LeaseSeeding {
                     : today.minusDays(30 + random.nextInt(1_600));
             LocalDate end = start.plusMonths(60).minusDays(1);
             boolean moving = i > 0 && roll >= 97;
-            BigDecimal standard = switch (e.tier()) {
-                case "MINIMUM" -> new BigDecimal("0.65");
-                case "REDUCED" -> new BigDecimal("3.25");
-                case "MARKET" -> new BigDecimal("9.80");
-                default -> new BigDecimal("6.50");
-            };
-            BigDecimal rent = u.rentArea().multiply(standard).setScale(2, RoundingMode.HALF_UP);
+            // the rent as the approved standard makes it today, as the bills will charge it
+            BigDecimal rent = leaseRent.settle(null, u.project(), u.rentArea(), e.tier(), today);
             LocalDate signed = start.minusDays(3 + random.nextInt(10));
             boolean filed = random.nextInt(100) >= 3;
             String number = district + "-" + start.getYear() + "-D" + String.format("%05d", i + 1);

@@ -41,10 +41,12 @@ public class Leases {
     private final LeaseRecords records;
     private final Renewals renewals;
     private final HouseholdQueries households;
+    private final LeaseRent rent;
     private final Clock clock;
 
     Leases(JdbcClient jdbc, SelectionChoices choices, DirectAllocations allocations, Eligibility eligibility, HousingStock housing, PolicySettings settings,
-           WorkingDays workingDays, LeaseRecords records, Renewals renewals, HouseholdQueries households, Clock clock) {
+           WorkingDays workingDays, LeaseRecords records, Renewals renewals, HouseholdQueries households, LeaseRent rent, Clock clock) {
+        this.rent = rent;
         this.households = households;
         this.jdbc = jdbc;
         this.choices = choices;
@@ -95,8 +97,8 @@ public class Leases {
         if (c.status() != UnitStatus.RESERVED) {
             throw ProblemException.conflict("UNIT_NOT_RESERVED", "房源不是为该家庭预订的状态，不能签约。");
         }
-        if (d.startDate() == null || d.monthlyRent() == null || d.monthlyRent().signum() < 0 || d.monthlyRent().scale() > 2) {
-            throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "请填写起租日期和月租金（元，最多两位小数）。");
+        if (d.startDate() == null) {
+            throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "请填写起租日期。");
         }
         int cap = settings.integer("lease.max_term_months", c.district());
         if (d.termMonths() < 1 || d.termMonths() > cap) {
@@ -104,7 +106,9 @@ public class Leases {
         }
         Eligibility.InForce decision = eligibility.inForce(c.household(), d.startDate())
                 .orElseThrow(() -> ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭在起租日没有有效的保障资格，不能签约。"));
-        BigDecimal deposit = d.monthlyRent().multiply(BigDecimal.valueOf(settings.integer("lease.deposit_months", c.district())));
+        BigDecimal rentArea = housing.describe(c.unit()).rentArea();
+        BigDecimal monthlyRent = rent.settle(d.monthlyRent(), c.project(), rentArea, decision.rentTier().name(), d.startDate());
+        BigDecimal deposit = monthlyRent.multiply(BigDecimal.valueOf(settings.integer("lease.deposit_months", c.district())));
         String number = source.number();
         try {
             long id = jdbc.sql("""
@@ -113,9 +117,9 @@ public class Leases {
                                    status, created_by, created_at, rent_area)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?) returning id""")
                     .params(number, c.district(), c.project(), c.unit(), c.household(), decision.decisionId(),
-                            d.selectionApplicantId(), d.directAllocationId(), decision.rentTier().name(), d.monthlyRent(), deposit,
+                            d.selectionApplicantId(), d.directAllocationId(), decision.rentTier().name(), monthlyRent, deposit,
                             Date.valueOf(d.startDate()), Date.valueOf(d.startDate().plusMonths(d.termMonths()).minusDays(1)),
-                            actor.id(), Timestamp.from(clock.instant()), housing.describe(c.unit()).rentArea())
+                            actor.id(), Timestamp.from(clock.instant()), rentArea)
                     .query(Long.class).single();
             if (d.directAllocationId() != null) {
                 allocations.markLeased(d.directAllocationId());

@@ -31,8 +31,10 @@ public class Renewals {
     private final Eligibility eligibility;
     private final PolicySettings settings;
     private final Clock clock;
+    private final LeaseRent rent;
 
-    Renewals(JdbcClient jdbc, LeaseRecords records, Eligibility eligibility, PolicySettings settings, Clock clock) {
+    Renewals(JdbcClient jdbc, LeaseRecords records, Eligibility eligibility, PolicySettings settings, Clock clock, LeaseRent rent) {
+        this.rent = rent;
         this.jdbc = jdbc;
         this.records = records;
         this.eligibility = eligibility;
@@ -50,8 +52,8 @@ public class Renewals {
         if (old.status() != LeaseStatus.ACTIVE) {
             throw ProblemException.conflict("RENEWAL_NOT_ACTIVE", "只有履行中的合同可以续签。");
         }
-        if (a == null || a.monthlyRent() == null || a.monthlyRent().signum() < 0 || a.monthlyRent().scale() > 2) {
-            throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "请填写续签的月租金（元，最多两位小数）和租期。");
+        if (a == null) {
+            throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "请填写续签的租期。");
         }
         int cap = settings.integer("lease.max_term_months", old.district());
         if (a.termMonths() < 1 || a.termMonths() > cap) {
@@ -68,7 +70,9 @@ public class Renewals {
         LocalDate start = old.end().plusDays(1);
         Eligibility.InForce decision = eligibility.inForce(old.household(), today)
                 .orElseThrow(() -> ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭没有有效的保障资格，不能续签。"));
-        BigDecimal deposit = a.monthlyRent().multiply(BigDecimal.valueOf(settings.integer("lease.deposit_months", old.district())));
+        BigDecimal area = jdbc.sql("select rent_area from lease where id = ?").param(old.id()).query(BigDecimal.class).single();
+        BigDecimal monthlyRent = rent.settle(a.monthlyRent(), old.project(), area, decision.rentTier().name(), start);
+        BigDecimal deposit = monthlyRent.multiply(BigDecimal.valueOf(settings.integer("lease.deposit_months", old.district())));
         String number = nextNumber(old.number());
         try {
             long id = jdbc.sql("""
@@ -78,7 +82,7 @@ public class Renewals {
                             select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, o.rent_area, o.billing_cycle
                               from lease o where o.id = ? returning id""")
                     .params(number, old.district(), old.project(), old.unit(), old.household(), decision.decisionId(), old.id(),
-                            decision.rentTier().name(), a.monthlyRent(), deposit, Date.valueOf(start),
+                            decision.rentTier().name(), monthlyRent, deposit, Date.valueOf(start),
                             Date.valueOf(start.plusMonths(a.termMonths()).minusDays(1)), actor.id(), Timestamp.from(clock.instant()),
                             old.id())
                     .query(Long.class).single();

@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SelectionRoundBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     void confirmAndWait(WebDriver d, By button, String status) {
         browser.click(button);
         d.switchTo().alert().accept();
@@ -83,14 +86,15 @@ class SelectionRoundBrowserTest extends BrowserTest {
         WebElement draft = d.findElement(By.cssSelector("form.draft-lease"));
         ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1]", draft.findElement(By.name("startDate")),
                 LocalDate.now().toString());
-        draft.findElement(By.name("monthlyRent")).sendKeys("285.60");
         browser.click(By.cssSelector("form.draft-lease button[type=submit]"));
         waitForLease(d, "草稿");
         String leaseNumber = d.findElement(By.cssSelector("#leases tbody tr:first-child .font-monospace")).getText();
         browser.click(By.cssSelector("#leases tbody tr:first-child form[action$='/sign'] button"));
         waitForLease(d, "已签约");
         String contract = d.findElement(By.cssSelector("#leases tbody tr:first-child a[href*='/contract']")).getAttribute("href");
-        assertThat(Pdfs.text(fetch(contract, d))).contains("公共租赁住房租赁合同", leaseNumber, "285.60", "转借、转租");
+        String rent = jdbc.sql("select monthly_rent from lease where lease_number = ?").param(leaseNumber).query(java.math.BigDecimal.class).single()
+                .setScale(2).toPlainString();
+        assertThat(Pdfs.text(fetch(contract, d))).contains("公共租赁住房租赁合同", leaseNumber, rent, "转借、转租");
         // move-in is a checklist on the lease's own page: keys, readings, fixtures, the household's details checked
         browser.click(By.cssSelector("#leases tbody tr:first-child a.move-in"));
         WebElement checklist = new WebDriverWait(d, Duration.ofSeconds(10))

@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import java.math.BigDecimal;
+
 import cn.anju.shared.calendar.WorkingDays;
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
@@ -46,7 +48,7 @@ class LeaseLifecycleTest {
     void aRenewalAppliedInTimeIsSignedAndTakesOverWhenTheLeaseEnds() {
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
-        String renewal = "{\"termMonths\":36,\"monthlyRent\":300.00}";
+        String renewal = "{\"termMonths\":36}";
 
         // two months before the end is inside the last three: too late for the operator, a government officer may accept it
         endsOn(a.leaseId(), today.plusMonths(2));
@@ -64,7 +66,10 @@ class LeaseLifecycleTest {
         assertThat(row.get("renewsLeaseId").asLong()).isEqualTo(a.leaseId());
         assertThat(row.get("startDate").asString()).isEqualTo(today.plusMonths(5).plusDays(1).toString());
         assertThat(row.get("leaseNumber").asString()).endsWith("-R1");
-        assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo("900.00");
+        // the renewal states the standard's rent again (the household's tier as decided today), and 3 months' deposit of it
+        assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo(row.get("monthlyRent").decimalValue().multiply(BigDecimal.valueOf(3)));
+        assertThat(WebClient.json(clerk.postJson("/api/v1/leases/" + a.leaseId() + "/renewal", "{\"termMonths\":36,\"monthlyRent\":9999.00}"))
+                .get("code").asString()).isIn("RENEWAL_EXISTS", "LEASE_RENT_NOT_STANDARD");
 
         // eligibility must be in force at signing
         long decision = jdbc.sql("select id from eligibility_decision where household_id = ? and status = 'VALID' order by valid_to desc limit 1")
@@ -116,19 +121,31 @@ class LeaseLifecycleTest {
                 "{\"kind\":\"UNIT_EXCHANGE\",\"toUnitId\":" + target + "}");
         assertThat(WebClient.json(noReason).get("code").asString()).isEqualTo("REASON_REQUIRED");
 
+        String rentBefore = WebClient.json(clerk.getJson("/api/v1/leases/" + a.leaseId())).get("monthlyRent").decimalValue().toPlainString();
+        // a figure that is not the standard's for the new unit is refused with the right one
+        HttpResponse<String> wrongRent = clerk.postJson("/api/v1/leases/" + a.leaseId() + "/amendments",
+                "{\"kind\":\"UNIT_EXCHANGE\",\"toUnitId\":" + target + ",\"monthlyRent\":1.00,\"reason\":\"家庭人口增加\"}");
+        assertThat(WebClient.json(wrongRent).get("code").asString()).isEqualTo("LEASE_RENT_NOT_STANDARD");
+        assertThat(unitStatus(target)).as("nothing half-written").isEqualTo("VACANT");
         HttpResponse<String> exchanged = clerk.postJson("/api/v1/leases/" + a.leaseId() + "/amendments",
-                "{\"kind\":\"UNIT_EXCHANGE\",\"toUnitId\":" + target + ",\"monthlyRent\":320.50,\"reason\":\"家庭人口增加\"}");
+                "{\"kind\":\"UNIT_EXCHANGE\",\"toUnitId\":" + target + ",\"reason\":\"家庭人口增加\"}");
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(201);
         assertThat(WebClient.json(exchanged).get("version").asInt()).isEqualTo(1);
         assertThat(unitStatus(a.chosen().unitId())).isEqualTo("VACANT");
         assertThat(unitStatus(target)).isEqualTo("OCCUPIED");
         var row = WebClient.json(clerk.getJson("/api/v1/leases/" + a.leaseId()));
         assertThat(row.get("unitId").asLong()).isEqualTo(target);
-        assertThat(row.get("monthlyRent").decimalValue()).isEqualByComparingTo("320.50");
+        BigDecimal rentAfter = row.get("monthlyRent").decimalValue();
+        BigDecimal targetArea = jdbc.sql("select rent_area from unit where id = ?").param(target).query(BigDecimal.class).single();
+        assertThat(jdbc.sql("select rent_area from lease where id = ?").param(a.leaseId()).query(BigDecimal.class).single())
+                .isEqualByComparingTo(targetArea);
         var versions = WebClient.json(clerk.getJson("/api/v1/leases/" + a.leaseId() + "/amendments"));
         assertThat(versions.size()).isEqualTo(1);
-        assertThat(versions.get(0).get("before").asString()).contains("285.6");
-        assertThat(versions.get(0).get("after").asString()).contains("320.5", "栋");
+        assertThat(versions.get(0).get("before").asString()).contains("栋");
+        assertThat(versions.get(0).get("after").asString()).contains("栋");
+        if (rentAfter.compareTo(new BigDecimal(rentBefore)) != 0) {
+            assertThat(versions.get(0).get("before").asString()).contains(new BigDecimal(rentBefore).stripTrailingZeros().toPlainString());
+        }
 
         // the rent tier comes from the eligibility decision: unchanged decision, unchanged rent → nothing to amend
         HttpResponse<String> same = clerk.postJson("/api/v1/leases/" + a.leaseId() + "/amendments",
@@ -206,7 +223,7 @@ class LeaseLifecycleTest {
         HttpResponse<String> done = clerk.postJson("/api/v1/leases/" + a.leaseId() + "/move-out", moveOut.formatted("20"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         var settlement = WebClient.json(done);
-        assertThat(settlement.get("deposit").decimalValue()).isEqualByComparingTo("856.80");
+        assertThat(settlement.get("deposit").decimalValue()).isEqualByComparingTo(row.get("deposit").decimalValue());
         assertThat(settlement.get("damages").decimalValue()).isEqualByComparingTo("150.00");
         // no rent ledger yet: the arrears are unknown and so is the refund, never a made-up zero
         assertThat(settlement.get("arrearsKnown").asBoolean()).isFalse();

@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import java.math.BigDecimal;
+
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.Pdfs;
 import cn.anju.support.PlatformTest;
@@ -32,7 +34,7 @@ class LeaseTest {
 
     String draft(long applicant, int months) {
         return "{\"selectionApplicantId\":" + applicant + ",\"startDate\":\"" + LocalDate.now() + "\",\"termMonths\":" + months
-                + ",\"monthlyRent\":285.60}";
+                + "}";
     }
 
     String unitStatus(long unit) {
@@ -47,11 +49,18 @@ class LeaseTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(WebClient.json(tooLong).get("code").asString()).isEqualTo("LEASE_TERM_TOO_LONG");
 
+        // a rent that is not the approved standard's is refused, and the message gives the right one
+        HttpResponse<String> wrongRent = clerk.postJson("/api/v1/leases", draft(c.applicantId(), 60).replace("}", ",\"monthlyRent\":1.23}"));
+        assertThat(WebClient.json(wrongRent).get("code").asString()).isEqualTo("LEASE_RENT_NOT_STANDARD");
+        assertThat(WebClient.json(wrongRent).get("detail").asString()).contains("元/㎡×", "可不填");
         HttpResponse<String> drafted = clerk.postJson("/api/v1/leases", draft(c.applicantId(), 60));
         assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
         long lease = WebClient.json(drafted).get("id").asLong();
         var row = WebClient.json(clerk.getJson("/api/v1/leases/" + lease));
-        assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo("856.80"); // 3 months by policy
+        // the rent is the approved standard's (the demo prices every project), the deposit 3 months of it by policy
+        BigDecimal rent = row.get("monthlyRent").decimalValue();
+        assertThat(rent).isPositive();
+        assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo(rent.multiply(BigDecimal.valueOf(3)));
         assertThat(row.get("unit").asString()).contains("栋");
         assertThat(row.get("head").asString()).as("the head's name is masked in lists").matches("\\p{IsHan}+\\*+");
         assertThat(row.get("endDate").asString()).isEqualTo(LocalDate.now().plusMonths(60).minusDays(1).toString());
@@ -150,8 +159,10 @@ class LeaseTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         String text = Pdfs.text(pdf.body());
-        String leaseNumber = WebClient.json(clerk.getJson("/api/v1/leases/" + lease)).get("leaseNumber").asString();
-        assertThat(text).contains("公共租赁住房租赁合同", leaseNumber, "转借、转租", "285.60", "856.80",
+        var row = WebClient.json(clerk.getJson("/api/v1/leases/" + lease));
+        String leaseNumber = row.get("leaseNumber").asString();
+        assertThat(text).contains("公共租赁住房租赁合同", leaseNumber, "转借、转租", row.get("monthlyRent").decimalValue().setScale(2).toPlainString(),
+                row.get("deposit").decimalValue().setScale(2).toPlainString(),
                 LocalDate.now().getYear() + "年");
         // the ID number is masked (first and last digits only), never printed whole
         assertThat(text).containsPattern("身份证号：\\d{1,6}\\*+[0-9X]{1,4}").doesNotContainPattern("\\d{17}[0-9X]");

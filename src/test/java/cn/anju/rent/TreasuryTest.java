@@ -117,10 +117,11 @@ class TreasuryTest {
         WebClient finance = WebClient.loggedIn(port, "yuyang.finance");
         BigDecimal before = held(finance, "610802");
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
-        assertThat(clerk.postJson("/api/v1/rent-accounts/" + a.leaseId() + "/deposit", "{\"amount\":856.80}").statusCode()).isEqualTo(204);
+        BigDecimal deposit = WebClient.json(clerk.getJson("/api/v1/leases/" + a.leaseId())).get("deposit").decimalValue();
+        assertThat(clerk.postJson("/api/v1/rent-accounts/" + a.leaseId() + "/deposit", "{\"amount\":" + deposit + "}").statusCode()).isEqualTo(204);
         assertThat(held(finance, "610802")).isEqualByComparingTo(before);
         assertThat(jdbc.sql("select count(*) from payment where lease_id = ?").param(a.leaseId()).query(Long.class).single()).isZero();
         assertThat(WebClient.json(clerk.getJson("/api/v1/rent-accounts/" + a.leaseId())).get("depositHeld").decimalValue())
-                .isEqualByComparingTo("856.80");
+                .isEqualByComparingTo(deposit);
     }
 }

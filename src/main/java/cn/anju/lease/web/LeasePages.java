@@ -107,7 +107,7 @@ class LeasePages {
     String draft(CurrentUser user, @RequestParam(required = false) Long selectionApplicantId,
                  @RequestParam(required = false) Long directAllocationId,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-                 @RequestParam int termMonths, @RequestParam BigDecimal monthlyRent, RedirectAttributes redirect) {
+                 @RequestParam int termMonths, @RequestParam(required = false) BigDecimal monthlyRent, RedirectAttributes redirect) {
         return attempt(redirect, "/leases", "合同草稿已生成，请核对后签约。",
                 () -> leases.draft(user, new Leases.Draft(selectionApplicantId, directAllocationId, startDate, termMonths, monthlyRent)));
     }
@@ -162,7 +162,7 @@ class LeasePages {
 
     @PostMapping("/{id}/renewal")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String renew(CurrentUser user, @PathVariable long id, @RequestParam int termMonths, @RequestParam BigDecimal monthlyRent,
+    String renew(CurrentUser user, @PathVariable long id, @RequestParam int termMonths, @RequestParam(required = false) BigDecimal monthlyRent,
                  @RequestParam(required = false) String lateReason, RedirectAttributes redirect) {
         long[] created = new long[1];
         String back = attempt(redirect, "/leases/" + id, "续签合同草稿已生成，请核对后签约。",
