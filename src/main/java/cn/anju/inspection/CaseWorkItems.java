@@ -1,11 +1,10 @@
 package cn.anju.inspection;
 
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
+import cn.anju.portal.WorkItemCounts;
 import cn.anju.portal.WorkItems;
 import cn.anju.shared.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -19,13 +18,11 @@ import java.util.List;
 @Component
 class CaseWorkItems implements WorkItems {
 
-    private final JdbcClient jdbc;
-    private final DataScopes scopes;
+    private final WorkItemCounts counts;
     private final Clock clock;
 
-    CaseWorkItems(JdbcClient jdbc, DataScopes scopes, Clock clock) {
-        this.jdbc = jdbc;
-        this.scopes = scopes;
+    CaseWorkItems(WorkItemCounts counts, Clock clock) {
+        this.counts = counts;
         this.clock = clock;
     }
 
@@ -45,11 +42,7 @@ class CaseWorkItems implements WorkItems {
         return items;
     }
 
-    private long count(CurrentUser user, String condition, Object... extra) {
-        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("c.district_code", "c.project_id", null));
-        List<Object> params = new ArrayList<>(scope.params());
-        params.addAll(List.of(extra));
-        return jdbc.sql("select count(*) from violation_case c where " + scope.sql() + " and " + condition).params(params)
-                .query(Long.class).single();
+    private long count(CurrentUser user, String condition, Object... params) {
+        return counts.count(user, "violation_case c", new ScopeFilter.Columns("c.district_code", "c.project_id", null), condition, params);
     }
 }

@@ -39,6 +39,14 @@ public class LeaseFacts {
         return jdbc.sql(SELECT + "lease_number = ?").param(leaseNumber.trim()).query((rs, n) -> facts(rs)).optional();
     }
 
+    /** The lease under which a household lives now (moved in, not moved out), if any. */
+    public Optional<Facts> occupiedBy(long householdId) {
+        return jdbc.sql(SELECT + "household_id = ? and status in ('ACTIVE', 'EXPIRED', 'TERMINATED') and moved_out_on is null"
+                        + " and exists (select 1 from lease_event e where e.lease_id = lease.id and e.kind in ('MOVED_IN', 'RENEWAL_STARTED'))"
+                        + " order by start_date desc limit 1")
+                .param(householdId).query((rs, n) -> facts(rs)).optional();
+    }
+
     private static Facts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                 LeaseStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class));

@@ -16,7 +16,7 @@ public final class DemoAccounts {
     private static final Set<String> PERSONAL = Set.of("menu.myAccount", "menu.changePassword", "menu.apiTokens");
     private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households",
             "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations", "menu.bills",
-            "menu.cases");
+            "menu.cases", "menu.workOrders", "menu.schedules");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.imports",
             "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",
@@ -52,5 +52,5 @@ public final class DemoAccounts {
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL),
             new DemoAccount("tenant.demo", "张建华", "TENANT", "榆阳区住房保障中心", "HOUSEHOLD", List.of(),
-                    plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent", "menu.myContacts")));
+                    plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent", "menu.myContacts", "menu.myRepairs")));
 }

@@ -116,11 +116,17 @@ public final class WebClient {
     /** Uploads a file with other form fields (multipart), the content type given, with the session's CSRF header. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String filename, String contentType,
                                               byte[] content) {
+        return postMultipart(path, fields, "file", filename, contentType, content);
+    }
+
+    /** As above, the file in a part of the given name (a form's {@code photo}). */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String part, String filename, String contentType,
+                                              byte[] content) {
         String boundary = "----anju" + System.nanoTime();
         StringBuilder head = new StringBuilder();
         fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                 .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(part).append("\"; filename=\"")
                 .append(filename).append("\"\r\nContent-Type: ").append(contentType).append("\r\n\r\n");
         byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,9 @@
+/**
+ * Maintenance (维修养护): work orders for common parts and shared facilities from tenants, patrols, the hotline,
+ * staff and preventive schedules; the scope guard that refuses construction work; deadlines, escalation and the
+ * on-time rate.
+ */
+@ApplicationModule(displayName = "Maintenance")
+package cn.anju.maintenance;
+
+import org.springframework.modulith.ApplicationModule;
