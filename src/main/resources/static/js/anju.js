@@ -17,3 +17,13 @@
     }
   });
 })();
+// A patrol form records where it was filled in, when the device tells (and the user allows).
+(function () {
+  document.querySelectorAll('form[data-geo]').forEach(function (form) {
+    if (!navigator.geolocation) { return; }
+    navigator.geolocation.getCurrentPosition(function (p) {
+      form.querySelector('input[name="latitude"]').value = p.coords.latitude.toFixed(6);
+      form.querySelector('input[name="longitude"]').value = p.coords.longitude.toFixed(6);
+    }, function () { /* no location: the record says so by leaving it empty */ }, {timeout: 10000, maximumAge: 60000});
+  });
+})();

@@ -96,6 +96,17 @@ public class CaseEvidence {
         return id;
     }
 
+    /** A photo already in the file store (a patrol's) becomes evidence as it is, by its digest. */
+    void carry(CurrentUser actor, long caseId, String description, Instant takenAt, String place, BigDecimal latitude, BigDecimal longitude,
+               String key, String sha256, long size, String contentType, String originalName) {
+        jdbc.sql("""
+                        insert into violation_evidence (case_id, file_key, sha256, size_bytes, content_type, original_name, description,
+                               taken_at, taken_by, place, latitude, longitude, added_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, key, sha256, size, contentType, originalName, description, Timestamp.from(takenAt), actor.id(), place,
+                        latitude, longitude, Timestamp.from(clock.instant())).update();
+    }
+
     public record Download(String contentType, String originalName, byte[] content) {
     }
 

@@ -23,6 +23,26 @@ class InspectionAccess {
         return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.cases", "/cases", 50, STAFF);
     }
 
+    @Bean
+    MenuEntry patrolsMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.patrols", "/patrols", 45, STAFF);
+    }
+
+    @Bean
+    RoleGate patrolPlanGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/patrol-plans", Set.of(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+    }
+
+    @Bean
+    RoleGate patrolTaskGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/patrol-tasks/**", Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
+    RoleGate patrolReadGate() {
+        return new RoleGate(HttpMethod.GET, "/api/v1/patrol-*/**", STAFF);
+    }
+
     /** Only the government decides: an operator gets 403 whatever the body. */
     @Bean
     @Order(0)

@@ -112,6 +112,25 @@ public class WorkOrders {
         return id;
     }
 
+    /** A photo already in the file store (a patrol's), carried onto the order by its digest. */
+    public record CarriedFile(String key, String sha256, long size, String contentType, String originalName) {
+    }
+
+    /** A patrol's failed item becomes an order in one step, with the item's photos; triaged at once like staff requests. */
+    @Transactional
+    public long fromPatrol(CurrentUser actor, Request r, List<CarriedFile> photos) {
+        requireOperator(actor);
+        check(r, true);
+        Place p = place(r);
+        if (!scopes.of(actor).coversProject(p.district(), p.project())) {
+            throw ProblemException.notFound("PROJECT_NOT_FOUND", "项目不存在或不在您的服务范围内。");
+        }
+        long id = insert(p.district(), p.project(), r.buildingId(), null, r.facilityId(), null, Source.PATROL, r, actor.id());
+        photos.forEach(f -> files.carry(id, f.key(), f.sha256(), f.size(), f.contentType(), f.originalName(), actor.id()));
+        triage(actor, id, null, r.workType(), r.priority());
+        return id;
+    }
+
     /** A preventive schedule's order (the job, no user): servicing, accepted with normal deadlines. */
     long preventive(long scheduleId, LocalDate dueOn, String district, long project, long facility, Category category, String task) {
         Request r = new Request(project, null, facility, category, ScopeGuard.Location.COMMON, WorkType.SERVICING, Priority.NORMAL,

@@ -617,6 +617,60 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/facilities/" + facility + "/schedules", body).statusCode()).as(who).isEqualTo(403);
             }
         });
+        // inspection: patrols
+        cases.put("GET /api/v1/patrol-plans", port -> {
+            yuyangPatrolTask(port);
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/patrol-plans"))
+                    .forEach(p -> assertThat(p.get("districtCode").asString()).isEqualTo("610881"));
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/patrol-plans").statusCode()).isEqualTo(403);
+        });
+        cases.put("POST /api/v1/patrol-plans", port -> {
+            long yuyang = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
+            String body = "{\"projectId\":" + yuyang + ",\"name\":\"越权\",\"everyDays\":7,\"checklist\":[\"门禁\"]}";
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/patrol-plans", body).statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/patrol-plans", body).statusCode()).isEqualTo(404);
+            for (String who : List.of("anju.staff", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/patrol-plans", body).statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/patrol-tasks", port -> {
+            yuyangPatrolTask(port);
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/patrol-tasks?size=200")).get("items")
+                    .forEach(t -> assertThat(t.get("districtCode").asString()).isEqualTo("610881"));
+            assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/patrol-tasks").statusCode()).isEqualTo(403);
+        });
+        cases.put("GET /api/v1/patrol-tasks/{id}", port -> {
+            long task = yuyangPatrolTask(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/patrol-tasks/" + task).statusCode()).isEqualTo(404);
+        });
+        cases.put("POST /api/v1/patrol-tasks/{id}/results", port -> {
+            long task = yuyangPatrolTask(port);
+            var r = WebClient.loggedIn(port, "shenmu.op").postMultipart("/api/v1/patrol-tasks/" + task + "/results", Map.of("result_1", "PASS"),
+                    "photo_1", "x.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0});
+            assertThat(r.statusCode()).isEqualTo(404);
+        });
+        cases.put("GET /api/v1/patrol-tasks/{id}/photos/{photoId}", port -> {
+            long task = yuyangPatrolTask(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getBytes("/api/v1/patrol-tasks/" + task + "/photos/1").statusCode()).isEqualTo(404);
+        });
+        cases.put("POST /api/v1/patrol-tasks/{id}/results/{resultId}/work-order", port -> {
+            long task = yuyangPatrolTask(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/patrol-tasks/" + task + "/results/1/work-order",
+                    "{\"category\":\"LIGHTING\",\"workType\":\"REPAIR\"}").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/patrol-tasks/" + task + "/results/1/work-order", "{}").statusCode())
+                    .isEqualTo(403);
+        });
+        cases.put("POST /api/v1/patrol-tasks/{id}/results/{resultId}/violation-case", port -> {
+            long task = yuyangPatrolTask(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/patrol-tasks/" + task + "/results/1/violation-case",
+                    "{\"leaseNumber\":\"x\",\"type\":\"SUBLET\"}").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "tenant.demo").postJson("/api/v1/patrol-tasks/" + task + "/results/1/violation-case", "{}")
+                    .statusCode()).isEqualTo(403);
+        });
+        cases.put("GET /api/v1/patrol-coverage", port -> {
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/patrol-coverage").statusCode()).isEqualTo(200);
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/patrol-coverage").statusCode()).isEqualTo(403);
+        });
         // inspection: violation cases
         cases.put("GET /api/v1/violation-cases", port -> {
             yuyangCase(port);
@@ -733,6 +787,15 @@ public final class ScopeCases {
         return WebClient.json(WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/work-orders", "{\"source\":\"HOTLINE\",\"projectId\":"
                 + project + ",\"category\":\"LIGHTING\",\"location\":\"COMMON\",\"workType\":\"REPAIR\",\"description\":\"范围测试\"}"))
                 .get("id").asLong();
+    }
+
+    /** A 榆阳 patrol task of a plan made for the check. */
+    private static long yuyangPatrolTask(int port) {
+        long project = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
+        WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/patrol-plans", "{\"projectId\":" + project
+                + ",\"name\":\"范围测试\",\"everyDays\":7,\"checklist\":[\"门禁\"]}");
+        var items = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/patrol-tasks?size=1")).get("items");
+        return items.isEmpty() ? -1 : items.get(0).get("id").asLong();
     }
 
     private static Long anyYuyangLease(int port) {

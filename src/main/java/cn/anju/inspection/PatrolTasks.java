@@ -1,0 +1,332 @@
+package cn.anju.inspection;
+
+import cn.anju.audit.AuditLog;
+import cn.anju.audit.AuditOutcome;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.maintenance.Category;
+import cn.anju.maintenance.ScopeGuard;
+import cn.anju.maintenance.WorkOrders;
+import cn.anju.maintenance.WorkType;
+import cn.anju.shared.Role;
+import cn.anju.shared.files.ContentTypes;
+import cn.anju.shared.files.FileStore;
+import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Patrol tasks (巡查任务): the inspector records every checklist item (pass or fail, a note, photos, the time, and the
+ * place when the device gives it); a failed item becomes a work order (with its photos) or a violation case (with
+ * its photos as evidence) in one step. Late = still pending after its due day; missed = its deadline passed undone.
+ * Coverage = tasks done ÷ tasks due in the period.
+ */
+@Service
+public class PatrolTasks {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final FileStore files;
+    private final WorkOrders workOrders;
+    private final ViolationCases cases;
+    private final CaseEvidence evidence;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final long maxBytes;
+
+    PatrolTasks(JdbcClient jdbc, DataScopes scopes, FileStore files, WorkOrders workOrders, ViolationCases cases, CaseEvidence evidence,
+                AuditLog audit, Clock clock, @Value("${anju.files.max-document-size:10MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.files = files;
+        this.workOrders = workOrders;
+        this.cases = cases;
+        this.evidence = evidence;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxBytes = maxSize.toBytes();
+    }
+
+    public enum View { PENDING, LATE, MISSED, DONE }
+
+    public record Task(long id, long planId, String planName, String projectName, Long buildingId, String districtCode, LocalDate dueOn,
+                       LocalDate deadline, String state, String inspector, OffsetDateTime doneAt, BigDecimal latitude, BigDecimal longitude,
+                       List<String> checklist, boolean late) {
+    }
+
+    public PageResponse<Task> list(CurrentUser user, View view, PageQuery page) {
+        requireStaff(user);
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("t.district_code", "t.project_id", null));
+        StringBuilder where = new StringBuilder(scope.sql());
+        List<Object> params = new ArrayList<>(scope.params());
+        Date today = Date.valueOf(LocalDate.now(clock.withZone(CHINA)));
+        if (view != null) {
+            switch (view) {
+                case PENDING -> where.append(" and t.state = 'PENDING'");
+                case LATE -> {
+                    where.append(" and t.state = 'PENDING' and t.due_on < ?");
+                    params.add(today);
+                }
+                case MISSED -> where.append(" and t.state = 'MISSED'");
+                case DONE -> where.append(" and t.state = 'DONE'");
+            }
+        }
+        long total = jdbc.sql("select count(*) from patrol_task t where " + where).params(params).query(Long.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.size());
+        paged.add(page.offset());
+        return PageResponse.of(tasks(where + " order by t.due_on desc, t.id desc limit ? offset ?", paged), page, total);
+    }
+
+    public record Photo(long id, String sha256, String originalName, OffsetDateTime takenAt) {
+    }
+
+    public record Result(long id, int itemNo, String item, String result, String note, OffsetDateTime recordedAt, Long workOrderId,
+                         Long caseId, List<Photo> photos) {
+    }
+
+    public record Detail(Task task, List<Result> results) {
+    }
+
+    public Detail get(CurrentUser user, long id) {
+        requireStaff(user);
+        Task t = load(user, id);
+        List<Result> results = jdbc.sql("""
+                        select id, item_no, item, result, note, recorded_at, work_order_id, case_id from patrol_item_result
+                         where task_id = ? order by item_no""")
+                .param(id)
+                .query((rs, n) -> new Result(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class), (Long) rs.getObject(7), (Long) rs.getObject(8), photos(rs.getLong(1))))
+                .list();
+        return new Detail(t, results);
+    }
+
+    private List<Photo> photos(long resultId) {
+        return jdbc.sql("select id, sha256, original_name, taken_at from patrol_photo where result_id = ? order by id").param(resultId)
+                .query((rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class))).list();
+    }
+
+    public record Upload(String originalName, byte[] content) {
+    }
+
+    public record ItemResult(int itemNo, boolean pass, String note, List<Upload> photos) {
+    }
+
+    /** Records the whole checklist at once; nothing is written if any item is missing or any photo refused. */
+    @Transactional
+    public void record(CurrentUser actor, long taskId, List<ItemResult> results, BigDecimal latitude, BigDecimal longitude) {
+        requireInspector(actor);
+        Task t = load(actor, taskId);
+        if (!"PENDING".equals(t.state())) {
+            throw ProblemException.unprocessable("PATROL_TASK_NOT_PENDING", "该巡查任务已" + ("DONE".equals(t.state()) ? "完成" : "错过（超过完成期限）") + "，不能再登记。");
+        }
+        if (results == null || results.size() != t.checklist().size()
+                || results.stream().map(ItemResult::itemNo).distinct().count() != t.checklist().size()
+                || results.stream().anyMatch(r -> r.itemNo() < 1 || r.itemNo() > t.checklist().size())) {
+            throw ProblemException.badRequest("PATROL_ITEMS_INCOMPLETE", "请逐项登记检查结果（共 " + t.checklist().size() + " 项）。");
+        }
+        for (ItemResult r : results) {
+            if (!r.pass() && (r.note() == null || r.note().isBlank())) {
+                throw ProblemException.badRequest("PATROL_FAIL_NOTE", "第 " + r.itemNo() + " 项不合格：请写明发现的问题。");
+            }
+            for (Upload u : r.photos()) {
+                if (u.content().length > maxBytes || ContentTypes.sniff(u.content()) == null) {
+                    throw ProblemException.badRequest("PHOTO_TYPE_REFUSED", "第 " + r.itemNo() + " 项的照片须为 JPG、PNG（或 PDF），不超过 " + (maxBytes / 1024 / 1024) + " MB。");
+                }
+            }
+        }
+        if ((latitude == null) != (longitude == null)) {
+            throw ProblemException.badRequest("PATROL_LOCATION", "位置须同时有纬度和经度。");
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                        update patrol_task set state = 'DONE', inspector_id = ?, done_at = ?, latitude = ?, longitude = ?
+                         where id = ? and state = 'PENDING'""")
+                .params(actor.id(), Timestamp.from(now), latitude, longitude, taskId).update();
+        if (changed == 0) {
+            throw ProblemException.conflict("PATROL_TASK_CHANGED", "该任务刚被他人登记，请刷新。");
+        }
+        for (ItemResult r : results) {
+            long resultId = jdbc.sql("""
+                            insert into patrol_item_result (task_id, item_no, item, result, note, recorded_at) values (?, ?, ?, ?, ?, ?)
+                            returning id""")
+                    .params(taskId, r.itemNo(), t.checklist().get(r.itemNo() - 1), r.pass() ? "PASS" : "FAIL",
+                            r.note() == null || r.note().isBlank() ? null : r.note().trim(), Timestamp.from(now))
+                    .query(Long.class).single();
+            for (Upload u : r.photos()) {
+                String type = ContentTypes.sniff(u.content());
+                String name = u.originalName() == null || u.originalName().isBlank() ? "photo" : u.originalName().replaceAll("[\\\\/\\r\\n]", "_");
+                FileStore.StoredFile stored = files.store(u.content(), name, type);
+                jdbc.sql("""
+                                insert into patrol_photo (result_id, file_key, sha256, size_bytes, content_type, original_name, taken_at)
+                                values (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(resultId, stored.key(), stored.sha256(), stored.size(), type, name, Timestamp.from(now)).update();
+            }
+        }
+        audit.record("patrol_task.record", "patrol_task", taskId, AuditOutcome.SUCCESS,
+                Map.of("failed", results.stream().filter(r -> !r.pass()).count()));
+    }
+
+    private record Failed(long id, long taskId, String item, String note, long project, Long building, String district,
+                          OffsetDateTime recordedAt, BigDecimal latitude, BigDecimal longitude, Long workOrder, Long caseId) {
+    }
+
+    private Failed failed(CurrentUser actor, long taskId, long resultId) {
+        load(actor, taskId);
+        Failed f = jdbc.sql("""
+                        select r.id, r.task_id, r.item, r.note, t.project_id, p.building_id, t.district_code, r.recorded_at, t.latitude, t.longitude,
+                               r.work_order_id, r.case_id
+                          from patrol_item_result r join patrol_task t on t.id = r.task_id join patrol_plan p on p.id = t.plan_id
+                         where r.id = ? and r.task_id = ? and r.result = 'FAIL'""")
+                .params(resultId, taskId)
+                .query((rs, n) -> new Failed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), (Long) rs.getObject(6),
+                        rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        (Long) rs.getObject(11), (Long) rs.getObject(12)))
+                .optional().orElseThrow(() -> ProblemException.notFound("PATROL_FAILED_ITEM_NOT_FOUND", "没有该不合格检查项。"));
+        if (f.workOrder() != null || f.caseId() != null) {
+            throw ProblemException.conflict("PATROL_ITEM_FOLLOWED_UP", "该检查项已生成" + (f.workOrder() != null ? "维修工单" : "违规案件") + "。");
+        }
+        return f;
+    }
+
+    private record StoredPhoto(String key, String sha256, long size, String type, String name) {
+    }
+
+    private List<StoredPhoto> storedPhotos(long resultId) {
+        return jdbc.sql("select file_key, sha256, size_bytes, content_type, original_name from patrol_photo where result_id = ? order by id")
+                .param(resultId).query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The failed item becomes a work order of its project (and building), carrying its photos. */
+    @Transactional
+    public long toWorkOrder(CurrentUser actor, long taskId, long resultId, Category category, WorkType workType, WorkOrders.Priority priority) {
+        requireInspector(actor);
+        Failed f = failed(actor, taskId, resultId);
+        long order = workOrders.fromPatrol(actor, new WorkOrders.Request(f.project(), f.building(), null, category, ScopeGuard.Location.COMMON,
+                        workType, priority, "巡查发现：" + f.item() + "——" + f.note(), null),
+                storedPhotos(resultId).stream().map(p -> new WorkOrders.CarriedFile(p.key(), p.sha256(), p.size(), p.type(), p.name())).toList());
+        jdbc.sql("update patrol_item_result set work_order_id = ? where id = ?").params(order, resultId).update();
+        return order;
+    }
+
+    /** The failed item becomes a violation case about a lease (a unit's household), its photos the case's first evidence. */
+    @Transactional
+    public long toCase(CurrentUser actor, long taskId, long resultId, String leaseNumber, CaseType type, String facts) {
+        requireInspector(actor);
+        Failed f = failed(actor, taskId, resultId);
+        long caseId = cases.open(actor, new ViolationCases.Opening(null, leaseNumber, type,
+                facts == null || facts.isBlank() ? "巡查发现：" + f.item() + "——" + f.note() : facts, ViolationCases.CaseSource.PATROL));
+        for (StoredPhoto p : storedPhotos(resultId)) {
+            evidence.carry(actor, caseId, "巡查照片：" + f.item(), f.recordedAt().toInstant(), null, f.latitude(), f.longitude(),
+                    p.key(), p.sha256(), p.size(), p.type(), p.name());
+        }
+        jdbc.sql("update patrol_item_result set case_id = ? where id = ?").params(caseId, resultId).update();
+        return caseId;
+    }
+
+    public record Coverage(YearMonth month, long planned, long done, long missed, BigDecimal coverage) {
+    }
+
+    /** Tasks due in the month up to today: done ÷ planned. */
+    public Coverage coverage(CurrentUser user, YearMonth month) {
+        requireStaff(user);
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("t.district_code", "t.project_id", null));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
+        List<Object> params = new ArrayList<>(scope.params());
+        params.add(Date.valueOf(month.atDay(1)));
+        params.add(Date.valueOf(to));
+        record C(long planned, long done, long missed) {
+        }
+        C c = jdbc.sql("""
+                        select count(*), count(*) filter (where t.state = 'DONE'), count(*) filter (where t.state = 'MISSED')
+                          from patrol_task t where %s and t.due_on between ? and ?""".formatted(scope.sql()))
+                .params(params).query((rs, n) -> new C(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        return new Coverage(month, c.planned(), c.done(), c.missed(), c.planned() == 0 ? null
+                : BigDecimal.valueOf(c.done()).divide(BigDecimal.valueOf(c.planned()), 4, RoundingMode.HALF_UP));
+    }
+
+    public record PhotoFile(String contentType, String originalName, byte[] content) {
+    }
+
+    public PhotoFile photo(CurrentUser user, long taskId, long photoId) {
+        load(user, taskId);
+        record Row(String key, String type, String name) {
+        }
+        Row r = jdbc.sql("""
+                        select f.file_key, f.content_type, f.original_name from patrol_photo f join patrol_item_result r on r.id = f.result_id
+                         where f.id = ? and r.task_id = ?""")
+                .params(photoId, taskId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> ProblemException.notFound("PHOTO_NOT_FOUND", "照片不存在。"));
+        try {
+            return new PhotoFile(r.type(), r.name(), files.read(r.key()));
+        } catch (FileStore.FileIntegrityException e) {
+            throw ProblemException.conflict("PHOTO_INTEGRITY", "照片与登记的 SHA-256 摘要不符，可能已被篡改。");
+        }
+    }
+
+    private Task load(CurrentUser user, long id) {
+        List<Task> found = tasks("t.id = ?", List.of(id));
+        if (found.isEmpty() || !scopes.of(user).coversProject(found.getFirst().districtCode(), projectOf(id))) {
+            throw ProblemException.notFound("PATROL_TASK_NOT_FOUND", "巡查任务不存在。");
+        }
+        return found.getFirst();
+    }
+
+    private long projectOf(long taskId) {
+        return jdbc.sql("select project_id from patrol_task where id = ?").param(taskId).query(Long.class).single();
+    }
+
+    private List<Task> tasks(String where, List<Object> params) {
+        List<Object> all = new ArrayList<>();
+        all.add(Date.valueOf(LocalDate.now(clock.withZone(CHINA))));
+        all.addAll(params);
+        return jdbc.sql("""
+                        select t.id, t.plan_id, p.name, j.name, p.building_id, t.district_code, t.due_on, t.deadline, t.state,
+                               u.display_name, t.done_at, t.latitude, t.longitude, p.checklist, t.state = 'PENDING' and t.due_on < ?
+                          from patrol_task t join patrol_plan p on p.id = t.plan_id join project j on j.id = t.project_id
+                          left join app_user u on u.id = t.inspector_id
+                         where %s""".formatted(where))
+                .params(all)
+                .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
+                        rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10),
+                        rs.getObject(11, OffsetDateTime.class), rs.getBigDecimal(12), rs.getBigDecimal(13),
+                        List.of((String[]) rs.getArray(14).getArray()), rs.getBoolean(15)))
+                .list();
+    }
+
+    static void requireStaff(CurrentUser user) {
+        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
+            throw ProblemException.forbidden("PATROL_FORBIDDEN", "巡查由承接主体实施，住房保障部门监督。");
+        }
+    }
+
+    private static void requireInspector(CurrentUser user) {
+        if (!user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
+            throw ProblemException.forbidden("PATROL_INSPECTOR_ONLY", "巡查结果由承接主体的巡查员登记。");
+        }
+    }
+}

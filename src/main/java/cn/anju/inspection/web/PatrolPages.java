@@ -1,0 +1,101 @@
+package cn.anju.inspection.web;
+
+import cn.anju.housing.HousingQueries;
+import cn.anju.identity.CurrentUser;
+import cn.anju.inspection.CaseType;
+import cn.anju.inspection.PatrolPlans;
+import cn.anju.inspection.PatrolTasks;
+import cn.anju.maintenance.Category;
+import cn.anju.maintenance.WorkOrders;
+import cn.anju.maintenance.WorkType;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageActions;
+import cn.anju.shared.web.PageQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * 巡查: the task list (late and missed ones flagged), coverage, the plans; and one phone-sized page per task where the
+ * inspector ticks the checklist with notes and photos, then turns a failed item into a work order or a case.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+class PatrolPages {
+
+    private final PatrolPlans plans;
+    private final PatrolTasks tasks;
+    private final HousingQueries housing;
+
+    PatrolPages(PatrolPlans plans, PatrolTasks tasks, HousingQueries housing) {
+        this.plans = plans;
+        this.tasks = tasks;
+        this.housing = housing;
+    }
+
+    @GetMapping("/patrols")
+    String list(CurrentUser user, @RequestParam(required = false) PatrolTasks.View view, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", tasks.list(user, view == null ? PatrolTasks.View.PENDING : view, PageQuery.of(page, 20)));
+        model.addAttribute("view", view == null ? PatrolTasks.View.PENDING : view);
+        model.addAttribute("views", PatrolTasks.View.values());
+        model.addAttribute("coverage", tasks.coverage(user, java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("plans", plans.list(user));
+        model.addAttribute("plans_", user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+        model.addAttribute("projects", housing.projects(user));
+        return "inspection/patrols";
+    }
+
+    @PostMapping("/patrols/plans")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    String createPlan(CurrentUser user, @RequestParam(required = false) Long projectId, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) Integer everyDays, @RequestParam(required = false) String checklist,
+                      RedirectAttributes redirect) {
+        List<String> items = checklist == null ? List.of() : Arrays.stream(checklist.split("\\R")).toList();
+        return PageActions.attempt(redirect, "/patrols", "巡查计划已制定，任务将按计划生成。",
+                () -> plans.create(user, new PatrolPlans.NewPlan(projectId, null, name, everyDays, items, null)));
+    }
+
+    @GetMapping("/patrols/{id}")
+    String task(CurrentUser user, @PathVariable long id, Model model) {
+        PatrolTasks.Detail d = tasks.get(user, id);
+        model.addAttribute("t", d.task());
+        model.addAttribute("results", d.results());
+        model.addAttribute("inspector", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("workTypes", WorkType.values());
+        model.addAttribute("caseTypes", Arrays.stream(CaseType.values()).filter(c -> c != CaseType.ARREARS).toList());
+        return "inspection/patrol";
+    }
+
+    @PostMapping("/patrols/{id}")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String record(CurrentUser user, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/patrols/" + id, "巡查结果已登记。", () -> PatrolForms.record(tasks, user, id, request));
+    }
+
+    @PostMapping("/patrols/{id}/results/{resultId}/work-order")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String toOrder(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) Category category,
+                   @RequestParam(required = false) WorkType workType, @RequestParam(required = false) WorkOrders.Priority priority,
+                   RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/patrols/" + id, "已生成维修工单（照片已随单）。",
+                () -> tasks.toWorkOrder(user, id, resultId, category, workType, priority));
+    }
+
+    @PostMapping("/patrols/{id}/results/{resultId}/violation-case")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) String leaseNumber,
+                  @RequestParam(required = false) CaseType type, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/patrols/" + id, "已立案（草稿），巡查照片已作为证据。",
+                () -> tasks.toCase(user, id, resultId, leaseNumber, type, null));
+    }
+}
