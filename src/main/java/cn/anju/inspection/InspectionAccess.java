@@ -43,6 +43,41 @@ class InspectionAccess {
         return new RoleGate(HttpMethod.GET, "/api/v1/patrol-*/**", STAFF);
     }
 
+    @Bean
+    MenuEntry verificationsMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.verifications", "/verifications", 47, STAFF);
+    }
+
+    @Bean
+    MenuEntry idleUnitsMenu() {
+        return new MenuEntry(MenuGroup.RENT_AND_USE, "menu.idleUnits", "/idle-units", 48, STAFF);
+    }
+
+    @Bean
+    RoleGate verificationCampaignGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/verification-campaigns", Set.of(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+    }
+
+    @Bean
+    RoleGate verificationVisitGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/verification-visits/**", Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
+    RoleGate verificationReadGate() {
+        return new RoleGate(HttpMethod.GET, "/api/v1/verification-campaigns/**", STAFF);
+    }
+
+    @Bean
+    RoleGate readingsGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/meter-readings", STAFF);
+    }
+
+    @Bean
+    RoleGate idleUnitsGate() {
+        return new RoleGate(HttpMethod.GET, "/api/v1/idle-units", STAFF);
+    }
+
     /** Only the government decides: an operator gets 403 whatever the body. */
     @Bean
     @Order(0)

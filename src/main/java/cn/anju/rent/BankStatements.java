@@ -169,27 +169,7 @@ public class BankStatements {
     }
 
     private static List<Parsed> parse(String fileName, byte[] content) {
-        List<String[]> raw = new ArrayList<>();
-        boolean excel = content.length > 4 && content[0] == 'P' && content[1] == 'K';
-        if (excel) {
-            for (Sheets.SheetRow r : Sheets.read(new ByteArrayInputStream(content), HEADERS)) {
-                raw.add(HEADERS.stream().map(h -> r.get(h) == null ? "" : r.get(h).trim()).toArray(String[]::new));
-            }
-        } else {
-            String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
-            List<String> rows = text.lines().filter(l -> !l.isBlank()).toList();
-            if (rows.isEmpty() || !List.of(rows.getFirst().split(",", -1)).stream().map(String::trim).toList().containsAll(HEADERS)) {
-                throw ProblemException.badRequest("STATEMENT_HEADERS", "流水文件第一行应为列标题：" + String.join(",", HEADERS) + "。");
-            }
-            List<String> header = List.of(rows.getFirst().split(",", -1)).stream().map(String::trim).toList();
-            for (String row : rows.subList(1, rows.size())) {
-                String[] cells = row.split(",", -1);
-                raw.add(HEADERS.stream().map(h -> {
-                    int i = header.indexOf(h);
-                    return i < cells.length ? cells[i].trim() : "";
-                }).toArray(String[]::new));
-            }
-        }
+        List<String[]> raw = cn.anju.shared.excel.Tabular.rows(content, HEADERS, "STATEMENT_HEADERS", "流水文件");
         List<Parsed> parsed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {

@@ -16,7 +16,7 @@ public final class DemoAccounts {
     private static final Set<String> PERSONAL = Set.of("menu.myAccount", "menu.changePassword", "menu.apiTokens");
     private static final Set<String> STOCK = plus(PERSONAL, "menu.projects", "menu.units", "menu.households",
             "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations", "menu.bills",
-            "menu.cases", "menu.workOrders", "menu.schedules", "menu.patrols");
+            "menu.cases", "menu.workOrders", "menu.schedules", "menu.patrols", "menu.verifications", "menu.idleUnits");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.imports",
             "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",

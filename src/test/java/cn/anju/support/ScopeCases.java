@@ -671,6 +671,44 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/patrol-coverage").statusCode()).isEqualTo(200);
             assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/patrol-coverage").statusCode()).isEqualTo(403);
         });
+        // inspection: occupant verification and idle units
+        cases.put("GET /api/v1/verification-campaigns", port -> {
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/verification-campaigns"))
+                    .forEach(c -> assertThat(c.get("districtCode").asString()).isEqualTo("610881"));
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/verification-campaigns").statusCode()).isEqualTo(403);
+        });
+        cases.put("POST /api/v1/verification-campaigns", port -> {
+            String body = "{\"districtCode\":\"610802\",\"name\":\"越权\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}";
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/verification-campaigns", body).statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/verification-campaigns", body).statusCode()).isEqualTo(404);
+            for (String who : List.of("anju.staff", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/verification-campaigns", body).statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("GET /api/v1/verification-campaigns/{id}/visits", port -> {
+            long campaign = WebClient.json(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/verification-campaigns",
+                    "{\"districtCode\":\"610802\",\"name\":\"范围测试\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}")).get("id").asLong();
+            assertThat(WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/verification-campaigns/" + campaign + "/visits")).size()).isZero();
+            assertThat(WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/verification-campaigns/" + campaign + "/visits")).size())
+                    .isPositive();
+        });
+        cases.put("POST /api/v1/verification-visits/{id}", port -> {
+            Long visit = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/verification-campaigns")).isEmpty() ? null : 1L;
+            var r = WebClient.loggedIn(port, "shenmu.op").postMultipart("/api/v1/verification-visits/" + (visit == null ? 1 : visit),
+                    Map.of("outcome", "MATCH"), "photo", "a.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0});
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "yuyang.gov").postMultipart("/api/v1/verification-visits/1", Map.of("outcome", "MATCH"), "photo",
+                    "a.png", "image/png", new byte[] {1}).statusCode()).isEqualTo(403);
+        });
+        cases.put("POST /api/v1/meter-readings", port -> {
+            assertThat(WebClient.loggedIn(port, "tenant.demo").postMultipart("/api/v1/meter-readings", Map.of(), "r.csv", "text/csv",
+                    "项目,楼栋,房号,月份,用水量,用电量\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+        });
+        cases.put("GET /api/v1/idle-units", port -> {
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/idle-units"))
+                    .forEach(u -> assertThat(u.get("districtCode").asString()).isEqualTo("610881"));
+            assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/idle-units").statusCode()).isEqualTo(403);
+        });
         // inspection: violation cases
         cases.put("GET /api/v1/violation-cases", port -> {
             yuyangCase(port);

@@ -1,0 +1,103 @@
+package cn.anju.inspection.web;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.inspection.IdleUnits;
+import cn.anju.inspection.Verifications;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.PageActions;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** 入户核查 (campaigns, their visits, a phone page per visit) and 疑似闲置 (readings import and the list to visit). */
+@Controller
+@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+class VerificationPages {
+
+    private final Verifications verifications;
+    private final IdleUnits idle;
+    private final Districts districts;
+
+    VerificationPages(Verifications verifications, IdleUnits idle, Districts districts) {
+        this.verifications = verifications;
+        this.idle = idle;
+        this.districts = districts;
+    }
+
+    @GetMapping("/verifications")
+    String campaigns(CurrentUser user, Model model) {
+        model.addAttribute("campaigns", verifications.campaigns(user));
+        model.addAttribute("organises", user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+        model.addAttribute("districts", districts.all());
+        return "inspection/verifications";
+    }
+
+    @PostMapping("/verifications")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    String open(CurrentUser user, @RequestParam(required = false) String districtCode, @RequestParam(required = false) String name,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/verifications", "核查活动已发起。",
+                () -> verifications.open(user, new Verifications.NewCampaign(districtCode, name, startsOn, endsOn)));
+    }
+
+    @GetMapping("/verifications/{id}")
+    String visits(CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("visits", verifications.visits(user, id, false));
+        model.addAttribute("campaignId", id);
+        return "inspection/verification-visits";
+    }
+
+    @GetMapping("/verifications/visits/{id}")
+    String visit(CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("v", verifications.visit(user, id));
+        model.addAttribute("outcomes", Verifications.Outcome.values());
+        model.addAttribute("visitor", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        return "inspection/verification-visit";
+    }
+
+    @PostMapping("/verifications/visits/{id}")
+    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    String record(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Verifications.Outcome outcome,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) BigDecimal latitude,
+                  @RequestParam(required = false) BigDecimal longitude, @RequestParam(name = "photo", required = false) List<MultipartFile> photos,
+                  RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/verifications/visits/" + id, () -> {
+            try {
+                Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, VerificationApi.photos(photos));
+                return caseId == null ? "核查结果已登记。" : "核查结果已登记，已自动立案（违规案件草稿），请补充证据后上报。";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/idle-units")
+    String idleUnits(CurrentUser user, Model model) {
+        model.addAttribute("units", idle.list(user));
+        return "inspection/idle-units";
+    }
+
+    @PostMapping("/idle-units/readings")
+    String importReadings(CurrentUser user, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        return PageActions.attempt(redirect, "/idle-units", () -> {
+            IdleUnits.Imported r = idle.importReadings(user, content);
+            return "已导入 " + r.lines() + " 条读数（" + r.units() + " 户，" + r.months() + " 个月）。";
+        });
+    }
+}
