@@ -117,7 +117,7 @@ class DemoCases implements ApplicationRunner {
     }
 
     /** A small picture standing in for a site photo. */
-    private static byte[] photo(int seed) {
+    static byte[] photo(int seed) {
         BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(new Color(90 + seed * 17 % 120, 120, 140));

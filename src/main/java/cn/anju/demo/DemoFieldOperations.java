@@ -2,7 +2,9 @@ package cn.anju.demo;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentitySeeding;
+import cn.anju.inspection.IdleUnits;
 import cn.anju.inspection.PatrolPlans;
+import cn.anju.inspection.Verifications;
 import cn.anju.inspection.PatrolSeeding;
 import cn.anju.maintenance.Category;
 import cn.anju.maintenance.MaintenanceSeeding;
@@ -45,11 +47,16 @@ class DemoFieldOperations implements ApplicationRunner {
     private final PreventiveSchedules schedules;
     private final WorkOrders orders;
     private final IdentitySeeding identity;
+    private final Verifications verifications;
+    private final IdleUnits idle;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DemoFieldOperations(PatrolPlans plans, PatrolSeeding patrols, MaintenanceSeeding maintenance, PreventiveSchedules schedules,
-                        WorkOrders orders, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
+                        WorkOrders orders, IdentitySeeding identity, Verifications verifications, IdleUnits idle, JdbcClient jdbc,
+                        Clock clock) {
+        this.verifications = verifications;
+        this.idle = idle;
         this.plans = plans;
         this.patrols = patrols;
         this.maintenance = maintenance;
@@ -83,6 +90,11 @@ class DemoFieldOperations implements ApplicationRunner {
         }
         int tasks = plans.run();
         int preventive = schedules.run();
+        // two servicing orders made as if a week ago and still not done: the overdue preventive list shows them
+        jdbc.sql("""
+                update work_order set submitted_at = submitted_at - interval '7 days', onsite_due_at = onsite_due_at - interval '7 days',
+                       done_due_at = done_due_at - interval '7 days'
+                 where id in (select id from work_order where source = 'PREVENTIVE' and district_code = '610802' order by id limit 2)""").update();
 
         CurrentUser clerk = identity.actingAs("anju.staff");
         long project = jdbc.sql("select id from project where district_code = '610802' order by id limit 1").query(Long.class).single();
@@ -101,7 +113,52 @@ class DemoFieldOperations implements ApplicationRunner {
             orders.report(tenant, new WorkOrders.Request(null, null, null, Category.LIGHTING, ScopeGuard.Location.COMMON, null, null,
                     "我家所在单元5楼楼道灯不亮", "5楼楼道"), List.of());
         }
-        log.info("Demo field operations ready: {} past patrol tasks, {} current, {} preventive orders", history, tasks, preventive);
+        int visited = verification(clerk, today, random);
+        int readings = readings(clerk, today, random);
+        log.info("Demo field operations ready: {} past patrol tasks, {} current, {} preventive orders, {} verification visits recorded, "
+                + "{} meter readings", history, tasks, preventive, visited, readings);
+    }
+
+    /** This year's occupant check in 横山区, under way: most visits match, one household is not the one living there. */
+    private int verification(CurrentUser clerk, LocalDate today, Random random) {
+        CurrentUser manager = identity.actingAs("anju.manager");
+        long campaign = verifications.open(manager, new Verifications.NewCampaign("610803", today.getYear() + "年度入户核查",
+                today.minusDays(20), today.plusDays(40)));
+        List<Verifications.Visit> visits = verifications.visits(manager, campaign, true);
+        int done = 0;
+        for (int i = 0; i < visits.size() && i < 60; i++) {
+            Verifications.Outcome outcome = i == 7 ? Verifications.Outcome.DIFFERENT_OCCUPANTS
+                    : i % 23 == 5 ? Verifications.Outcome.EMPTY : Verifications.Outcome.MATCH;
+            verifications.record(clerk, visits.get(i).id(), outcome, outcome == Verifications.Outcome.MATCH ? null
+                            : outcome == Verifications.Outcome.EMPTY ? "多次上门无人，邻居称户主外出务工" : "实际居住人自称向户主月付租金",
+                    null, null, outcome == Verifications.Outcome.DIFFERENT_OCCUPANTS
+                            ? List.of(new Verifications.Photo("核查.png", DemoCases.photo(i))) : List.of());
+            done++;
+        }
+        return done;
+    }
+
+    /** Seven months of water and electricity for 榆阳's occupied units; three of them have used next to nothing for six months. */
+    private int readings(CurrentUser clerk, LocalDate today, Random random) {
+        record Unit(String project, String building, String number) {
+        }
+        List<Unit> units = jdbc.sql("""
+                        select p.name, b.number, u.number from unit u join building b on b.id = u.building_id join project p on p.id = u.project_id
+                         where u.district_code = '610802' and exists (select 1 from lease l where l.unit_id = u.id and l.status = 'ACTIVE')
+                         order by u.id""")
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        java.time.YearMonth latest = java.time.YearMonth.from(today).minusMonths(1);
+        StringBuilder csv = new StringBuilder("项目,楼栋,房号,月份,用水量,用电量\n");
+        for (int i = 0; i < units.size(); i++) {
+            boolean idle = i % 180 == 17;
+            for (int back = 6; back >= 0; back--) {
+                csv.append(units.get(i).project()).append(',').append(units.get(i).building()).append("栋,").append(units.get(i).number()).append(',')
+                        .append(latest.minusMonths(back)).append(',')
+                        .append(idle ? "0." + random.nextInt(5) : String.valueOf(2 + random.nextInt(9))).append(',')
+                        .append(idle ? String.valueOf(random.nextInt(6)) : String.valueOf(50 + random.nextInt(220))).append('\n');
+            }
+        }
+        return idle.importReadings(clerk, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).lines();
     }
 
     private Long householdIn(long project) {

@@ -34,7 +34,7 @@ public class MaintenanceSeeding {
         this.clock = clock;
     }
 
-    /** A schedule per facility of the district, first due within its cycle. */
+    /** A schedule per facility of the district, the first ones falling due over the past and the coming few days. */
     @Transactional
     public int schedules(String district, long plannerId, Random random) {
         return jdbc.sql("""
@@ -45,7 +45,7 @@ public class MaintenanceSeeding {
                                case f.kind when 'ELEVATOR' then 'ELEVATOR' when 'FIRE_EQUIPMENT' then 'FIRE_SAFETY' when 'WATER_TANK' then 'WATER_SUPPLY'
                                            when 'WATER_PUMP' then 'WATER_SUPPLY' when 'LIGHTING' then 'LIGHTING' when 'DRAINAGE' then 'DRAINAGE'
                                            when 'ACCESS_CONTROL' then 'DOORS_ACCESS' else 'OTHER' end,
-                               f.inspection_cycle_days, current_date + (f.id % greatest(f.inspection_cycle_days, 1))::int, ?, now()
+                               f.inspection_cycle_days, current_date + (f.id % least(f.inspection_cycle_days, 7))::int - 3, ?, now()
                           from shared_facility f where f.district_code = ?""")
                 .params(plannerId, district).update();
     }
