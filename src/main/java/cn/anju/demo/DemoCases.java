@@ -6,6 +6,8 @@ import cn.anju.inspection.CaseEvidence;
 import cn.anju.inspection.CaseType;
 import cn.anju.inspection.Decision;
 import cn.anju.inspection.ViolationCases;
+import cn.anju.housing.UnitStatus;
+import cn.anju.lease.Handovers;
 import cn.anju.rent.Dunning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,8 @@ import java.util.List;
 /**
  * Demo violation cases, made through the real steps: the households at six months' arrears reported by the rent
  * module's job, and in 榆阳 cases opened by the operator's clerk with photo evidence and taken by the district's
- * officer to each state — a draft, reported, under review, ordered to rectify, rectified, dismissed and closed, and
- * fined. One rectification deadline is moved into the past afterwards so the overdue list has an entry.
+ * officer to each state — a draft, reported, under review, ordered to rectify, rectified, dismissed and closed, fined,
+ * and two units reclaimed, one of them vacated by the household's move-out. One rectification deadline is moved into the past afterwards so the overdue list has an entry.
  */
 @Component
 @Profile("demo")
@@ -44,11 +46,14 @@ class DemoCases implements ApplicationRunner {
     private final ViolationCases cases;
     private final CaseEvidence evidence;
     private final Dunning dunning;
+    private final Handovers handovers;
     private final IdentitySeeding identity;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoCases(ViolationCases cases, CaseEvidence evidence, Dunning dunning, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
+    DemoCases(ViolationCases cases, CaseEvidence evidence, Dunning dunning, Handovers handovers, IdentitySeeding identity, JdbcClient jdbc,
+              Clock clock) {
+        this.handovers = handovers;
         this.cases = cases;
         this.evidence = evidence;
         this.dunning = dunning;
@@ -69,7 +74,9 @@ class DemoCases implements ApplicationRunner {
             new Story(CaseType.DAMAGE, "该户在公共楼道堆放杂物并私接电线。", "楼道私接电线照片", "4栋3单元", "RECTIFY_OVERDUE"),
             new Story(CaseType.OTHER, "该户饲养大型犬只未拴绳，多次惊吓其他住户。", "楼道犬只照片", "6栋", "RECTIFIED"),
             new Story(CaseType.IDLE, "该户水电读数连续数月接近零，疑似闲置。", "水电表读数照片", "2栋1单元", "DISMISSED"),
-            new Story(CaseType.CHANGE_OF_USE, "该户在房屋内开设棋牌室并收取费用。", "棋牌室现场照片", "7栋", "PENALTY"));
+            new Story(CaseType.CHANGE_OF_USE, "该户在房屋内开设棋牌室并收取费用。", "棋牌室现场照片", "7栋", "PENALTY"),
+            new Story(CaseType.SUBLET, "该户将房屋整体转租他人，租客已居住半年，有租赁协议为证。", "转租协议照片", "8栋", "RECLAIM"),
+            new Story(CaseType.SUBLET, "该户将房屋转借亲属居住，本人长期在外地。", "实际居住人照片", "9栋", "RECLAIM_VACATED"));
 
     @Override
     public void run(ApplicationArguments args) {
@@ -102,7 +109,14 @@ class DemoCases implements ApplicationRunner {
                         Decision.DISMISSED, "经核实该户成员外出务工，有正当理由，不构成闲置", null, null));
                 case "PENALTY" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
                         Decision.PENALTY, "利用公租房从事经营活动，依第三十五条处以罚款", null, new BigDecimal("1000.00")));
+                case "RECLAIM", "RECLAIM_VACATED" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
+                        Decision.RECLAIM, "转租、转借公租房，依第二十七条解除合同、收回住房", null, null));
                 default -> { }
+            }
+            if (s.step().equals("RECLAIM_VACATED")) {
+                // the household left within its transition period: the move-out closes the case as VACATED
+                handovers.moveOut(clerk, leases.get(i), new Handovers.MoveOut(2, new BigDecimal("9999"), new BigDecimal("99999"), null,
+                        List.of(new Handovers.Fixture("入户门及门锁", Handovers.Condition.GOOD, "")), List.of(), "", BigDecimal.ZERO, UnitStatus.VACANT));
             }
             if (s.step().equals("RECTIFIED")) {
                 cases.rectified(clerk, id, null, "复查：犬只已送养，楼道已清理");
