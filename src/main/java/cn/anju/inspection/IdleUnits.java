@@ -150,6 +150,7 @@ public class IdleUnits {
                               from window_ w join unit u on u.id = w.unit_id and w.water_m3 < ? and w.electricity_kwh < ?
                               join building b on b.id = u.building_id join project p on p.id = u.project_id
                               join lease l on l.unit_id = u.id and l.status in ('ACTIVE', 'EXPIRED', 'TERMINATED') and l.moved_out_on is null
+                                   and not exists (select 1 from lease r where r.renews_lease_id = l.id and r.status in ('ACTIVE', 'EXPIRED', 'TERMINATED'))
                              where %s and u.district_code = ?
                              group by u.id, u.district_code, p.name, b.number, u.number, l.lease_number
                             having count(*) = ? order by 3""".formatted(scope.sql()))

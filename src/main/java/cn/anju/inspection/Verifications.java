@@ -99,6 +99,8 @@ public class Verifications {
                         insert into verification_visit (campaign_id, district_code, project_id, unit_id, lease_id, household_id)
                         select ?, l.district_code, l.project_id, l.unit_id, l.id, l.household_id from lease l
                          where %s and l.district_code = ? and l.status in ('ACTIVE', 'EXPIRED', 'TERMINATED') and l.moved_out_on is null
+                           -- a lease a renewal took over is not a second household in the unit
+                           and not exists (select 1 from lease r where r.renews_lease_id = l.id and r.status in ('ACTIVE', 'EXPIRED', 'TERMINATED'))
                            and exists (select 1 from lease_event e where e.lease_id = l.id and e.kind in ('MOVED_IN', 'RENEWAL_STARTED'))""".formatted(scope.sql()))
                 .params(params).update();
         audit.record("verification.open", "verification_campaign", id, AuditOutcome.SUCCESS, Map.of("visits", visits));

@@ -18,7 +18,8 @@ import java.util.List;
  * Households at six months' cumulative arrears (DOMAIN.md 2.2): overdue rent principal — what was due before today
  * on RENT and RENT_MARKET bills and not allocated — at least {@code rent.arrears_case_months} × the lease's monthly
  * rent as billed (its latest whole-month RENT bill's amount ÷ months, so the figure the household was charged),
- * months not necessarily consecutive. Reported once per lease through {@link ArrearsThresholdReached} (the
+ * months not necessarily consecutive, for households still living there (a household that moved out settles its
+ * arrears in the move-out statement). Reported once per lease through {@link ArrearsThresholdReached} (the
  * inspection module opens the case for the government); a report is cleared when the arrears fall below again.
  */
 @Component
@@ -59,7 +60,7 @@ class ArrearsReports {
                           cross join lateral (select round(r.amount / r.months, 2) as monthly from bill r
                                                where r.lease_id = b.lease_id and r.charge_type = 'RENT' and r.months > 0
                                                order by (r.months >= 1) desc, r.period_start desc limit 1) m
-                         where %s and b.due_date < ? and b.charge_type in ('RENT', 'RENT_MARKET')
+                         where %s and b.due_date < ? and b.charge_type in ('RENT', 'RENT_MARKET') and l.moved_out_on is null
                          group by b.lease_id, l.lease_number, m.monthly, t.months
                         having m.monthly > 0 and sum(greatest(b.amount - b.paid, 0)) >= t.months * m.monthly"""
                         .formatted(scope == null ? "true" : scope.sql()))
