@@ -61,8 +61,10 @@ class VerificationAndIdleTest {
         assertThat(c.get("row").get("source").asString()).isEqualTo("VERIFICATION");
         assertThat(c.get("evidence").size()).isEqualTo(1);
         long household = visits.get(0).get("householdId").asLong();
-        assertThat(jdbc.sql("select count(*) from resident_file_entry where household_id = ? and kind = 'VERIFICATION_DIFFERENT_OCCUPANTS'")
-                .param(household).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from resident_file_entry where household_id = ? and kind = 'VERIFICATION_DIFFERENT_OCCUPANTS'
+                           and ref_type = 'verification_visit' and ref_id = ?""")
+                .params(household, first).query(Long.class).single()).isEqualTo(1);
         // once per visit; a mismatch needs its photo; another operator sees nothing
         assertThat(staff.postMultipart("/api/v1/verification-visits/" + first, Map.of("outcome", "MATCH"), "photo", "a.png", "image/png",
                 ViolationCaseTest.photo(4)).statusCode()).isEqualTo(409);

@@ -111,8 +111,10 @@ class ViolationCaseTest {
         assertThat(lease.get("vacateBy").asString()).isEqualTo(TODAY.plusMonths(2).toString());
         // and the decision is in the resident file
         long household = jdbc.sql("select household_id from lease where id = ?").param(a.leaseId()).query(Long.class).single();
-        assertThat(jdbc.sql("select count(*) from resident_file_entry where household_id = ? and kind = 'CASE_DECIDED' and title like '%收回住房%'")
-                .param(household).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from resident_file_entry where household_id = ? and kind = 'CASE_DECIDED' and title like '%收回住房%'
+                           and ref_type = 'violation_case' and ref_id = ?""")
+                .params(household, id).query(Long.class).single()).isEqualTo(1);
 
         var moved = clerk.postJson("/api/v1/leases/" + a.leaseId() + "/move-out", """
                 {"keysReturned":2,"waterReading":20,"electricityReading":400,"fixtures":[{"item":"入户门及门锁","condition":"GOOD","note":""}],
