@@ -65,7 +65,8 @@ public final class PaymentBenchmark {
                     long s = System.nanoTime();
                     var r = cashiers.get(client).postJsonWithHeaders("/api/v1/payments",
                             "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":10.00}",
-                            java.util.Map.of("Idempotency-Key", "bench-" + client + "-" + n + "-" + t0));
+                            // the session's CSRF token, held as the counter page holds it
+                            java.util.Map.of("Idempotency-Key", "bench-" + client + "-" + n + "-" + t0, "X-CSRF-TOKEN", csrf.get(client)));
                     latencies.add(System.nanoTime() - s);
                     if (r.statusCode() != 201) {
                         failures.incrementAndGet();

@@ -144,8 +144,11 @@ public final class WebClient {
     public HttpResponse<String> postJsonWithHeaders(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("X-CSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        // a caller that holds the session's token (a page does) sends it; otherwise it is read from a page first
+        if (!headers.containsKey("X-CSRF-TOKEN")) {
+            b.header("X-CSRF-TOKEN", csrfToken());
+        }
         headers.forEach(b::header);
         return send(b);
     }
