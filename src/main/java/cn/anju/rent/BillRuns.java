@@ -142,7 +142,12 @@ public class BillRuns {
                 .params(from, to, from, to, month, month, month, codes, dueDays, runId, now)
                 .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
-        return new Chunk(rent.bills(), rent.total(), rent.lines(), charges);
+        Part metered = jdbc.sql(METERED_INSERT)
+                .params(from, to, month, month, month, codes, dueDays, runId, now)
+                .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
+                .single();
+        return new Chunk(rent.bills(), rent.total(), rent.lines(), new Part(charges.bills() + metered.bills(),
+                charges.total().add(metered.total()), charges.lines() + metered.lines()));
     }
 
     /**
@@ -253,7 +258,7 @@ public class BillRuns {
                        greatest(m.ms, c.effective_from, b.start_date, coalesce(bd.next_day, m.ms)) as cs,
                        least(m.me, coalesce(c.effective_to, m.me)) as ce, m.days, dd.day as due_day
                   from basis b
-                  join other_charge c on c.lease_id = b.lease_id
+                  join other_charge c on c.lease_id = b.lease_id and c.basis in ('FIXED', 'PER_SQM')
                   cross join m
                   join unnest(?::text[], ?::int[]) as dd(code, day) on dd.code = b.district_code
                   left join billed bd on bd.lease_id = b.lease_id and bd.charge_type = c.charge_type
@@ -267,6 +272,45 @@ public class BillRuns {
                        case when s.basis = 'PER_SQM' then s.amount end, case when s.basis = 'PER_SQM' then s.rent_area end, '',
                        round((s.ce - s.cs + 1) / s.days, 8), case when s.basis = 'FIXED' then s.amount end, ?, ?
                   from spans s where s.ce >= s.cs
+                on conflict (lease_id, charge_type, period_start) do nothing
+                returning id, amount
+            )
+            select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
+
+    /**
+     * Metered water and electricity, billed in arrears: in the run for month M, each METERED charge in force during
+     * M − 1 bills that month's use as the inspection module's readings give it (view {@code unit_meter_month}) × the
+     * unit price, rounded once to the fen, due on the district's due day of M; none until the month's reading is
+     * imported (a later nightly run of the month bills it). Parameters: the lease id range, the month (three times),
+     * district codes and due days, run id, time.
+     */
+    static final String METERED_INSERT = """
+            with basis as (
+                select b.* from lease_billing_basis b
+                 where b.moved_out_on is null and b.lease_id between ? and ?
+            ), m as (
+                select (?::date - interval '1 month')::date as ps, (?::date - interval '1 day')::date as pe, ?::date as m1
+            ), spans as (
+                select b.lease_id, b.district_code, b.project_id, b.household_id, b.unit_id, c.charge_type, c.amount as price,
+                       greatest(m.ps, c.effective_from, b.start_date) as cs, least(m.pe, coalesce(c.effective_to, m.pe)) as ce,
+                       m.ps, m.m1, dd.day as due_day
+                  from basis b
+                  join other_charge c on c.lease_id = b.lease_id and c.basis = 'METERED'
+                  cross join m
+                  join unnest(?::text[], ?::int[]) as dd(code, day) on dd.code = b.district_code
+                 where c.effective_from <= m.pe and (c.effective_to is null or c.effective_to >= m.ps)
+            ), used as (
+                select s.*, case when s.charge_type = 'WATER' then r.water_m3 else r.electricity_kwh end as quantity
+                  from spans s join unit_meter_month r on r.unit_id = s.unit_id and r.month = s.ps
+                 where s.ce >= s.cs
+            ), ins as (
+                insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
+                                  amount, reduction, months, quantity, unit_price, run_id, created_at)
+                select u.lease_id, u.district_code, u.project_id, u.household_id, u.charge_type, u.cs, u.ce,
+                       make_date(extract(year from u.m1)::int, extract(month from u.m1)::int,
+                                 least(u.due_day, extract(day from u.m1 + interval '1 month' - interval '1 day')::int)),
+                       round(u.quantity * u.price, 2), '', 1, u.quantity, u.price, ?, ?
+                  from used u
                 on conflict (lease_id, charge_type, period_start) do nothing
                 returning id, amount
             )

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * What a lease is charged besides rent (property service fee, water, electricity, parking), set by the operator:
- * a fixed amount a month or a rate per m² of rent area, from a date. A new amount for a type ends the current one the
+ * a fixed amount a month, a rate per m² of rent area, or (water, electricity) a price per m³ or kWh used, billed in
+ * arrears from the imported readings — from a date. A new amount for a type ends the current one the
  * day before; nothing is edited. The bill run bills them monthly in the CHARGES account, paid by their own payments
  * and never part of rent, its figures or the treasury.
  */
@@ -42,7 +43,8 @@ public class OtherCharges {
         }
     }
 
-    public enum Basis { FIXED, PER_SQM }
+    /** FIXED yuan a month; PER_SQM yuan per m² of rent area a month; METERED yuan per m³ or kWh used (water, electricity). */
+    public enum Basis { FIXED, PER_SQM, METERED }
 
     private final JdbcClient jdbc;
     private final LeaseQueries leases;
@@ -85,6 +87,9 @@ public class OtherCharges {
         }
         if (c.amount() == null || c.amount().signum() <= 0 || c.amount().scale() > 2) {
             throw ProblemException.badRequest("CHARGE_AMOUNT", "金额应大于0，最多两位小数（元）。");
+        }
+        if (c.basis() == Basis.METERED && c.type() != Type.WATER && c.type() != Type.ELECTRICITY) {
+            throw ProblemException.badRequest("CHARGE_METERED_UTILITIES", "按用量计费只适用于水费和电费。");
         }
         if (c.effectiveFrom() == null) {
             throw ProblemException.badRequest("CHARGE_FROM_REQUIRED", "请填写起收日期。");

@@ -101,11 +101,13 @@ public class RentLedger implements RentAccounts {
         return jdbc.sql("""
                         select b.id, b.lease_id, b.charge_type, b.period_start, b.period_end, b.due_date, b.amount,
                                b.adjustments, b.paid,
-                               case when b.monthly_amount is not null then b.monthly_amount || '元/月'
+                               case when b.quantity is not null
+                                    then b.quantity || case when b.charge_type = 'WATER' then 'm³' else 'kWh' end || '×' || b.unit_price || '元'
+                                    else case when b.monthly_amount is not null then b.monthly_amount || '元/月'
                                     else b.yuan_per_sqm || '元/㎡×' || b.rent_area || '㎡'
                                    || case when b.reduction = '' then '' when right(b.reduction, 1) = '%%' then '×减' || b.reduction
                                            else '−' || b.reduction || '元' end end
-                                   || '×' || round(b.months, 4) || '月',
+                                   || '×' || round(b.months, 4) || '月' end,
                                (select v.lease_number from lease_billing_basis v where v.lease_id = b.lease_id), b.account
                           from bill_balance b where %s order by b.due_date desc, b.id desc limit ? offset ?""".formatted(where))
                 .params(all)

@@ -128,6 +128,43 @@ class OtherChargesTest {
         assertThat(WebClient.loggedIn(port, "shenmu.op").getJson(base).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void meteredWaterAndElectricityAreBilledInArrearsFromTheMonthsReadings() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        YearMonth month = YearMonth.from(TODAY);
+        YearMonth last = month.minusMonths(1);
+        // the household has lived there since before last month
+        jdbc.sql("update lease set start_date = ? where id = ?").params(last.atDay(1).minusMonths(1), a.leaseId()).update();
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        String base = "/api/v1/rent-accounts/" + a.leaseId() + "/other-charges";
+        assertThat(WebClient.json(clerk.postJson(base, "{\"type\":\"PARKING\",\"basis\":\"METERED\",\"amount\":1,\"effectiveFrom\":\"" + last.atDay(1) + "\"}"))
+                .get("code").asString()).isEqualTo("CHARGE_METERED_UTILITIES");
+        assertThat(clerk.postJson(base, "{\"type\":\"WATER\",\"basis\":\"METERED\",\"amount\":3.50,\"effectiveFrom\":\"" + last.atDay(1) + "\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(clerk.postJson(base, "{\"type\":\"ELECTRICITY\",\"basis\":\"METERED\",\"amount\":0.55,\"effectiveFrom\":\"" + last.atDay(1) + "\"}")
+                .statusCode()).isEqualTo(201);
+        // no reading yet: nothing to bill
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        assertThat(sum("select count(*) from bill where lease_id = ? and charge_type in ('WATER', 'ELECTRICITY')", a.leaseId())).isEqualByComparingTo("0");
+        // last month's reading arrives: the next run bills it, once
+        long unit = jdbc.sql("select unit_id from lease where id = ?").param(a.leaseId()).query(Long.class).single();
+        jdbc.sql("""
+                insert into meter_reading (unit_id, month, water_m3, electricity_kwh, imported_at) values (?, ?, 6.40, 187.30, now())
+                on conflict (unit_id, month) do update set water_m3 = 6.40, electricity_kwh = 187.30""")
+                .params(unit, last.atDay(1)).update();
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        runs.run(BillRuns.Trigger.MANUAL, null, month);
+        assertThat(sum("select amount from bill where lease_id = ? and charge_type = 'WATER'", a.leaseId())).isEqualByComparingTo("22.40");
+        assertThat(sum("select amount from bill where lease_id = ? and charge_type = 'ELECTRICITY'", a.leaseId())).isEqualByComparingTo("103.02");
+        assertThat(jdbc.sql("select period_start from bill where lease_id = ? and charge_type = 'WATER'").param(a.leaseId())
+                .query(LocalDate.class).single()).isEqualTo(last.atDay(1));
+        var bills = WebClient.json(clerk.getJson("/api/v1/bills?leaseId=" + a.leaseId() + "&size=50")).get("items");
+        assertThat(bills.findValuesAsString("basis")).contains("6.40m³×3.50元", "187.30kWh×0.55元");
+        // metered charges are other charges: never rent
+        assertThat(WebClient.json(clerk.getJson("/api/v1/rent-accounts/" + a.leaseId())).get("chargesOutstanding").decimalValue())
+                .isEqualByComparingTo("125.42");
+    }
+
     BigDecimal held(WebClient finance) {
         for (var h : WebClient.json(finance.getJson("/api/v1/treasury/held"))) {
             if (h.get("districtCode").asString().equals("610802")) {
