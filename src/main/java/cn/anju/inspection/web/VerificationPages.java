@@ -58,7 +58,7 @@ class VerificationPages {
     @GetMapping("/verifications/{id}")
     String visits(CurrentUser user, @PathVariable long id, Model model) {
         model.addAttribute("visits", verifications.visits(user, id, false));
-        model.addAttribute("campaignId", id);
+        model.addAttribute("campaign", verifications.campaigns(user).stream().filter(c -> c.id() == id).findFirst().orElse(null));
         return "inspection/verification-visits";
     }
 
