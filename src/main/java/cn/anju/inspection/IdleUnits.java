@@ -68,8 +68,8 @@ public class IdleUnits {
         ScopeFilter scope = scopes.filter(actor, new ScopeFilter.Columns("u.district_code", "u.project_id", null));
         Map<String, Long> units = new HashMap<>();
         jdbc.sql("""
-                        select p.name || '|' || b.number || '|' || u.number, u.id from unit u join building b on b.id = u.building_id
-                          join project p on p.id = u.project_id where %s""".formatted(scope.sql()))
+                        select u.project_name || '|' || u.building_number || '|' || u.unit_number, u.unit_id from unit_label u
+                         where %s""".formatted(scope.sql()))
                 .params(scope.params()).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
                 .forEach(e -> units.put(e.getKey(), e.getValue()));
         record Reading(long unit, LocalDate month, BigDecimal water, BigDecimal electricity) {
@@ -132,7 +132,7 @@ public class IdleUnits {
         PatrolTasks.requireStaff(user);
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("u.district_code", "u.project_id", null));
         List<IdleUnit> out = new ArrayList<>();
-        for (String district : jdbc.sql("select distinct u.district_code from unit u where " + scope.sql() + " order by 1")
+        for (String district : jdbc.sql("select distinct u.district_code from unit_label u where " + scope.sql() + " order by 1")
                 .params(scope.params()).query(String.class).list()) {
             int months = settings.integer("inspection.idle_months", district);
             BigDecimal water = new BigDecimal(settings.value("inspection.idle_water_m3", district));
@@ -145,14 +145,12 @@ public class IdleUnits {
                             with latest as (select max(month) as m from meter_reading),
                             window_ as (select r.* from meter_reading r, latest
                                          where r.month between (latest.m - make_interval(months => ?))::date and latest.m)
-                            select u.id, u.district_code, p.name || ' ' || b.number || '栋' || u.number, l.lease_number, count(*),
-                                   sum(w.water_m3), sum(w.electricity_kwh), max(w.month)
-                              from window_ w join unit u on u.id = w.unit_id and w.water_m3 < ? and w.electricity_kwh < ?
-                              join building b on b.id = u.building_id join project p on p.id = u.project_id
-                              join lease l on l.unit_id = u.id and l.status in ('ACTIVE', 'EXPIRED', 'TERMINATED') and l.moved_out_on is null
-                                   and not exists (select 1 from lease r where r.renews_lease_id = l.id and r.status in ('ACTIVE', 'EXPIRED', 'TERMINATED'))
+                            select u.unit_id, u.district_code, u.label, l.lease_number, count(*), sum(w.water_m3), sum(w.electricity_kwh),
+                                   max(w.month)
+                              from window_ w join unit_label u on u.unit_id = w.unit_id and w.water_m3 < ? and w.electricity_kwh < ?
+                              join lease_occupancy l on l.unit_id = u.unit_id
                              where %s and u.district_code = ?
-                             group by u.id, u.district_code, p.name, b.number, u.number, l.lease_number
+                             group by u.unit_id, u.district_code, u.label, l.lease_number
                             having count(*) = ? order by 3""".formatted(scope.sql()))
                     .params(params)
                     .query((rs, n) -> new IdleUnit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),

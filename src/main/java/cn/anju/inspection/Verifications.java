@@ -96,12 +96,9 @@ public class Verifications {
         params.addAll(scope.params());
         params.add(c.districtCode());
         int visits = jdbc.sql("""
-                        insert into verification_visit (campaign_id, district_code, project_id, unit_id, lease_id, household_id)
-                        select ?, l.district_code, l.project_id, l.unit_id, l.id, l.household_id from lease l
-                         where %s and l.district_code = ? and l.status in ('ACTIVE', 'EXPIRED', 'TERMINATED') and l.moved_out_on is null
-                           -- a lease a renewal took over is not a second household in the unit
-                           and not exists (select 1 from lease r where r.renews_lease_id = l.id and r.status in ('ACTIVE', 'EXPIRED', 'TERMINATED'))
-                           and exists (select 1 from lease_event e where e.lease_id = l.id and e.kind in ('MOVED_IN', 'RENEWAL_STARTED'))""".formatted(scope.sql()))
+                        insert into verification_visit (campaign_id, district_code, project_id, unit_id, lease_id, lease_number, household_id)
+                        select ?, l.district_code, l.project_id, l.unit_id, l.lease_id, l.lease_number, l.household_id from lease_occupancy l
+                         where %s and l.district_code = ?""".formatted(scope.sql()))
                 .params(params).update();
         audit.record("verification.open", "verification_campaign", id, AuditOutcome.SUCCESS, Map.of("visits", visits));
         return id;
@@ -135,7 +132,7 @@ public class Verifications {
         List<Object> params = new ArrayList<>(scope.params());
         params.add(campaignId);
         return visitRows(scope.sql() + " and v.campaign_id = ?" + (pendingOnly ? " and v.outcome is null" : "")
-                + " order by v.outcome nulls first, p.name, b.number, u.number limit 500", params);
+                + " order by v.outcome nulls first, u.project_name, u.building_number, u.unit_number limit 500", params);
     }
 
     public Visit visit(CurrentUser user, long visitId) {
@@ -149,10 +146,9 @@ public class Verifications {
 
     private List<Visit> visitRows(String where, List<Object> params) {
         return jdbc.sql("""
-                        select v.id, v.campaign_id, p.name || ' ' || b.number || '栋' || u.number, l.lease_number, v.household_id, v.outcome, v.note,
+                        select v.id, v.campaign_id, u.label, v.lease_number, v.household_id, v.outcome, v.note,
                                a.display_name, v.visited_at, v.case_id
-                          from verification_visit v join unit u on u.id = v.unit_id join building b on b.id = u.building_id
-                          join project p on p.id = v.project_id join lease l on l.id = v.lease_id left join app_user a on a.id = v.visited_by
+                          from verification_visit v join unit_label u on u.unit_id = v.unit_id left join app_user a on a.id = v.visited_by
                          where %s""".formatted(where))
                 .params(params)
                 .query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),

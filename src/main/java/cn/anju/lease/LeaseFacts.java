@@ -41,9 +41,7 @@ public class LeaseFacts {
 
     /** The lease under which a household lives now (moved in, not moved out), if any. */
     public Optional<Facts> occupiedBy(long householdId) {
-        return jdbc.sql(SELECT + "household_id = ? and status in ('ACTIVE', 'EXPIRED', 'TERMINATED') and moved_out_on is null"
-                        + " and exists (select 1 from lease_event e where e.lease_id = lease.id and e.kind in ('MOVED_IN', 'RENEWAL_STARTED'))"
-                        + " order by start_date desc limit 1")
+        return jdbc.sql(SELECT + "id = (select o.lease_id from lease_occupancy o where o.household_id = ? order by o.lease_id desc limit 1)")
                 .param(householdId).query((rs, n) -> facts(rs)).optional();
     }
 
