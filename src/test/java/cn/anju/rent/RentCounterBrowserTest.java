@@ -50,6 +50,10 @@ class RentCounterBrowserTest extends BrowserTest {
         String text = Pdfs.text(fetch(receipt, d));
         assertThat(text).contains("公共租赁住房租金收款收据", number, "人民币", "现金", "财政电子票据号");
         browser.screenshot("rent-counter-paid");
+        // the lease's other charges, kept apart from rent
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.querySelector('form.set-charge').scrollIntoView()");
+        assertThat(d.findElement(By.cssSelector("form.set-charge")).getText()).contains("设置收费");
+        browser.screenshot("rent-counter-charges");
     }
 
     @Test
