@@ -31,8 +31,19 @@ echo "smoke: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') from 
 # initdb refuses to run as root: the cluster belongs to the postgres user.
 chown postgres "$WORK"
 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" -w \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
+# a port another process took meanwhile (a test's database still shutting down) is no reason to fail: try the next
+started=""
+for attempt in 0 1 2 3 4; do
+  if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" -w \
+      -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null; then
+    started=yes
+    break
+  fi
+  echo "smoke: PostgreSQL did not start on port $PG_PORT:" >&2
+  tail -n 5 "$WORK/pg.log" >&2 || true
+  PG_PORT=$((PG_PORT + 1))
+done
+[ -n "$started" ] || fail "PostgreSQL did not start"
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
 "${PSQL[@]}" -d postgres -c "create database anju encoding 'UTF8'" >/dev/null
 
