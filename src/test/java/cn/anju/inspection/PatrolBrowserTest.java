@@ -57,7 +57,9 @@ class PatrolBrowserTest extends BrowserTest {
         assertThat(d.findElement(By.id("patrol-results")).getText()).contains("楼道照明", "不合格", "3楼楼道灯不亮", "patrol");
         browser.screenshot("phone-patrol-done");
         browser.click(By.cssSelector("form.to-order button[type=submit]"));
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("patrol-results")).getText().contains("已生成维修工单"));
+        // the page reloads after the post: an element read from the old page may go stale while we wait
+        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(By.id("patrol-results")).getText().contains("已生成维修工单"));
         long order = jdbc.sql("select work_order_id from patrol_item_result where task_id = ? and item_no = 2").param(task).query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from work_order_attachment where work_order_id = ?").param(order).query(Long.class).single()).isEqualTo(1);
         browser.size(Browser.DESKTOP);

@@ -54,6 +54,7 @@ class ViolationCaseBrowserTest extends BrowserTest {
         assertThat(d.findElement(By.id("household-rent")).getText()).contains("租金");
         browser.screenshot("household-rent");
         new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(x -> x.findElement(By.id("resident-file")).getText().contains("违规处理决定"));
     }
 }
