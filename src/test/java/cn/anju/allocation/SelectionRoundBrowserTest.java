@@ -104,7 +104,8 @@ class SelectionRoundBrowserTest extends BrowserTest {
         checklist.findElement(By.name("electricityReading")).sendKeys("340.2");
         browser.screenshot("lease-move-in-checklist");
         browser.click(By.cssSelector("form.move-in button[type=submit]"));
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.cssSelector(".alert")).isDisplayed());
+        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(By.cssSelector(".alert")).isDisplayed());
         assertThat(d.findElement(By.cssSelector(".alert-danger")).getText()).contains("核对");
         d.findElement(By.cssSelector("form.move-in")).findElement(By.name("keys")).sendKeys("2");
         d.findElement(By.cssSelector("form.move-in")).findElement(By.name("waterReading")).sendKeys("12.5");

@@ -27,8 +27,9 @@ class LeasePagesBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    WebDriverWait waitFor(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(15));
+    org.openqa.selenium.support.ui.Wait<WebDriver> waitFor(WebDriver d) {
+        // a post reloads the page: an element read from the old one may go stale while we wait
+        return new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @Test
