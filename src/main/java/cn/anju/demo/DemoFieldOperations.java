@@ -132,7 +132,7 @@ class DemoFieldOperations implements ApplicationRunner {
             verifications.record(clerk, visits.get(i).id(), outcome, outcome == Verifications.Outcome.MATCH ? null
                             : outcome == Verifications.Outcome.EMPTY ? "多次上门无人，邻居称户主外出务工" : "实际居住人自称向户主月付租金",
                     null, null, outcome == Verifications.Outcome.DIFFERENT_OCCUPANTS
-                            ? List.of(new Verifications.Photo("核查.png", DemoCases.photo(i))) : List.of());
+                            ? List.of(new cn.anju.shared.files.Upload("核查.png", DemoCases.photo(i))) : List.of());
             done++;
         }
         return done;

@@ -30,6 +30,9 @@ import java.util.Map;
 @Service
 public class PatrolPlans {
 
+    /** The longest checklist a plan may have (the table's check says the same). */
+    public static final int MAX_CHECKLIST_ITEMS = 50;
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
@@ -65,7 +68,7 @@ public class PatrolPlans {
             throw ProblemException.badRequest("PATROL_PLAN_FREQUENCY", "巡查频次应为每1到366天一次。");
         }
         List<String> items = p.checklist() == null ? List.of() : p.checklist().stream().filter(i -> i != null && !i.isBlank()).map(String::trim).toList();
-        if (items.isEmpty() || items.size() > 50) {
+        if (items.isEmpty() || items.size() > MAX_CHECKLIST_ITEMS) {
             throw ProblemException.badRequest("PATROL_CHECKLIST", "检查项目应为1到50项，每项一行。");
         }
         String district = jdbc.sql("select district_code from project where id = ?").param(p.projectId()).query(String.class).optional()

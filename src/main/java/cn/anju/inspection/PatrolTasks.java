@@ -12,6 +12,7 @@ import cn.anju.maintenance.WorkType;
 import cn.anju.shared.Role;
 import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
+import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -71,7 +72,7 @@ public class PatrolTasks {
 
     public enum View { PENDING, LATE, MISSED, DONE }
 
-    public record Task(long id, long planId, String planName, String projectName, Long buildingId, String districtCode, LocalDate dueOn,
+    public record Task(long id, long planId, String planName, long projectId, String projectName, Long buildingId, String districtCode, LocalDate dueOn,
                        LocalDate deadline, String state, String inspector, OffsetDateTime doneAt, BigDecimal latitude, BigDecimal longitude,
                        List<String> checklist, boolean late) {
     }
@@ -128,9 +129,6 @@ public class PatrolTasks {
                 .query((rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class))).list();
     }
 
-    public record Upload(String originalName, byte[] content) {
-    }
-
     public record ItemResult(int itemNo, boolean pass, String note, List<Upload> photos) {
     }
 
@@ -152,7 +150,7 @@ public class PatrolTasks {
                 throw ProblemException.badRequest("PATROL_FAIL_NOTE", "第 " + r.itemNo() + " 项不合格：请写明发现的问题。");
             }
             for (Upload u : r.photos()) {
-                if (u.content().length > maxBytes || ContentTypes.sniff(u.content()) == null) {
+                if (ContentTypes.sniffWithin(u.content(), maxBytes) == null) {
                     throw ProblemException.badRequest("PHOTO_TYPE_REFUSED", "第 " + r.itemNo() + " 项的照片须为 JPG、PNG（或 PDF），不超过 " + (maxBytes / 1024 / 1024) + " MB。");
                 }
             }
@@ -177,7 +175,7 @@ public class PatrolTasks {
                     .query(Long.class).single();
             for (Upload u : r.photos()) {
                 String type = ContentTypes.sniff(u.content());
-                String name = u.originalName() == null || u.originalName().isBlank() ? "photo" : u.originalName().replaceAll("[\\\\/\\r\\n]", "_");
+                String name = u.safeName("photo");
                 FileStore.StoredFile stored = files.store(u.content(), name, type);
                 jdbc.sql("""
                                 insert into patrol_photo (result_id, file_key, sha256, size_bytes, content_type, original_name, taken_at)
@@ -290,14 +288,10 @@ public class PatrolTasks {
 
     private Task load(CurrentUser user, long id) {
         List<Task> found = tasks("t.id = ?", List.of(id));
-        if (found.isEmpty() || !scopes.of(user).coversProject(found.getFirst().districtCode(), projectOf(id))) {
+        if (found.isEmpty() || !scopes.of(user).coversProject(found.getFirst().districtCode(), found.getFirst().projectId())) {
             throw ProblemException.notFound("PATROL_TASK_NOT_FOUND", "巡查任务不存在。");
         }
         return found.getFirst();
-    }
-
-    private long projectOf(long taskId) {
-        return jdbc.sql("select project_id from patrol_task where id = ?").param(taskId).query(Long.class).single();
     }
 
     private List<Task> tasks(String where, List<Object> params) {
@@ -305,16 +299,16 @@ public class PatrolTasks {
         all.add(Date.valueOf(LocalDate.now(clock.withZone(CHINA))));
         all.addAll(params);
         return jdbc.sql("""
-                        select t.id, t.plan_id, p.name, j.name, p.building_id, t.district_code, t.due_on, t.deadline, t.state,
+                        select t.id, t.plan_id, p.name, t.project_id, j.name, p.building_id, t.district_code, t.due_on, t.deadline, t.state,
                                u.display_name, t.done_at, t.latitude, t.longitude, p.checklist, t.state = 'PENDING' and t.due_on < ?
                           from patrol_task t join patrol_plan p on p.id = t.plan_id join project j on j.id = t.project_id
                           left join app_user u on u.id = t.inspector_id
                          where %s""".formatted(where))
                 .params(all)
-                .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
-                        rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10),
-                        rs.getObject(11, OffsetDateTime.class), rs.getBigDecimal(12), rs.getBigDecimal(13),
-                        List.of((String[]) rs.getArray(14).getArray()), rs.getBoolean(15)))
+                .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), (Long) rs.getObject(6),
+                        rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11),
+                        rs.getObject(12, OffsetDateTime.class), rs.getBigDecimal(13), rs.getBigDecimal(14),
+                        List.of((String[]) rs.getArray(15).getArray()), rs.getBoolean(16)))
                 .list();
     }
 

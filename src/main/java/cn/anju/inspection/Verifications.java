@@ -9,6 +9,7 @@ import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
+import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,9 +57,12 @@ public class Verifications {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final java.time.Clock clock;
+    private final long maxBytes;
 
     Verifications(JdbcClient jdbc, DataScopes scopes, FileStore files, ViolationCases cases, CaseEvidence evidence,
-                  ApplicationEventPublisher events, AuditLog audit, java.time.Clock clock) {
+                  ApplicationEventPublisher events, AuditLog audit, java.time.Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${anju.files.max-document-size:10MB}") org.springframework.util.unit.DataSize maxSize) {
+        this.maxBytes = maxSize.toBytes();
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.files = files;
@@ -156,13 +160,10 @@ public class Verifications {
                 .list();
     }
 
-    public record Photo(String originalName, byte[] content) {
-    }
-
     /** Records a visit once; a household not living there opens a draft case with the photos as evidence. */
     @Transactional
     public Long record(CurrentUser actor, long visitId, Outcome outcome, String note, BigDecimal latitude, BigDecimal longitude,
-                       List<Photo> photos) {
+                       List<Upload> photos) {
         if (!actor.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("VERIFICATION_OPERATOR_ONLY", "入户核查由承接主体工作人员登记。");
         }
@@ -176,9 +177,9 @@ public class Verifications {
         if (outcome == Outcome.DIFFERENT_OCCUPANTS && photos.isEmpty()) {
             throw ProblemException.badRequest("VISIT_EVIDENCE_REQUIRED", "实际居住人与登记不符时，请拍照留证。");
         }
-        for (Photo p : photos) {
-            if (ContentTypes.sniff(p.content()) == null) {
-                throw ProblemException.badRequest("PHOTO_TYPE_REFUSED", "照片须为 JPG、PNG（或 PDF）。");
+        for (Upload p : photos) {
+            if (ContentTypes.sniffWithin(p.content(), maxBytes) == null) {
+                throw ProblemException.badRequest("PHOTO_TYPE_REFUSED", "照片须为 JPG、PNG（或 PDF），每张不超过 " + (maxBytes / 1024 / 1024) + " MB。");
             }
         }
         Instant now = clock.instant();
@@ -191,9 +192,9 @@ public class Verifications {
             throw ProblemException.conflict("VISIT_RECORDED", "该户已登记核查结果。");
         }
         List<FileStore.StoredFile> stored = new ArrayList<>();
-        for (Photo p : photos) {
+        for (Upload p : photos) {
             String type = ContentTypes.sniff(p.content());
-            FileStore.StoredFile f = files.store(p.content(), p.originalName() == null ? "photo" : p.originalName(), type);
+            FileStore.StoredFile f = files.store(p.content(), p.safeName("photo"), type);
             stored.add(f);
             jdbc.sql("""
                             insert into verification_photo (visit_id, file_key, sha256, size_bytes, content_type, original_name, taken_at)

@@ -19,17 +19,18 @@ public class LeaseFacts {
         this.jdbc = jdbc;
     }
 
-    /** @param movedOutOn the move-out day once recorded; the household occupies the unit until then */
+    /**
+     * @param movedOutOn the move-out day once recorded
+     * @param occupied   the household lives there now (the rule of the view {@code lease_occupancy}: moved in, not moved
+     *                   out, not taken over by its renewal)
+     */
     public record Facts(long id, String number, String districtCode, long projectId, long unitId, long householdId,
-                        LeaseStatus status, LocalDate movedOutOn) {
-
-        public boolean occupied() {
-            return movedOutOn == null && status != LeaseStatus.DRAFT && status != LeaseStatus.SIGNED;
-        }
+                        LeaseStatus status, LocalDate movedOutOn, boolean occupied) {
     }
 
     private static final String SELECT =
-            "select id, lease_number, district_code, project_id, unit_id, household_id, status, moved_out_on from lease where ";
+            "select id, lease_number, district_code, project_id, unit_id, household_id, status, moved_out_on,"
+            + " exists (select 1 from lease_occupancy o where o.lease_id = lease.id) from lease where ";
 
     public Optional<Facts> byId(long leaseId) {
         return jdbc.sql(SELECT + "id = ?").param(leaseId).query((rs, n) -> facts(rs)).optional();
@@ -47,6 +48,6 @@ public class LeaseFacts {
 
     private static Facts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                LeaseStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class));
+                LeaseStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getBoolean(9));
     }
 }

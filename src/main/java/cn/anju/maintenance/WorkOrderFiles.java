@@ -2,6 +2,7 @@ package cn.anju.maintenance;
 
 import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
+import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,11 +18,7 @@ import java.util.List;
  * already in the store (a patrol's photos) are carried over by their digest, not copied.
  */
 @Component
-public class WorkOrderFiles {
-
-    /** A file to attach: new bytes, or one already stored (key and digest). */
-    public record Upload(String originalName, byte[] content) {
-    }
+class WorkOrderFiles {
 
     private final JdbcClient jdbc;
     private final FileStore files;
@@ -38,14 +35,9 @@ public class WorkOrderFiles {
     /** Checks every file before anything is stored, so a bad one leaves nothing half-written. */
     void check(List<Upload> uploads) {
         for (Upload u : uploads) {
-            if (u.content() == null || u.content().length == 0) {
-                continue;
-            }
-            if (u.content().length > maxBytes) {
-                throw ProblemException.badRequest("PHOTO_TOO_LARGE", "照片过大：每张不能超过 " + (maxBytes / 1024 / 1024) + " MB。");
-            }
-            if (ContentTypes.sniff(u.content()) == null) {
-                throw ProblemException.badRequest("PHOTO_TYPE_REFUSED", "只接受 JPG、PNG 照片或 PDF 文件（按文件内容识别）。");
+            if (!u.empty() && ContentTypes.sniffWithin(u.content(), maxBytes) == null) {
+                throw ProblemException.badRequest("PHOTO_TYPE_REFUSED", "只接受 JPG、PNG 照片或 PDF 文件（按文件内容识别），每张不超过 "
+                        + (maxBytes / 1024 / 1024) + " MB。");
             }
         }
     }
@@ -53,11 +45,11 @@ public class WorkOrderFiles {
     void attach(long orderId, String stage, List<Upload> uploads, Long actorId) {
         check(uploads);
         for (Upload u : uploads) {
-            if (u.content() == null || u.content().length == 0) {
+            if (u.empty()) {
                 continue;
             }
             String type = ContentTypes.sniff(u.content());
-            String name = u.originalName() == null || u.originalName().isBlank() ? "photo" : u.originalName().replaceAll("[\\\\/\\r\\n]", "_");
+            String name = u.safeName("photo");
             FileStore.StoredFile stored = files.store(u.content(), name, type);
             insert(orderId, stage, stored.key(), stored.sha256(), stored.size(), type, name, actorId);
         }

@@ -8,6 +8,7 @@ import cn.anju.lease.LeaseFacts;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.policy.PolicySettings;
+import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,7 @@ public class WorkOrders {
 
     /** A tenant reports a repair about their own home's building, with photos. */
     @Transactional
-    public long report(CurrentUser tenant, Request r, List<WorkOrderFiles.Upload> photos) {
+    public long report(CurrentUser tenant, Request r, List<Upload> photos) {
         if (!tenant.has(Role.TENANT) || tenant.householdId() == null) {
             throw ProblemException.forbidden("REPAIR_TENANT_ONLY", "报修由住户本人提交。");
         }
@@ -98,7 +99,7 @@ public class WorkOrders {
 
     /** Staff or the hotline record a request; with a work type it is triaged at once. */
     @Transactional
-    public long record(CurrentUser actor, Source source, Request r, List<WorkOrderFiles.Upload> photos) {
+    public long record(CurrentUser actor, Source source, Request r, List<Upload> photos) {
         requireOperator(actor);
         check(r, true);
         Place p = place(r);
@@ -201,7 +202,7 @@ public class WorkOrders {
     }
 
     @Transactional
-    public void complete(CurrentUser actor, long id, Integer version, Completion c, List<WorkOrderFiles.Upload> photos) {
+    public void complete(CurrentUser actor, long id, Integer version, Completion c, List<Upload> photos) {
         requireOperator(actor);
         Order o = load(actor, id);
         if (c == null || c.note() == null || c.note().isBlank()) {
@@ -256,7 +257,10 @@ public class WorkOrders {
                            and ((on_site_at is null and onsite_due_at < ?) or (completed_at is null and done_due_at < ?))
                         returning id""")
                 .params(now, now, now).query(Long.class).list();
-        ids.forEach(id -> event(id, find(id).state(), find(id).state(), "超时未处理，已升级至运营负责人", null));
+        ids.forEach(id -> {
+            WorkOrderState state = find(id).state();
+            event(id, state, state, "超时未处理，已升级至运营负责人", null);
+        });
         return ids.size();
     }
 

@@ -4,9 +4,7 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.portal.WorkItems;
-import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
-import cn.anju.shared.policy.PolicySettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,21 +26,17 @@ class RentWorkItems implements WorkItems {
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
-    private final Districts districts;
-    private final PolicySettings settings;
     private final Clock clock;
     private final Treasury treasury;
 
     private final ArrearsReports arrears;
 
-    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Districts districts, PolicySettings settings, Clock clock, Treasury treasury,
+    RentWorkItems(JdbcClient jdbc, DataScopes scopes, Clock clock, Treasury treasury,
                   ArrearsReports arrears) {
         this.arrears = arrears;
         this.treasury = treasury;
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.districts = districts;
-        this.settings = settings;
         this.clock = clock;
     }
 

@@ -1,14 +1,14 @@
 package cn.anju.inspection.web;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.inspection.PatrolPlans;
 import cn.anju.inspection.PatrolTasks;
+import cn.anju.shared.files.Upload;
+import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +20,14 @@ final class PatrolForms {
     }
 
     static void record(PatrolTasks tasks, CurrentUser user, long taskId, HttpServletRequest request) {
-        int items = tasks.get(user, taskId).task().checklist().size();
+        // the items posted, as many as a checklist may have; the service checks them against the task's own checklist
         List<PatrolTasks.ItemResult> results = new ArrayList<>();
-        for (int i = 1; i <= items; i++) {
+        for (int i = 1; i <= PatrolPlans.MAX_CHECKLIST_ITEMS; i++) {
             String result = request.getParameter("result_" + i);
             if (result == null) {
                 continue;
             }
-            List<PatrolTasks.Upload> photos = new ArrayList<>();
-            if (request instanceof MultipartHttpServletRequest m) {
-                for (MultipartFile f : m.getFiles("photo_" + i)) {
-                    try {
-                        if (!f.isEmpty()) {
-                            photos.add(new PatrolTasks.Upload(f.getOriginalFilename(), f.getBytes()));
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
+            List<Upload> photos = request instanceof MultipartHttpServletRequest m ? Uploads.of(m.getFiles("photo_" + i)) : List.of();
             results.add(new PatrolTasks.ItemResult(i, "PASS".equals(result), request.getParameter("note_" + i), photos));
         }
         tasks.record(user, taskId, results, decimal(request.getParameter("latitude")), decimal(request.getParameter("longitude")));

@@ -3,6 +3,7 @@ package cn.anju.inspection.web;
 import cn.anju.identity.CurrentUser;
 import cn.anju.inspection.IdleUnits;
 import cn.anju.inspection.Verifications;
+import cn.anju.shared.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,21 +62,9 @@ class VerificationApi {
                                @RequestParam(required = false) String note, @RequestParam(required = false) BigDecimal latitude,
                                @RequestParam(required = false) BigDecimal longitude,
                                @RequestParam(name = "photo", required = false) List<MultipartFile> photos) throws IOException {
-        Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, photos(photos));
+        Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, Uploads.of(photos));
         Map<String, Object> out = new HashMap<>();
         out.put("caseId", caseId);
-        return out;
-    }
-
-    static List<Verifications.Photo> photos(List<MultipartFile> files) throws IOException {
-        List<Verifications.Photo> out = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    out.add(new Verifications.Photo(f.getOriginalFilename(), f.getBytes()));
-                }
-            }
-        }
         return out;
     }
 

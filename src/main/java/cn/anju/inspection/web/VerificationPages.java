@@ -6,6 +6,7 @@ import cn.anju.inspection.Verifications;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
+import cn.anju.shared.web.Uploads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,12 +77,8 @@ class VerificationPages {
                   @RequestParam(required = false) BigDecimal longitude, @RequestParam(name = "photo", required = false) List<MultipartFile> photos,
                   RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/verifications/visits/" + id, () -> {
-            try {
-                Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, VerificationApi.photos(photos));
-                return caseId == null ? "核查结果已登记。" : "核查结果已登记，已自动立案（违规案件草稿），请补充证据后上报。";
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, Uploads.of(photos));
+            return caseId == null ? "核查结果已登记。" : "核查结果已登记，已自动立案（违规案件草稿），请补充证据后上报。";
         });
     }
 

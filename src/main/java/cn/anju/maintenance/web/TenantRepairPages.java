@@ -6,6 +6,7 @@ import cn.anju.maintenance.ScopeGuard;
 import cn.anju.maintenance.WorkOrderQueries;
 import cn.anju.maintenance.WorkOrders;
 import cn.anju.shared.web.PageActions;
+import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.PageQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -46,7 +47,7 @@ class TenantRepairPages {
         long[] id = new long[1];
         String back = PageActions.attempt(redirect, "/my/repairs", "报修已提交，运营单位将尽快受理。", () -> {
             id[0] = orders.report(user, new WorkOrders.Request(null, null, null, category, location, null, null, description, place),
-                    WorkOrderPages.uploads(photos));
+                    Uploads.of(photos));
         });
         return id[0] > 0 ? "redirect:/my/repairs/" + id[0] : back;
     }

@@ -5,13 +5,13 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.maintenance.Category;
 import cn.anju.maintenance.PreventiveSchedules;
 import cn.anju.maintenance.ScopeGuard;
-import cn.anju.maintenance.WorkOrderFiles;
 import cn.anju.maintenance.WorkOrderQueries;
 import cn.anju.maintenance.WorkOrderState;
 import cn.anju.maintenance.WorkOrders;
 import cn.anju.maintenance.WorkType;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
+import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.PageQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,10 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,22 +45,6 @@ class WorkOrderPages {
         this.queries = queries;
         this.schedules = schedules;
         this.housing = housing;
-    }
-
-    static List<WorkOrderFiles.Upload> uploads(List<MultipartFile> files) {
-        List<WorkOrderFiles.Upload> out = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                try {
-                    if (!f.isEmpty()) {
-                        out.add(new WorkOrderFiles.Upload(f.getOriginalFilename(), f.getBytes()));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return out;
     }
 
     @GetMapping("/work-orders")
@@ -93,7 +74,7 @@ class WorkOrderPages {
         String back = PageActions.attempt(redirect, "/work-orders", "已登记。", () -> {
             id[0] = orders.record(user, source == WorkOrders.Source.HOTLINE ? source : WorkOrders.Source.STAFF,
                     new WorkOrders.Request(projectId, null, null, category, ScopeGuard.Location.COMMON, workType, priority, description, place),
-                    uploads(photos));
+                    Uploads.of(photos));
         });
         return id[0] > 0 ? "redirect:/work-orders/" + id[0] : back;
     }
@@ -130,7 +111,7 @@ class WorkOrderPages {
                     @RequestParam(required = false) BigDecimal labourCost, @RequestParam(required = false) BigDecimal materialCost,
                     @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/work-orders/" + id, "已登记完工。",
-                () -> orders.complete(user, id, version, new WorkOrders.Completion(note, labourCost, materialCost), uploads(photos)));
+                () -> orders.complete(user, id, version, new WorkOrders.Completion(note, labourCost, materialCost), Uploads.of(photos)));
     }
 
     @GetMapping("/maintenance/schedules")

@@ -25,6 +25,11 @@ public final class ContentTypes {
         return null;
     }
 
+    /** The content type of an accepted file no larger than {@code maxBytes}; null for anything else. */
+    public static String sniffWithin(byte[] c, long maxBytes) {
+        return c == null || c.length > maxBytes ? null : sniff(c);
+    }
+
     private static boolean starts(byte[] c, int... magic) {
         if (c == null || c.length < magic.length) {
             return false;
