@@ -34,11 +34,13 @@ class EligibilityImport implements SheetImport {
     private final Eligibility eligibility;
     private final MemberIdentity identity;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    EligibilityImport(Eligibility eligibility, MemberIdentity identity, JdbcClient jdbc) {
+    EligibilityImport(Eligibility eligibility, MemberIdentity identity, JdbcClient jdbc, java.time.Clock clock) {
         this.eligibility = eligibility;
         this.identity = identity;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public String kind() {
@@ -69,11 +71,12 @@ class EligibilityImport implements SheetImport {
         List<RowError> errors = new ArrayList<>();
         List<Planned> planned = new ArrayList<>();
         Map<String, Integer> numbers = new HashMap<>();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         for (Sheets.SheetRow row : rows) {
             int before = errors.size();
             String id = ChineseIdNumber.normalise(row.get(HEAD_ID));
             Long household = null;
-            var problem = ChineseIdNumber.check(id);
+            var problem = ChineseIdNumber.check(id, today);
             if (problem.isPresent()) {
                 errors.add(new RowError(row.rowNumber(), HEAD_ID, id, problem.get().message()));
             } else {

@@ -42,11 +42,13 @@ class HouseholdImport implements SheetImport {
     private final HouseholdRegister register;
     private final MemberIdentity identity;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    HouseholdImport(HouseholdRegister register, MemberIdentity identity, JdbcClient jdbc) {
+    HouseholdImport(HouseholdRegister register, MemberIdentity identity, JdbcClient jdbc, java.time.Clock clock) {
         this.register = register;
         this.identity = identity;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public String kind() {
@@ -76,6 +78,7 @@ class HouseholdImport implements SheetImport {
         List<RowError> errors = new ArrayList<>();
         Map<String, List<Sheets.SheetRow>> byRef = new LinkedHashMap<>();
         Map<String, Integer> seenIds = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
         for (Sheets.SheetRow row : rows) {
             if (row.get(REF).isEmpty()) {
                 errors.add(new RowError(row.rowNumber(), REF, "", "请填写户编号：同一户的成员填写相同的编号。"));
@@ -83,7 +86,7 @@ class HouseholdImport implements SheetImport {
             }
             byRef.computeIfAbsent(row.get(REF), r -> new ArrayList<>()).add(row);
             String id = ChineseIdNumber.normalise(row.get(ID));
-            ChineseIdNumber.check(id).ifPresent(p -> errors.add(new RowError(row.rowNumber(), ID, id, p.message())));
+            ChineseIdNumber.check(id, today).ifPresent(p -> errors.add(new RowError(row.rowNumber(), ID, id, p.message())));
             if (!id.isEmpty()) {
                 Integer first = seenIds.putIfAbsent(id, row.rowNumber());
                 if (first != null) {

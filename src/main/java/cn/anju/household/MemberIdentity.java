@@ -24,10 +24,12 @@ public class MemberIdentity {
 
     private final FieldCipher cipher;
     private final BlindIndex index;
+    private final java.time.Clock clock;
 
-    MemberIdentity(FieldCipher cipher, BlindIndex index) {
+    MemberIdentity(FieldCipher cipher, BlindIndex index, java.time.Clock clock) {
         this.cipher = cipher;
         this.index = index;
+        this.clock = clock;
     }
 
     public record Sealed(String idNumber, String idNumberIndex, String phone, String phoneIndex, String phoneLast4Index) {
@@ -36,7 +38,7 @@ public class MemberIdentity {
     /** Checks and seals; the messages say what to fix and never repeat the value. */
     public Sealed seal(String idNumber, String phone) {
         String id = ChineseIdNumber.normalise(idNumber);
-        ChineseIdNumber.check(id).ifPresent(p -> {
+        ChineseIdNumber.check(id, java.time.LocalDate.now(clock)).ifPresent(p -> {
             throw ProblemException.badRequest(p.code(), p.message());
         });
         String ph = phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s-]", "");

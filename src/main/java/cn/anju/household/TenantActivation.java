@@ -144,7 +144,7 @@ public class TenantActivation {
     }
 
     private Optional<Member> find(String idNumber, String phone) {
-        if (idNumber == null || phone == null || !ChineseIdNumber.isValid(idNumber)) {
+        if (idNumber == null || phone == null || !ChineseIdNumber.isValid(idNumber, java.time.LocalDate.now(clock))) {
             return Optional.empty();
         }
         String digits = phone.replaceAll("[^0-9]", "");

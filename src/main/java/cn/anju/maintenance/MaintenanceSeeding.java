@@ -45,9 +45,9 @@ public class MaintenanceSeeding {
                                case f.kind when 'ELEVATOR' then 'ELEVATOR' when 'FIRE_EQUIPMENT' then 'FIRE_SAFETY' when 'WATER_TANK' then 'WATER_SUPPLY'
                                            when 'WATER_PUMP' then 'WATER_SUPPLY' when 'LIGHTING' then 'LIGHTING' when 'DRAINAGE' then 'DRAINAGE'
                                            when 'ACCESS_CONTROL' then 'DOORS_ACCESS' else 'OTHER' end,
-                               f.inspection_cycle_days, current_date + (f.id % least(f.inspection_cycle_days, 7))::int - 3, ?, now()
+                               f.inspection_cycle_days, ?::date + (f.id % least(f.inspection_cycle_days, 7))::int - 3, ?, ?
                           from shared_facility f where f.district_code = ?""")
-                .params(plannerId, district).update();
+                .params(java.time.LocalDate.now(clock), plannerId, java.sql.Timestamp.from(clock.instant()), district).update();
     }
 
     /** Finished orders over the past days in a project: most on time, some late; tenants' ones rated. */

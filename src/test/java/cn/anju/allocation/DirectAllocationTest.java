@@ -64,7 +64,7 @@ class DirectAllocationTest {
                 .param(String.valueOf(allocation)).query(Long.class).single()).isEqualTo(1);
 
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
-        String draft = "{\"directAllocationId\":" + allocation + ",\"startDate\":\"" + LocalDate.now() + "\",\"termMonths\":36}";
+        String draft = "{\"directAllocationId\":" + allocation + ",\"startDate\":\"" + cn.anju.support.TestClock.today() + "\",\"termMonths\":36}";
         HttpResponse<String> both = clerk.postJson("/api/v1/leases", draft.replace("{", "{\"selectionApplicantId\":1,"));
         assertThat(WebClient.json(both).get("code").asString()).isEqualTo("LEASE_SOURCE_REQUIRED");
         HttpResponse<String> drafted = clerk.postJson("/api/v1/leases", draft);

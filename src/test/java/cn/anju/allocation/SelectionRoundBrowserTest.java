@@ -85,7 +85,7 @@ class SelectionRoundBrowserTest extends BrowserTest {
         // the clerk drafts the lease from the choice, signs it, prints the contract and hands over the keys
         WebElement draft = d.findElement(By.cssSelector("form.draft-lease"));
         ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1]", draft.findElement(By.name("startDate")),
-                LocalDate.now().toString());
+                cn.anju.support.TestClock.today().toString());
         browser.click(By.cssSelector("form.draft-lease button[type=submit]"));
         waitForLease(d, "草稿");
         String leaseNumber = d.findElement(By.cssSelector("#leases tbody tr:first-child .font-monospace")).getText();

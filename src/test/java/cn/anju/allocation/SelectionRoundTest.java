@@ -127,7 +127,7 @@ class SelectionRoundTest {
                           from selection_applicant a join household h on h.id = a.household_id where a.round_id = ? and a.position = 1""")
                 .param(id).query((rs, n) -> new Object[]{rs.getObject(1, java.time.LocalDate.class), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5)}).single();
-        int years = (int) java.time.temporal.ChronoUnit.YEARS.between((java.time.LocalDate) top[0], java.time.LocalDate.now());
+        int years = (int) java.time.temporal.ChronoUnit.YEARS.between((java.time.LocalDate) top[0], cn.anju.support.TestClock.today());
         String groups = (String) top[3];
         int expected = Math.min(2 * years, 20) + Math.min(Math.max(0, (int) top[1] - 1), 4)
                 + (top[2].equals("MINIMUM_LIVING") || top[2].equals("EXTREME_POVERTY") ? 10 : 0) + (top[2].equals("LOW_INCOME") ? 5 : 0)

@@ -41,9 +41,9 @@ class EligibilityGovernmentOnlyTest {
     }
 
     String validBody() {
-        String today = LocalDate.now().toString();
+        String today = cn.anju.support.TestClock.today().toString();
         return "{\"decisionNumber\":\"测试住保〔2026〕" + UUID.randomUUID().toString().substring(0, 8) + "号\",\"issuingBureau\":\"榆阳区住房保障中心\","
-                + "\"decidedOn\":\"" + today + "\",\"validFrom\":\"" + today + "\",\"validTo\":\"" + LocalDate.now().plusYears(3)
+                + "\"decidedOn\":\"" + today + "\",\"validFrom\":\"" + today + "\",\"validTo\":\"" + cn.anju.support.TestClock.today().plusYears(3)
                 + "\",\"approvedArea\":50,\"rentTier\":\"STANDARD\"}";
     }
 

@@ -33,7 +33,7 @@ class PatrolBrowserTest extends BrowserTest {
         long plan = jdbc.sql("""
                         insert into patrol_plan (district_code, project_id, name, every_days, checklist, first_due_on, next_due_on, created_by, created_at)
                         values ('610802', ?, '手机巡查演示', 7, array['单元门禁', '楼道照明', '消防通道'], ?, ?, ?, now()) returning id""")
-                .params(project, LocalDate.now(ZoneId.of("Asia/Shanghai")), LocalDate.now(ZoneId.of("Asia/Shanghai")), manager)
+                .params(project, cn.anju.support.TestClock.today(), cn.anju.support.TestClock.today(), manager)
                 .query(Long.class).single();
         plans.run();
         long task = jdbc.sql("select id from patrol_task where plan_id = ?").param(plan).query(Long.class).single();

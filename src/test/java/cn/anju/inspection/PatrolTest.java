@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class PatrolTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = cn.anju.support.TestClock.today();
 
     @LocalServerPort
     int port;

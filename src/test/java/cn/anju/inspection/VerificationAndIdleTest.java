@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class VerificationAndIdleTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = cn.anju.support.TestClock.today();
 
     @LocalServerPort
     int port;

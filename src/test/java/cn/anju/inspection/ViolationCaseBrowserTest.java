@@ -34,7 +34,7 @@ class ViolationCaseBrowserTest extends BrowserTest {
         assertThat(d.findElement(By.id("case-evidence")).getText()).contains("SHA-256");
         new Select(d.findElement(By.cssSelector("#decision-form select[name=decision]"))).selectByValue("RECTIFY");
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1]",
-                d.findElement(By.cssSelector("#decision-form input[name=rectifyBy]")), java.time.LocalDate.now().plusDays(30).toString());
+                d.findElement(By.cssSelector("#decision-form input[name=rectifyBy]")), cn.anju.support.TestClock.today().plusDays(30).toString());
         d.findElement(By.cssSelector("#decision-form input[name=reason]")).sendKeys("经核查属实，责令30日内恢复原状");
         browser.screenshot("case-decide");
         browser.click(By.cssSelector("#decision-form button[type=submit]"));

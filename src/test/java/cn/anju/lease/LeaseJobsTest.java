@@ -32,7 +32,7 @@ class LeaseJobsTest {
     @Autowired
     cn.anju.shared.policy.PolicySettings settings;
 
-    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final LocalDate today = cn.anju.support.TestClock.today();
 
     long activeLease() {
         SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);

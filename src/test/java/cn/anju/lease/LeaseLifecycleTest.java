@@ -30,7 +30,7 @@ class LeaseLifecycleTest {
     @Autowired
     WorkingDays workingDays;
 
-    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final LocalDate today = cn.anju.support.TestClock.today();
 
     String status(long lease) {
         return jdbc.sql("select status from lease where id = ?").param(lease).query(String.class).single();

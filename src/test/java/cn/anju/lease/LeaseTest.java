@@ -33,7 +33,7 @@ class LeaseTest {
     JdbcClient jdbc;
 
     String draft(long applicant, int months) {
-        return "{\"selectionApplicantId\":" + applicant + ",\"startDate\":\"" + LocalDate.now() + "\",\"termMonths\":" + months
+        return "{\"selectionApplicantId\":" + applicant + ",\"startDate\":\"" + cn.anju.support.TestClock.today() + "\",\"termMonths\":" + months
                 + "}";
     }
 
@@ -63,7 +63,7 @@ class LeaseTest {
         assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo(rent.multiply(BigDecimal.valueOf(3)));
         assertThat(row.get("unit").asString()).contains("栋");
         assertThat(row.get("head").asString()).as("the head's name is masked in lists").matches("\\p{IsHan}+\\*+");
-        assertThat(row.get("endDate").asString()).isEqualTo(LocalDate.now().plusMonths(60).minusDays(1).toString());
+        assertThat(row.get("endDate").asString()).isEqualTo(cn.anju.support.TestClock.today().plusMonths(60).minusDays(1).toString());
 
         assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN).statusCode()).as("not before signing").isEqualTo(409);
         assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).isEqualTo(204);
@@ -163,7 +163,7 @@ class LeaseTest {
         String leaseNumber = row.get("leaseNumber").asString();
         assertThat(text).contains("公共租赁住房租赁合同", leaseNumber, "转借、转租", row.get("monthlyRent").decimalValue().setScale(2).toPlainString(),
                 row.get("deposit").decimalValue().setScale(2).toPlainString(),
-                LocalDate.now().getYear() + "年");
+                cn.anju.support.TestClock.today().getYear() + "年");
         // the ID number is masked (first and last digits only), never printed whole
         assertThat(text).containsPattern("身份证号：\\d{1,6}\\*+[0-9X]{1,4}").doesNotContainPattern("\\d{17}[0-9X]");
         // every font is embedded, so the contract prints the same on any machine

@@ -67,8 +67,8 @@ class MaintenanceTest {
         // the lists are configuration: a district that buys renovation too accepts it
         jdbc.sql("""
                 insert into policy_setting (region_code, key, value, effective_from, changed_by, reason)
-                values ('610802', 'maintenance.refused_work_types', 'NEW_CONSTRUCTION,ALTERATION,EXTENSION,DECORATION,DEMOLITION', now(), null, '测试：本区购买翻新服务')""")
-                .update();
+                values ('610802', 'maintenance.refused_work_types', 'NEW_CONSTRUCTION,ALTERATION,EXTENSION,DECORATION,DEMOLITION', ?, null, '测试：本区购买翻新服务')""")
+                .param(java.sql.Timestamp.from(TestClock.clock().instant().minusSeconds(1))).update();
         try {
             assertThat(submit(clerk, "RENOVATION", "单元门翻新", "NORMAL").get("state").asString()).isEqualTo("ACCEPTED");
         } finally {

@@ -59,7 +59,7 @@ class NotificationChannelsTest {
         assertThat(jdbc.sql("select email || ' ' || wechat_openid from household_member where id = ?").param(head).query(String.class).single())
                 .doesNotContain(email).doesNotContain(openid).startsWith("enc:");
 
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = cn.anju.support.TestClock.today();
         runs.run(BillRuns.Trigger.MANUAL, null, YearMonth.from(today));
         String number = jdbc.sql("select lease_number from lease where id = ?").param(a.leaseId()).query(String.class).single();
         LocalDate due = jdbc.sql("select due_date from bill where lease_id = ?").param(a.leaseId()).query(LocalDate.class).single();

@@ -28,7 +28,7 @@ class BankStatementTest {
     @Autowired
     BillRuns runs;
 
-    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final LocalDate today = cn.anju.support.TestClock.today();
 
     @Test
     void linesNamingALeaseWithTheRightAmountArePaidTheRestWaitAndNothingTwice() {

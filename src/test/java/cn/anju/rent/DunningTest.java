@@ -42,7 +42,7 @@ class DunningTest {
 
     @Test
     void aHouseholdFallingBehindIsNoticedOnceAtEachStageItReaches() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = cn.anju.support.TestClock.today();
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         runs.run(BillRuns.Trigger.MANUAL, null, YearMonth.from(today));
         String number = jdbc.sql("select lease_number from lease where id = ?").param(a.leaseId()).query(String.class).single();

@@ -81,7 +81,7 @@ class GatewayCallbackTest {
 
         String txn = "T" + UUID.randomUUID().toString().replace("-", "");
         String body = "{\"orderNo\":\"" + orderNo + "\",\"transactionId\":\"" + txn + "\",\"amount\":88.80,\"status\":\"PAID\"}";
-        String now = Long.toString(Instant.now().getEpochSecond());
+        String now = Long.toString(cn.anju.support.TestClock.clock().instant().getEpochSecond());
         long before = payments();
 
         // forged: signed with another secret; unsigned; the body changed after signing
@@ -91,7 +91,7 @@ class GatewayCallbackTest {
         String signed = sign(SECRET, now, nonce1, body);
         assertThat(send(now, nonce1, signed, body.replace("88.80", "8880.00")).status()).isEqualTo(401);
         // stale: signed correctly, but ten minutes old (or from the future)
-        String old = Long.toString(Instant.now().minusSeconds(600).getEpochSecond());
+        String old = Long.toString(cn.anju.support.TestClock.clock().instant().minusSeconds(600).getEpochSecond());
         String nonce2 = UUID.randomUUID().toString();
         Sent stale = send(old, nonce2, sign(SECRET, old, nonce2, body), body);
         assertThat(stale.status()).isEqualTo(401);

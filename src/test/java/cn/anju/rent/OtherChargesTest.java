@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class OtherChargesTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = cn.anju.support.TestClock.today();
 
     @LocalServerPort
     int port;

@@ -74,7 +74,7 @@ class RentCounterBrowserTest extends BrowserTest {
         browser.size(cn.anju.support.Browser.PHONE);
         try {
             // something to pay whatever earlier tests did: next month's bill, due in advance
-            runs.run(BillRuns.Trigger.MANUAL, null, java.time.YearMonth.now().plusMonths(1));
+            runs.run(BillRuns.Trigger.MANUAL, null, cn.anju.support.TestClock.thisMonth().plusMonths(1));
             browser.login(base(), "tenant.demo", "Demo@2026");
             d.get(url("/my/rent"));
             new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("due-now")));

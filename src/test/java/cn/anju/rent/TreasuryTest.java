@@ -28,7 +28,7 @@ class TreasuryTest {
     @Autowired
     BillRuns runs;
 
-    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    final LocalDate today = cn.anju.support.TestClock.today();
 
     BigDecimal held(WebClient who, String district) {
         for (JsonNode h : WebClient.json(who.getJson("/api/v1/treasury/held"))) {

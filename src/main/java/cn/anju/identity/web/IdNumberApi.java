@@ -20,6 +20,12 @@ import java.time.LocalDate;
 @Tag(name = "个人信息 Personal data")
 class IdNumberApi {
 
+    private final java.time.Clock clock;
+
+    IdNumberApi(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     record CheckRequest(String idNumber) {
     }
 
@@ -30,7 +36,7 @@ class IdNumberApi {
     @Operation(summary = "校验身份证号（GB 11643：地址码、出生日期、校验位）")
     CheckResult check(@RequestBody CheckRequest request) {
         String value = ChineseIdNumber.normalise(request.idNumber());
-        var problem = ChineseIdNumber.check(value);
+        var problem = ChineseIdNumber.check(value, LocalDate.now(clock));
         String masked = value == null ? "" : Masks.idNumber(value);
         if (problem.isPresent()) {
             return new CheckResult(false, problem.get().code(), problem.get().message(), masked, null);

@@ -36,8 +36,10 @@ class PatrolApi {
 
     private final PatrolPlans plans;
     private final PatrolTasks tasks;
+    private final java.time.Clock clock;
 
-    PatrolApi(PatrolPlans plans, PatrolTasks tasks) {
+    PatrolApi(PatrolPlans plans, PatrolTasks tasks, java.time.Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
     }
@@ -107,6 +109,6 @@ class PatrolApi {
     @GetMapping("/api/v1/patrol-coverage")
     @Operation(summary = "巡查覆盖率 = 已完成任务 ÷ 应巡任务（当月截至今天）")
     PatrolTasks.Coverage coverage(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        return tasks.coverage(user, month == null ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : month);
+        return tasks.coverage(user, month == null ? YearMonth.now(clock) : month);
     }
 }

@@ -35,8 +35,10 @@ class PatrolPages {
     private final PatrolPlans plans;
     private final PatrolTasks tasks;
     private final HousingQueries housing;
+    private final java.time.Clock clock;
 
-    PatrolPages(PatrolPlans plans, PatrolTasks tasks, HousingQueries housing) {
+    PatrolPages(PatrolPlans plans, PatrolTasks tasks, HousingQueries housing, java.time.Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
         this.housing = housing;
@@ -47,7 +49,7 @@ class PatrolPages {
         model.addAttribute("result", tasks.list(user, view == null ? PatrolTasks.View.PENDING : view, PageQuery.of(page, 20)));
         model.addAttribute("view", view == null ? PatrolTasks.View.PENDING : view);
         model.addAttribute("views", PatrolTasks.View.values());
-        model.addAttribute("coverage", tasks.coverage(user, java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("coverage", tasks.coverage(user, java.time.YearMonth.now(clock)));
         model.addAttribute("plans", plans.list(user));
         model.addAttribute("plans_", user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
         model.addAttribute("projects", housing.projects(user));

@@ -42,8 +42,10 @@ class ViolationCasePages {
     private final ViolationCases cases;
     private final CaseQueries queries;
     private final CaseEvidence evidence;
+    private final java.time.Clock clock;
 
-    ViolationCasePages(ViolationCases cases, CaseQueries queries, CaseEvidence evidence) {
+    ViolationCasePages(ViolationCases cases, CaseQueries queries, CaseEvidence evidence, java.time.Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.queries = queries;
         this.evidence = evidence;
@@ -81,7 +83,7 @@ class ViolationCasePages {
         model.addAttribute("evidence", c.evidence());
         model.addAttribute("officer", officer);
         model.addAttribute("decisions", Decision.values());
-        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("today", LocalDate.now(clock));
         return "inspection/case";
     }
 

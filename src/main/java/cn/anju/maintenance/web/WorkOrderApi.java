@@ -39,8 +39,10 @@ class WorkOrderApi {
     private final WorkOrderQueries queries;
     private final PreventiveSchedules schedules;
     private final cn.anju.housing.HousingQueries housing;
+    private final java.time.Clock clock;
 
-    WorkOrderApi(WorkOrders orders, WorkOrderQueries queries, PreventiveSchedules schedules, cn.anju.housing.HousingQueries housing) {
+    WorkOrderApi(WorkOrders orders, WorkOrderQueries queries, PreventiveSchedules schedules, cn.anju.housing.HousingQueries housing, java.time.Clock clock) {
+        this.clock = clock;
         this.housing = housing;
         this.orders = orders;
         this.queries = queries;
@@ -111,7 +113,7 @@ class WorkOrderApi {
     @GetMapping("/api/v1/work-orders/on-time-rate")
     @Operation(summary = "维修及时率 = 按时完工数 ÷ 完工数（按完工月份）")
     WorkOrderQueries.OnTime onTime(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        return queries.onTimeRate(user, month == null ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : month);
+        return queries.onTimeRate(user, month == null ? YearMonth.now(clock) : month);
     }
 
     @GetMapping("/api/v1/facilities")

@@ -39,8 +39,10 @@ class WorkOrderPages {
     private final WorkOrderQueries queries;
     private final PreventiveSchedules schedules;
     private final HousingQueries housing;
+    private final java.time.Clock clock;
 
-    WorkOrderPages(WorkOrders orders, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing) {
+    WorkOrderPages(WorkOrders orders, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing, java.time.Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.queries = queries;
         this.schedules = schedules;
@@ -59,7 +61,7 @@ class WorkOrderPages {
         model.addAttribute("projects", housing.projects(user));
         model.addAttribute("categories", Category.values());
         model.addAttribute("workTypes", WorkType.values());
-        model.addAttribute("onTime", queries.onTimeRate(user, java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("onTime", queries.onTimeRate(user, java.time.YearMonth.now(clock)));
         return "maintenance/work-orders";
     }
 
@@ -120,7 +122,7 @@ class WorkOrderPages {
         model.addAttribute("facilities", housing.facilities(user, null));
         model.addAttribute("categories", Category.values());
         model.addAttribute("plans", user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
-        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         return "maintenance/schedules";
     }
 

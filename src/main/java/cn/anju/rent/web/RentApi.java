@@ -45,9 +45,11 @@ class RentApi {
     private final cn.anju.rent.CashierReports reports;
     private final cn.anju.rent.BankStatements bankStatements;
     private final cn.anju.rent.DunningLetter dunningLetter;
+    private final java.time.Clock clock;
 
     RentApi(RentStandards standards, BillRuns runs, RentQueries queries, Payments payments, Deposits deposits, Receipts receipts,
-            cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bankStatements, cn.anju.rent.DunningLetter dunningLetter) {
+            cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bankStatements, cn.anju.rent.DunningLetter dunningLetter, java.time.Clock clock) {
+        this.clock = clock;
         this.dunningLetter = dunningLetter;
         this.bankStatements = bankStatements;
         this.reports = reports;
@@ -173,7 +175,7 @@ class RentApi {
     List<cn.anju.rent.CashierReports.ClosingLine> closing(CurrentUser user,
                                                          @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                                                                  iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
-        return reports.closing(user, date == null ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : date);
+        return reports.closing(user, date == null ? java.time.LocalDate.now(clock) : date);
     }
 
     @GetMapping("/api/v1/collection-rate")
@@ -182,7 +184,7 @@ class RentApi {
                                                     @RequestParam(required = false) String month) {
         YearMonth m;
         try {
-            m = month == null || month.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : YearMonth.parse(month);
+            m = month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month);
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
         }

@@ -40,10 +40,12 @@ class RentPages {
     private final cn.anju.rent.CashierReports reports;
     private final cn.anju.rent.BankStatements bank;
     private final cn.anju.rent.OtherCharges otherCharges;
+    private final java.time.Clock clock;
 
     RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
               HousingQueries housing, cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bank,
-              cn.anju.rent.OtherCharges otherCharges) {
+              cn.anju.rent.OtherCharges otherCharges, java.time.Clock clock) {
+        this.clock = clock;
         this.otherCharges = otherCharges;
         this.bank = bank;
         this.reports = reports;
@@ -72,7 +74,7 @@ class RentPages {
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
         model.addAttribute("cashier", user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER));
-        model.addAttribute("closing", reports.closing(user, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("closing", reports.closing(user, LocalDate.now(clock)));
         boolean cashier = user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER);
         model.addAttribute("bankLines", cashier ? bank.queue(user) : java.util.List.of());
         model.addAttribute("manager", user.has(Role.OPERATOR_MANAGER));
@@ -147,12 +149,12 @@ class RentPages {
         model.addAttribute("overdue", overdue);
         model.addAttribute("counterLinks", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
         model.addAttribute("rate", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)
-                ? reports.collectionRate(user, null, YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))) : null);
+                ? reports.collectionRate(user, null, YearMonth.now(clock)) : null);
         boolean runner = user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER);
         model.addAttribute("runner", runner);
         model.addAttribute("runs", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)
                 ? queries.runs(user) : java.util.List.of());
-        model.addAttribute("thisMonth", YearMonth.now().toString());
+        model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         return "rent/bills";
     }
 

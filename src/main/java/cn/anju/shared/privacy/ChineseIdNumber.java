@@ -26,8 +26,9 @@ public final class ChineseIdNumber {
     public record Problem(String code, String message) {
     }
 
-    public static boolean isValid(String value) {
-        return check(value).isEmpty();
+    /** Valid on {@code today} (a birth date after it is not). */
+    public static boolean isValid(String value, LocalDate today) {
+        return check(value, today).isEmpty();
     }
 
     /** Upper-cases a trailing x and strips spaces, the two differences people type. */
@@ -35,7 +36,8 @@ public final class ChineseIdNumber {
         return value == null ? null : value.replace(" ", "").toUpperCase();
     }
 
-    public static Optional<Problem> check(String raw) {
+    /** Checks a number as of {@code today}, the caller's clock date: a birth date after it is refused. */
+    public static Optional<Problem> check(String raw, LocalDate today) {
         String value = normalise(raw);
         if (value == null || value.isEmpty()) {
             return Optional.of(new Problem("ID_NUMBER_REQUIRED", "请填写身份证号。"));
@@ -51,7 +53,7 @@ public final class ChineseIdNumber {
         }
         Optional<LocalDate> birth = birthDate(value);
         if (birth.isEmpty() || birth.get().isBefore(LocalDate.of(1900, 1, 1))
-                || birth.get().isAfter(LocalDate.now())) {
+                || birth.get().isAfter(today)) {
             return Optional.of(new Problem("ID_NUMBER_BIRTH_DATE", "身份证号中的出生日期无效，请核对第7-14位。"));
         }
         if (value.charAt(17) != checkCharacter(value)) {
