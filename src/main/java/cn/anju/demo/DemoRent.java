@@ -65,6 +65,13 @@ class DemoRent implements ApplicationRunner {
         Map<Long, List<RentSeeding.DueBill>> byLease = new java.util.LinkedHashMap<>();
         seeding.dueBefore(today).forEach(b -> byLease.computeIfAbsent(b.leaseId(), k -> new java.util.ArrayList<>()).add(b));
         List<RentSeeding.DueBill> paidBills = new java.util.ArrayList<>();
+        // tenant.demo always owes this month's rent, whatever the day, so that paying online can be tried
+        List<Long> demoTenantLeases = jdbc.sql("""
+                        select l.id from lease l join app_user u on u.household_id = l.household_id where u.username = 'tenant.demo'""")
+                .query(Long.class).list();
+        for (Long lease : demoTenantLeases) {
+            byLease.computeIfPresent(lease, (k, v) -> v.stream().filter(b -> b.periodStart().isBefore(now.atDay(1))).toList());
+        }
         for (List<RentSeeding.DueBill> leaseBills : byLease.values()) {
             int roll = random.nextInt(100);
             if (roll < 4) {

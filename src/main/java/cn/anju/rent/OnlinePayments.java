@@ -39,23 +39,33 @@ public class OnlinePayments {
     public record Order(long id, String orderNo, long leaseId, BigDecimal amount, String status, Long paymentId) {
     }
 
-    public record Confirmed(String orderNo, long paymentId, String receiptNumber, boolean alreadyRecorded) {
+    /**
+     * What the gateway is told: the order's one payment; {@code alreadyRecorded} for a retry of the transaction that
+     * paid it; {@code refundDue} when this transaction paid an order already paid by another (recorded as money to
+     * refund, {@link GatewayExceptions}).
+     */
+    public record Confirmed(String orderNo, long paymentId, String receiptNumber, boolean alreadyRecorded, boolean refundDue) {
     }
 
     private final JdbcClient jdbc;
     private final LeaseQueries leases;
     private final Payments payments;
+    private final GatewayExceptions exceptions;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
     private final byte[] secret;
     private final Duration maxSkew;
+    private final java.util.Optional<PaymentGateway> gateway;
 
-    OnlinePayments(JdbcClient jdbc, LeaseQueries leases, Payments payments, AuditLog audit, JsonMapper json, Clock clock,
-                   @Value("${anju.gateway.secret}") String secret, @Value("${anju.gateway.max-skew:5m}") Duration maxSkew) {
+    OnlinePayments(JdbcClient jdbc, LeaseQueries leases, Payments payments, GatewayExceptions exceptions, AuditLog audit, JsonMapper json, Clock clock,
+                   @Value("${anju.gateway.secret}") String secret, @Value("${anju.gateway.max-skew:5m}") Duration maxSkew,
+                   java.util.Optional<PaymentGateway> gateway) {
+        this.gateway = gateway;
         this.jdbc = jdbc;
         this.leases = leases;
         this.payments = payments;
+        this.exceptions = exceptions;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -63,10 +73,20 @@ public class OnlinePayments {
         this.maxSkew = maxSkew;
     }
 
+    /** Online payment is open when a gateway is contracted and its callbacks can be verified. */
+    public boolean available() {
+        return gateway.isPresent() && secret.length > 0;
+    }
+
+    /** Where the household pays this order. */
+    public String checkoutUrl(Order order) {
+        return gateway.orElseThrow().checkoutUrl(order);
+    }
+
     /** A tenant for its own lease, or a clerk in scope. */
     @Transactional
     public Order open(CurrentUser user, long leaseId, BigDecimal amount) {
-        if (secret.length == 0) {
+        if (!available()) {
             throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通，请到收费台缴费。");
         }
         LeaseQueries.LeaseRow lease = leases.get(user, leaseId);
@@ -141,12 +161,27 @@ public class OnlinePayments {
         if (order.amount().compareTo(amount) != 0) {
             throw ProblemException.unprocessable("GATEWAY_AMOUNT_MISMATCH", "回调金额与订单金额不一致，未入账。");
         }
+        // callbacks for one order wait for each other here, so exactly one of them pays it
+        jdbc.sql("select id from online_order where id = ? for update").param(order.id()).query(Long.class).single();
+        record Paid(long paymentId, String txn) {
+        }
+        var paid = jdbc.sql("select payment_id, gateway_txn from online_order_payment where order_id = ?").param(order.id())
+                .query((rs, n) -> new Paid(rs.getLong(1), rs.getString(2))).optional();
+        if (paid.isPresent() && !paid.get().txn().equals(txn)) {
+            exceptions.record(order.id(), paid.get().txn(), txn, amount);
+            return new Confirmed(orderNo, paid.get().paymentId(), payments.result(paid.get().paymentId(), true).receiptNumber(), false, true);
+        }
         String leaseNumber = jdbc.sql("select lease_number from lease_billing_basis where lease_id = ?").param(order.leaseId())
                 .query(String.class).single();
         Payments.Result r = payments.recordOnline("gw:" + txn, order.leaseId(), leaseNumber, amount, "网关交易 " + txn);
-        jdbc.sql("update online_order set status = 'PAID', gateway_txn = coalesce(gateway_txn, ?), payment_id = ?, paid_at = coalesce(paid_at, ?) where id = ?")
-                .params(txn, r.paymentId(), Timestamp.from(clock.instant()), order.id()).update();
-        return new Confirmed(orderNo, r.paymentId(), r.receiptNumber(), r.replayed());
+        if (paid.isEmpty()) {
+            // the primary key on the order is the last word: a second payment for it cannot be written
+            jdbc.sql("insert into online_order_payment (order_id, payment_id, gateway_txn) values (?, ?, ?)")
+                    .params(order.id(), r.paymentId(), txn).update();
+            jdbc.sql("update online_order set status = 'PAID', gateway_txn = ?, payment_id = ?, paid_at = ? where id = ?")
+                    .params(txn, r.paymentId(), Timestamp.from(clock.instant()), order.id()).update();
+        }
+        return new Confirmed(orderNo, r.paymentId(), r.receiptNumber(), r.replayed(), false);
     }
 
     private ProblemException refused(String code, String message) {

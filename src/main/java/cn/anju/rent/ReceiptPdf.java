@@ -88,7 +88,7 @@ class ReceiptPdf {
             Paragraph t = new Paragraph(p.reverses() == null ? "公共租赁住房租金收款收据" : "公共租赁住房租金冲正凭证", title);
             t.setAlignment(Element.ALIGN_CENTER);
             doc.add(t);
-            Paragraph no = new Paragraph("收据编号：" + p.receipt() + "　　财政电子票据号：" + blankIfNone(fiscal.numberOf(paymentId)), text);
+            Paragraph no = new Paragraph("收据编号：" + p.receipt() + "　　财政电子票据号：" + pendingIfNone(fiscal.numberOf(paymentId)), text);
             no.setAlignment(Element.ALIGN_RIGHT);
             doc.add(no);
             PdfPTable table = new PdfPTable(new float[]{1.2f, 3f, 1.2f, 3f});
@@ -125,7 +125,7 @@ class ReceiptPdf {
         }
     }
 
-    private static String blankIfNone(String s) {
+    private static String pendingIfNone(String s) {
         return s.isBlank() ? "（待开具）" : s;
     }
 

@@ -24,7 +24,8 @@ import java.util.List;
 public class Reconciliation {
 
     public record Row(long projectId, String projectName, BigDecimal billed, BigDecimal collected, BigDecimal arrears,
-                      BigDecimal received, BigDecimal remitted, BigDecimal held, BigDecimal credit, BigDecimal deposits) {
+                      BigDecimal received, BigDecimal remitted, BigDecimal held, BigDecimal credit, BigDecimal deposits,
+                      BigDecimal toRefund) {
 
         public boolean billsBalance() {
             return billed.subtract(collected).compareTo(arrears) == 0;
@@ -83,14 +84,16 @@ public class Reconciliation {
                                           where y.project_id = p.id and y.account = 'RENT' and z.bill_id is null), 0) as credit,
                                coalesce((select sum(case when d.kind = 'RECEIVED' then d.amount else -d.amount end)
                                            from deposit_entry d join lease_billing_basis l on l.lease_id = d.lease_id
-                                          where l.project_id = p.id), 0) as deposits
+                                          where l.project_id = p.id), 0) as deposits,
+                               -- money the gateway confirmed twice for one order: outside the ledger, owed back
+                               coalesce((select sum(g.amount) from gateway_exception g where g.project_id = p.id and g.refund_state <> 'REFUNDED'), 0) as to_refund
                           from project p where %s and (?::text is null or p.district_code = ?) order by p.district_code, p.name""".formatted(scope.sql()))
                 .params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), null,
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)))
                 .list().stream()
                 .map(r -> new Row(r.projectId(), r.projectName(), r.billed(), r.collected(), arrears(r.projectId(), month), r.received(),
-                        r.remitted(), r.held(), r.credit(), r.deposits()))
+                        r.remitted(), r.held(), r.credit(), r.deposits(), r.toRefund()))
                 .toList();
     }
 

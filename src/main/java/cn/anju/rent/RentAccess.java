@@ -63,7 +63,10 @@ class RentAccess {
         return new cn.anju.shared.web.MachineEndpoint("/api/v1/gateway/callbacks/**");
     }
 
-    /** The simulated gateway's page stands for the gateway's own site. */
+    /**
+     * The simulated gateway's page stands for the gateway's own site; its controller exists in the demo profile only,
+     * so elsewhere the path is public and answers 404 (not a login page that suggests something is there).
+     */
     @Bean
     cn.anju.shared.web.PublicPath simulatedGateway() {
         return new cn.anju.shared.web.PublicPath("/gateway-sim/**");
@@ -72,6 +75,26 @@ class RentAccess {
     @Bean
     RoleGate onlineOrderGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/online-payments", Set.of(Role.TENANT, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+    }
+
+    @Bean
+    RoleGate refundRequestGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/gateway-exceptions/*/refund-request", Set.of(Role.OPERATOR_MANAGER));
+    }
+
+    @Bean
+    RoleGate refundApprovalGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/gateway-exceptions/*/refund-approval", Set.of(Role.FINANCE));
+    }
+
+    @Bean
+    RoleGate refundRecordGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/gateway-exceptions/*/refund", Set.of(Role.OPERATOR_MANAGER));
+    }
+
+    @Bean
+    RoleGate refundPageGate() {
+        return new RoleGate(HttpMethod.POST, "/rent/treasury/exceptions/**", Set.of(Role.OPERATOR_MANAGER, Role.FINANCE));
     }
 
     @Bean

@@ -62,7 +62,13 @@ public class RentQueries {
     }
 
     public record PaymentRow(long id, String receiptNumber, long leaseId, String channel, BigDecimal amount, String reference,
-                             OffsetDateTime receivedAt, String recordedBy, Long reversesPaymentId, boolean reversed, String account) {
+                             OffsetDateTime receivedAt, String recordedBy, Long reversesPaymentId, boolean reversed, String account,
+                             String fiscalReceiptNumber) {
+
+        /** No fiscal e-receipt yet (no finance platform adapter, or not answered yet): listed as 票据待开具. */
+        public boolean fiscalReceiptPending() {
+            return fiscalReceiptNumber == null;
+        }
     }
 
     /** {@code lateFeeAccrued}: fees earned since the last posting, posted when the next payment comes. */
@@ -101,13 +107,14 @@ public class RentQueries {
         return jdbc.sql("""
                         select p.id, p.receipt_number, p.lease_id, p.channel, p.amount, p.reference, p.received_at,
                                coalesce(u.display_name, '线上支付'), p.reverses_payment_id,
-                               exists (select 1 from payment r where r.reverses_payment_id = p.id), p.account
+                               exists (select 1 from payment r where r.reverses_payment_id = p.id), p.account,
+                               (select f.number from fiscal_receipt f where f.payment_id = p.id)
                           from payment p left join app_user u on u.id = p.recorded_by
                          where %s order by p.received_at desc, p.id desc limit ?""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new PaymentRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), (Long) rs.getObject(9), rs.getBoolean(10),
-                        rs.getString(11)))
+                        rs.getString(11), rs.getString(12)))
                 .list();
     }
 

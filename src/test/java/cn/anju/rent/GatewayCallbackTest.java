@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,14 +69,22 @@ class GatewayCallbackTest {
         return jdbc.sql("select count(*) from payment").query(Long.class).single();
     }
 
+    long demoTenantLease() {
+        return WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases")).get("items").get(0).get("id").asLong();
+    }
+
+    /** The demo tenant opens an online payment order for its own lease; its number. */
+    String openOrder(long lease, String amount) {
+        var opened = WebClient.loggedIn(port, "tenant.demo").postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":" + amount + "}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return WebClient.json(opened).get("orderNo").asString();
+    }
+
     @Test
     void onlyAGenuineFreshCallbackPaysAndOnlyOnce() throws Exception {
         // the demo tenant opens an order for its own lease
-        WebClient tenant = WebClient.loggedIn(port, "tenant.demo");
-        long lease = WebClient.json(tenant.getJson("/api/v1/leases")).get("items").get(0).get("id").asLong();
-        var opened = tenant.postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":88.80}");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String orderNo = WebClient.json(opened).get("orderNo").asString();
+        long lease = demoTenantLease();
+        String orderNo = openOrder(lease, "88.80");
         assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":1}")
                 .statusCode()).as("not in another operator's scope").isEqualTo(404);
 
@@ -120,5 +129,75 @@ class GatewayCallbackTest {
         assertThat(jdbc.sql("select channel || ':' || amount from payment where reference like ?").param("%" + txn)
                 .query(String.class).single()).isEqualTo("ONLINE:88.80");
         assertThat(jdbc.sql("select status from online_order where order_no = ?").param(orderNo).query(String.class).single()).isEqualTo("PAID");
+    }
+
+    /** The gateway confirms one order twenty times at once, each with its own transaction: one payment, 19 refunds due. */
+    @Test
+    void twentyConcurrentCallbacksForOneOrderPayItOnceAndTheRestAreMoneyToRefund() throws Exception {
+        long lease = demoTenantLease();
+        String orderNo = openOrder(lease, "12.34");
+        long orderId = jdbc.sql("select id from online_order where order_no = ?").param(orderNo).query(Long.class).single();
+        String now = Long.toString(cn.anju.support.TestClock.clock().instant().getEpochSecond());
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Sent>> sent = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                String body = "{\"orderNo\":\"" + orderNo + "\",\"transactionId\":\"C" + i + "-" + UUID.randomUUID() + "\",\"amount\":12.34,\"status\":\"PAID\"}";
+                String nonce = UUID.randomUUID().toString();
+                String signature = sign(SECRET, now, nonce, body);
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return send(now, nonce, signature, body);
+                }));
+            }
+            go.countDown();
+            for (var f : sent) {
+                Sent r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from payment where reference like '网关交易 C%' and lease_id = ? and amount = 12.34").param(lease)
+                .query(Long.class).single()).as("one payment for the order").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from online_order_payment where order_id = ?").param(orderId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from gateway_exception where order_id = ?").param(orderId).query(Long.class).single())
+                .as("the other 19 are money to refund").isEqualTo(19);
+        // a PAID callback of a duplicate sent again is still one exception
+        long anException = jdbc.sql("select min(id) from gateway_exception where order_id = ?").param(orderId).query(Long.class).single();
+        String dupTxn = jdbc.sql("select duplicate_txn from gateway_exception where id = ?").param(anException).query(String.class).single();
+        String again = "{\"orderNo\":\"" + orderNo + "\",\"transactionId\":\"" + dupTxn + "\",\"amount\":12.34,\"status\":\"PAID\"}";
+        String nonce = UUID.randomUUID().toString();
+        assertThat(send(now, nonce, sign(SECRET, now, nonce, again), again).body()).contains("\"refundDue\":true");
+        assertThat(jdbc.sql("select count(*) from gateway_exception where order_id = ?").param(orderId).query(Long.class).single()).isEqualTo(19);
+
+        // the reconciliation shows them as money to refund, and the API lists them in scope only
+        WebClient manager = WebClient.loggedIn(port, "anju.manager");
+        String district = jdbc.sql("select district_code from gateway_exception where id = ?").param(anException).query(String.class).single();
+        var rows = WebClient.json(manager.getJson("/api/v1/reconciliation?districtCode=" + district));
+        java.math.BigDecimal toRefund = java.math.BigDecimal.ZERO;
+        for (var r : rows) {
+            toRefund = toRefund.add(r.get("toRefund").decimalValue());
+        }
+        assertThat(toRefund).isGreaterThanOrEqualTo(new java.math.BigDecimal("234.46")); // 19 × 12.34
+        assertThat(manager.getJson("/api/v1/gateway-exceptions").body()).contains(orderNo);
+        assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/gateway-exceptions").body()).doesNotContain(orderNo);
+
+        // refunded in four eyes: the manager requests, the district's finance approves, the manager records the reference
+        String path = "/api/v1/gateway-exceptions/" + anException;
+        WebClient finance = WebClient.loggedIn(port, "yuyang.finance");
+        assertThat(finance.postJson(path + "/refund-approval", "{}").statusCode()).as("nothing requested yet").isEqualTo(409);
+        assertThat(finance.postJson(path + "/refund-request", "{}").statusCode()).isEqualTo(403);
+        assertThat(manager.postJson(path + "/refund-request", "{\"note\":\"重复扣款\"}").statusCode()).isEqualTo(204);
+        assertThat(manager.postJson(path + "/refund-approval", "{}").statusCode()).isEqualTo(403);
+        assertThat(manager.postJson(path + "/refund", "{\"reference\":\"TK001\"}").statusCode()).as("not approved yet").isEqualTo(409);
+        assertThat(district).as("tenant.demo lives in 榆阳区, whose finance is yuyang.finance").isEqualTo("610802");
+        assertThat(finance.postJson(path + "/refund-approval", "{}").statusCode()).isEqualTo(204);
+        var blank = manager.postJson(path + "/refund", "{\"reference\":\" \"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("REFUND_REFERENCE_REQUIRED");
+        String reference = "TK" + System.nanoTime();
+        assertThat(manager.postJson(path + "/refund", "{\"reference\":\"" + reference + "\"}").statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("select refund_state || ':' || refund_reference from gateway_exception where id = ?").param(anException)
+                .query(String.class).single()).isEqualTo("REFUNDED:" + reference);
     }
 }

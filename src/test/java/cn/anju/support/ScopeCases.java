@@ -513,6 +513,37 @@ public final class ScopeCases {
             assertThat(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/reconciliation?districtCode=610802").statusCode()).isEqualTo(403);
         });
 
+        // duplicate online payments: listed in scope; refunds requested by the operator's manager, approved by finance
+        cases.put("GET /api/v1/gateway-exceptions", port -> {
+            for (String who : List.of("anju.staff", "tenant.demo", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/gateway-exceptions").statusCode()).as(who).isEqualTo(403);
+            }
+            WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/gateway-exceptions"))
+                    .forEach(g -> assertThat(g.get("districtCode").asString()).isEqualTo("610881"));
+            WebClient.json(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/gateway-exceptions"))
+                    .forEach(g -> assertThat(g.get("districtCode").asString()).isEqualTo("610802"));
+        });
+        cases.put("POST /api/v1/gateway-exceptions/{id}/refund-request", port -> {
+            for (String who : List.of("anju.staff", "yuyang.finance", "yuyang.gov", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/gateway-exceptions/1/refund-request", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+            Long yuyang = anyGatewayException(port, "610802");
+            if (yuyang != null) {
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/gateway-exceptions/" + yuyang + "/refund-request", "{}")
+                        .statusCode()).isEqualTo(404);
+            }
+        });
+        cases.put("POST /api/v1/gateway-exceptions/{id}/refund-approval", port -> {
+            for (String who : List.of("anju.manager", "yuyang.gov", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/gateway-exceptions/1/refund-approval", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/gateway-exceptions/{id}/refund", port -> {
+            for (String who : List.of("anju.staff", "yuyang.finance", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/gateway-exceptions/1/refund", "{}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+
         cases.put("GET /api/v1/rent-accounts/{leaseId}/dunning-letter", port -> {
             Long lease = anyYuyangLease(port);
             if (lease != null) {
@@ -870,5 +901,15 @@ public final class ScopeCases {
         var rows = WebClient.json(WebClient.loggedIn(port, who).getJson("/api/v1/operator-coverage"));
         assertThat(rows.size()).as(who).isPositive();
         rows.forEach(r -> assertThat(r.get("operatorName").asString()).as(who).isEqualTo(operatorName));
+    }
+
+    /** A duplicate online payment of the district seen by the government, if any has been recorded. */
+    static Long anyGatewayException(int port, String district) {
+        for (var g : WebClient.json(WebClient.loggedIn(port, "city.gov").getJson("/api/v1/gateway-exceptions"))) {
+            if (g.get("districtCode").asString().equals(district)) {
+                return g.get("id").asLong();
+            }
+        }
+        return null;
     }
 }

@@ -8,7 +8,6 @@ import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -71,18 +70,28 @@ class OnlinePaymentWeb {
     }
 
     /**
-     * The simulated gateway's own page (模拟支付平台): in production the household pays on the real gateway's site,
-     * which then calls our callback; here the page does exactly that over HTTP, with a signed request.
+     * The simulated gateway's own page (模拟支付平台), demo profile only: in production the household pays on the real
+     * gateway's site, which then calls our callback; here the page does exactly that over HTTP, with a signed request,
+     * to the callback URL of the configuration ({@code anju.gateway.sim.callback-url}), never one built from the
+     * request's Host header.
      */
     @Controller
+    @org.springframework.context.annotation.Profile("demo")
     static class SimulatedGateway {
 
         private final OnlinePayments online;
         private final Clock clock;
+        private final org.springframework.core.env.Environment environment;
 
-        SimulatedGateway(OnlinePayments online, Clock clock) {
+        SimulatedGateway(OnlinePayments online, Clock clock, org.springframework.core.env.Environment environment) {
             this.online = online;
             this.clock = clock;
+            this.environment = environment;
+        }
+
+        /** Read when paying, not at start-up: the default follows the port the server actually listens on. */
+        private URI callbackUrl() {
+            return URI.create(environment.getRequiredProperty("anju.gateway.sim.callback-url"));
         }
 
         @GetMapping("/gateway-sim/{orderNo}")
@@ -92,15 +101,14 @@ class OnlinePaymentWeb {
         }
 
         @PostMapping("/gateway-sim/{orderNo}/pay")
-        String pay(@PathVariable String orderNo, HttpServletRequest request, RedirectAttributes redirect) throws Exception {
+        String pay(@PathVariable String orderNo, RedirectAttributes redirect) throws Exception {
             OnlinePayments.Order order = online.order(orderNo);
             String body = "{\"orderNo\":\"" + order.orderNo() + "\",\"transactionId\":\"SIM" + UUID.randomUUID().toString().replace("-", "")
                     + "\",\"amount\":" + order.amount().toPlainString() + ",\"status\":\"PAID\"}";
             String timestamp = Long.toString(clock.instant().getEpochSecond());
             String nonce = UUID.randomUUID().toString();
-            String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
             try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gateway/callbacks/sim"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(callbackUrl())
                         .header("Content-Type", "application/json").header("X-Gateway-Timestamp", timestamp)
                         .header("X-Gateway-Nonce", nonce).header("X-Gateway-Signature", online.sign(timestamp, nonce, body))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -130,13 +138,14 @@ class OnlinePaymentWeb {
             var mine = leases.list(user, null, PageQuery.of(1, 10)).items().stream()
                     .filter(l -> l.status() == cn.anju.lease.LeaseStatus.ACTIVE || l.movedOutOn() == null && l.vacateBy() != null).findFirst();
             model.addAttribute("account", mine.map(l -> queries.account(user, l.id())).orElse(null));
+            model.addAttribute("onlineOpen", online.available());
             return "rent/my-rent";
         }
 
         @PostMapping("/my/rent/online")
         String pay(CurrentUser user, @RequestParam long leaseId, @RequestParam BigDecimal amount, RedirectAttributes redirect) {
             try {
-                return "redirect:/gateway-sim/" + online.open(user, leaseId, amount).orderNo();
+                return "redirect:" + online.checkoutUrl(online.open(user, leaseId, amount));
             } catch (ProblemException e) {
                 if (e.status().value() == 403) {
                     throw e;

@@ -35,9 +35,9 @@ class TreasuryWeb {
     private TreasuryWeb() {
     }
 
-    static YearMonth month(String month) {
+    static YearMonth month(String month, java.time.Clock clock) {
         try {
-            return month == null || month.isBlank() ? YearMonth.now() : YearMonth.parse(month);
+            return month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month);
         } catch (RuntimeException e) {
             throw cn.anju.shared.web.ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
         }
@@ -49,8 +49,12 @@ class TreasuryWeb {
 
         private final Treasury treasury;
         private final Reconciliation reconciliation;
+        private final cn.anju.rent.GatewayExceptions exceptions;
+        private final java.time.Clock clock;
 
-        Api(Treasury treasury, Reconciliation reconciliation) {
+        Api(Treasury treasury, Reconciliation reconciliation, cn.anju.rent.GatewayExceptions exceptions, java.time.Clock clock) {
+            this.exceptions = exceptions;
+            this.clock = clock;
             this.treasury = treasury;
             this.reconciliation = reconciliation;
         }
@@ -85,7 +89,40 @@ class TreasuryWeb {
         @Operation(summary = "月度对账单（按项目）：应收、实收、欠费；收款、上缴、在途；预存、押金；两个恒等式逐行核对")
         List<Reconciliation.Row> statement(CurrentUser user, @RequestParam(required = false) String districtCode,
                                            @RequestParam(required = false) String month) {
-            return reconciliation.statement(user, districtCode, month(month));
+            return reconciliation.statement(user, districtCode, month(month, clock));
+        }
+
+        record RefundRequest(String note) {
+        }
+
+        record RefundRecord(String reference) {
+        }
+
+        @GetMapping("/api/v1/gateway-exceptions")
+        @Operation(summary = "重复支付（同一订单第二笔网关交易）：未入账，待退款；按数据范围")
+        List<cn.anju.rent.GatewayExceptions.GatewayException> exceptions(CurrentUser user) {
+            return exceptions.list(user);
+        }
+
+        @PostMapping("/api/v1/gateway-exceptions/{id}/refund-request")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        @Operation(summary = "申请退款（承接主体负责人）")
+        void requestRefund(CurrentUser user, @PathVariable long id, @RequestBody(required = false) RefundRequest body) {
+            exceptions.requestRefund(user, id, body == null ? null : body.note());
+        }
+
+        @PostMapping("/api/v1/gateway-exceptions/{id}/refund-approval")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        @Operation(summary = "批准退款（区县财政）")
+        void approveRefund(CurrentUser user, @PathVariable long id) {
+            exceptions.approveRefund(user, id);
+        }
+
+        @PostMapping("/api/v1/gateway-exceptions/{id}/refund")
+        @ResponseStatus(HttpStatus.NO_CONTENT)
+        @Operation(summary = "登记已退款：支付平台或银行的退款流水号（承接主体负责人）")
+        void recordRefund(CurrentUser user, @PathVariable long id, @RequestBody(required = false) RefundRecord body) {
+            exceptions.recordRefund(user, id, body == null ? null : body.reference());
         }
     }
 
@@ -95,8 +132,12 @@ class TreasuryWeb {
 
         private final Treasury treasury;
         private final Reconciliation reconciliation;
+        private final cn.anju.rent.GatewayExceptions exceptions;
+        private final java.time.Clock clock;
 
-        Pages(Treasury treasury, Reconciliation reconciliation) {
+        Pages(Treasury treasury, Reconciliation reconciliation, cn.anju.rent.GatewayExceptions exceptions, java.time.Clock clock) {
+            this.exceptions = exceptions;
+            this.clock = clock;
             this.treasury = treasury;
             this.reconciliation = reconciliation;
         }
@@ -109,23 +150,25 @@ class TreasuryWeb {
             model.addAttribute("held", held);
             model.addAttribute("batches", treasury.batches(user));
             model.addAttribute("district", district);
-            model.addAttribute("month", month(month).toString());
-            model.addAttribute("rows", district == null ? List.of() : reconciliation.statement(user, district, month(month)));
+            model.addAttribute("month", month(month, clock).toString());
+            model.addAttribute("rows", district == null ? List.of() : reconciliation.statement(user, district, month(month, clock)));
             model.addAttribute("operator", user.has(Role.OPERATOR_MANAGER));
             model.addAttribute("finance", user.has(Role.FINANCE));
-            model.addAttribute("today", LocalDate.now());
+            model.addAttribute("today", LocalDate.now(clock));
+            model.addAttribute("exceptions", exceptions.list(user));
             return "rent/treasury";
         }
 
         @GetMapping("/rent/treasury/reconciliation.xlsx")
         ResponseEntity<byte[]> export(CurrentUser user, @RequestParam String districtCode, @RequestParam(required = false) String month) {
-            List<Reconciliation.Row> rows = reconciliation.statement(user, districtCode, month(month));
+            List<Reconciliation.Row> rows = reconciliation.statement(user, districtCode, month(month, clock));
             List<List<String>> cells = rows.stream().map(r -> List.of(r.projectName(), r.billed().toPlainString(), r.collected().toPlainString(),
                     r.arrears().toPlainString(), r.received().toPlainString(), r.remitted().toPlainString(), r.held().toPlainString(),
-                    r.credit().toPlainString(), r.deposits().toPlainString(), r.billsBalance() && r.cashBalances() ? "平衡" : "不平衡")).toList();
+                    r.credit().toPlainString(), r.deposits().toPlainString(), r.toRefund().toPlainString(),
+                    r.billsBalance() && r.cashBalances() ? "平衡" : "不平衡")).toList();
             byte[] xlsx = Sheets.write("月度对账单", List.of("项目", "应收租金", "实收（冲抵账单）", "欠费", "本月收款", "已上缴国库", "在途未缴",
-                    "预存余额", "押金余额", "核对"), cells);
-            return Downloads.xlsx(xlsx, "对账单-" + districtCode + "-" + month(month) + ".xlsx");
+                    "预存余额", "押金余额", "重复支付待退款", "核对"), cells);
+            return Downloads.xlsx(xlsx, "对账单-" + districtCode + "-" + month(month, clock) + ".xlsx");
         }
 
         @PostMapping("/rent/treasury/batches")
@@ -143,6 +186,20 @@ class TreasuryWeb {
                        RedirectAttributes redirect) {
             return PageActions.attempt(redirect, "/rent/treasury", "已确认入库。",
                     () -> treasury.confirm(user, id, new Treasury.Confirmation(treasuryReceiptNo, treasuryDate)));
+        }
+
+        /** The refund of a duplicate online payment, one step per button: request, approve, record. */
+        @PostMapping("/rent/treasury/exceptions/{id}/{step}")
+        String refundStep(CurrentUser user, @PathVariable long id, @PathVariable String step,
+                          @RequestParam(required = false) String note, @RequestParam(required = false) String reference,
+                          RedirectAttributes redirect) {
+            return switch (step) {
+                case "request" -> PageActions.attempt(redirect, "/rent/treasury", "已申请退款，待财政批准。",
+                        () -> exceptions.requestRefund(user, id, note));
+                case "approve" -> PageActions.attempt(redirect, "/rent/treasury", "已批准退款。", () -> exceptions.approveRefund(user, id));
+                case "refund" -> PageActions.attempt(redirect, "/rent/treasury", "已登记退款。", () -> exceptions.recordRefund(user, id, reference));
+                default -> throw cn.anju.shared.web.ProblemException.notFound("REFUND_STEP_UNKNOWN", "没有该退款操作。");
+            };
         }
     }
 }
