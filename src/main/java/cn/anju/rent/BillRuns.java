@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 /**
  * The bill run (出账): for a month, every lease on the lease module's billing basis gets the bill of its billing
  * period that contains that month, from the first day not yet billed, in a few set-based statements per chunk of
@@ -51,10 +53,13 @@ public class BillRuns {
     private final Clock clock;
     private final int chunk;
     private final java.time.Duration pause;
+    private final DataSource dataSource;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BillRuns.class);
 
     BillRuns(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Districts districts, Credits credits,
              AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:20000}") int chunk,
-             @Value("${anju.rent.bill-chunk-pause:0s}") java.time.Duration pause) {
+             @Value("${anju.rent.bill-chunk-pause:0s}") java.time.Duration pause, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.pause = pause;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -66,35 +71,66 @@ public class BillRuns {
         this.chunk = chunk;
     }
 
+    /** A new run for the month, under its lock from the first statement to the last. */
     public Result run(Trigger trigger, Long actorId, YearMonth period) {
-        Date month = Date.valueOf(period.atDay(1));
         long runId = jdbc.sql("insert into bill_run (period, trigger, actor, started_at) values (?, ?, ?, ?) returning id")
-                .params(month, trigger.name(), actorId, Timestamp.from(clock.instant())).query(Long.class).single();
+                .params(Date.valueOf(period.atDay(1)), trigger.name(), actorId, Timestamp.from(clock.instant())).query(Long.class).single();
+        try (BillRunLock lock = BillRunLock.tryTake(dataSource, runId)) {
+            if (lock == null) {
+                throw new IllegalStateException("bill run " + runId + " is locked by another session before it started");
+            }
+            return carryOn(runId, period, trigger);
+        }
+    }
+
+    /**
+     * At start-up: a run that a crashed process left unfinished, and that no live process holds the lock of, is taken
+     * to its end from the chunk after its last committed one, so that every bill belongs to a finished run whose
+     * totals and digest cover it.
+     */
+    public List<Result> resumeUnfinished() {
+        record Unfinished(long id, YearMonth period, Trigger trigger) {
+        }
+        List<Unfinished> open = jdbc.sql("select id, period, trigger from bill_run where finished_at is null order by id")
+                .query((rs, n) -> new Unfinished(rs.getLong(1), YearMonth.from(rs.getObject(2, java.time.LocalDate.class)),
+                        Trigger.valueOf(rs.getString(3)))).list();
+        List<Result> resumed = new java.util.ArrayList<>();
+        for (Unfinished u : open) {
+            try (BillRunLock lock = BillRunLock.tryTake(dataSource, u.id())) {
+                boolean stillOpen = lock != null && jdbc.sql("select finished_at is null from bill_run where id = ?").param(u.id())
+                        .query(Boolean.class).single();
+                if (stillOpen) {
+                    log.info("Resuming bill run {} for {} left unfinished", u.id(), u.period());
+                    resumed.add(carryOn(u.id(), u.period(), u.trigger()));
+                }
+            }
+        }
+        return resumed;
+    }
+
+    /** The chunks not yet committed for this run, then its totals and digest from every committed chunk. */
+    private Result carryOn(long runId, YearMonth period, Trigger trigger) {
+        Date month = Date.valueOf(period.atDay(1));
         // each district's due day, read once per run from policy
         List<Districts.District> all = districts.all();
         String[] codes = all.stream().map(Districts.District::code).toArray(String[]::new);
         Integer[] dueDays = all.stream().map(d -> settings.integer("rent.due_day", d.code())).toArray(Integer[]::new);
+        record Done(long lastLease, String chain) {
+        }
+        Done done = jdbc.sql("select last_lease, chain from bill_run_chunk where run_id = ? order by last_lease desc limit 1").param(runId)
+                .query((rs, n) -> new Done(rs.getLong(1), rs.getString(2))).optional().orElse(new Done(Long.MIN_VALUE, ""));
         record Bounds(Long min, Long max) {
         }
         Bounds bounds = jdbc.sql("select min(lease_id), max(lease_id) from lease_billing_basis")
                 .query((rs, n) -> new Bounds((Long) rs.getObject(1), (Long) rs.getObject(2))).single();
-        int bills = 0;
-        BigDecimal total = BigDecimal.ZERO;
-        int chargeBills = 0;
-        BigDecimal chargeTotal = BigDecimal.ZERO;
-        MessageDigest digest = sha256();
+        String chain = done.chain();
         if (bounds.min() != null) {
-            for (long start = bounds.min(); start <= bounds.max(); start += chunk) {
+            for (long start = Math.max(bounds.min(), done.lastLease() + 1); start <= bounds.max(); start += chunk) {
                 long from = start;
-                long to = start + chunk - 1;
-                // each chunk commits on its own: a crash loses at most the chunk in flight, and the rerun fills it in
-                Chunk c = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to));
-                bills += c.bills();
-                total = total.add(c.total());
-                digest.update(c.lines().getBytes(StandardCharsets.UTF_8));
-                chargeBills += c.charges().bills();
-                chargeTotal = chargeTotal.add(c.charges().total());
-                digest.update(c.charges().lines().getBytes(StandardCharsets.UTF_8));
+                long to = Math.min(start + chunk - 1, bounds.max());
+                String previous = chain;
+                // each chunk commits on its own with its record: a crash loses at most the chunk in flight
+                chain = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to, previous));
                 breathe();
             }
         }
@@ -103,17 +139,36 @@ public class BillRuns {
                          where b.moved_out_on is null
                            and b.project_id not in (select s.project_id from rent_standard s where s.effective_from <= ?)""")
                 .param(month).query(Integer.class).single();
-        String hex = HexFormat.of().formatHex(digest.digest());
+        record Totals(int bills, BigDecimal total, int chargeBills, BigDecimal chargeTotal) {
+        }
+        Totals t = jdbc.sql("""
+                        select coalesce(sum(bills), 0), coalesce(sum(total), 0), coalesce(sum(charge_bills), 0), coalesce(sum(charge_total), 0)
+                          from bill_run_chunk where run_id = ?""").param(runId)
+                .query((rs, n) -> new Totals(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3), rs.getBigDecimal(4))).single();
+        String hex = chain.isEmpty() ? link("", "") : chain;
         jdbc.sql("update bill_run set finished_at = ?, bills = ?, total = ?, digest = ?, charge_bills = ?, charge_total = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), bills, total, hex, chargeBills, chargeTotal, runId).update();
+                .params(Timestamp.from(clock.instant()), t.bills(), t.total(), hex, t.chargeBills(), t.chargeTotal(), runId).update();
         credits.applyAll();
         audit.record("BILL_RUN", "bill_run", runId, AuditOutcome.SUCCESS, Map.of("period", period.toString(),
-                "trigger", trigger.name(), "bills", bills, "total", total.toPlainString(), "digest", hex,
-                "withoutStandard", withoutStandard, "chargeBills", chargeBills, "chargeTotal", chargeTotal.toPlainString()));
-        return new Result(runId, period, bills, total, hex, withoutStandard, chargeBills, chargeTotal);
+                "trigger", trigger.name(), "bills", t.bills(), "total", t.total().toPlainString(), "digest", hex,
+                "withoutStandard", withoutStandard, "chargeBills", t.chargeBills(), "chargeTotal", t.chargeTotal().toPlainString()));
+        return new Result(runId, period, t.bills(), t.total(), hex, withoutStandard, t.chargeBills(), t.chargeTotal());
     }
 
-    private record Chunk(int bills, BigDecimal total, String lines, Part charges) {
+    /**
+     * The run's digest is a chain over its chunks in lease order: each link is SHA-256 of the previous link and the
+     * chunk's bills as {@code id:amount} lines (rent, then other charges), so a resumed run ends on the same kind of
+     * digest as an unbroken one, and anyone can recompute it from the bills and the chunk records.
+     */
+    static String link(String previous, String lines) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(previous.getBytes(StandardCharsets.UTF_8));
+            d.update(lines.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Part(int bills, BigDecimal total, String lines) {
@@ -130,197 +185,29 @@ public class BillRuns {
         }
     }
 
-    private Chunk chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to) {
+    private String chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to, String previous) {
         // the statement joins a few thousand rows against small tables: hash joins, never a nested loop over a chunk
         jdbc.sql("set local enable_nestloop = off").update();
         Timestamp now = Timestamp.from(clock.instant());
-        Part rent = jdbc.sql(INSERT)
+        Part rent = jdbc.sql(BillRunStatements.INSERT)
                 .params(from, to, from, to, month, month, month, month, codes, dueDays, runId, now)
                 .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
-        Part charges = jdbc.sql(CHARGES_INSERT)
+        Part charges = jdbc.sql(BillRunStatements.CHARGES_INSERT)
                 .params(from, to, from, to, month, month, month, codes, dueDays, runId, now)
                 .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
-        Part metered = jdbc.sql(METERED_INSERT)
+        Part metered = jdbc.sql(BillRunStatements.METERED_INSERT)
                 .params(from, to, month, month, month, codes, dueDays, runId, now)
                 .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
-        return new Chunk(rent.bills(), rent.total(), rent.lines(), new Part(charges.bills() + metered.bills(),
-                charges.total().add(metered.total()), charges.lines() + metered.lines()));
+        String chain = link(previous, rent.lines() + charges.lines() + metered.lines());
+        jdbc.sql("""
+                        insert into bill_run_chunk (run_id, first_lease, last_lease, bills, total, charge_bills, charge_total, chain, committed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, from, to, rent.bills(), rent.total(), charges.bills() + metered.bills(), charges.total().add(metered.total()),
+                        chain, now).update();
+        return chain;
     }
 
-    /**
-     * Parameters: the lease id range (twice), the month (standards, reductions, and twice for the period
-     * arithmetic), district codes and due days, the run id, the time. The standard and the reduction in force on the
-     * first day of the billed month apply to the month's bills (a change takes effect from the next month's bill),
-     * so they make one small table of rates joined by key: the chunk is hash joins throughout. The span of a charge starts at the first day not yet
-     * billed for the lease (never before the period or the lease), so an earlier bill of the same period is not
-     * repeated and a change of state mid-period bills only the rest.
-     */
-    static final String INSERT = """
-            with basis as (
-                select b.* from lease_billing_basis b
-                 where b.moved_out_on is null and b.lease_id between ? and ?
-            ), billed as materialized (
-                -- read once, before any insert of this statement: the first day each lease is not yet billed for
-                select x.lease_id, max(x.period_end) + 1 as next_day from bill x
-                 where x.lease_id between ? and ? and x.charge_type in ('RENT', 'RENT_MARKET') group by x.lease_id
-            ), rates as materialized (
-                -- per project and rent tier, the standard in force on the first day of the billed month and the
-                -- tier's reduction that day (the district's own over the city default); MARKET_OVERSTAY is the
-                -- market standard charged after a transition period
-                select s.project_id, t.tier as rent_tier, s.yuan_per_sqm,
-                       case when t.kind = 'STANDARD' then rd.mode end as mode,
-                       case when t.kind = 'STANDARD' then rd.amount end as reduction
-                  from (select distinct on (x.project_id, x.kind) x.project_id, x.district_code, x.kind, x.yuan_per_sqm
-                          from rent_standard x where x.effective_from <= ?::date
-                         order by x.project_id, x.kind, x.effective_from desc) s
-                  join (values ('STANDARD', 'STANDARD'), ('REDUCED', 'STANDARD'), ('MINIMUM', 'STANDARD'), ('MARKET', 'MARKET'),
-                               ('MARKET_OVERSTAY', 'MARKET')) as t(tier, kind) on t.kind = s.kind
-                  left join lateral (select r.mode, r.amount from rent_tier_reduction r
-                                      where r.rent_tier = t.tier and r.region_code in (s.district_code, '610800') and r.effective_from <= ?::date
-                                      order by (r.region_code = s.district_code) desc, r.effective_from desc limit 1) rd on true
-            ), cycles as materialized (
-                -- the billing period containing the month, for each cycle (periods align on the calendar year),
-                -- and per district its due date when the period is billed from its first day
-                select v.cycle, v.months, v.pstart, (v.pstart + v.months * interval '1 month' - interval '1 day')::date as pend,
-                       dd.code, dd.day as due_day,
-                       make_date(extract(year from v.pstart)::int, extract(month from v.pstart)::int,
-                                 least(dd.day, extract(day from v.pstart + interval '1 month' - interval '1 day')::int)) as pstart_due
-                  from (select c.cycle, c.months, (date_trunc('year', ?::date)
-                                 + ((extract(month from ?::date)::int - 1) / c.months * c.months) * interval '1 month')::date as pstart
-                          from (values ('MONTHLY', 1), ('QUARTERLY', 3), ('HALF_YEARLY', 6), ('YEARLY', 12)) as c(cycle, months)) v
-                 cross join unnest(?::text[], ?::int[]) as dd(code, day)
-            ), spans as (
-                select b.*, cy.months, cy.pstart, cy.pend, cy.due_day, cy.pstart_due,
-                       greatest(cy.pstart, b.start_date, coalesce(bd.next_day, b.start_date)) as s
-                  from basis b
-                  join cycles cy on cy.cycle = b.billing_cycle and cy.code = b.district_code
-                  left join billed bd on bd.lease_id = b.lease_id
-            ), charges as (
-                -- rent while the lease runs and through the transition period, market rent after it
-                select sp.*, 'RENT' as charge_type, sp.s as cs,
-                       least(sp.pend, case when sp.status = 'ACTIVE' then sp.end_date else coalesce(sp.vacate_by, sp.end_date) end) as ce
-                  from spans sp
-                union all
-                select sp.*, 'RENT_MARKET', greatest(sp.s, sp.vacate_by + 1), sp.pend
-                  from spans sp where sp.status <> 'ACTIVE' and sp.vacate_by is not null
-            ), priced as (
-                select c.*, rt.yuan_per_sqm, rt.mode, rt.reduction,
-                       case when c.cs = c.pstart and c.ce = c.pend then c.months::numeric   -- a whole period: whole months
-                            when date_trunc('month', c.cs) = date_trunc('month', c.ce)
-                            then (c.ce - c.cs + 1)::numeric / extract(day from date_trunc('month', c.cs) + interval '1 month' - interval '1 day')::numeric
-                            else billing_months(c.cs, c.ce) end as fraction
-                  from charges c
-                  join rates rt on rt.project_id = c.project_id
-                       and rt.rent_tier = case when c.charge_type = 'RENT_MARKET' then 'MARKET_OVERSTAY' else c.rent_tier end
-                 where c.ce >= c.cs
-            ), ins as (
-                insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
-                                  amount, yuan_per_sqm, rent_area, reduction, months, run_id, created_at)
-                select p.lease_id, p.district_code, p.project_id, p.household_id, p.charge_type, p.cs, p.ce,
-                       case when p.cs = p.pstart then p.pstart_due
-                            else greatest(p.cs, make_date(extract(year from p.cs)::int, extract(month from p.cs)::int,
-                                 least(p.due_day, extract(day from date_trunc('month', p.cs) + interval '1 month' - interval '1 day')::int))) end,
-                       round(case when p.mode = 'FIXED' then greatest(p.yuan_per_sqm * p.rent_area - p.reduction, 0)
-                                  else p.yuan_per_sqm * p.rent_area * (100 - coalesce(p.reduction, 0)) / 100 end * p.fraction, 2),
-                       p.yuan_per_sqm, p.rent_area,
-                       case when p.reduction is null or p.reduction = 0 then '' when p.mode = 'FIXED' then p.reduction::text
-                            else p.reduction::text || '%' end,
-                       round(p.fraction, 8), ?, ?
-                  from priced p
-                on conflict (lease_id, charge_type, period_start) do nothing
-                returning id, amount
-            )
-            select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
-
-
-    /**
-     * The month's other charges (property fee, water, electricity, parking) of the same chunk of leases: per open
-     * charge, from the first day not yet billed for its type (never before the month, the charge or the lease) to the
-     * month's end or the charge's end, whatever the lease's rent cycle; a fixed amount a month or a rate per m² of rent
-     * area, × the days covered ÷ the days of the month, rounded once to the fen; due like rent on the district's due
-     * day. Parameters: the lease id range (twice), the month (three times), district codes and due days, run id, time.
-     */
-    static final String CHARGES_INSERT = """
-            with basis as (
-                select b.* from lease_billing_basis b
-                 where b.moved_out_on is null and b.lease_id between ? and ?
-            ), billed as materialized (
-                select x.lease_id, x.charge_type, max(x.period_end) + 1 as next_day from bill x
-                 where x.lease_id between ? and ? and x.account = 'CHARGES' group by x.lease_id, x.charge_type
-            ), m as (
-                select ?::date as ms, (?::date + interval '1 month' - interval '1 day')::date as me,
-                       extract(day from ?::date + interval '1 month' - interval '1 day')::numeric as days
-            ), spans as (
-                select b.lease_id, b.district_code, b.project_id, b.household_id, b.rent_area, c.charge_type, c.basis, c.amount,
-                       greatest(m.ms, c.effective_from, b.start_date, coalesce(bd.next_day, m.ms)) as cs,
-                       least(m.me, coalesce(c.effective_to, m.me)) as ce, m.days, dd.day as due_day
-                  from basis b
-                  join other_charge c on c.lease_id = b.lease_id and c.basis in ('FIXED', 'PER_SQM')
-                  cross join m
-                  join unnest(?::text[], ?::int[]) as dd(code, day) on dd.code = b.district_code
-                  left join billed bd on bd.lease_id = b.lease_id and bd.charge_type = c.charge_type
-                 where c.effective_from <= m.me and (c.effective_to is null or c.effective_to >= m.ms)
-            ), ins as (
-                insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
-                                  amount, yuan_per_sqm, rent_area, reduction, months, monthly_amount, run_id, created_at)
-                select s.lease_id, s.district_code, s.project_id, s.household_id, s.charge_type, s.cs, s.ce,
-                       greatest(s.cs, make_date(extract(year from s.cs)::int, extract(month from s.cs)::int, least(s.due_day, s.days::int))),
-                       round(case when s.basis = 'FIXED' then s.amount else s.amount * s.rent_area end * (s.ce - s.cs + 1) / s.days, 2),
-                       case when s.basis = 'PER_SQM' then s.amount end, case when s.basis = 'PER_SQM' then s.rent_area end, '',
-                       round((s.ce - s.cs + 1) / s.days, 8), case when s.basis = 'FIXED' then s.amount end, ?, ?
-                  from spans s where s.ce >= s.cs
-                on conflict (lease_id, charge_type, period_start) do nothing
-                returning id, amount
-            )
-            select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
-
-    /**
-     * Metered water and electricity, billed in arrears: in the run for month M, each METERED charge in force during
-     * M − 1 bills that month's use as the inspection module's readings give it (view {@code unit_meter_month}) × the
-     * unit price, rounded once to the fen, due on the district's due day of M; none until the month's reading is
-     * imported (a later nightly run of the month bills it). Parameters: the lease id range, the month (three times),
-     * district codes and due days, run id, time.
-     */
-    static final String METERED_INSERT = """
-            with basis as (
-                select b.* from lease_billing_basis b
-                 where b.moved_out_on is null and b.lease_id between ? and ?
-            ), m as (
-                select (?::date - interval '1 month')::date as ps, (?::date - interval '1 day')::date as pe, ?::date as m1
-            ), spans as (
-                select b.lease_id, b.district_code, b.project_id, b.household_id, b.unit_id, c.charge_type, c.amount as price,
-                       greatest(m.ps, c.effective_from, b.start_date) as cs, least(m.pe, coalesce(c.effective_to, m.pe)) as ce,
-                       m.ps, m.m1, dd.day as due_day
-                  from basis b
-                  join other_charge c on c.lease_id = b.lease_id and c.basis = 'METERED'
-                  cross join m
-                  join unnest(?::text[], ?::int[]) as dd(code, day) on dd.code = b.district_code
-                 where c.effective_from <= m.pe and (c.effective_to is null or c.effective_to >= m.ps)
-            ), used as (
-                select s.*, case when s.charge_type = 'WATER' then r.water_m3 else r.electricity_kwh end as quantity
-                  from spans s join unit_meter_month r on r.unit_id = s.unit_id and r.month = s.ps
-                 where s.ce >= s.cs
-            ), ins as (
-                insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
-                                  amount, reduction, months, quantity, unit_price, run_id, created_at)
-                select u.lease_id, u.district_code, u.project_id, u.household_id, u.charge_type, u.cs, u.ce,
-                       make_date(extract(year from u.m1)::int, extract(month from u.m1)::int,
-                                 least(u.due_day, extract(day from u.m1 + interval '1 month' - interval '1 day')::int)),
-                       round(u.quantity * u.price, 2), '', 1, u.quantity, u.price, ?, ?
-                  from used u
-                on conflict (lease_id, charge_type, period_start) do nothing
-                returning id, amount
-            )
-            select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -16,7 +16,7 @@ public final class BillRunExplain {
     public static List<String> explain(JdbcClient jdbc, YearMonth period, long from, long to) {
         Date month = Date.valueOf(period.atDay(1));
         jdbc.sql("set local enable_nestloop = off").update();
-        return jdbc.sql("explain (analyze, costs off, timing on) " + BillRuns.INSERT)
+        return jdbc.sql("explain (analyze, costs off, timing on) " + BillRunStatements.INSERT)
                 .params(from, to, from, to, month, month, month, month, new String[]{"610802"}, new Integer[]{20}, null, new Timestamp(0))
                 .query(String.class).list();
     }

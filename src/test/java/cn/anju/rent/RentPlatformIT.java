@@ -121,6 +121,22 @@ class RentPlatformIT {
                     .as("exactly one bill per lease, charge type and period").isZero();
             assertThat(single(db, "select count(distinct lease_id) from bill where period_start >= date '2031-01-01' and charge_type = 'RENT'"))
                     .isEqualTo(billable);
+            // the killed run was taken to its end by the next start: no run is left open, and each run's totals are
+            // exactly its bills, so the runs of the month add up to the month's bills
+            assertThat(single(db, "select count(*) from bill_run where finished_at is null")).as("no run left unfinished").isZero();
+            assertThat(single(db, """
+                    select count(*) from bill_run r where r.period = date '2031-01-01'
+                       and (r.bills <> (select count(*) from bill b where b.run_id = r.id and b.account = 'RENT')
+                         or r.total <> (select coalesce(sum(b.amount), 0) from bill b where b.run_id = r.id and b.account = 'RENT'))"""))
+                    .as("every run's totals cover exactly its bills").isZero();
+            assertThat(decimal(db, "select sum(total) from bill_run where period = date '2031-01-01'")).as("Σ run totals = Σ bills")
+                    .isEqualByComparingTo(decimal(db, "select sum(amount) from bill where account = 'RENT' and period_start >= date '2031-01-01'"));
+            assertThat(single(db, "select count(*) from bill where period_start >= date '2031-01-01' and (run_id is null or run_id not in (select id from bill_run where finished_at is not null))"))
+                    .as("every bill belongs to a finished run").isZero();
+            assertThat(single(db, """
+                    select count(*) from bill_run r where r.period = date '2031-01-01'
+                       and r.digest <> (select c.chain from bill_run_chunk c where c.run_id = r.id order by c.last_lease desc limit 1)"""))
+                    .as("a run's digest is the end of its chunks' chain").isZero();
         }
     }
 
