@@ -33,7 +33,8 @@ import java.util.List;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC_PATHS = {"/login", "/login/captcha", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            AccountActivationController.PATH};
 
     @Bean
     @Order(1)

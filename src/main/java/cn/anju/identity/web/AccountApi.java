@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
+@org.springframework.security.access.prepost.PreAuthorize("hasRole('SYSTEM_ADMIN')")
 @Tag(name = "身份 Identity")
 class AccountApi {
 
