@@ -177,7 +177,7 @@ public class AccountAdministration {
                 .orElseThrow(() -> ProblemException.badRequest("ORGANISATION_NOT_FOUND", "所选组织不存在。"));
     }
 
-    static void requireSystemAdmin(CurrentUser actor) {
+    public static void requireSystemAdmin(CurrentUser actor) {
         if (actor == null || !actor.has(Role.SYSTEM_ADMIN)) {
             throw ProblemException.forbidden("SYSTEM_ADMIN_REQUIRED", "只有系统管理员可以开设、停用账号和重置密码。");
         }

@@ -1,5 +1,6 @@
 package cn.anju.identity.web;
 
+import cn.anju.identity.AccountAdministration;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentityQueries;
 import cn.anju.shared.Role;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
-@org.springframework.security.access.prepost.PreAuthorize("hasRole('SYSTEM_ADMIN')")
 @Tag(name = "身份 Identity")
 class AccountApi {
 
@@ -33,6 +33,7 @@ class AccountApi {
                                                   @RequestParam(required = false) Boolean enabled,
                                                   @RequestParam(required = false) Integer page,
                                                   @RequestParam(required = false) Integer size) {
+        AccountAdministration.requireSystemAdmin(user); // the security administrator reads accounts on her pages only
         return queries.accounts(user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
                 PageQuery.of(page, size));
     }
@@ -40,6 +41,7 @@ class AccountApi {
     @GetMapping("/{id}")
     @Operation(summary = "账号详情（系统管理员）")
     IdentityQueries.AccountRow get(CurrentUser user, @PathVariable Long id) {
+        AccountAdministration.requireSystemAdmin(user);
         return queries.account(user, id);
     }
 }
