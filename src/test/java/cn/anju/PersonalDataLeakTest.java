@@ -69,7 +69,7 @@ class PersonalDataLeakTest {
         assertThat(search.statusCode()).isEqualTo(200);
         String postCsrf = admin.csrfToken();
         admin.postForm("/admin/accounts", Map.of("_csrf", postCsrf, "username", PLANTED, "displayName", PLANTED_2,
-                "initialPassword", PLANTED));
+                "mobile", PLANTED, "email", PLANTED_2));
     }
 
     @Test

@@ -78,6 +78,7 @@ class DemoData implements ApplicationRunner {
                 EnumSet.of(Duty.CASHIER, Duty.INSPECTOR), PASSWORD, false) ? 1 : 0;
         n += account("shenmu.op", "高伟", OPERATOR_SHENMU, Role.OPERATOR_MANAGER);
         n += account("evaluator", "孙评估", EVALUATOR, Role.EVALUATOR);
+        n += account("monitor", "运维值班", CITY, Role.MONITOR);
         return n;
     }
 

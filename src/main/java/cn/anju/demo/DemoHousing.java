@@ -11,7 +11,6 @@ import cn.anju.household.RentTier;
 import cn.anju.housing.HousingSeeding;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.IdentitySeeding;
-import cn.anju.identity.TenantAccounts;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,15 +66,12 @@ class DemoHousing implements ApplicationRunner {
     private final HousingSeeding housing;
     private final HouseholdSeeding households;
     private final IdentitySeeding identity;
-    private final TenantAccounts tenants;
     private final Clock clock;
 
-    DemoHousing(HousingSeeding housing, HouseholdSeeding households, IdentitySeeding identity, TenantAccounts tenants,
-                Clock clock) {
+    DemoHousing(HousingSeeding housing, HouseholdSeeding households, IdentitySeeding identity, Clock clock) {
         this.housing = housing;
         this.households = households;
         this.identity = identity;
-        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -166,7 +162,7 @@ class DemoHousing implements ApplicationRunner {
                         registered, members));
                 decisions(householdId, d.short_(), n, registered, category, today, officer, random);
                 if (n == 1 && d.code().equals("610802") && !identity.exists(TENANT_USERNAME)) {
-                    tenants.open(TENANT_USERNAME, TENANT_NAME, d.code(), householdId, households.headMemberId(householdId),
+                    identity.tenant(TENANT_USERNAME, TENANT_NAME, d.code(), householdId, households.headMemberId(householdId),
                             DemoData.PASSWORD);
                 }
                 if (n % 25 == 0) {

@@ -25,6 +25,7 @@ class AccountUserDetailsService implements UserDetailsService {
         CurrentUser user = new CurrentUser(account.id(), account.username(), account.displayName(),
                 organisation.id(), organisation.name(), organisation.type(), organisation.regionCode(),
                 account.roles(), account.duties(), account.mustChangePassword(), account.householdId());
-        return new AccountUserDetails(user, account.passwordHash(), account.enabled() && organisation.active());
+        // no password of the person's own yet, or no role granted yet: the account does not sign in
+        return new AccountUserDetails(user, account.passwordHash(), account.canSignIn() && organisation.active());
     }
 }

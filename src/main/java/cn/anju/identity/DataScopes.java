@@ -34,8 +34,8 @@ public class DataScopes {
     }
 
     public DataScope on(CurrentUser user, LocalDate day) {
-        if (user.roles().stream().anyMatch(UserAccount.SEPARATED_ADMINISTRATORS::contains)) {
-            return new DataScope.None(); // 三员 read no operational data
+        if (user.roles().isEmpty() || user.roles().stream().anyMatch(UserAccount.HELD_ALONE::contains)) {
+            return new DataScope.None(); // no role yet; 三员 and monitoring read no operational data
         }
         return switch (user.organisationType()) {
             case CITY_BUREAU -> new DataScope.City(user.regionCode(), districts.ofCity(user.regionCode()).stream()

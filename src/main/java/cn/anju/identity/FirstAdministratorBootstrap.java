@@ -1,6 +1,7 @@
 package cn.anju.identity;
 
 import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,12 +11,14 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
-
 /**
- * A new production installation has no accounts and no default password. Given
- * {@code ANJU_BOOTSTRAP_ADMIN_PASSWORD} once, it creates the city bureau and the system administrator
- * {@code admin}, who must change that password at first login.
+ * A new production installation has no accounts and no default password. It creates the city bureau and the three
+ * separated administrators (三员分立), each from its own one-time password in the environment:
+ * {@code ANJU_BOOTSTRAP_ADMIN_PASSWORD} for the system administrator {@code admin},
+ * {@code ANJU_BOOTSTRAP_SECURITY_PASSWORD} for the security administrator {@code security} and
+ * {@code ANJU_BOOTSTRAP_AUDITOR_PASSWORD} for the audit administrator {@code auditor}. Each is created once, while
+ * no account holds its role, and must change its password at first sign-in. Three people, three passwords: the
+ * system administrator opens accounts, only the security administrator can grant them roles.
  */
 @Component
 @Profile("!demo")
@@ -25,25 +28,45 @@ class FirstAdministratorBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministratorBootstrap.class);
 
     private final IdentitySeeding seeding;
-    private final String password;
+    private final String adminPassword;
+    private final String securityPassword;
+    private final String auditorPassword;
 
     FirstAdministratorBootstrap(IdentitySeeding seeding,
-                                @Value("${anju.bootstrap.admin-password:}") String password) {
+                                @Value("${anju.bootstrap.admin-password:}") String adminPassword,
+                                @Value("${anju.bootstrap.security-password:}") String securityPassword,
+                                @Value("${anju.bootstrap.auditor-password:}") String auditorPassword) {
         this.seeding = seeding;
-        this.password = password;
+        this.adminPassword = adminPassword;
+        this.securityPassword = securityPassword;
+        this.auditorPassword = auditorPassword;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (seeding.hasAccounts()) {
-            return;
+        boolean any = !adminPassword.isBlank() || !securityPassword.isBlank() || !auditorPassword.isBlank();
+        if (any) {
+            seeding.organisation("HB-610800", "榆林市住房和城乡建设局", OrganisationType.CITY_BUREAU, "610800", null);
         }
+        create("admin", "系统管理员", Role.SYSTEM_ADMIN, adminPassword, "ANJU_BOOTSTRAP_ADMIN_PASSWORD");
+        create("security", "安全管理员", Role.SECURITY_ADMIN, securityPassword, "ANJU_BOOTSTRAP_SECURITY_PASSWORD");
+        create("auditor", "审计管理员", Role.AUDITOR, auditorPassword, "ANJU_BOOTSTRAP_AUDITOR_PASSWORD");
+    }
+
+    private void create(String username, String displayName, Role role, String password, String variable) {
         if (password.isBlank()) {
-            log.warn("No accounts exist. Set ANJU_BOOTSTRAP_ADMIN_PASSWORD once to create the system administrator 'admin'.");
+            if (!seeding.roleHeld(role)) {
+                log.warn("No {} account exists. Set {} once to create '{}' (to be changed at first sign-in).", role, variable, username);
+            }
             return;
         }
-        seeding.organisation("HB-610800", "榆林市住房和城乡建设局", OrganisationType.CITY_BUREAU, "610800", null);
-        seeding.account("admin", "系统管理员", "HB-610800", Set.of(Role.SYSTEM_ADMIN), Set.of(), password, true);
-        log.info("Created the system administrator 'admin'; the password must be changed at first login.");
+        try {
+            if (seeding.administrator(username, displayName, "HB-610800", role, password)) {
+                log.info("Created the {} '{}'; the password must be changed at first sign-in.", role, username);
+            }
+        } catch (ProblemException e) {
+            // the password breaks a rule: say which (never the password), create nothing
+            log.error("{} was refused ({}): {}", variable, e.code(), e.getMessage());
+        }
     }
 }

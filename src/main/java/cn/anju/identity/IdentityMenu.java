@@ -42,6 +42,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry roleGrantsMenu() {
+        return new MenuEntry(MenuGroup.SYSTEM, "menu.roleGrants", "/security/accounts", 35, Set.of(Role.SECURITY_ADMIN));
+    }
+
+    @Bean
     MenuEntry changePasswordMenu() {
         return new MenuEntry(MenuGroup.PERSONAL, "menu.changePassword", "/password/change", 20, EnumSet.allOf(Role.class));
     }

@@ -46,7 +46,8 @@ public class IdentityQueries {
 
     public record AccountRow(Long id, String username, String displayName, Long organisationId,
                              String organisationName, OrganisationType organisationType, Set<Role> roles,
-                             Set<Duty> duties, boolean enabled, boolean mustChangePassword) {
+                             Set<Duty> duties, boolean enabled, boolean mustChangePassword,
+                             boolean awaitingActivation, String codeChannel) {
     }
 
     public record AccountFilter(String keyword, Long organisationId, Role role, Boolean enabled) {
@@ -54,7 +55,7 @@ public class IdentityQueries {
 
     /** Organisations are public bodies and companies, not personal data; system and government users list them. */
     public List<OrganisationRow> organisations(CurrentUser user) {
-        if (!user.hasAny(Role.SYSTEM_ADMIN, Role.GOV_ADMIN, Role.GOV_OFFICER)) {
+        if (!user.hasAny(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.GOV_ADMIN, Role.GOV_OFFICER)) {
             throw ProblemException.forbidden("FORBIDDEN", "您没有查看组织机构的权限。");
         }
         return jdbc.sql("""
@@ -103,8 +104,9 @@ public class IdentityQueries {
                 .list();
     }
 
+    /** The system administrator's account list (open, disable, reset) and the security administrator's (grant roles). */
     public PageResponse<AccountRow> accounts(CurrentUser user, AccountFilter filter, PageQuery page) {
-        AccountAdministration.requireSystemAdmin(user);
+        requireAccountAdministrator(user);
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
@@ -132,6 +134,8 @@ public class IdentityQueries {
         List<AccountRow> rows = jdbc.sql("""
                         select u.id, u.username, u.display_name, u.organisation_id, o.name as organisation_name,
                                o.type as organisation_type, u.enabled, u.must_change_password,
+                               u.password_hash is null as awaiting_activation,
+                               case when u.contact_phone is not null then 'SMS' when u.contact_email is not null then 'EMAIL' end as code_channel,
                                array(select r.role from user_role r where r.app_user = u.id) as roles,
                                array(select d.duty from user_duty d where d.app_user = u.id) as duties
                           from app_user u join organisation o on o.id = u.organisation_id
@@ -145,10 +149,12 @@ public class IdentityQueries {
     }
 
     public AccountRow account(CurrentUser user, Long id) {
-        AccountAdministration.requireSystemAdmin(user);
+        requireAccountAdministrator(user);
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.organisation_id, o.name as organisation_name,
                                o.type as organisation_type, u.enabled, u.must_change_password,
+                               u.password_hash is null as awaiting_activation,
+                               case when u.contact_phone is not null then 'SMS' when u.contact_email is not null then 'EMAIL' end as code_channel,
                                array(select r.role from user_role r where r.app_user = u.id) as roles,
                                array(select d.duty from user_duty d where d.app_user = u.id) as duties
                           from app_user u join organisation o on o.id = u.organisation_id where u.id = ?""")
@@ -178,7 +184,14 @@ public class IdentityQueries {
                 rs.getLong("organisation_id"), rs.getString("organisation_name"),
                 OrganisationType.valueOf(rs.getString("organisation_type")),
                 enums(rs.getArray("roles"), Role.class), enums(rs.getArray("duties"), Duty.class),
-                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getBoolean("awaiting_activation"),
+                rs.getString("code_channel"));
+    }
+
+    private static void requireAccountAdministrator(CurrentUser user) {
+        if (user == null || !user.hasAny(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN)) {
+            AccountAdministration.requireSystemAdmin(user);
+        }
     }
 
     private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {

@@ -25,11 +25,14 @@ public class IdentitySeeding {
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final AccountUserDetailsService users;
+    private final TenantAccounts tenants;
 
     IdentitySeeding(Organisations organisations, UserAccounts accounts, OperatorCoverages coverages,
                     OrganisationAdministration organisationAdministration,
                     AccountAdministration accountAdministration, Clock clock,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountUserDetailsService users) {
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountUserDetailsService users,
+                    TenantAccounts tenants) {
+        this.tenants = tenants;
         this.jdbc = jdbc;
         this.users = users;
         this.organisations = organisations;
@@ -52,7 +55,10 @@ public class IdentitySeeding {
                 .id());
     }
 
-    /** Opens the account unless the username exists; returns whether it was created. */
+    /**
+     * Opens the account unless the username exists; returns whether it was created. For the demo and tests: the
+     * password is checked for length and classes only, so the demo's published password stays usable.
+     */
     @Transactional
     public boolean account(String username, String displayName, String organisationCode, Set<Role> roles,
                            Set<Duty> duties, String password, boolean mustChangePassword) {
@@ -60,9 +66,32 @@ public class IdentitySeeding {
             return false;
         }
         Long organisationId = organisations.findByCode(organisationCode).orElseThrow().id();
-        accountAdministration.open(new AccountAdministration.NewAccount(username, displayName, organisationId, roles,
-                duties, password), mustChangePassword);
+        accountAdministration.open(new AccountAdministration.OpenAccount(username, displayName, organisationId, roles,
+                duties, password), mustChangePassword, false);
         return true;
+    }
+
+    /**
+     * One of the three administrators of a new production installation, with the one-time password its environment
+     * variable gave (every password rule applies), to be changed at first sign-in. Nothing when the role is held.
+     */
+    @Transactional
+    public boolean administrator(String username, String displayName, String organisationCode, Role role, String password) {
+        boolean held = accounts.roleIsHeld(role.name());
+        if (held || accounts.existsByUsername(username)) {
+            return false;
+        }
+        Long organisationId = organisations.findByCode(organisationCode).orElseThrow().id();
+        accountAdministration.open(new AccountAdministration.OpenAccount(username, displayName, organisationId, Set.of(role),
+                Set.of(), password), true, true);
+        return true;
+    }
+
+    /** The demo's tenant account, with the demo password (the common-password list does not apply to the demo). */
+    @Transactional
+    public long tenant(String username, String displayName, String districtCode, long householdId, long memberId,
+                       String password) {
+        return tenants.open(username, displayName, districtCode, householdId, memberId, password, false);
     }
 
     @Transactional
@@ -103,6 +132,10 @@ public class IdentitySeeding {
                              order by effective_from desc, id desc limit 1""")
                     .params(java.sql.Timestamp.from(clock.instant()), reason).update();
         }
+    }
+
+    public boolean roleHeld(Role role) {
+        return accounts.roleIsHeld(role.name());
     }
 
     public boolean hasAccounts() {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /** Kinds of organisation, and which roles their members may hold. */
 public enum OrganisationType {
-    /** 市住建局: oversees every district; hosts the platform's separated administrators. */
-    CITY_BUREAU(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR)),
+    /** 市住建局: oversees every district; hosts the platform's separated administrators and its monitoring. */
+    CITY_BUREAU(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR,
+            Role.MONITOR)),
     /** 区县住建局 / 住房保障中心: the purchaser of its district. */
     DISTRICT_HOUSING(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.TENANT)),
     /** 区县财政局. */

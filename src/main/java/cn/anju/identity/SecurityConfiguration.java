@@ -23,8 +23,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Two filter chains: {@code /api/**} (session or personal token; 401/403 as problem details) and the web UI with
- * the Chinese login page. Both share the database-backed session, the idle timeout, the forced password change
+ * Three filter chains: {@code /actuator/**} (health for anyone, the rest with a monitoring token), {@code /api/**}
+ * (session or personal token; 401/403 as problem details) and the web UI with the Chinese login page. The last two
+ * share the database-backed session, the idle timeout, the forced password change
  * and CSRF protection (not needed, and not applied, when a token rather than a cookie authenticates).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,34 @@ import java.util.List;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC_PATHS = {"/login", "/login/captcha", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+            "/favicon.ico", "/error", AccountActivationController.PATH};
+
+    /**
+     * Operations endpoints: {@code /actuator/health} answers anyone with the status only (load balancers and scripts
+     * poll it); every other endpoint needs the API token of an account with the MONITOR role. No session, no form
+     * login, no CSRF (a token, not a cookie, authenticates).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        http.securityMatcher("/actuator/**")
+                .securityContext(c -> c.securityContextRepository(
+                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(org.springframework.http.HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
+                    a.anyRequest().hasRole(cn.anju.shared.Role.MONITOR.name());
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(c -> c.disable())
+                .addFilterBefore(new ApiTokenAuthentication.Filter(tokens, json), AuthorizationFilter.class)
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable());
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -4,11 +4,9 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,20 +20,13 @@ public class TenantAccounts {
     private final UserAccounts accounts;
     private final Organisations organisations;
     private final AccountAdministration administration;
-    private final SecurityPolicies policies;
-    private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
-    private final Clock clock;
 
-    TenantAccounts(UserAccounts accounts, Organisations organisations, AccountAdministration administration,
-                   SecurityPolicies policies, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock) {
+    TenantAccounts(UserAccounts accounts, Organisations organisations, AccountAdministration administration, AuditLog audit) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.administration = administration;
-        this.policies = policies;
-        this.passwordEncoder = passwordEncoder;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /** The household member a tenant account belongs to. */
@@ -50,14 +41,21 @@ public class TenantAccounts {
     @Transactional
     public long open(String username, String displayName, String districtCode, long householdId, long memberId,
                      String password) {
+        return open(username, displayName, districtCode, householdId, memberId, password, true);
+    }
+
+    /** {@code refuseCommonPasswords} false only for the demo's own tenant account (password Demo@2026). */
+    @Transactional
+    long open(String username, String displayName, String districtCode, long householdId, long memberId,
+              String password, boolean refuseCommonPasswords) {
         if (hasAccount(memberId)) {
             throw ProblemException.conflict("TENANT_ACCOUNT_EXISTS", "您已开通账号，可直接登录或找回密码。");
         }
         Organisation bureau = organisations.findByType(OrganisationType.DISTRICT_HOUSING).stream()
                 .filter(o -> districtCode.equals(o.regionCode())).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("DISTRICT_BUREAU_MISSING", "本区县尚未登记住房保障部门，暂不能开通账号。"));
-        UserAccount account = administration.open(new AccountAdministration.NewAccount(username, displayName, bureau.id(),
-                Set.of(Role.TENANT), Set.of(), password), false);
+        UserAccount account = administration.open(new AccountAdministration.OpenAccount(username, displayName, bureau.id(),
+                Set.of(Role.TENANT), Set.of(), password), false, refuseCommonPasswords);
         account.linkToHousehold(householdId, memberId);
         UserAccount saved = accounts.save(account);
         audit.recordAnonymous("TENANT_ACCOUNT_OPEN", "app_user", saved.id(), AuditOutcome.SUCCESS,
@@ -68,9 +66,7 @@ public class TenantAccounts {
     @Transactional
     public void resetPassword(long memberId, String newPassword) {
         UserAccount account = accounts.findByHouseholdMemberId(memberId).orElseThrow(() -> ProblemException.notFound("TENANT_ACCOUNT_MISSING", "您尚未开通账号。"));
-        policies.current(null).passwordPolicy().check(newPassword, account.username());
-        account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
-        accounts.save(account);
+        administration.setOwnPassword(account, newPassword);
         audit.recordAnonymous("TENANT_PASSWORD_RESET", "app_user", account.id(), AuditOutcome.SUCCESS, Map.of());
     }
 }

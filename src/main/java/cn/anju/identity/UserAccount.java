@@ -16,13 +16,21 @@ import java.util.stream.Collectors;
 
 /**
  * A person's account: one organisation, one or more roles that the organisation's type allows, and for operator
- * staff their duties. The separated administrators (三员分立) hold their role alone.
+ * staff their duties. The separated administrators (三员分立) and the monitoring role hold their role alone.
+ *
+ * <p>No administrator ever knows the password: the system administrator {@link #register registers} the account with
+ * the person's own mobile or e-mail and neither roles nor password; the security administrator {@link #grant grants}
+ * organisation and roles; the person sets the password with a one-time code sent to that contact
+ * ({@link #setOwnPassword}). An administrator's {@link #resetPassword reset} clears the password the same way. The
+ * account signs in only when it is enabled, has a password and holds a role ({@link #canSignIn}).
  */
 @Table("app_user")
 public class UserAccount {
 
     /** Roles that must be held alone: no combination with each other or with an operational role. */
     static final Set<Role> SEPARATED_ADMINISTRATORS = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR);
+    /** Roles with no business data scope, each held alone. */
+    static final Set<Role> HELD_ALONE = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR, Role.MONITOR);
 
     @Id
     private Long id;
@@ -37,6 +45,8 @@ public class UserAccount {
     private Instant passwordChangedAt;
     private Long householdId;
     private Long householdMemberId;
+    private String contactPhone;
+    private String contactEmail;
     @Version
     private Integer version;
     @MappedCollection(idColumn = "app_user")
@@ -49,21 +59,42 @@ public class UserAccount {
 
     static UserAccount open(String username, String displayName, Organisation organisation, Set<Role> roles,
                             Set<Duty> duties, String passwordHash, boolean mustChangePassword, Instant now) {
+        UserAccount u = started(username, displayName, organisation, now);
+        u.passwordHash = passwordHash;
+        u.mustChangePassword = mustChangePassword;
+        u.grant(organisation, roles, duties, now);
+        return u;
+    }
+
+    private static UserAccount started(String username, String displayName, Organisation organisation, Instant now) {
         UserAccount u = new UserAccount();
         u.username = username.toLowerCase();
         u.displayName = displayName;
-        u.passwordHash = passwordHash;
         u.enabled = true;
-        u.mustChangePassword = mustChangePassword;
         u.createdAt = now;
         u.updatedAt = now;
         u.organisationId = organisation.id();
-        u.assign(organisation, roles, duties, now);
+        return u;
+    }
+
+    /**
+     * The system administrator's step: the person's account with their own contact (sealed by the caller), no roles
+     * and no password, so it cannot sign in until the person sets a password and the security administrator grants
+     * roles.
+     */
+    static UserAccount register(String username, String displayName, Organisation organisation, String sealedPhone,
+                                String sealedEmail, Instant now) {
+        if (sealedPhone == null && sealedEmail == null) {
+            throw ProblemException.badRequest("CONTACT_REQUIRED", "请填写本人的手机号或电子邮箱：激活码只发给本人，不发给管理员。");
+        }
+        UserAccount u = started(username, displayName, organisation, now);
+        u.contactPhone = sealedPhone;
+        u.contactEmail = sealedEmail;
         return u;
     }
 
     /** Replaces roles and duties, checking them against the organisation and the separation of administrators. */
-    void assign(Organisation organisation, Set<Role> newRoles, Set<Duty> newDuties, Instant now) {
+    void grant(Organisation organisation, Set<Role> newRoles, Set<Duty> newDuties, Instant now) {
         checkRoles(organisation, newRoles, newDuties);
         this.organisationId = organisation.id();
         this.roles = newRoles.stream().map(RoleGrant::new).collect(Collectors.toCollection(HashSet::new));
@@ -81,9 +112,9 @@ public class UserAccount {
                         "角色 " + role + " 不适用于该类型的组织（" + organisation.name() + "），请选择组织允许的角色。");
             }
         }
-        if (roles.size() > 1 && roles.stream().anyMatch(SEPARATED_ADMINISTRATORS::contains)) {
+        if (roles.size() > 1 && roles.stream().anyMatch(HELD_ALONE::contains)) {
             throw ProblemException.badRequest("SEPARATED_ADMINISTRATOR",
-                    "系统管理员、安全管理员、审计管理员须由不同的人担任（三员分立），且不得兼任其他角色。");
+                    "系统管理员、安全管理员、审计管理员须由不同的人担任（三员分立），且与运维监控一样不得兼任其他角色。");
         }
         if (!duties.isEmpty() && roles.stream().noneMatch(Role::isOperator)) {
             throw ProblemException.badRequest("DUTY_REQUIRES_OPERATOR_ROLE", "岗位（收银员、巡查员、维修工）仅适用于承接主体人员。");
@@ -100,11 +131,33 @@ public class UserAccount {
         this.updatedAt = now;
     }
 
-    /** An administrator's reset: the person must choose a new password at the next login. */
-    void resetPassword(String newHash, Instant now) {
-        this.passwordHash = newHash;
-        this.mustChangePassword = true;
+    /** An administrator's reset: the password stops working at once; the person sets a new one with the code sent to them. */
+    void resetPassword(Instant now) {
+        if (contactPhone == null && contactEmail == null) {
+            throw ProblemException.conflict("CONTACT_MISSING",
+                    "该账号未登记本人手机号或电子邮箱，无法发送重置码；请为本人新建账号（登记联系方式）后由安全管理员授权。");
+        }
+        this.passwordHash = null;
+        this.mustChangePassword = false;
         this.updatedAt = now;
+    }
+
+    /** Whether the person has not set a password yet (new account, or reset). */
+    public boolean awaitingActivation() {
+        return passwordHash == null;
+    }
+
+    /** Enabled, with a password of the person's own and at least one role. */
+    boolean canSignIn() {
+        return enabled && passwordHash != null && !roles.isEmpty();
+    }
+
+    String contactPhone() {
+        return contactPhone;
+    }
+
+    String contactEmail() {
+        return contactEmail;
     }
 
     /** A tenant account belongs to one member of one household: its data scope. */
@@ -121,8 +174,8 @@ public class UserAccount {
         return householdMemberId;
     }
 
-    /** The person's own change: the administrator's temporary password is gone, so the forced change is done. */
-    void changePassword(String newHash, Instant now) {
+    /** The person's own password (a change, or set with a one-time code): any forced change is done. */
+    void setOwnPassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.mustChangePassword = false;
         this.passwordChangedAt = now;

@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 import java.util.Optional;
@@ -11,4 +12,7 @@ interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
     boolean existsByUsername(String username);
 
     Optional<UserAccount> findByHouseholdMemberId(Long householdMemberId);
+
+    @Query("select exists (select 1 from user_role where role = :role)")
+    boolean roleIsHeld(String role);
 }

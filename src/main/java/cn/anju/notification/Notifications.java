@@ -35,7 +35,9 @@ public class Notifications {
             "TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
             "LEASE_RENEWAL_REMINDER", "【安居公租房】您承租的{unit}租赁合同（{leaseNumber}）将于{endDate}到期。如需续租，请于{deadline}前向运营单位提出申请。",
             "RENT_DUE_REMINDER", "【安居公租房】您的租金（合同{leaseNumber}）¥{amount}将于{dueDate}到期，请按时缴纳，可在“我的租金”在线缴费。",
-            "RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。");
+            "RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。",
+            "ACCOUNT_ACTIVATION_CODE", "【安居公租房】平台已为您开设工作账号{username}，激活码{code}，{hours}小时内有效。请打开平台“激活账号”页（/account/activate），输入用户名和激活码，设置只有您知道的密码。激活码请勿告诉任何人，包括管理员。",
+            "ACCOUNT_RESET_CODE", "【安居公租房】您的工作账号{username}的密码已被重置，原密码已失效。重置码{code}，{hours}小时内有效，请在平台“激活账号”页（/account/activate）设置新密码。请勿告诉任何人，包括管理员；如非本人申请，请联系本单位安全管理员。");
 
     /** E-mail subjects. */
     static final Map<String, String> SUBJECTS = Map.of(
@@ -43,7 +45,9 @@ public class Notifications {
             "TENANT_RESET_CODE", "住户账号密码重置验证码",
             "LEASE_RENEWAL_REMINDER", "公租房租赁合同到期续租提醒",
             "RENT_DUE_REMINDER", "公租房租金缴纳提醒",
-            "RENT_OVERDUE_NOTICE", "公租房租金催缴通知");
+            "RENT_OVERDUE_NOTICE", "公租房租金催缴通知",
+            "ACCOUNT_ACTIVATION_CODE", "工作账号激活码",
+            "ACCOUNT_RESET_CODE", "工作账号密码重置码");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -64,6 +68,25 @@ public class Notifications {
     /** By SMS only: one-time codes go to the phone on record, whatever else the recipient has given. */
     public long sendSms(String recipientType, long recipientId, String template, Map<String, String> params) {
         return enqueue(Channel.SMS, recipientType, recipientId, template, params);
+    }
+
+    /**
+     * A one-time code to the person's own mobile (SMS) or, without one, their e-mail: one message, never to anyone
+     * else. Returns the queued message's id.
+     */
+    public long sendCode(String recipientType, long recipientId, String template, Map<String, String> params) {
+        java.util.Set<Channel> reachable = directory(recipientType).map(d -> d.reachableBy(recipientId)).orElse(java.util.Set.of());
+        Channel channel = reachable.contains(Channel.SMS) ? Channel.SMS
+                : reachable.contains(Channel.EMAIL) && available(Channel.EMAIL) ? Channel.EMAIL : null;
+        if (channel == null) {
+            throw new IllegalStateException("no channel reaches " + recipientType + " " + recipientId);
+        }
+        return enqueue(channel, recipientType, recipientId, template, params);
+    }
+
+    /** Whether this installation can send on a channel (e-mail needs an SMTP server). */
+    public boolean available(Channel channel) {
+        return adapters.containsKey(channel) && adapters.get(channel).available();
     }
 
     /**

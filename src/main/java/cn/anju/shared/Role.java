@@ -2,7 +2,8 @@ package cn.anju.shared;
 
 /**
  * Platform roles (DOMAIN.md section 1). The three separated administrators (三员分立) are
- * {@link #SYSTEM_ADMIN}, {@link #SECURITY_ADMIN} and {@link #AUDITOR}.
+ * {@link #SYSTEM_ADMIN}, {@link #SECURITY_ADMIN} and {@link #AUDITOR}; {@link #MONITOR} watches the platform's
+ * health and metrics and, like them, sees no operational data.
  */
 public enum Role {
     SYSTEM_ADMIN,
@@ -14,7 +15,9 @@ public enum Role {
     OPERATOR_STAFF,
     TENANT,
     EVALUATOR,
-    AUDITOR;
+    AUDITOR,
+    /** 运维监控: reads the operations endpoints ({@code /actuator/*}) with an API token; no business data, held alone. */
+    MONITOR;
 
     /** The name Spring Security checks with {@code hasRole}. */
     public String authority() {

@@ -21,35 +21,45 @@ class AdminPagesBrowserTest extends BrowserTest {
     AccountUserDetailsService users;
     @org.springframework.beans.factory.annotation.Autowired
     OrganisationAdministration organisations;
+    @org.springframework.beans.factory.annotation.Autowired
+    Organisations orgs;
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountAdministration accounts;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
-    void systemAdministratorCreatesFiltersAndDisablesAnAccount() {
+    void systemAdministratorOpensFiltersAndDisablesAnAccountAndNeverSeesItsCode() {
         browser.login(base(), "admin", "Demo@2026");
         WebDriver d = browser.driver();
         String username = "repair." + UUID.randomUUID().toString().substring(0, 6);
 
         d.get(base() + "/admin/accounts/new");
+        assertThat(d.findElements(By.id("initialPassword"))).as("no password field for an administrator").isEmpty();
         d.findElement(By.id("username")).sendKeys(username);
         d.findElement(By.id("displayName")).sendKeys("维修工王师傅");
         new Select(d.findElement(By.id("organisationId"))).selectByVisibleText("榆林安居物业服务有限公司（承接主体）");
-        browser.click(By.cssSelector("label[for=role-OPERATOR_STAFF]"));
-        browser.click(By.cssSelector("label[for=duty-REPAIR_WORKER]"));
-        d.findElement(By.id("initialPassword")).sendKeys("weakpassword");
+        d.findElement(By.id("mobile")).sendKeys("1380013");
         browser.click(By.cssSelector("#account-form button[type=submit]"));
 
         // refused with a message that says what to fix; what was typed is kept
         var error = new WebDriverWait(d, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
-        assertThat(error.getText()).contains("至少 3 类");
+        assertThat(error.getText()).contains("手机号应为11位");
         assertThat(d.findElement(By.id("username")).getAttribute("value")).isEqualTo(username);
-        assertThat(d.findElement(By.id("duty-REPAIR_WORKER")).isSelected()).isTrue();
         browser.screenshot("account-new-refused");
 
-        d.findElement(By.id("initialPassword")).sendKeys("Weak-But-Long-2026");
+        d.findElement(By.id("mobile")).clear();
+        d.findElement(By.id("mobile")).sendKeys("13800138001");
         browser.click(By.cssSelector("#account-form button[type=submit]"));
         var notice = new WebDriverWait(d, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")));
-        assertThat(notice.getText()).contains(username, "首次登录须修改密码");
+        assertThat(notice.getText()).contains(username, "激活码", "管理员看不到");
+        assertThat(d.findElement(By.id("awaiting-activation")).getText()).isEqualTo("待本人激活");
+        long id = Long.parseLong(d.getCurrentUrl().replaceAll(".*/admin/accounts/(\\d+).*", "$1"));
+        String code = new AccountCodesReader(jdbc).latestCode(id);
+        assertThat(d.getPageSource()).doesNotContain(code);
+        assertThat(d.findElements(By.id("grant-form"))).as("roles are the security administrator's").isEmpty();
         browser.screenshot("account-detail");
 
         browser.click(By.cssSelector("form[action$='/disable'] button"));
@@ -61,6 +71,53 @@ class AdminPagesBrowserTest extends BrowserTest {
         assertThat(d.findElement(By.id("result-count")).getText()).isEqualTo("共 1 条");
         assertThat(d.findElement(By.cssSelector("#accounts-table tbody")).getText()).contains("停用");
         browser.screenshot("accounts-filtered");
+    }
+
+    @Test
+    void securityAdministratorGrantsRolesAndThePersonActivatesWithTheCodeFromTheirPhone() {
+        String username = "clerk." + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser admin = ((AccountUserDetails) users.loadUserByUsername("admin")).currentUser();
+        UserAccount account = accounts.create(admin, new AccountAdministration.NewAccount(username, "窗口经办李娜",
+                orgs.findByCode("HS-610803").orElseThrow().id(), "13700137000", null));
+
+        browser.login(base(), "security", "Demo@2026");
+        WebDriver d = browser.driver();
+        d.get(base() + "/security/accounts?keyword=" + username);
+        browser.click(By.linkText(username));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("grant-form")));
+        assertThat(d.findElement(By.id("no-roles")).getText()).isEqualTo("待授予角色");
+        assertThat(d.findElements(By.cssSelector("form[action$='/reset-password']"))).as("resets are the system administrator's").isEmpty();
+        browser.click(By.cssSelector("label[for=role-GOV_OFFICER]"));
+        browser.click(By.cssSelector("#grant-form button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert-success"), "组织与角色已授予"));
+        browser.screenshot("account-grant");
+
+        String code = new AccountCodesReader(jdbc).latestCode(account.id());
+        try (Browser person = new Browser()) {
+            WebDriver p = person.driver();
+            p.get(base() + "/login");
+            person.click(By.id("account-activate-link"));
+            new WebDriverWait(p, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+            p.findElement(By.id("username")).sendKeys(username);
+            p.findElement(By.id("code")).sendKeys(code);
+            p.findElement(By.id("password")).sendKeys("Password1");
+            p.findElement(By.id("confirmation")).sendKeys("Password1");
+            person.click(By.cssSelector("#account-activate-form button[type=submit]"));
+            var refused = new WebDriverWait(p, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
+            assertThat(refused.getText()).contains("最常见的密码");
+            p.findElement(By.id("code")).sendKeys(code);
+            p.findElement(By.id("password")).sendKeys("Window-Clerk-2718");
+            p.findElement(By.id("confirmation")).sendKeys("Window-Clerk-2718");
+            person.click(By.cssSelector("#account-activate-form button[type=submit]"));
+            var done = new WebDriverWait(p, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("activation-done")));
+            assertThat(done.getText()).contains("请用新密码登录");
+            person.screenshot("account-activated");
+            person.login(base(), username, "Window-Clerk-2718");
+            assertThat(p.findElement(By.id("home-roles")).getText()).contains("政府经办人");
+        }
     }
 
     @Test

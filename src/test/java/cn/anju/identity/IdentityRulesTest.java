@@ -8,6 +8,7 @@ import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -28,6 +29,10 @@ class IdentityRulesTest {
     @Autowired
     AccountAdministration accounts;
     @Autowired
+    RoleGrants grants;
+    @Autowired
+    AccountActivation activation;
+    @Autowired
     CoverageAdministration coverage;
     @Autowired
     AccountUserDetailsService users;
@@ -35,6 +40,8 @@ class IdentityRulesTest {
     DataScopes scopes;
     @Autowired
     Organisations organisations;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     Clock clock;
 
@@ -50,62 +57,113 @@ class IdentityRulesTest {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** An account as the system administrator opens it: no roles, no password. */
+    UserAccount opened(String organisationCode) {
+        return accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."), "某人",
+                org(organisationCode), "13800138000", null));
+    }
+
     @Test
     void rolesMustFitTheOrganisation() {
-        assertThatThrownBy(() -> accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."),
-                "某人", org("HS-610802"), Set.of(Role.OPERATOR_MANAGER), Set.of(), "Str0ng!pass")))
+        UserAccount account = opened("HS-610802");
+        assertThatThrownBy(() -> grants.grant(user("security"), account.id(), org("HS-610802"),
+                Set.of(Role.OPERATOR_MANAGER), Set.of()))
                 .isInstanceOf(ProblemException.class).hasFieldOrPropertyWithValue("code", "ROLE_NOT_ALLOWED_FOR_ORGANISATION");
     }
 
     @Test
     void separatedAdministratorsHoldTheirRoleAlone() {
+        UserAccount account = opened("HB-610800");
         for (Set<Role> combination : Set.of(EnumSet.of(Role.SYSTEM_ADMIN, Role.AUDITOR),
-                EnumSet.of(Role.SECURITY_ADMIN, Role.SYSTEM_ADMIN), EnumSet.of(Role.AUDITOR, Role.GOV_ADMIN))) {
-            assertThatThrownBy(() -> accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."),
-                    "某人", org("HB-610800"), combination, Set.of(), "Str0ng!pass")))
+                EnumSet.of(Role.SECURITY_ADMIN, Role.SYSTEM_ADMIN), EnumSet.of(Role.AUDITOR, Role.GOV_ADMIN),
+                EnumSet.of(Role.MONITOR, Role.GOV_OFFICER))) {
+            assertThatThrownBy(() -> grants.grant(user("security"), account.id(), org("HB-610800"), combination, Set.of()))
                     .as(combination.toString())
                     .isInstanceOf(ProblemException.class).hasFieldOrPropertyWithValue("code", "SEPARATED_ADMINISTRATOR");
         }
     }
 
     @Test
-    void onlyTheSystemAdministratorManagesAccounts() {
-        for (String who : new String[]{"security", "auditor", "city.gov", "anju.manager"}) {
+    void onlyTheSystemAdministratorOpensAccountsAndOnlyTheSecurityAdministratorGrantsRoles() {
+        for (String who : new String[]{"security", "auditor", "city.gov", "anju.manager", "monitor"}) {
             assertThatThrownBy(() -> accounts.create(user(who), new AccountAdministration.NewAccount(unique("x."),
-                    "某人", org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF), Set.of(), "Str0ng!pass")))
+                    "某人", org("OP-YLAJ"), "13800138000", null)))
                     .as(who).isInstanceOf(ProblemException.class).hasFieldOrPropertyWithValue("code", "SYSTEM_ADMIN_REQUIRED");
         }
+        UserAccount account = opened("OP-YLAJ");
+        for (String who : new String[]{"admin", "auditor", "city.gov", "anju.manager", "monitor"}) {
+            assertThatThrownBy(() -> grants.grant(user(who), account.id(), org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF), Set.of()))
+                    .as(who).isInstanceOf(ProblemException.class).hasFieldOrPropertyWithValue("code", "SECURITY_ADMIN_REQUIRED");
+        }
+        assertThatThrownBy(() -> grants.grant(user("security"), user("security").id(), org("HB-610800"),
+                Set.of(Role.GOV_ADMIN), Set.of()))
+                .hasFieldOrPropertyWithValue("code", "CANNOT_GRANT_SELF");
     }
 
     @Test
-    void passwordsFollowThePolicyAndUsernamesAreUnique() {
+    void aNewAccountNeedsTheOwnersContactAndAFreeUsername() {
         assertThatThrownBy(() -> accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."),
-                "某人", org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF), Set.of(), "alllowercase1")))
-                .hasFieldOrPropertyWithValue("code", "PASSWORD_TOO_SIMPLE");
+                "某人", org("OP-YLAJ"), null, null)))
+                .hasFieldOrPropertyWithValue("code", "CONTACT_REQUIRED");
         assertThatThrownBy(() -> accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."),
-                "某人", org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF), Set.of(), "S1!a")))
-                .hasFieldOrPropertyWithValue("code", "PASSWORD_TOO_SHORT");
+                "某人", org("OP-YLAJ"), "1380013", null)))
+                .hasFieldOrPropertyWithValue("code", "MOBILE_FORMAT");
+        assertThatThrownBy(() -> accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."),
+                "某人", org("OP-YLAJ"), null, "zhou.ming@")))
+                .hasFieldOrPropertyWithValue("code", "EMAIL_FORMAT");
+        // the test platform has an SMTP server: an e-mail address alone carries the code
+        UserAccount byMail = accounts.create(user("admin"), new AccountAdministration.NewAccount(unique("x."),
+                "某人", org("OP-YLAJ"), null, "zhou.ming@example.com"));
+        assertThat(new AccountCodesReader(jdbc).latestChannel(byMail.id())).isEqualTo("EMAIL");
         assertThatThrownBy(() -> accounts.create(user("admin"), new AccountAdministration.NewAccount("Anju.Staff",
-                "某人", org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF), Set.of(), "Str0ng!pass")))
+                "某人", org("OP-YLAJ"), "13800138000", null)))
                 .hasFieldOrPropertyWithValue("code", "USERNAME_TAKEN");
     }
 
     @Test
-    void aNewAccountLogsInAndADisabledOneCannot() {
+    void aNewAccountSignsInOnceThePersonSetsAPasswordAndTheSecurityAdministratorGrantsRolesAndADisabledOneCannot() {
+        AccountCodesReader phone = new AccountCodesReader(jdbc);
         String username = unique("cashier.");
         UserAccount created = accounts.create(user("admin"), new AccountAdministration.NewAccount(username, "收银员甲",
-                org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF), Set.of(Duty.CASHIER), "Str0ng!pass"));
-        assertThat(created.mustChangePassword()).isTrue();
-        assertThat(created.duties()).containsExactly(Duty.CASHIER);
+                org("OP-YLAJ"), "139 0000 1111", null));
+        assertThat(created.roles()).isEmpty();
+        assertThat(created.awaitingActivation()).isTrue();
+        assertThat(phone.latestChannel(created.id())).isEqualTo("SMS");
 
+        assertThat(activation.activate(username, phone.latestCode(created.id()), "Kassen-Buch-73", "Kassen-Buch-73"))
+                .as("activated but no role yet").isFalse();
+        assertThat(WebClient.location(new WebClient(port).login(username, "Kassen-Buch-73"))).isEqualTo("/login?error");
+
+        UserAccount granted = grants.grant(user("security"), created.id(), org("OP-YLAJ"), Set.of(Role.OPERATOR_STAFF),
+                Set.of(Duty.CASHIER));
+        assertThat(granted.duties()).containsExactly(Duty.CASHIER);
         WebClient client = new WebClient(port);
-        // an administrator's password opens only the change-password page
-        assertThat(client.login(username, "Str0ng!pass").headers().firstValue("Location").orElseThrow())
-                .endsWith("/password/change");
+        assertThat(WebClient.location(client.login(username, "Kassen-Buch-73"))).isEqualTo("/");
+        assertThat(WebClient.json(client.getJson("/api/v1/me")).get("username").asString()).isEqualTo(username);
 
         accounts.disable(user("admin"), created.id());
-        var refused = new WebClient(port).login(username, "Str0ng!pass");
+        var refused = new WebClient(port).login(username, "Kassen-Buch-73");
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    }
+
+    @Test
+    void onlyTheNewestCodeWorksAndWrongCodesRunOut() {
+        AccountCodesReader phone = new AccountCodesReader(jdbc);
+        UserAccount account = opened("OP-YLAJ");
+        String first = phone.latestCode(account.id());
+        accounts.resetPassword(user("admin"), account.id());
+        String second = phone.latestCode(account.id());
+        if (!first.equals(second)) {
+            assertThatThrownBy(() -> activation.activate(account.username(), first, "Kassen-Buch-73", "Kassen-Buch-73"))
+                    .hasFieldOrPropertyWithValue("code", "ACCOUNT_CODE_INVALID");
+        }
+        String wrong = second.equals("00000000") ? "11111111" : "00000000";
+        for (int i = 0; i < AccountCodes.MAX_ATTEMPTS; i++) {
+            assertThatThrownBy(() -> activation.activate(account.username(), wrong, "Kassen-Buch-73", "Kassen-Buch-73"))
+                    .hasFieldOrPropertyWithValue("code", "ACCOUNT_CODE_INVALID");
+        }
+        assertThatThrownBy(() -> activation.activate(account.username(), second, "Kassen-Buch-73", "Kassen-Buch-73"))
+                .as("spent by five wrong tries").hasFieldOrPropertyWithValue("code", "ACCOUNT_CODE_INVALID");
     }
 
     @Test
@@ -152,8 +210,8 @@ class IdentityRulesTest {
     }
 
     @Test
-    void separatedAdministratorsSeeNoOperationalData() {
-        for (String who : new String[]{"admin", "security", "auditor"}) {
+    void separatedAdministratorsAndMonitoringSeeNoOperationalData() {
+        for (String who : new String[]{"admin", "security", "auditor", "monitor"}) {
             assertThat(scopes.of(user(who))).as(who).isInstanceOf(DataScope.None.class);
         }
     }

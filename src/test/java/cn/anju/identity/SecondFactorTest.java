@@ -35,6 +35,8 @@ class SecondFactorTest {
     SecurityPolicies policies;
     @Autowired
     Organisations organisations;
+    @Autowired
+    IdentitySeeding seeding;
 
     @AfterEach
     void demoDefaults() {
@@ -57,8 +59,7 @@ class SecondFactorTest {
     @Test
     void anAdministratorEnrolsThenGivesAFreshCodeAtEveryLogin() {
         String username = "sysadmin." + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(user("admin"), new AccountAdministration.NewAccount(username, "第二系统管理员",
-                organisations.findByCode("HB-610800").orElseThrow().id(), Set.of(Role.SYSTEM_ADMIN), Set.of(), "Initial-Pass-1"));
+        seeding.account(username, "第二系统管理员", "HB-610800", Set.of(Role.SYSTEM_ADMIN), Set.of(), "Initial-Pass-1", true);
         accounts.changeOwnPassword(user(username), "Initial-Pass-1", "Chosen-Pass-2", "Chosen-Pass-2");
         policies.change(user("security"), new SecurityPolicies.Change("610800", 8, 3, 3, 5, 30, 30, true, "启用管理员动态码"));
 

@@ -36,7 +36,7 @@ public final class DemoAccounts {
             new DemoAccount("admin", "系统管理员", "SYSTEM_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
                     plus(PERSONAL, "menu.accounts", "menu.organisations", "menu.calendar")),
             new DemoAccount("security", "安全管理员", "SECURITY_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
-                    plus(PERSONAL, "menu.securityPolicy")),
+                    plus(PERSONAL, "menu.securityPolicy", "menu.roleGrants")),
             new DemoAccount("auditor", "审计管理员", "AUDITOR", "榆林市住房和城乡建设局", "NONE", List.of(),
                     plus(PERSONAL, "menu.audit")),
             new DemoAccount("city.gov", "王建国", "GOV_ADMIN", "榆林市住房和城乡建设局", "CITY", ALL_DISTRICTS, GOVERNMENT),
@@ -51,6 +51,7 @@ public final class DemoAccounts {
             new DemoAccount("shenmu.op", "高伟", "OPERATOR_MANAGER", "神木市保障房运营管理有限公司", "OPERATOR",
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL),
+            new DemoAccount("monitor", "运维值班", "MONITOR", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
             new DemoAccount("tenant.demo", "张建华", "TENANT", "榆阳区住房保障中心", "HOUSEHOLD", List.of(),
                     plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent", "menu.myContacts", "menu.myRepairs")));
 }

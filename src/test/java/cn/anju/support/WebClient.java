@@ -85,6 +85,12 @@ public final class WebClient {
         return cookie == null ? null : new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
     }
 
+    /** A plain-text answer (e.g. Prometheus metrics) for a token. */
+    public HttpResponse<String> getTextWithToken(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/plain")
+                .header("Authorization", "Bearer " + token).GET());
+    }
+
     public HttpResponse<String> getWithToken(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token).GET());

@@ -3,12 +3,9 @@ package cn.anju.identity.web;
 import cn.anju.identity.AccountAdministration;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentityQueries;
-import cn.anju.identity.OrganisationType;
-import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
-import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
-/** 账号管理 pages for the system administrator: list with filters, create, roles, disable/enable, reset. */
+/**
+ * 账号管理 pages for the system administrator: list with filters, open an account (with the person's own mobile or
+ * e-mail, no roles, no password), disable/enable, reset. Roles are granted on the security administrator's pages
+ * ({@link RoleGrantController}); the one-time code never appears here.
+ */
 @Controller
 @RequestMapping("/admin/accounts")
 @PreAuthorize("hasRole('SYSTEM_ADMIN')")
@@ -44,13 +41,8 @@ class AccountAdminController {
                 @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Role role,
                 @RequestParam(required = false) Boolean enabled, @RequestParam(required = false) Integer page,
                 HttpServletRequest request, Model model) {
-        var filter = new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled);
-        model.addAttribute("filter", filter);
-        model.addAttribute("result", queries.accounts(user, filter, PageQuery.of(page, 20)));
-        model.addAttribute("organisations", queries.organisations(user));
-        model.addAttribute("roles", Role.values());
-        // htmx swaps only the table when filtering or paging; the address bar keeps the full URL
-        return request.getHeader("HX-Request") != null ? "identity/accounts :: table" : "identity/accounts";
+        return AccountListing.page(queries, user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
+                page, "/admin/accounts", request, model);
     }
 
     /** 导出Excel of the filtered account list. */
@@ -64,9 +56,9 @@ class AccountAdminController {
         for (var a : Downloads.allPages(p -> queries.accounts(user, filter, p))) {
             rows.add(java.util.List.of(a.username(), a.displayName(), a.organisationName(),
                     String.join("、", a.roles().stream().map(Enum::name).sorted().toList()),
-                    a.enabled() ? "启用" : "停用", a.mustChangePassword() ? "是" : "否"));
+                    a.enabled() ? "启用" : "停用", a.awaitingActivation() ? "是" : "否"));
         }
-        return Downloads.xlsx(Sheets.write("账号", java.util.List.of("用户名", "姓名", "所属组织", "角色", "状态", "待改初始密码"),
+        return Downloads.xlsx(Sheets.write("账号", java.util.List.of("用户名", "姓名", "所属组织", "角色", "状态", "待本人设置密码"),
                 rows), "账号.xlsx");
     }
 
@@ -78,19 +70,18 @@ class AccountAdminController {
 
     @PostMapping
     String create(CurrentUser user, @RequestParam String username, @RequestParam String displayName,
-                  @RequestParam(required = false) Long organisationId,
-                  @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<Duty> duties,
-                  @RequestParam String initialPassword, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long organisationId, @RequestParam(required = false) String mobile,
+                  @RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
         try {
             var account = administration.create(user, new AccountAdministration.NewAccount(username, displayName,
-                    organisationId, toSet(roles, Role.class), toSet(duties, Duty.class), initialPassword));
-            redirect.addFlashAttribute("notice", "账号 " + account.username() + " 已创建，首次登录须修改密码。");
+                    organisationId, mobile, email));
+            redirect.addFlashAttribute("notice", "账号 " + account.username()
+                    + " 已开设。激活码已发至本人的手机或邮箱（管理员看不到），本人激活并经安全管理员授予角色后即可登录。");
             return "redirect:/admin/accounts/" + account.id();
         } catch (ProblemException e) {
             prepareForm(user, model);
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("form", new FormValues(username, displayName, organisationId, toSet(roles, Role.class),
-                    toSet(duties, Duty.class)));
+            model.addAttribute("form", new FormValues(username, displayName, organisationId, mobile, email));
             return "identity/account-new";
         }
     }
@@ -98,16 +89,8 @@ class AccountAdminController {
     @GetMapping("/{id}")
     String detail(CurrentUser user, @PathVariable Long id, Model model) {
         model.addAttribute("account", queries.account(user, id));
-        prepareForm(user, model);
+        model.addAttribute("grants", false);
         return "identity/account-detail";
-    }
-
-    @PostMapping("/{id}/roles")
-    String assign(CurrentUser user, @PathVariable Long id, @RequestParam Long organisationId,
-                  @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<Duty> duties,
-                  RedirectAttributes redirect) {
-        return act(id, redirect, "角色已更新。",
-                () -> administration.assign(user, id, organisationId, toSet(roles, Role.class), toSet(duties, Duty.class)));
     }
 
     @PostMapping("/{id}/disable")
@@ -121,10 +104,9 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/reset-password")
-    String resetPassword(CurrentUser user, @PathVariable Long id, @RequestParam String temporaryPassword,
-                         RedirectAttributes redirect) {
-        return act(id, redirect, "密码已重置，该用户下次登录须修改密码。",
-                () -> administration.resetPassword(user, id, temporaryPassword));
+    String resetPassword(CurrentUser user, @PathVariable Long id, RedirectAttributes redirect) {
+        return act(id, redirect, "密码已重置，原密码即刻失效；重置码已发至本人的手机或邮箱（管理员看不到），本人凭码设置新密码。",
+                () -> administration.resetPassword(user, id));
     }
 
     private String act(Long id, RedirectAttributes redirect, String success, Runnable action) {
@@ -139,18 +121,11 @@ class AccountAdminController {
 
     private void prepareForm(CurrentUser user, Model model) {
         model.addAttribute("organisations", queries.organisations(user));
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("duties", Duty.values());
-        model.addAttribute("organisationTypes", OrganisationType.values());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new FormValues("", "", null, Set.of(), Set.of()));
+            model.addAttribute("form", new FormValues("", "", null, "", ""));
         }
     }
 
-    record FormValues(String username, String displayName, Long organisationId, Set<Role> roles, Set<Duty> duties) {
-    }
-
-    private static <E extends Enum<E>> Set<E> toSet(List<E> values, Class<E> type) {
-        return values == null || values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+    record FormValues(String username, String displayName, Long organisationId, String mobile, String email) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.anju.identity.web;
 
+import cn.anju.identity.AccountAdministration;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentityQueries;
 import cn.anju.shared.Role;
@@ -32,6 +33,7 @@ class AccountApi {
                                                   @RequestParam(required = false) Boolean enabled,
                                                   @RequestParam(required = false) Integer page,
                                                   @RequestParam(required = false) Integer size) {
+        AccountAdministration.requireSystemAdmin(user); // the security administrator reads accounts on her pages only
         return queries.accounts(user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
                 PageQuery.of(page, size));
     }
@@ -39,6 +41,7 @@ class AccountApi {
     @GetMapping("/{id}")
     @Operation(summary = "账号详情（系统管理员）")
     IdentityQueries.AccountRow get(CurrentUser user, @PathVariable Long id) {
+        AccountAdministration.requireSystemAdmin(user);
         return queries.account(user, id);
     }
 }

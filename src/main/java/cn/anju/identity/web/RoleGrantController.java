@@ -1,0 +1,77 @@
+package cn.anju.identity.web;
+
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentityQueries;
+import cn.anju.identity.RoleGrants;
+import cn.anju.shared.Duty;
+import cn.anju.shared.Role;
+import cn.anju.shared.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 角色授权: the security administrator's pages. Organisation, roles and duties (the account's data scope) are
+ * granted here and only here; accounts are opened and passwords reset by the system administrator, and the person
+ * sets their own password, so no one administrator makes a working account.
+ */
+@Controller
+@RequestMapping("/security/accounts")
+@PreAuthorize("hasRole('SECURITY_ADMIN')")
+class RoleGrantController {
+
+    private final RoleGrants grants;
+    private final IdentityQueries queries;
+
+    RoleGrantController(RoleGrants grants, IdentityQueries queries) {
+        this.grants = grants;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    String list(CurrentUser user, @RequestParam(required = false) String keyword,
+                @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Role role,
+                @RequestParam(required = false) Boolean enabled, @RequestParam(required = false) Integer page,
+                HttpServletRequest request, Model model) {
+        return AccountListing.page(queries, user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
+                page, "/security/accounts", request, model);
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser user, @PathVariable Long id, Model model) {
+        model.addAttribute("account", queries.account(user, id));
+        model.addAttribute("grants", true);
+        model.addAttribute("organisations", queries.organisations(user));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("duties", Duty.values());
+        return "identity/account-detail";
+    }
+
+    @PostMapping("/{id}/roles")
+    String grant(CurrentUser user, @PathVariable Long id, @RequestParam(required = false) Long organisationId,
+                 @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<Duty> duties,
+                 RedirectAttributes redirect) {
+        try {
+            grants.grant(user, id, organisationId, toSet(roles, Role.class), toSet(duties, Duty.class));
+            redirect.addFlashAttribute("notice", "组织与角色已授予。");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/security/accounts/" + id;
+    }
+
+    private static <E extends Enum<E>> Set<E> toSet(List<E> values, Class<E> type) {
+        return values == null || values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+    }
+}
