@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * restarts. One server per data directory per JVM: Spring contexts that share a directory share the server,
  * each holding a reference; the server stops when the last one releases it, i.e. when the last context closes.
  * (zonky's own shutdown hook is off: it would stop the database while Spring, in its own hook, still uses it.)
+ * Every login needs a password: see {@link EmbeddedClusterSecurity} for the roles and how an older, trusting data
+ * directory is brought over.
  */
 public final class EmbeddedPostgresServer {
 
@@ -31,12 +33,14 @@ public final class EmbeddedPostgresServer {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final EmbeddedCredentials credentials;
     private int references;
     private boolean stopped;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, EmbeddedCredentials credentials) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.credentials = credentials;
     }
 
     static {
@@ -84,6 +88,8 @@ public final class EmbeddedPostgresServer {
             if (clean) {
                 deleteRecursively(dir);
             }
+            Optional<EmbeddedCredentials> known = EmbeddedCredentials.read(dir);
+            EmbeddedClusterSecurity.refuseLockedOut(dir, known);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -102,9 +108,18 @@ public final class EmbeddedPostgresServer {
             if (port > 0) {
                 builder.setPort(port);
             }
+            // zonky checks the server is up by logging in as postgres: with the password once there is one
+            known.ifPresent(c -> builder.setConnectConfig("password", c.superuser().password()));
             EmbeddedPostgres pg = builder.start();
+            EmbeddedCredentials credentials;
+            try {
+                credentials = EmbeddedClusterSecurity.secure(pg.getPort(), dir, known);
+            } catch (RuntimeException e) {
+                pg.close(); // no postgres left running that nobody in this JVM knows about
+                throw e;
+            }
             log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-            return new EmbeddedPostgresServer(pg, dir);
+            return new EmbeddedPostgresServer(pg, dir, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("嵌入式 PostgreSQL 启动失败 / embedded PostgreSQL failed to start: " + dir, e);
         }
@@ -218,16 +233,30 @@ public final class EmbeddedPostgresServer {
         return postgres.getPort();
     }
 
+    /** The URL of a database without any login in it: give the user and password of one of {@link #credentials()}. */
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return EmbeddedClusterSecurity.jdbcUrl(postgres.getPort(), database);
     }
 
-    /** Creates the database if it does not exist yet (CREATE DATABASE cannot run inside a transaction). */
+    /** The superuser, owner and application logins; for the platform's own wiring and for tests, never to log. */
+    public EmbeddedCredentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * Creates the database if it does not exist yet (CREATE DATABASE cannot run inside a transaction), owned by
+     * the owner role, and lets the application role use its rows.
+     */
     public void ensureDatabase(String database) {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("Invalid database name: " + database);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        createIfMissing(database);
+        EmbeddedClusterSecurity.prepareDatabase(port(), database, credentials);
+    }
+
+    private void createIfMissing(String database) {
+        try (Connection c = EmbeddedClusterSecurity.connect(port(), "postgres", credentials.superuser());
              var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (var rs = exists.executeQuery()) {
@@ -236,7 +265,8 @@ public final class EmbeddedPostgresServer {
                 }
             }
             try (var create = c.createStatement()) {
-                create.execute("create database " + database + " encoding 'UTF8' template template0");
+                create.execute("create database " + database + " owner " + EmbeddedCredentials.OWNER
+                        + " encoding 'UTF8' template template0");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database, e);
