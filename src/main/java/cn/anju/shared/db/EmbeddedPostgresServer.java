@@ -30,6 +30,8 @@ public final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+    /** Directories already wiped by this JVM: a clean start means the first one, not every one after a stop. */
+    private static final java.util.Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -85,7 +87,7 @@ public final class EmbeddedPostgresServer {
         try {
             Files.createDirectories(dir.getParent());
             stopOrphanedPostmaster(dir);
-            if (clean) {
+            if (clean && CLEANED.add(dir)) {
                 deleteRecursively(dir);
             }
             Optional<EmbeddedCredentials> known = EmbeddedCredentials.read(dir);
