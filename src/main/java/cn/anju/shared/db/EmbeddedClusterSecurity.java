@@ -143,8 +143,8 @@ final class EmbeddedClusterSecurity {
         }
     }
 
-    /** Tables, views and free-standing sequences, then functions, of schema public still owned by someone else.
-     * Identity and serial sequences follow their table. */
+    /** Tables, views and free-standing sequences, then functions and procedures, of schema public still owned by
+     * someone else. Identity and serial sequences follow their table. */
     private static final String HAND_OVER_OBJECTS = """
             do $$
             declare r record;
@@ -162,9 +162,9 @@ final class EmbeddedClusterSecurity {
                         r.name);
                 end loop;
                 for r in select p.oid::regprocedure as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                          where n.nspname = 'public' and p.proowner <> 'anju_owner'::regrole
+                          where n.nspname = 'public' and p.proowner <> 'anju_owner'::regrole and p.prokind in ('f', 'p')
                 loop
-                    execute format('alter function %s owner to anju_owner', r.name);
+                    execute format('alter routine %s owner to anju_owner', r.name);
                 end loop;
             end $$""";
 
