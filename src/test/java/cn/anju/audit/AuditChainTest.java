@@ -45,8 +45,10 @@ class AuditChainTest {
         server.ensureDatabase(name);
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl(name));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(2);
+        // the database administrator's login: these cases play someone with every right on the database
+        dataSource.setUsername(server.credentials().superuser().user());
+        dataSource.setPassword(server.credentials().superuser().password());
+        dataSource.setMaximumPoolSize(4); // Flyway holds more than two while it runs its afterMigrate callback
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -50,9 +50,10 @@ class RentPlatformIT {
         int a = freePort();
         int b = freePort();
         start("node-a", a, "--anju.embedded-db.port=" + pg, "--anju.embedded-db.data-dir=" + DATA.resolve("pg"));
-        start("node-b", b, "--spring.datasource.url=jdbc:postgresql://localhost:" + pg + "/anju", "--spring.datasource.username=postgres");
+        List<String> external = externalDatabase(pg);
+        start("node-b", b, external.toArray(String[]::new));
 
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pg + "/anju", "postgres", "")) {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pg + "/anju", "anju_app", password("anju_app"))) {
             long lease = single(db, """
                     select l.id from lease l where l.status = 'ACTIVE' and l.district_code = '610802'
                        and exists (select 1 from bill b where b.lease_id = l.id) order by l.id limit 1""");
@@ -187,13 +188,25 @@ class RentPlatformIT {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
                 JAR.toString(), "--spring.profiles.active=demo", "--anju.command=bill-run", "--anju.rent.bill-period=" + period,
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:postgresql://localhost:" + pg + "/anju", "--spring.datasource.username=postgres",
                 "--anju.files.root=" + DATA.resolve("files"), "--anju.audit.head-dir=" + DATA.resolve("audit-" + name),
                 "--anju.rent.bill-cron=-", "--anju.lease.daily-cron=-"));
+        cmd.addAll(externalDatabase(pg));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(Path.of("target", "it-rent-" + name + ".log").toFile()).start();
         started.add(p);
         return p;
+    }
+
+    /** Node a's embedded database as another node sees it: an external one, with the recommended two roles. */
+    private static List<String> externalDatabase(int pg) throws IOException {
+        return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + pg + "/anju",
+                "--spring.datasource.username=anju_app", "--spring.datasource.password=" + password("anju_app"),
+                "--spring.flyway.user=anju_owner", "--spring.flyway.password=" + password("anju_owner"));
+    }
+
+    /** The password node a's embedded server generated for a role (its file in the data directory). */
+    private static String password(String role) throws IOException {
+        return Files.readString(DATA.resolve("pg").resolve("anju-" + role + ".password")).strip();
     }
 
     private static long single(Connection db, String sql) throws Exception {

@@ -2,6 +2,7 @@ package cn.anju.shared.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -30,14 +31,40 @@ class EmbeddedDatabaseConfiguration {
         return server;
     }
 
+    /** The platform at run time logs in as the application role: rows only, no DDL, audit rows append-only. */
     @Bean
     DataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(server.jdbcUrl(properties.database()));
-        ds.setUsername("postgres");
+        ds.setUsername(server.credentials().app().user());
+        ds.setPassword(server.credentials().app().password());
         ds.setPoolName("anju-embedded");
         ds.setMaximumPoolSize(properties.poolSize());
         return ds;
+    }
+
+    /** Flyway migrates as the owner role, which owns what it creates (what spring.flyway.user does for an
+     * external database). */
+    @Bean
+    FlywayConnectionDetails flywayConnectionDetails(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+        String url = server.jdbcUrl(properties.database());
+        EmbeddedCredentials.Login owner = server.credentials().owner();
+        return new FlywayConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return owner.user();
+            }
+
+            @Override
+            public String getPassword() {
+                return owner.password();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
     }
 
     static class NoDataSourceUrl implements Condition {

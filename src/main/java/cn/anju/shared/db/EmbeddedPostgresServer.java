@@ -22,20 +22,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * restarts. One server per data directory per JVM: Spring contexts that share a directory share the server,
  * each holding a reference; the server stops when the last one releases it, i.e. when the last context closes.
  * (zonky's own shutdown hook is off: it would stop the database while Spring, in its own hook, still uses it.)
+ * Every login needs a password: see {@link EmbeddedClusterSecurity} for the roles and how an older, trusting data
+ * directory is brought over.
  */
 public final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+    /** Directories already wiped by this JVM: a clean start means the first one, not every one after a stop. */
+    private static final java.util.Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final EmbeddedCredentials credentials;
     private int references;
     private boolean stopped;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, EmbeddedCredentials credentials) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.credentials = credentials;
     }
 
     static {
@@ -80,9 +86,11 @@ public final class EmbeddedPostgresServer {
         try {
             Files.createDirectories(dir.getParent());
             stopOrphanedPostmaster(dir);
-            if (clean) {
+            if (clean && CLEANED.add(dir)) {
                 deleteRecursively(dir);
             }
+            Optional<EmbeddedCredentials> known = EmbeddedCredentials.read(dir);
+            EmbeddedClusterSecurity.refuseLockedOut(dir, known);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -101,9 +109,18 @@ public final class EmbeddedPostgresServer {
             if (port > 0) {
                 builder.setPort(port);
             }
+            // zonky checks the server is up by logging in as postgres: with the password once there is one
+            known.ifPresent(c -> builder.setConnectConfig("password", c.superuser().password()));
             EmbeddedPostgres pg = builder.start();
+            EmbeddedCredentials credentials;
+            try {
+                credentials = EmbeddedClusterSecurity.secure(pg.getPort(), dir, known);
+            } catch (RuntimeException e) {
+                pg.close(); // no postgres left running that nobody in this JVM knows about
+                throw e;
+            }
             log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-            return new EmbeddedPostgresServer(pg, dir);
+            return new EmbeddedPostgresServer(pg, dir, credentials);
         } catch (IOException e) {
             throw new UncheckedIOException("嵌入式 PostgreSQL 启动失败 / embedded PostgreSQL failed to start: " + dir, e);
         }
@@ -217,16 +234,30 @@ public final class EmbeddedPostgresServer {
         return postgres.getPort();
     }
 
+    /** The URL of a database without any login in it: give the user and password of one of {@link #credentials()}. */
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return EmbeddedClusterSecurity.jdbcUrl(postgres.getPort(), database);
     }
 
-    /** Creates the database if it does not exist yet (CREATE DATABASE cannot run inside a transaction). */
+    /** The superuser, owner and application logins; for the platform's own wiring and for tests, never to log. */
+    public EmbeddedCredentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * Creates the database if it does not exist yet (CREATE DATABASE cannot run inside a transaction), owned by
+     * the owner role, and lets the application role use its rows.
+     */
     public void ensureDatabase(String database) {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("Invalid database name: " + database);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        createIfMissing(database);
+        EmbeddedClusterSecurity.prepareDatabase(port(), database, credentials);
+    }
+
+    private void createIfMissing(String database) {
+        try (Connection c = EmbeddedClusterSecurity.connect(port(), "postgres", credentials.superuser());
              var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (var rs = exists.executeQuery()) {
@@ -235,7 +266,8 @@ public final class EmbeddedPostgresServer {
                 }
             }
             try (var create = c.createStatement()) {
-                create.execute("create database " + database + " encoding 'UTF8' template template0");
+                create.execute("create database " + database + " owner " + EmbeddedCredentials.OWNER
+                        + " encoding 'UTF8' template template0");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database, e);

@@ -1,5 +1,6 @@
 package cn.anju.shared.db;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedded server keeps data across restarts, is durable, and recovers from stale or orphaned state. */
+/** The embedded server keeps data across restarts, is durable, recovers from stale or orphaned state, and asks
+ * every login for a password, also on a data directory from before it did. */
 class EmbeddedPostgresServerTest {
 
     @TempDir
@@ -21,7 +26,7 @@ class EmbeddedPostgresServerTest {
         Path dir = tmp.resolve("pg");
         EmbeddedPostgresServer first = EmbeddedPostgresServer.startOrGet(dir, 0, false);
         first.ensureDatabase("keep");
-        try (Connection c = DriverManager.getConnection(first.jdbcUrl("keep"), "postgres", "")) {
+        try (Connection c = connect(first, "keep", first.credentials().owner())) {
             c.createStatement().execute("create table t (v text)");
             c.createStatement().execute("insert into t values ('安居')");
             assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
@@ -30,7 +35,7 @@ class EmbeddedPostgresServerTest {
         first.stop();
 
         EmbeddedPostgresServer second = EmbeddedPostgresServer.startOrGet(dir, 0, false);
-        try (Connection c = DriverManager.getConnection(second.jdbcUrl("keep"), "postgres", "")) {
+        try (Connection c = connect(second, "keep", second.credentials().app())) {
             var rs = c.createStatement().executeQuery("select v from t");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("安居");
@@ -68,6 +73,84 @@ class EmbeddedPostgresServerTest {
         assertThat(ProcessHandle.current().isAlive()).isTrue();
         again.ensureDatabase("stale_ok");
         again.stop();
+    }
+
+    @Test
+    void asksForPasswordsKeptInFilesOnlyItsOwnerCanRead() throws Exception {
+        Path dir = tmp.resolve("passwords");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrGet(dir, 0, false);
+        try {
+            for (String role : List.of("postgres", "anju_owner", "anju_app")) {
+                Path file = EmbeddedCredentials.file(dir.toAbsolutePath(), role);
+                assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", ""))
+                    .hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "wrong"))
+                    .hasMessageContaining("password authentication failed");
+            try (Connection c = connect(server, "postgres", server.credentials().superuser())) {
+                assertThat(query(c, "select auth_method from pg_hba_file_rules where type = 'host' limit 1"))
+                        .isEqualTo("scram-sha-256");
+                assertThat(query(c, "select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'anju_app'"))
+                        .isEqualTo("t");
+            }
+        } finally {
+            server.stop();
+        }
+        // the next start reads the same files
+        EmbeddedPostgresServer again = EmbeddedPostgresServer.startOrGet(dir, 0, false);
+        try (Connection c = connect(again, "postgres", again.credentials().app())) {
+            assertThat(query(c, "select current_user")).isEqualTo("anju_app");
+        } finally {
+            again.stop();
+        }
+    }
+
+    /** A data directory the platform made before it used passwords: trust, everything owned by postgres. */
+    @Test
+    void aTrustingDataDirectoryFromBeforeIsUpgradedInPlaceAndKeepsItsData() throws Exception {
+        Path dir = tmp.resolve("old");
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).start();
+             Connection c = old.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create database anju encoding 'UTF8' template template0");
+            try (Connection anju = old.getDatabase("postgres", "anju").getConnection()) {
+                anju.createStatement().execute("create table note (id bigint generated always as identity primary key, v text)");
+                anju.createStatement().execute("insert into note (v) values ('安居')");
+            }
+        }
+        assertThat(EmbeddedCredentials.read(dir)).isEmpty();
+
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrGet(dir, 0, false);
+        try {
+            server.ensureDatabase("anju");
+            assertThat(Files.readString(dir.resolve("pg_hba.conf"))).startsWith(EmbeddedClusterSecurity.HBA_MARKER);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("anju"), "postgres", ""))
+                    .hasMessageContaining("password");
+            try (Connection c = connect(server, "anju", server.credentials().app())) {
+                c.createStatement().execute("insert into note (v) values ('公租房')");
+                assertThat(query(c, "select string_agg(v, ',' order by id) from note")).isEqualTo("安居,公租房");
+                assertThat(query(c, "select pg_get_userbyid(relowner) from pg_class where relname = 'note'"))
+                        .isEqualTo("anju_owner");
+                assertThat(query(c, "select pg_get_userbyid(datdba) from pg_database where datname = 'anju'"))
+                        .isEqualTo("anju_owner");
+                assertThatThrownBy(() -> c.createStatement().execute("create table intruder (v text)"))
+                        .hasMessageContaining("permission denied");
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static Connection connect(EmbeddedPostgresServer server, String database, EmbeddedCredentials.Login login)
+            throws Exception {
+        return DriverManager.getConnection(server.jdbcUrl(database), login.user(), login.password());
+    }
+
+    private static String query(Connection c, String sql) throws Exception {
+        var rs = c.createStatement().executeQuery(sql);
+        rs.next();
+        return rs.getString(1);
     }
 
     private static String setting(Connection c, String name) throws Exception {

@@ -24,7 +24,8 @@ class ReEncryptionTest {
         server.ensureDatabase(db);
         try (HikariDataSource ds = new HikariDataSource()) {
             ds.setJdbcUrl(server.jdbcUrl(db));
-            ds.setUsername("postgres");
+            ds.setUsername(server.credentials().owner().user());
+            ds.setPassword(server.credentials().owner().password());
             JdbcClient jdbc = JdbcClient.create(ds);
             jdbc.sql("drop table if exists person").update();
             jdbc.sql("create table person (id bigint primary key, id_number text)").update();
