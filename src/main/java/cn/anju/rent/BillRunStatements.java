@@ -7,15 +7,19 @@ final class BillRunStatements {
     }
 
     /**
-     * Parameters: the lease id range (twice), the month (standards, reductions, and twice for the period
-     * arithmetic), district codes and due days, the run id, the time. The standard and the reduction in force on the
-     * first day of the billed month apply to the month's bills (a change takes effect from the next month's bill),
-     * so they make one small table of rates joined by key: the chunk is hash joins throughout. The span of a charge starts at the first day not yet
-     * billed for the lease (never before the period or the lease), so an earlier bill of the same period is not
-     * repeated and a change of state mid-period bills only the rest.
+     * Parameters: the run's month, the lease id range (twice), district codes and due days, the run id, the time.
+     * One rounding rule (docs/rent.md): the monthly rent of a calendar month is M = round(rate × area × tier factor, 2)
+     * with the standard and the reduction in force on that month's first day; a whole month bills M, a part month
+     * round(M × days ÷ days of the month, 2), and a bill over several months is the sum of its month pieces, each kept
+     * as a printed line (arrays on the bill, view {@code bill_printed_line}). The rates of the run's year make one small table joined by key: the chunk is
+     * hash joins throughout. The span of a charge starts at the first day not yet billed for the lease (never before
+     * the period or the lease), so an earlier bill of the same period is not repeated and a change of state mid-period
+     * bills only the rest; a bill is made only when every month of it has a standard in force.
      */
     static final String INSERT = """
-            with basis as (
+            with run as (
+                select ?::date as month
+            ), basis as (
                 select b.* from lease_billing_basis b
                  where b.moved_out_on is null and b.lease_id between ? and ?
             ), billed as materialized (
@@ -23,20 +27,13 @@ final class BillRunStatements {
                 select x.lease_id, max(x.period_end) + 1 as next_day from bill x
                  where x.lease_id between ? and ? and x.charge_type in ('RENT', 'RENT_MARKET') group by x.lease_id
             ), rates as materialized (
-                -- per project and rent tier, the standard in force on the first day of the billed month and the
-                -- tier's reduction that day (the district's own over the city default); MARKET_OVERSTAY is the
-                -- market standard charged after a transition period
-                select s.project_id, t.tier as rent_tier, s.yuan_per_sqm,
-                       case when t.kind = 'STANDARD' then rd.mode end as mode,
-                       case when t.kind = 'STANDARD' then rd.amount end as reduction
-                  from (select distinct on (x.project_id, x.kind) x.project_id, x.district_code, x.kind, x.yuan_per_sqm
-                          from rent_standard x where x.effective_from <= ?::date
-                         order by x.project_id, x.kind, x.effective_from desc) s
-                  join (values ('STANDARD', 'STANDARD'), ('REDUCED', 'STANDARD'), ('MINIMUM', 'STANDARD'), ('MARKET', 'MARKET'),
-                               ('MARKET_OVERSTAY', 'MARKET')) as t(tier, kind) on t.kind = s.kind
-                  left join lateral (select r.mode, r.amount from rent_tier_reduction r
-                                      where r.rent_tier = t.tier and r.region_code in (s.district_code, '610800') and r.effective_from <= ?::date
-                                      order by (r.region_code = s.district_code) desc, r.effective_from desc limit 1) rd on true
+                -- per project and rent tier, the rate in force on the first day of the run's month (rent_rate): one
+                -- small table joined by key for every charge inside that month, the bulk of every run
+                select p.project_id, t.tier as rent_tier, rr.yuan_per_sqm, rr.mode, rr.reduction, rr.reduction_text
+                  from (select distinct x.project_id from rent_standard x) p
+                 cross join (values ('STANDARD'), ('REDUCED'), ('MINIMUM'), ('MARKET'), ('MARKET_OVERSTAY')) t(tier)
+                 cross join run
+                 cross join lateral rent_rate(p.project_id, t.tier, run.month) rr
             ), cycles as materialized (
                 -- the billing period containing the month, for each cycle (periods align on the calendar year),
                 -- and per district its due date when the period is billed from its first day
@@ -44,9 +41,9 @@ final class BillRunStatements {
                        dd.code, dd.day as due_day,
                        make_date(extract(year from v.pstart)::int, extract(month from v.pstart)::int,
                                  least(dd.day, extract(day from v.pstart + interval '1 month' - interval '1 day')::int)) as pstart_due
-                  from (select c.cycle, c.months, (date_trunc('year', ?::date)
-                                 + ((extract(month from ?::date)::int - 1) / c.months * c.months) * interval '1 month')::date as pstart
-                          from (values ('MONTHLY', 1), ('QUARTERLY', 3), ('HALF_YEARLY', 6), ('YEARLY', 12)) as c(cycle, months)) v
+                  from (select c.cycle, c.months, (date_trunc('year', run.month)
+                                 + ((extract(month from run.month)::int - 1) / c.months * c.months) * interval '1 month')::date as pstart
+                          from run, (values ('MONTHLY', 1), ('QUARTERLY', 3), ('HALF_YEARLY', 6), ('YEARLY', 12)) as c(cycle, months)) v
                  cross join unnest(?::text[], ?::int[]) as dd(code, day)
             ), spans as (
                 select b.*, cy.months, cy.pstart, cy.pend, cy.due_day, cy.pstart_due,
@@ -62,35 +59,65 @@ final class BillRunStatements {
                 union all
                 select sp.*, 'RENT_MARKET', greatest(sp.s, sp.vacate_by + 1), sp.pend
                   from spans sp where sp.status <> 'ACTIVE' and sp.vacate_by is not null
-            ), priced as (
-                select c.*, rt.yuan_per_sqm, rt.mode, rt.reduction,
-                       case when c.cs = c.pstart and c.ce = c.pend then c.months::numeric   -- a whole period: whole months
-                            when date_trunc('month', c.cs) = date_trunc('month', c.ce)
-                            then (c.ce - c.cs + 1)::numeric / extract(day from date_trunc('month', c.cs) + interval '1 month' - interval '1 day')::numeric
-                            else billing_months(c.cs, c.ce) end as fraction
+            ), bills as (
+                -- a charge inside the run's month is priced from the rates table; any other (several months, or one
+                -- month of a longer period) is the sum of its month pieces at each month's rate, and is billed only
+                -- when every month of it has a standard in force
+                select c.lease_id, c.district_code, c.project_id, c.household_id, c.charge_type, c.cs, c.ce, c.pstart, c.pstart_due,
+                       c.due_day, c.rent_area,
+                       coalesce(rt.yuan_per_sqm, multi.rates[1]) as yuan_per_sqm, coalesce(rt.reduction_text, multi.reductions[1]) as reduction,
+                       coalesce(monthly_rent(rt.yuan_per_sqm, c.rent_area, rt.mode, rt.reduction), multi.monthlies[1]) as monthly,
+                       coalesce(rent_piece(monthly_rent(rt.yuan_per_sqm, c.rent_area, rt.mode, rt.reduction), c.cs, c.ce), multi.amount) as amount,
+                       coalesce(multi.fraction, (c.ce - c.cs + 1)::numeric
+                                / extract(day from date_trunc('month', c.cs::timestamp) + interval '1 month' - interval '1 day')::numeric) as fraction,
+                       case when cardinality(multi.amounts) > 1 then multi.rates end as rates,
+                       case when cardinality(multi.amounts) > 1 then multi.reductions end as reductions,
+                       case when cardinality(multi.amounts) > 1 then multi.monthlies end as monthlies,
+                       case when cardinality(multi.amounts) > 1 then multi.amounts end as amounts
                   from charges c
-                  join rates rt on rt.project_id = c.project_id
+                 cross join run
+                  left join rates rt on rt.project_id = c.project_id
                        and rt.rent_tier = case when c.charge_type = 'RENT_MARKET' then 'MARKET_OVERSTAY' else c.rent_tier end
-                 where c.ce >= c.cs
+                       and date_trunc('month', c.cs::timestamp) = run.month and date_trunc('month', c.ce::timestamp) = run.month
+                  left join lateral (
+                      select sum(p.piece) as amount, sum((p.pe - p.ps + 1)::numeric / p.dim) as fraction,
+                             array_agg(p.yuan_per_sqm order by p.m) as rates, array_agg(p.reduction_text order by p.m) as reductions,
+                             array_agg(p.monthly order by p.m) as monthlies, array_agg(p.piece order by p.m) as amounts,
+                             count(p.yuan_per_sqm) = count(*) as complete
+                        from (select g.m, g.ps, g.pe, g.dim, rr.yuan_per_sqm, rr.reduction_text,
+                                     monthly_rent(rr.yuan_per_sqm, c.rent_area, rr.mode, rr.reduction) as monthly,
+                                     rent_piece(monthly_rent(rr.yuan_per_sqm, c.rent_area, rr.mode, rr.reduction), g.ps, g.pe) as piece
+                                from (select x.at::date as m, greatest(c.cs, x.at::date) as ps,
+                                             least(c.ce, (x.at + interval '1 month' - interval '1 day')::date) as pe,
+                                             extract(day from x.at + interval '1 month' - interval '1 day')::int as dim
+                                        from generate_series(date_trunc('month', c.cs::timestamp), c.ce::timestamp, interval '1 month') x(at)) g
+                                left join lateral rent_rate(c.project_id,
+                                          case when c.charge_type = 'RENT_MARKET' then 'MARKET_OVERSTAY' else c.rent_tier end, g.m) rr on true) p
+                       where date_trunc('month', c.cs::timestamp) <> run.month or date_trunc('month', c.ce::timestamp) <> run.month
+                  ) multi on true
+                 where c.ce >= c.cs and (rt.yuan_per_sqm is not null or (multi.amount is not null and multi.complete))
             ), ins as (
                 insert into bill (lease_id, district_code, project_id, household_id, charge_type, period_start, period_end, due_date,
-                                  amount, yuan_per_sqm, rent_area, reduction, months, run_id, created_at)
+                                  amount, yuan_per_sqm, rent_area, reduction, months, monthly_amount,
+                                  line_rates, line_reductions, line_monthly, line_amounts, run_id, created_at)
                 select p.lease_id, p.district_code, p.project_id, p.household_id, p.charge_type, p.cs, p.ce,
                        case when p.cs = p.pstart then p.pstart_due
                             else greatest(p.cs, make_date(extract(year from p.cs)::int, extract(month from p.cs)::int,
                                  least(p.due_day, extract(day from date_trunc('month', p.cs) + interval '1 month' - interval '1 day')::int))) end,
-                       round(case when p.mode = 'FIXED' then greatest(p.yuan_per_sqm * p.rent_area - p.reduction, 0)
-                                  else p.yuan_per_sqm * p.rent_area * (100 - coalesce(p.reduction, 0)) / 100 end * p.fraction, 2),
-                       p.yuan_per_sqm, p.rent_area,
-                       case when p.reduction is null or p.reduction = 0 then '' when p.mode = 'FIXED' then p.reduction::text
-                            else p.reduction::text || '%' end,
-                       round(p.fraction, 8), ?, ?
-                  from priced p
+                       p.amount, p.yuan_per_sqm, p.rent_area, p.reduction, round(p.fraction, 8), p.monthly,
+                       p.rates, p.reductions, p.monthlies, p.amounts, ?, ?
+                  from bills p
                 on conflict (lease_id, charge_type, period_start) do nothing
                 returning id, amount
             )
             select count(*), coalesce(sum(amount), 0), coalesce(string_agg(id || ':' || amount, ',' order by id), '') from ins""";
 
+    /**
+     * The same without {@code ON CONFLICT}: a chunk starts at each lease's first unbilled day, so only another run
+     * writing the same leases at the same moment can collide, and a plain insert (no speculative insertion per row)
+     * is the cheaper common case. On a unique violation the chunk is rolled back and done again with {@link #INSERT}.
+     */
+    static final String INSERT_UNCONTENDED = INSERT.replace("on conflict (lease_id, charge_type, period_start) do nothing", "");
 
     /**
      * The month's other charges (property fee, water, electricity, parking) of the same chunk of leases: per open

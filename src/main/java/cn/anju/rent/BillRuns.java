@@ -57,7 +57,7 @@ public class BillRuns {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BillRuns.class);
 
     BillRuns(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Districts districts, Credits credits,
-             AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:20000}") int chunk,
+             AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:50000}") int chunk,
              @Value("${anju.rent.bill-chunk-pause:0s}") java.time.Duration pause, DataSource dataSource) {
         this.dataSource = dataSource;
         this.pause = pause;
@@ -130,7 +130,12 @@ public class BillRuns {
                 long to = Math.min(start + chunk - 1, bounds.max());
                 String previous = chain;
                 // each chunk commits on its own with its record: a crash loses at most the chunk in flight
-                chain = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to, previous));
+                try {
+                    chain = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to, previous, BillRunStatements.INSERT_UNCONTENDED));
+                } catch (org.springframework.dao.DuplicateKeyException e) {
+                    // another run billed some of these leases at the same moment: the chunk again, skipping what it wrote
+                    chain = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to, previous, BillRunStatements.INSERT));
+                }
                 breathe();
             }
         }
@@ -185,12 +190,12 @@ public class BillRuns {
         }
     }
 
-    private String chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to, String previous) {
+    private String chunk(long runId, Date month, String[] codes, Integer[] dueDays, long from, long to, String previous, String rentInsert) {
         // the statement joins a few thousand rows against small tables: hash joins, never a nested loop over a chunk
         jdbc.sql("set local enable_nestloop = off").update();
         Timestamp now = Timestamp.from(clock.instant());
-        Part rent = jdbc.sql(BillRunStatements.INSERT)
-                .params(from, to, from, to, month, month, month, month, codes, dueDays, runId, now)
+        Part rent = jdbc.sql(rentInsert)
+                .params(month, from, to, from, to, codes, dueDays, runId, now)
                 .query((rs, n) -> new Part(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
         Part charges = jdbc.sql(BillRunStatements.CHARGES_INSERT)

@@ -103,6 +103,20 @@ public class RentLedger implements RentAccounts {
                                b.adjustments, b.paid,
                                case when b.quantity is not null
                                     then b.quantity || case when b.charge_type = 'WATER' then 'm³' else 'kWh' end || '×' || b.unit_price || '元'
+                                    -- rent: the monthly rent M as the contract prints it, then the days of a part month or the
+                                    -- month pieces of a longer bill, so the amount can be recomputed from what is printed
+                                    when b.charge_type in ('RENT', 'RENT_MARKET') and b.monthly_amount is not null
+                                    then b.yuan_per_sqm || '元/㎡×' || b.rent_area || '㎡'
+                                      || case when b.reduction = '' then '' when right(b.reduction, 1) = '%%' then '×减' || b.reduction
+                                              else '−' || b.reduction || '元' end
+                                      || '=' || b.monthly_amount || '元/月'
+                                      || case when date_trunc('month', b.period_start) <> date_trunc('month', b.period_end)
+                                              then '；分月：' || (select string_agg(to_char(l.month, 'YYYY-MM') || ' ' || l.amount || '元', '，' order by l.month)
+                                                                  from bill_printed_line l where l.bill_id = b.id)
+                                              when b.period_end - b.period_start + 1 = extract(day from date_trunc('month', b.period_start) + interval '1 month' - interval '1 day')
+                                              then ''
+                                              else '×' || (b.period_end - b.period_start + 1) || '/'
+                                                   || extract(day from date_trunc('month', b.period_start) + interval '1 month' - interval '1 day') || '天' end
                                     else case when b.monthly_amount is not null then b.monthly_amount || '元/月'
                                     else b.yuan_per_sqm || '元/㎡×' || b.rent_area || '㎡'
                                    || case when b.reduction = '' then '' when right(b.reduction, 1) = '%%' then '×减' || b.reduction

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arithmetic of rent, as pure functions so that property tests can hold it to its rules (docs/rent.md):
- * proration by days, the late fee, allocation oldest first. The bill run does the proration in SQL
- * ({@code billing_months}); a test checks the two agree.
+ * The arithmetic of rent, as pure functions so that property tests can hold it to its rules (docs/rent.md): the
+ * monthly rent rounded once, a bill as the sum of its month pieces, the late fee, allocation oldest first. The bill
+ * run does the same in SQL ({@code BillRunStatements}); {@code RentRoundingTest} holds the two to each other.
  */
 public final class RentMath {
 
@@ -33,9 +33,45 @@ public final class RentMath {
         return months;
     }
 
-    /** A bill's amount: the monthly rent times the months covered, rounded once to the fen, half up. */
+    /**
+     * The monthly rent M in force in a month (the figure the contract prints): the standard × the rent area, less the
+     * tier's reduction ({@code PERCENT} off, or {@code FIXED} yuan off, never below zero), rounded once to the fen,
+     * half up. {@code mode} null or a zero reduction: the standard itself.
+     */
+    public static BigDecimal monthlyRent(BigDecimal yuanPerSqm, BigDecimal rentArea, String mode, BigDecimal reduction) {
+        BigDecimal full = yuanPerSqm.multiply(rentArea);
+        if (mode == null || reduction == null || reduction.signum() == 0) {
+            return full.setScale(2, RoundingMode.HALF_UP);
+        }
+        BigDecimal rent = "FIXED".equals(mode) ? full.subtract(reduction).max(BigDecimal.ZERO)
+                : full.multiply(BigDecimal.valueOf(100).subtract(reduction)).divide(BigDecimal.valueOf(100));
+        return rent.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** One month's piece of a bill (from and to within one month): M for the whole month, else round(M × days ÷ days of the month, 2). */
+    public static BigDecimal piece(BigDecimal monthly, LocalDate from, LocalDate to) {
+        YearMonth m = YearMonth.from(from);
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days == m.lengthOfMonth()) {
+            return monthly.setScale(2, RoundingMode.HALF_UP);
+        }
+        return monthly.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(m.lengthOfMonth()), 2, RoundingMode.HALF_UP);
+    }
+
+    /** A bill from start to end: the sum of its month pieces, each at the monthly rent in force in its month. */
+    public static BigDecimal bill(java.util.function.Function<YearMonth, BigDecimal> monthlyOf, LocalDate start, LocalDate end) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            LocalDate from = start.isAfter(m.atDay(1)) ? start : m.atDay(1);
+            LocalDate to = end.isBefore(m.atEndOfMonth()) ? end : m.atEndOfMonth();
+            total = total.add(piece(monthlyOf.apply(m), from, to));
+        }
+        return total;
+    }
+
+    /** A bill at one monthly rent throughout (docs/rent.md): the sum of its month pieces. */
     public static BigDecimal prorate(BigDecimal monthlyRent, LocalDate start, LocalDate end) {
-        return monthlyRent.multiply(billingMonths(start, end)).setScale(2, RoundingMode.HALF_UP);
+        return end.isBefore(start) ? BigDecimal.ZERO.setScale(2) : bill(m -> monthlyRent, start, end);
     }
 
     /**

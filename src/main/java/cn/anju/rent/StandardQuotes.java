@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -29,25 +28,17 @@ class StandardQuotes implements RentQuotes {
         Date month = Date.valueOf(on.withDayOfMonth(1));
         record Rate(BigDecimal yuanPerSqm, String mode, BigDecimal reduction) {
         }
-        Optional<Rate> rate = jdbc.sql("""
-                        select s.yuan_per_sqm, rd.mode, rd.amount
-                          from (select x.yuan_per_sqm, x.district_code from rent_standard x
-                                 where x.project_id = ? and x.kind = ? and x.effective_from <= ?
-                                 order by x.effective_from desc limit 1) s
-                          left join lateral (select r.mode, r.amount from rent_tier_reduction r
-                                              where r.rent_tier = ? and r.region_code in (s.district_code, '610800') and r.effective_from <= ?
-                                              order by (r.region_code = s.district_code) desc, r.effective_from desc limit 1) rd on true""")
-                .params(projectId, "MARKET".equals(rentTier) ? "MARKET" : "STANDARD", month, rentTier, month)
+        // the same rate the bill run charges (rent_rate), so the contract prints the bills' M
+        Optional<Rate> rate = jdbc.sql("select yuan_per_sqm, mode, reduction from rent_rate(?, ?, ?) where yuan_per_sqm is not null")
+                .params(projectId, rentTier, month)
                 .query((rs, n) -> new Rate(rs.getBigDecimal(1), rs.getString(2), rs.getBigDecimal(3))).optional();
         return rate.map(r -> {
-            BigDecimal full = r.yuanPerSqm().multiply(rentArea);
             boolean market = "MARKET".equals(rentTier) || r.mode() == null || r.reduction().signum() == 0;
-            BigDecimal rent = market ? full
-                    : "FIXED".equals(r.mode()) ? full.subtract(r.reduction()).max(BigDecimal.ZERO)
-                    : full.multiply(BigDecimal.valueOf(100).subtract(r.reduction())).divide(BigDecimal.valueOf(100));
+            // the same M the bill run charges for a whole month
+            BigDecimal rent = RentMath.monthlyRent(r.yuanPerSqm(), rentArea, market ? null : r.mode(), market ? null : r.reduction());
             String basis = r.yuanPerSqm().toPlainString() + "元/㎡×" + rentArea.toPlainString() + "㎡"
                     + (market ? "" : "FIXED".equals(r.mode()) ? "−" + r.reduction().toPlainString() + "元" : "×减" + r.reduction().stripTrailingZeros().toPlainString() + "%");
-            return new Quote(rent.setScale(2, RoundingMode.HALF_UP), basis);
+            return new Quote(rent, basis);
         });
     }
 }

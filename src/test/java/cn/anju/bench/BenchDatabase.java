@@ -26,7 +26,12 @@ final class BenchDatabase {
         ds.setPassword(server.credentials().owner().password());
         ds.setMaximumPoolSize(2);
         ds.setPoolName("bench-owner");
-        app.addApplicationListener((ContextClosedEvent e) -> ds.close());
+        // a lambda's event type is erased: it would be handed every event, so it checks the type itself
+        app.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                ds.close();
+            }
+        });
         return ds;
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -60,7 +62,28 @@ public final class BillingBenchmark {
             generate(LEASES - (int) existing);
             System.out.printf("generated %d active leases in %.1f s%n", LEASES - existing, (System.nanoTime() - t0) / 1e9);
         }
-        YearMonth period = YearMonth.of(2026, 12);
+        // three measurements of the run beside its floor, each from no bills: one figure on a shared two-core machine
+        // swings with a checkpoint or a neighbour, so the median ratio is the result, every one printed beside it
+        int repeat = Integer.getInteger("bench.repeat", 3);
+        List<Measured> all = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            Measured m = measure(YearMonth.of(2026, 12));
+            all.add(m);
+            System.out.printf("measurement %d: run %.2f s, floor %.2f s, ratio %.2f%n", i + 1, m.seconds(), m.floor(), m.ratio());
+        }
+        Measured median = all.stream().sorted(java.util.Comparator.comparingDouble(Measured::ratio)).toList().get(all.size() / 2);
+        System.out.printf("RESULT billing leases=%d seconds=%.2f floor_seconds=%.2f ratio=%.2f (median of %d: %s)%n", LEASES, median.seconds(),
+                median.floor(), median.ratio(), repeat, all.stream().map(m -> String.format("%.2f", m.ratio())).toList());
+        return all.stream().mapToInt(Measured::code).max().orElse(1);
+    }
+
+    record Measured(double seconds, double floor, int code) {
+        double ratio() {
+            return seconds / floor;
+        }
+    }
+
+    Measured measure(YearMonth period) {
         // the benchmark's own synthetic database: start each measurement from no bills
         jdbc.sql("truncate payment_allocation, payment_idempotency, fiscal_receipt, deposit_entry, bill_adjustment, payment, bill, bill_run cascade").update();
         jdbc.sql("drop table if exists bill_floor").update();
@@ -109,8 +132,7 @@ public final class BillingBenchmark {
         long x0 = System.nanoTime();
         BillRuns.Result rerun = runs.run(BillRuns.Trigger.SCHEDULED, null, period);
         System.out.printf("rerun of the same month: %d bills added in %.2f s%n", rerun.bills(), (System.nanoTime() - x0) / 1e9);
-        System.out.printf("RESULT billing leases=%d seconds=%.2f floor_seconds=%.2f ratio=%.2f%n", LEASES, seconds, floor, seconds / floor);
-        return missing == 0 && extra == 0 && result.bills() == floorRows ? 0 : 1;
+        return new Measured(seconds, floor, missing == 0 && extra == 0 && result.bills() == floorRows ? 0 : 1);
     }
 
     /**

@@ -17,7 +17,7 @@ public final class BillRunExplain {
         Date month = Date.valueOf(period.atDay(1));
         jdbc.sql("set local enable_nestloop = off").update();
         return jdbc.sql("explain (analyze, costs off, timing on) " + BillRunStatements.INSERT)
-                .params(from, to, from, to, month, month, month, month, new String[]{"610802"}, new Integer[]{20}, null, new Timestamp(0))
+                .params(month, from, to, from, to, new String[]{"610802"}, new Integer[]{20}, null, new Timestamp(0))
                 .query(String.class).list();
     }
 }

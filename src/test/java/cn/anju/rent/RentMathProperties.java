@@ -46,13 +46,32 @@ class RentMathProperties {
     }
 
     @Property
-    void aProratedBillIsRoundedOnceAndNeverExceedsTheWholeMonths(@ForAll("money") BigDecimal rent, @ForAll("days") LocalDate a,
-                                                                  @ForAll @IntRange(min = 0, max = 30) int length) {
+    void aBillIsItsMonthPiecesEachRoundedOnce(@ForAll("money") BigDecimal rent, @ForAll("days") LocalDate a,
+                                              @ForAll @IntRange(min = 0, max = 400) int length) {
         BigDecimal bill = RentMath.prorate(rent, a, a.plusDays(length));
         assertThat(bill.scale()).isEqualTo(2);
-        assertThat(bill).isBetween(BigDecimal.ZERO, rent.multiply(BigDecimal.valueOf(2)));
-        // within half a fen of the exact product
-        assertThat(bill.subtract(rent.multiply(RentMath.billingMonths(a, a.plusDays(length)))).abs()).isLessThanOrEqualTo(new BigDecimal("0.005"));
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(a), java.time.YearMonth.from(a.plusDays(length))) + 1;
+        assertThat(bill).isBetween(BigDecimal.ZERO, rent.multiply(BigDecimal.valueOf(months)));
+        // within half a fen per month piece of the exact product
+        assertThat(bill.subtract(rent.multiply(RentMath.billingMonths(a, a.plusDays(length)))).abs())
+                .isLessThanOrEqualTo(new BigDecimal("0.005").multiply(BigDecimal.valueOf(months)));
+        // a whole calendar month bills exactly the monthly rent
+        java.time.YearMonth m = java.time.YearMonth.from(a);
+        assertThat(RentMath.prorate(rent, m.atDay(1), m.atEndOfMonth())).isEqualByComparingTo(rent);
+    }
+
+    @Property
+    void theMonthlyRentIsRoundedOnceAndAFixedReductionNeverGoesBelowZero(@ForAll("money") BigDecimal rate,
+                                                                          @ForAll @IntRange(min = 1000, max = 20000) int areaHundredths,
+                                                                          @ForAll @IntRange(min = 0, max = 100) int percent,
+                                                                          @ForAll("money") BigDecimal fixed) {
+        BigDecimal area = BigDecimal.valueOf(areaHundredths, 2);
+        BigDecimal full = RentMath.monthlyRent(rate, area, null, null);
+        assertThat(full).isEqualByComparingTo(rate.multiply(area).setScale(2, java.math.RoundingMode.HALF_UP));
+        BigDecimal off = RentMath.monthlyRent(rate, area, "PERCENT", BigDecimal.valueOf(percent));
+        assertThat(off.scale()).isEqualTo(2);
+        assertThat(off).isBetween(BigDecimal.ZERO, full);
+        assertThat(RentMath.monthlyRent(rate, area, "FIXED", fixed)).isBetween(BigDecimal.ZERO, full);
     }
 
     @Property
