@@ -85,4 +85,20 @@ class ProductionProfileTest {
         assertThat(health.body()).contains("\"UP\"").doesNotContain("components");
         assertThat(new WebClient(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
     }
+
+    @Autowired
+    cn.anju.rent.OnlinePayments online;
+
+    /** No simulator outside the demo: online payment is not open until a gateway is configured, its page is not there. */
+    @Test
+    void theSimulatedGatewayIsNotThereInProduction() {
+        assertThat(online.available()).as("no gateway configured: online payment not open").isFalse();
+        assertThat(new WebClient(port).get("/gateway-sim/WX610802TEST").statusCode()).isEqualTo(404);
+        seeding.account("sim.prober", "网关探查", "HB-610800", Set.of(Role.GOV_OFFICER), Set.of(), "Sim-Prober-2026", false);
+        WebClient signedIn = new WebClient(port);
+        assertThat(location(signedIn.login("sim.prober", "Sim-Prober-2026"))).isEqualTo("/");
+        assertThat(signedIn.get("/gateway-sim/WX610802TEST").statusCode()).isEqualTo(404);
+        var callback = new WebClient(port).postJson("/api/v1/gateway/callbacks/sim", "{}", (String) null);
+        assertThat(callback.statusCode()).as("no secret: callbacks are refused, nothing is paid").isEqualTo(503);
+    }
 }
