@@ -100,5 +100,8 @@ class ProductionProfileTest {
         assertThat(signedIn.get("/gateway-sim/WX610802TEST").statusCode()).isEqualTo(404);
         var callback = new WebClient(port).postJson("/api/v1/gateway/callbacks/sim", "{}", (String) null);
         assertThat(callback.statusCode()).as("no secret: callbacks are refused, nothing is paid").isEqualTo(503);
+        assertThat(new WebClient(port).get("/demo/outbox").statusCode()).as("no demo outbox in production").isNotEqualTo(200);
+        assertThat(signedIn.get("/demo/outbox").statusCode()).isEqualTo(404);
+        assertThat(new WebClient(port).get("/account/activate").body()).doesNotContain("/demo/outbox");
     }
 }
