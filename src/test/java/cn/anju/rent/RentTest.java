@@ -230,7 +230,8 @@ class RentTest {
             acc = account(clerk, a.leaseId());
             assertThat(acc.get("outstanding").decimalValue()).isEqualByComparingTo("0");
             assertThat(acc.get("lateFeeAccrued").decimalValue()).isEqualByComparingTo("0");
-            assertThat(jdbc.sql("select sum(amount) from bill_adjustment where bill_id = ? and kind = 'LATE_FEE'").param(bill[0])
+            // (on 31 December the bill is one day's rent, whose ten days' fee may round to nothing: then nothing is posted)
+            assertThat(jdbc.sql("select coalesce(sum(amount), 0) from bill_adjustment where bill_id = ? and kind = 'LATE_FEE'").param(bill[0])
                     .query(BigDecimal.class).single()).isEqualByComparingTo(expected);
         } finally {
             cn.anju.support.TestClock.reset();
