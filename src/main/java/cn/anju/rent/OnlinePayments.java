@@ -102,7 +102,12 @@ public class OnlinePayments {
     }
 
     public Order order(String orderNo) {
-        return jdbc.sql("select id, order_no, lease_id, amount, status, payment_id from online_order where order_no = ?").param(orderNo)
+        return order(orderNo, "");
+    }
+
+    /** With {@code " for update"}: the callbacks of one order read it one after another. */
+    private Order order(String orderNo, String lock) {
+        return jdbc.sql("select id, order_no, lease_id, amount, status, payment_id from online_order where order_no = ?" + lock).param(orderNo)
                 .query((rs, n) -> new Order(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getString(5),
                         (Long) rs.getObject(6)))
                 .optional().orElseThrow(() -> ProblemException.notFound("ORDER_NOT_FOUND", "支付订单不存在。"));
@@ -157,12 +162,11 @@ public class OnlinePayments {
         if (!"PAID".equals(c.path("status").asString("")) || txn.isBlank() || amount == null) {
             throw ProblemException.unprocessable("GATEWAY_CALLBACK_INVALID", "回调内容不完整：须有订单号、交易号、金额和 PAID 状态。");
         }
-        Order order = order(orderNo);
+        // callbacks for one order wait for each other here, so exactly one of them pays it
+        Order order = order(orderNo, " for update");
         if (order.amount().compareTo(amount) != 0) {
             throw ProblemException.unprocessable("GATEWAY_AMOUNT_MISMATCH", "回调金额与订单金额不一致，未入账。");
         }
-        // callbacks for one order wait for each other here, so exactly one of them pays it
-        jdbc.sql("select id from online_order where id = ? for update").param(order.id()).query(Long.class).single();
         record Paid(long paymentId, String txn) {
         }
         var paid = jdbc.sql("select payment_id, gateway_txn from online_order_payment where order_id = ?").param(order.id())

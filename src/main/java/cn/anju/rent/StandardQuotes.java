@@ -34,8 +34,8 @@ class StandardQuotes implements RentQuotes {
                 .query((rs, n) -> new Rate(rs.getBigDecimal(1), rs.getString(2), rs.getBigDecimal(3))).optional();
         return rate.map(r -> {
             boolean market = "MARKET".equals(rentTier) || r.mode() == null || r.reduction().signum() == 0;
-            // the same M the bill run charges for a whole month
-            BigDecimal rent = RentMath.monthlyRent(r.yuanPerSqm(), rentArea, market ? null : r.mode(), market ? null : r.reduction());
+            // the same M the bill run charges for a whole month (rent_rate gives the market tier no reduction)
+            BigDecimal rent = RentMath.monthlyRent(r.yuanPerSqm(), rentArea, r.mode(), r.reduction());
             String basis = r.yuanPerSqm().toPlainString() + "元/㎡×" + rentArea.toPlainString() + "㎡"
                     + (market ? "" : "FIXED".equals(r.mode()) ? "−" + r.reduction().toPlainString() + "元" : "×减" + r.reduction().stripTrailingZeros().toPlainString() + "%");
             return new Quote(rent, basis);
