@@ -135,8 +135,15 @@ public class Verifications {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("v.district_code", "v.project_id", null));
         List<Object> params = new ArrayList<>(scope.params());
         params.add(campaignId);
-        return visitRows(scope.sql() + " and v.campaign_id = ?" + (pendingOnly ? " and v.outcome is null" : "")
+        List<Visit> visits = visitRows(scope.sql() + " and v.campaign_id = ?" + (pendingOnly ? " and v.outcome is null" : "")
                 + " order by v.outcome nulls first, u.project_name, u.building_number, u.unit_number limit 500", params);
+        // An empty answer must not hide whether the campaign exists: one the caller cannot see is not found, like every
+        // other scoped read (a campaign is visible through its visits, as in the list of campaigns).
+        if (visits.isEmpty() && !jdbc.sql("select exists (select 1 from verification_visit v where %s and v.campaign_id = ?)"
+                .formatted(scope.sql())).params(params).query(Boolean.class).single()) {
+            throw ProblemException.notFound("CAMPAIGN_NOT_FOUND", "核查批次不存在，或不在您的数据范围内。");
+        }
+        return visits;
     }
 
     public Visit visit(CurrentUser user, long visitId) {

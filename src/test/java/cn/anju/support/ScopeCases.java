@@ -259,18 +259,14 @@ public final class ScopeCases {
             shenmu.forEach(l -> assertThat(l.get("districtName").asString()).isEqualTo("神木市"));
         });
         cases.put("GET /api/v1/leases/{id}", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
-                assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
-            }
+            long lease = anyYuyangLease(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease).statusCode()).isEqualTo(404);
         });
         cases.put("GET /api/v1/leases/{id}/contract", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease + "/contract").statusCode()).isEqualTo(404);
-                assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease + "/contract").statusCode()).isEqualTo(404);
-            }
+            long lease = anyYuyangLease(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/leases/" + lease + "/contract").statusCode()).isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases/" + lease + "/contract").statusCode()).isEqualTo(404);
         });
         cases.put("POST /api/v1/leases", port -> {
             for (String who : List.of("admin", "yuyang.finance", "tenant.demo")) {
@@ -280,22 +276,18 @@ public final class ScopeCases {
         });
         for (String action : List.of("sign", "move-in", "terminate")) {
             cases.put("POST /api/v1/leases/{id}/" + action, port -> {
-                Long lease = anyYuyangLease(port);
-                if (lease != null) {
-                    assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
-                            action.equals("move-in") ? LeaseFixtures.MOVE_IN : "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
-                }
+                long lease = anyYuyangLease(port);
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
+                        action.equals("move-in") ? LeaseFixtures.MOVE_IN : "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(404);
                 assertThat(WebClient.loggedIn(port, "yuyang.finance").postJson("/api/v1/leases/1/" + action,
                         "{\"kind\":\"VOLUNTARY\",\"reason\":\"越权\"}").statusCode()).isEqualTo(403);
             });
         }
         for (String action : List.of("move-out", "renewal", "amendments", "filing")) {
             cases.put("POST /api/v1/leases/{id}/" + action, port -> {
-                Long lease = anyYuyangLease(port);
-                if (lease != null) {
-                    assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
-                            "{\"kind\":\"MEMBERS\",\"reason\":\"越权\",\"termMonths\":12,\"monthlyRent\":1}").statusCode()).isEqualTo(404);
-                }
+                long lease = anyYuyangLease(port);
+                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/leases/" + lease + "/" + action,
+                        "{\"kind\":\"MEMBERS\",\"reason\":\"越权\",\"termMonths\":12,\"monthlyRent\":1}").statusCode()).isEqualTo(404);
                 for (String who : List.of("yuyang.finance", "tenant.demo")) {
                     assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/leases/1/" + action, "{}").statusCode()).as(who).isEqualTo(403);
                 }
@@ -307,19 +299,15 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/leases/1/filing/confirmation", body)
                         .statusCode()).isEqualTo(403);
             }
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.gov").postJson("/api/v1/leases/" + lease + "/filing/confirmation",
-                        "{\"filingNumber\":\"越权-1\"}").statusCode()).isEqualTo(404);
-            }
+            long lease = anyYuyangLease(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.gov").postJson("/api/v1/leases/" + lease + "/filing/confirmation",
+                    "{\"filingNumber\":\"越权-1\"}").statusCode()).isEqualTo(404);
         });
         for (String part : List.of("settlement", "amendments")) {
             cases.put("GET /api/v1/leases/{id}/" + part, port -> {
-                Long lease = anyYuyangLease(port);
-                if (lease != null) {
-                    for (String who : List.of("shenmu.op", "tenant.demo")) {
-                        assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/leases/" + lease + "/" + part).statusCode()).as(who).isEqualTo(404);
-                    }
+                long lease = anyYuyangLease(port);
+                for (String who : List.of("shenmu.op", "tenant.demo")) {
+                    assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/leases/" + lease + "/" + part).statusCode()).as(who).isEqualTo(404);
                 }
                 assertThat(WebClient.loggedIn(port, "yuyang.finance").getJson("/api/v1/leases/1/" + part).statusCode()).isEqualTo(403);
             });
@@ -399,29 +387,23 @@ public final class ScopeCases {
         cases.put("GET /api/v1/bills", port -> {
             WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/bills?size=200")).get("items")
                     .forEach(b -> assertThat(b.get("leaseId").asLong()).isNotNull());
-            Long yuyang = anyYuyangLease(port);
-            if (yuyang != null) {
-                assertThat(WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/bills?leaseId=" + yuyang)).get("total").asLong()).isZero();
-            }
+            long yuyang = anyYuyangLease(port);
+            assertThat(WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/bills?leaseId=" + yuyang)).get("total").asLong()).isZero();
             long tenantHousehold = WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/me")).get("scope").get("householdId").asLong();
             WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/leases")).get("items")
                     .forEach(l -> assertThat(l.get("householdId").asLong()).isEqualTo(tenantHousehold));
             assertThat(WebClient.loggedIn(port, "admin").getJson("/api/v1/bills").statusCode()).isEqualTo(403);
         });
         cases.put("GET /api/v1/rent-accounts/{leaseId}", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                for (String who : List.of("shenmu.op", "tenant.demo", "hengshan.gov")) {
-                    assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/rent-accounts/" + lease).statusCode()).as(who).isEqualTo(404);
-                }
+            long lease = anyYuyangLease(port);
+            for (String who : List.of("shenmu.op", "tenant.demo", "hengshan.gov")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/rent-accounts/" + lease).statusCode()).as(who).isEqualTo(404);
             }
         });
         cases.put("POST /api/v1/rent-accounts/{leaseId}/deposit", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/deposit", "{\"amount\":1}")
-                        .statusCode()).isEqualTo(404);
-            }
+            long lease = anyYuyangLease(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/deposit", "{\"amount\":1}")
+                    .statusCode()).isEqualTo(404);
             for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/rent-accounts/1/deposit", "{\"amount\":1}").statusCode()).as(who).isEqualTo(403);
             }
@@ -431,12 +413,10 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, who).postJsonWithHeaders("/api/v1/payments", "{}", Map.of("Idempotency-Key", "scope-case-1"))
                         .statusCode()).as(who).isEqualTo(403);
             }
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").postJsonWithHeaders("/api/v1/payments",
-                        "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":1}", Map.of("Idempotency-Key", "scope-case-2")).statusCode())
-                        .isEqualTo(404);
-            }
+            long lease = anyYuyangLease(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJsonWithHeaders("/api/v1/payments",
+                    "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":1}", Map.of("Idempotency-Key", "scope-case-2")).statusCode())
+                    .isEqualTo(404);
         });
         cases.put("POST /api/v1/payments/{id}/reversal", port -> {
             for (String who : List.of("anju.staff", "yuyang.gov", "yuyang.finance", "tenant.demo")) {
@@ -444,15 +424,9 @@ public final class ScopeCases {
             }
         });
         cases.put("GET /api/v1/payments/{id}/receipt", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                var payments = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/rent-accounts/" + lease)).get("payments");
-                if (!payments.isEmpty()) {
-                    long id = payments.get(0).get("id").asLong();
-                    for (String who : List.of("shenmu.op", "tenant.demo")) {
-                        assertThat(WebClient.loggedIn(port, who).getBytes("/api/v1/payments/" + id + "/receipt").statusCode()).as(who).isEqualTo(404);
-                    }
-                }
+            long id = yuyangPayment(port);
+            for (String who : List.of("shenmu.op", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).getBytes("/api/v1/payments/" + id + "/receipt").statusCode()).as(who).isEqualTo(404);
             }
         });
 
@@ -461,14 +435,12 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/online-payments", "{\"leaseId\":1,\"amount\":1}").statusCode())
                         .as(who).isEqualTo(403);
             }
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                for (String who : List.of("shenmu.op", "tenant.demo")) {
-                    var r = WebClient.loggedIn(port, who).postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":1}");
-                    // the demo tenant may own this lease: then it is its own, otherwise it does not exist for it
-                    if (!(who.equals("tenant.demo") && r.statusCode() == 201)) {
-                        assertThat(r.statusCode()).as(who).isEqualTo(404);
-                    }
+            long lease = anyYuyangLease(port);
+            for (String who : List.of("shenmu.op", "tenant.demo")) {
+                var r = WebClient.loggedIn(port, who).postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":1}");
+                // the demo tenant may own this lease: then it is its own, otherwise it does not exist for it
+                if (!(who.equals("tenant.demo") && r.statusCode() == 201)) {
+                    assertThat(r.statusCode()).as(who).isEqualTo(404);
                 }
             }
         });
@@ -527,11 +499,9 @@ public final class ScopeCases {
             for (String who : List.of("anju.staff", "yuyang.finance", "yuyang.gov", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/gateway-exceptions/1/refund-request", "{}").statusCode()).as(who).isEqualTo(403);
             }
-            Long yuyang = anyGatewayException(port, "610802");
-            if (yuyang != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/gateway-exceptions/" + yuyang + "/refund-request", "{}")
-                        .statusCode()).isEqualTo(404);
-            }
+            long yuyang = yuyangGatewayException(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/gateway-exceptions/" + yuyang + "/refund-request", "{}")
+                    .statusCode()).isEqualTo(404);
         });
         cases.put("POST /api/v1/gateway-exceptions/{id}/refund-approval", port -> {
             for (String who : List.of("anju.manager", "yuyang.gov", "tenant.demo")) {
@@ -545,42 +515,34 @@ public final class ScopeCases {
         });
 
         cases.put("GET /api/v1/rent-accounts/{leaseId}/dunning-letter", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                for (String who : List.of("shenmu.op", "hengshan.gov")) {
-                    assertThat(WebClient.loggedIn(port, who).getBytes("/api/v1/rent-accounts/" + lease + "/dunning-letter").statusCode())
-                            .as(who).isEqualTo(404);
-                }
+            long lease = anyYuyangLease(port);
+            for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                assertThat(WebClient.loggedIn(port, who).getBytes("/api/v1/rent-accounts/" + lease + "/dunning-letter").statusCode())
+                        .as(who).isEqualTo(404);
             }
             assertThat(WebClient.loggedIn(port, "admin").getBytes("/api/v1/rent-accounts/1/dunning-letter").statusCode()).isEqualTo(403);
         });
         cases.put("GET /api/v1/rent-accounts/{leaseId}/other-charges", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                for (String who : List.of("shenmu.op", "hengshan.gov")) {
-                    assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/rent-accounts/" + lease + "/other-charges").statusCode())
-                            .as(who).isEqualTo(404);
-                }
+            long lease = anyYuyangLease(port);
+            for (String who : List.of("shenmu.op", "hengshan.gov")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/rent-accounts/" + lease + "/other-charges").statusCode())
+                        .as(who).isEqualTo(404);
             }
             assertThat(WebClient.loggedIn(port, "admin").getJson("/api/v1/rent-accounts/1/other-charges").statusCode()).isEqualTo(403);
         });
         cases.put("POST /api/v1/rent-accounts/{leaseId}/other-charges", port -> {
-            Long lease = anyYuyangLease(port);
+            long lease = anyYuyangLease(port);
             String body = "{\"type\":\"PARKING\",\"basis\":\"FIXED\",\"amount\":100,\"effectiveFrom\":\"2026-01-01\"}";
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/other-charges", body).statusCode())
-                        .isEqualTo(404);
-            }
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/other-charges", body).statusCode())
+                    .isEqualTo(404);
             for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/rent-accounts/1/other-charges", body).statusCode()).as(who).isEqualTo(403);
             }
         });
         cases.put("POST /api/v1/rent-accounts/{leaseId}/other-charges/{chargeId}/end", port -> {
-            Long lease = anyYuyangLease(port);
-            if (lease != null) {
-                assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/other-charges/1/end",
-                        "{\"lastDay\":\"2026-12-31\"}").statusCode()).isEqualTo(404);
-            }
+            long lease = anyYuyangLease(port);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/rent-accounts/" + lease + "/other-charges/1/end",
+                    "{\"lastDay\":\"2026-12-31\"}").statusCode()).isEqualTo(404);
             assertThat(WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/rent-accounts/1/other-charges/1/end", "{}").statusCode()).isEqualTo(403);
         });
         // maintenance
@@ -717,15 +679,19 @@ public final class ScopeCases {
             }
         });
         cases.put("GET /api/v1/verification-campaigns/{id}/visits", port -> {
-            long campaign = WebClient.json(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/verification-campaigns",
-                    "{\"districtCode\":\"610802\",\"name\":\"范围测试\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}")).get("id").asLong();
-            assertThat(WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/verification-campaigns/" + campaign + "/visits")).size()).isZero();
+            long campaign = yuyangCampaign(port);
+            // another operator's campaign, and one that does not exist, are not found: not an empty list
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/verification-campaigns/" + campaign + "/visits").statusCode())
+                    .isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/verification-campaigns/987654321/visits").statusCode())
+                    .isEqualTo(404);
             assertThat(WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/verification-campaigns/" + campaign + "/visits")).size())
                     .isPositive();
         });
         cases.put("POST /api/v1/verification-visits/{id}", port -> {
-            Long visit = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/verification-campaigns")).isEmpty() ? null : 1L;
-            var r = WebClient.loggedIn(port, "shenmu.op").postMultipart("/api/v1/verification-visits/" + (visit == null ? 1 : visit),
+            long visit = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/verification-campaigns/"
+                    + yuyangCampaign(port) + "/visits?pending=true")).get(0).get("id").asLong();
+            var r = WebClient.loggedIn(port, "shenmu.op").postMultipart("/api/v1/verification-visits/" + visit,
                     Map.of("outcome", "MATCH"), "photo", "a.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0});
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(WebClient.loggedIn(port, "yuyang.gov").postMultipart("/api/v1/verification-visits/1", Map.of("outcome", "MATCH"), "photo",
@@ -775,9 +741,9 @@ public final class ScopeCases {
             assertThat(r.statusCode()).isEqualTo(404);
         });
         cases.put("GET /api/v1/violation-cases/{id}/evidence/{evidenceId}", port -> {
-            long id = yuyangCase(port);
-            var evidence = WebClient.json(WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/violation-cases/" + id)).get("evidence");
-            long e = evidence.isEmpty() ? 1 : evidence.get(0).get("id").asLong();
+            long[] caseAndEvidence = yuyangEvidence(port);
+            long id = caseAndEvidence[0];
+            long e = caseAndEvidence[1];
             assertThat(WebClient.loggedIn(port, "shenmu.op").getBytes("/api/v1/violation-cases/" + id + "/evidence/" + e).statusCode()).isEqualTo(404);
             assertThat(WebClient.loggedIn(port, "yuyang.finance").getBytes("/api/v1/violation-cases/" + id + "/evidence/" + e).statusCode()).isEqualTo(403);
         });
@@ -850,6 +816,58 @@ public final class ScopeCases {
                 "{\"leaseId\":" + lease + ",\"type\":\"SUBLET\",\"facts\":\"范围测试：入户核查发现转租\"}")).get("id").asLong();
     }
 
+    /** A photo in evidence of a 榆阳 case: {case id, evidence id}. The demo's 榆阳 cases carry photos. */
+    private static long[] yuyangEvidence(int port) {
+        var staff = WebClient.loggedIn(port, "anju.staff");
+        for (var c : WebClient.json(staff.getJson("/api/v1/violation-cases?size=200")).get("items")) {
+            var evidence = WebClient.json(staff.getJson("/api/v1/violation-cases/" + c.get("id").asLong())).get("evidence");
+            if (c.get("districtCode").asString().equals("610802") && !evidence.isEmpty()) {
+                return new long[] {c.get("id").asLong(), evidence.get(0).get("id").asLong()};
+            }
+        }
+        throw new AssertionError("no 榆阳 case with evidence to check the scope with");
+    }
+
+    /** A payment on a 榆阳 lease: the demo has months of them. */
+    private static long yuyangPayment(int port) {
+        var officer = WebClient.loggedIn(port, "yuyang.gov");
+        for (var l : WebClient.json(officer.getJson("/api/v1/leases?status=ACTIVE&size=50")).get("items")) {
+            var payments = WebClient.json(officer.getJson("/api/v1/rent-accounts/" + l.get("id").asLong())).get("payments");
+            if (!payments.isEmpty()) {
+                return payments.get(0).get("id").asLong();
+            }
+        }
+        throw new AssertionError("no payment on a 榆阳 lease to check the scope with");
+    }
+
+    /** An occupant check in 榆阳区 opened for the scope check; it has a visit per occupied unit. */
+    private static long yuyangCampaign(int port) {
+        return WebClient.json(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/verification-campaigns",
+                "{\"districtCode\":\"610802\",\"name\":\"范围测试\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}")).get("id").asLong();
+    }
+
+    /**
+     * A duplicate online payment in 榆阳区: the demo tenant pays one order twice through the demo's gateway, as a
+     * household whose bank confirmed twice would; the second confirmation is money to refund.
+     */
+    private static long yuyangGatewayException(int port) {
+        Long existing = anyGatewayException(port, "610802");
+        if (existing != null) {
+            return existing;
+        }
+        var tenant = WebClient.loggedIn(port, "tenant.demo");
+        long lease = WebClient.json(tenant.getJson("/api/v1/leases?status=ACTIVE")).get("items").get(0).get("id").asLong();
+        String orderNo = WebClient.json(tenant.postJson("/api/v1/online-payments", "{\"leaseId\":" + lease + ",\"amount\":0.01}"))
+                .get("orderNo").asString();
+        String csrf = tenant.csrfTokenFrom("/gateway-sim/" + orderNo); // the page hides its form once the order is paid
+        for (int i = 0; i < 2; i++) {
+            tenant.postForm("/gateway-sim/" + orderNo + "/pay", Map.of("_csrf", csrf));
+        }
+        Long made = anyGatewayException(port, "610802");
+        assertThat(made).as("the second confirmation of one order is recorded as money to refund").isNotNull();
+        return made;
+    }
+
     /** A 榆阳 work order recorded through the hotline. */
     private static long yuyangOrder(int port) {
         long project = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
@@ -864,12 +882,15 @@ public final class ScopeCases {
         WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/patrol-plans", "{\"projectId\":" + project
                 + ",\"name\":\"范围测试\",\"everyDays\":7,\"checklist\":[\"门禁\"]}");
         var items = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/patrol-tasks?size=1")).get("items");
-        return items.isEmpty() ? -1 : items.get(0).get("id").asLong();
+        assertThat(items.size()).as("a patrol task in 榆阳区 to check the scope with").isPositive();
+        return items.get(0).get("id").asLong();
     }
 
-    private static Long anyYuyangLease(int port) {
+    /** A lease in 榆阳区; the demo has hundreds, and a case without its target row must fail, not pass unchecked. */
+    private static long anyYuyangLease(int port) {
         var items = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/leases?size=1")).get("items");
-        return items.isEmpty() ? null : items.get(0).get("id").asLong();
+        assertThat(items.size()).as("a lease in 榆阳区 to check the scope with").isPositive();
+        return items.get(0).get("id").asLong();
     }
 
     private static long yuyangRound(int port) {
