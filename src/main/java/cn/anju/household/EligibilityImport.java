@@ -2,7 +2,7 @@ package cn.anju.household;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.imports.SheetImport;
-import cn.anju.shared.excel.Sheets;
+import cn.anju.shared.excel.SheetRow;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,18 +67,18 @@ class EligibilityImport implements SheetImport {
     record Planned(int row, long household, Eligibility.NewDecision decision) {
     }
 
-    public ImportOutcome run(CurrentUser actor, List<Sheets.SheetRow> rows, boolean update) {
+    public ImportOutcome run(CurrentUser actor, List<SheetRow> rows, boolean update) {
         List<RowError> errors = new ArrayList<>();
         List<Planned> planned = new ArrayList<>();
         Map<String, Integer> numbers = new HashMap<>();
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        for (Sheets.SheetRow row : rows) {
+        for (SheetRow row : rows) {
             int before = errors.size();
             String id = ChineseIdNumber.normalise(row.get(HEAD_ID));
             Long household = null;
-            var problem = ChineseIdNumber.check(id, today);
+            var problem = HouseholdImport.idProblem(row, HEAD_ID, today);
             if (problem.isPresent()) {
-                errors.add(new RowError(row.rowNumber(), HEAD_ID, id, problem.get().message()));
+                errors.add(new RowError(row.rowNumber(), HEAD_ID, id, problem.get()));
             } else {
                 record Head(long household, String district) {
                 }

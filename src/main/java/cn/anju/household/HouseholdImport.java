@@ -2,7 +2,7 @@ package cn.anju.household;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.imports.SheetImport;
-import cn.anju.shared.excel.Sheets;
+import cn.anju.shared.excel.SheetRow;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +39,7 @@ class HouseholdImport implements SheetImport {
     static final String RELATION = "与户主关系";
     static final String ID = "身份证号";
     static final String PHONE = "手机号";
+    static final String ID_AS_NUMBER = "身份证号须以文本格式填写：此单元格存成了数字，后几位已丢失；请将该列设为文本格式后重新录入。";
 
     private final HouseholdRegister register;
     private final MemberIdentity identity;
@@ -74,20 +76,21 @@ class HouseholdImport implements SheetImport {
     record Planned(String ref, int firstRow, HouseholdRegister.NewHousehold household) {
     }
 
-    public ImportOutcome run(CurrentUser actor, List<Sheets.SheetRow> rows, boolean update) {
+    public ImportOutcome run(CurrentUser actor, List<SheetRow> rows, boolean update) {
         List<RowError> errors = new ArrayList<>();
-        Map<String, List<Sheets.SheetRow>> byRef = new LinkedHashMap<>();
+        Map<String, List<SheetRow>> byRef = new LinkedHashMap<>();
         Map<String, Integer> seenIds = new HashMap<>();
         LocalDate today = LocalDate.now(clock);
-        for (Sheets.SheetRow row : rows) {
+        for (SheetRow row : rows) {
             if (row.get(REF).isEmpty()) {
                 errors.add(new RowError(row.rowNumber(), REF, "", "请填写户编号：同一户的成员填写相同的编号。"));
                 continue;
             }
             byRef.computeIfAbsent(row.get(REF), r -> new ArrayList<>()).add(row);
             String id = ChineseIdNumber.normalise(row.get(ID));
-            ChineseIdNumber.check(id, today).ifPresent(p -> errors.add(new RowError(row.rowNumber(), ID, id, p.message())));
-            if (!id.isEmpty()) {
+            idProblem(row, ID, today).ifPresent(p -> errors.add(new RowError(row.rowNumber(), ID, id, p)));
+            // a number stored as a number has lost its last digits: two such would look alike without being so
+            if (!id.isEmpty() && !row.numeric(ID)) {
                 Integer first = seenIds.putIfAbsent(id, row.rowNumber());
                 if (first != null) {
                     errors.add(new RowError(row.rowNumber(), ID, id, "与第" + first + "行的身份证号重复。"));
@@ -106,8 +109,8 @@ class HouseholdImport implements SheetImport {
         }
         List<Planned> planned = new ArrayList<>();
         for (var entry : byRef.entrySet()) {
-            List<Sheets.SheetRow> members = entry.getValue();
-            Sheets.SheetRow first = members.getFirst();
+            List<SheetRow> members = entry.getValue();
+            SheetRow first = members.getFirst();
             String district = first.get(DISTRICT);
             if (!district.equals(actor.regionCode())) {
                 errors.add(new RowError(first.rowNumber(), DISTRICT, district, "只能导入本区县（" + actor.regionCode() + "）的保障家庭。"));
@@ -124,7 +127,7 @@ class HouseholdImport implements SheetImport {
                             "特殊群体应为：" + String.join("、", Labels.GROUPS.keySet()) + "，多个用顿号分隔。")));
                 }
             }
-            for (Sheets.SheetRow m : members.subList(1, members.size())) {
+            for (SheetRow m : members.subList(1, members.size())) {
                 for (String h : List.of(DISTRICT, CATEGORY, REGISTERED)) {
                     if (!m.get(h).isEmpty() && !m.get(h).equals(first.get(h))) {
                         errors.add(new RowError(m.rowNumber(), h, m.get(h), "同一户的" + h + "应与第" + first.rowNumber() + "行一致。"));
@@ -202,7 +205,18 @@ class HouseholdImport implements SheetImport {
         return sameHousehold && Objects.equals(stored, given) ? Match.IDENTICAL : Match.DIFFERENT;
     }
 
-    static LocalDate date(Sheets.SheetRow row, String column, List<RowError> errors) {
+    /**
+     * What is wrong with the ID number in a cell, if anything. A cell Excel stored as a number (shown as
+     * 6.10802E+17) gets this one message rather than a wrong length or check digit: only retyping it as text helps.
+     */
+    static Optional<String> idProblem(SheetRow row, String column, LocalDate today) {
+        if (row.numeric(column)) {
+            return Optional.of(ID_AS_NUMBER);
+        }
+        return ChineseIdNumber.check(row.get(column), today).map(ChineseIdNumber.Problem::message);
+    }
+
+    static LocalDate date(SheetRow row, String column, List<RowError> errors) {
         String text = row.get(column);
         try {
             return LocalDate.parse(text.replace('/', '-').replace('.', '-'));

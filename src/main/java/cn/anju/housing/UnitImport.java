@@ -2,7 +2,7 @@ package cn.anju.housing;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.imports.SheetImport;
-import cn.anju.shared.excel.Sheets;
+import cn.anju.shared.excel.SheetRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,14 +61,14 @@ class UnitImport implements SheetImport {
                    BigDecimal usable, BigDecimal rentArea, String orientation) {
     }
 
-    public ImportOutcome run(CurrentUser actor, List<Sheets.SheetRow> rows, boolean update) {
+    public ImportOutcome run(CurrentUser actor, List<SheetRow> rows, boolean update) {
         List<RowError> errors = new ArrayList<>();
         List<Planned> planned = new ArrayList<>();
         Map<String, Long> projects = new HashMap<>();
         jdbc.sql("select name, id from project where district_code = ?").param(actor.regionCode())
                 .query((rs, n) -> projects.put(rs.getString(1), rs.getLong(2))).list();
         Map<String, Integer> seen = new HashMap<>();
-        for (Sheets.SheetRow row : rows) {
+        for (SheetRow row : rows) {
             int before = errors.size();
             Long project = projects.get(row.get(PROJECT));
             if (project == null) {
@@ -146,7 +146,7 @@ class UnitImport implements SheetImport {
         return new ImportOutcome(created, 0, skipped, List.of());
     }
 
-    private static Integer integer(Sheets.SheetRow row, String column, List<RowError> errors) {
+    private static Integer integer(SheetRow row, String column, List<RowError> errors) {
         try {
             return Integer.parseInt(row.get(column));
         } catch (NumberFormatException e) {
@@ -155,7 +155,7 @@ class UnitImport implements SheetImport {
         }
     }
 
-    private static BigDecimal decimal(Sheets.SheetRow row, String column, List<RowError> errors) {
+    private static BigDecimal decimal(SheetRow row, String column, List<RowError> errors) {
         try {
             BigDecimal v = new BigDecimal(row.get(column));
             if (v.signum() <= 0 || v.compareTo(new BigDecimal("500")) > 0) {

@@ -4,6 +4,8 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Role;
+import cn.anju.shared.excel.SheetReader;
+import cn.anju.shared.excel.SheetRow;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.shared.privacy.Masks;
@@ -12,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -73,9 +74,9 @@ public class Imports {
         }
         SheetImport kind = kind(kindName);
         if (content == null || content.length == 0) {
-            throw ProblemException.badRequest("FILE_REQUIRED", "请选择要导入的 Excel 文件。");
+            throw ProblemException.badRequest("FILE_REQUIRED", "请选择要导入的文件（Excel 工作簿或 CSV）。");
         }
-        List<Sheets.SheetRow> rows = Sheets.read(new ByteArrayInputStream(content), kind.headers());
+        List<SheetRow> rows = SheetReader.read(content, kind.headers());
         if (rows.isEmpty()) {
             throw ProblemException.badRequest("SHEET_NO_ROWS", "表格中没有数据行。");
         }
@@ -118,13 +119,13 @@ public class Imports {
         return Sheets.write(kind.title(), kind.headers(), List.of(kind.exampleRow()));
     }
 
-    private static byte[] errorWorkbook(SheetImport kind, List<Sheets.SheetRow> rows, List<SheetImport.RowError> errors) {
+    private static byte[] errorWorkbook(SheetImport kind, List<SheetRow> rows, List<SheetImport.RowError> errors) {
         Map<Integer, String> byRow = errors.stream().collect(Collectors.groupingBy(SheetImport.RowError::row,
                 Collectors.mapping(e -> e.column() + "：" + e.reason(), Collectors.joining("；"))));
         List<String> headers = new ArrayList<>(kind.headers());
         headers.add("错误说明");
         List<List<String>> out = new ArrayList<>();
-        for (Sheets.SheetRow row : rows) {
+        for (SheetRow row : rows) {
             List<String> values = new ArrayList<>();
             kind.headers().forEach(h -> values.add(row.get(h)));
             values.add(byRow.getOrDefault(row.rowNumber(), ""));

@@ -1,7 +1,7 @@
 package cn.anju.imports;
 
 import cn.anju.identity.CurrentUser;
-import cn.anju.shared.excel.Sheets;
+import cn.anju.shared.excel.SheetRow;
 
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,7 @@ public interface SheetImport {
      * Checks every row; if all are good, writes them (in the caller's transaction) and reports the counts.
      * Must not write anything when it returns errors.
      */
-    ImportOutcome run(CurrentUser actor, List<Sheets.SheetRow> rows, boolean update);
+    ImportOutcome run(CurrentUser actor, List<SheetRow> rows, boolean update);
 
     record RowError(int row, String column, String value, String reason) {
     }

@@ -6,7 +6,8 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
-import cn.anju.shared.excel.Tabular;
+import cn.anju.shared.excel.SheetReader;
+import cn.anju.shared.excel.SheetRow;
 import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +64,7 @@ public class IdleUnits {
         if (content == null || content.length == 0) {
             throw ProblemException.badRequest("READINGS_EMPTY", "请选择水电读数文件（CSV 或 Excel）。");
         }
-        List<String[]> rows = Tabular.rows(content, HEADERS, "READINGS_HEADERS", "水电读数文件");
+        List<SheetRow> rows = SheetReader.read(content, HEADERS, "READINGS_HEADERS", "水电读数文件");
         // the units the importer may see, by project name, building and number
         ScopeFilter scope = scopes.filter(actor, new ScopeFilter.Columns("u.district_code", "u.project_id", null));
         Map<String, Long> units = new HashMap<>();
@@ -77,8 +78,8 @@ public class IdleUnits {
         List<Reading> readings = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            String[] c = rows.get(i);
-            int row = i + 2;
+            String[] c = rows.get(i).values(HEADERS);
+            int row = rows.get(i).rowNumber();
             Long unit = units.get(c[0] + "|" + c[1].replace("栋", "") + "|" + c[2]);
             if (unit == null) {
                 errors.add("第" + row + "行：找不到房源“" + c[0] + " " + c[1] + " " + c[2] + "”（或不在您的服务范围内）");

@@ -3,13 +3,12 @@ package cn.anju.rent;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.shared.Role;
-import cn.anju.shared.excel.Sheets;
+import cn.anju.shared.excel.SheetReader;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -169,12 +168,11 @@ public class BankStatements {
     }
 
     private static List<Parsed> parse(String fileName, byte[] content) {
-        List<String[]> raw = cn.anju.shared.excel.Tabular.rows(content, HEADERS, "STATEMENT_HEADERS", "流水文件");
-        List<Parsed> parsed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String[] c = raw.get(i);
-            int row = i + 2;
+        List<Parsed> parsed = new ArrayList<>();
+        for (var line : SheetReader.read(content, HEADERS, "STATEMENT_HEADERS", "流水文件")) {
+            String[] c = line.values(HEADERS);
+            int row = line.rowNumber();
             try {
                 BigDecimal amount = new BigDecimal(c[1].replace(",", "").replace("¥", ""));
                 if (amount.scale() > 2) {

@@ -91,7 +91,7 @@ class HouseholdSearchAndMaskingTest {
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
         var households = officer.getBytes("/households/export?category=MINIMUM_LIVING");
         assertThat(households.statusCode()).isEqualTo(200);
-        var rows = cn.anju.shared.excel.Sheets.read(new java.io.ByteArrayInputStream(households.body()), List.of("户主身份证号（脱敏）"));
+        var rows = cn.anju.shared.excel.SheetReader.read(new java.io.ByteArrayInputStream(households.body()), List.of("户主身份证号（脱敏）"));
         long expected = WebClient.json(officer.getJson("/api/v1/households?category=MINIMUM_LIVING&size=1")).get("total").asLong();
         assertThat(rows).hasSize((int) expected);
         StringBuilder all = new StringBuilder();
@@ -100,7 +100,7 @@ class HouseholdSearchAndMaskingTest {
         assertThat(rows.getFirst().get("户主身份证号（脱敏）")).matches("[0-9]{6}\\*{8}[0-9X]{4}");
 
         var units = WebClient.loggedIn(port, "shenmu.op").getBytes("/housing/units/export?status=VACANT");
-        var unitRows = cn.anju.shared.excel.Sheets.read(new java.io.ByteArrayInputStream(units.body()), List.of("房号", "状态"));
+        var unitRows = cn.anju.shared.excel.SheetReader.read(new java.io.ByteArrayInputStream(units.body()), List.of("房号", "状态"));
         long vacant = WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/units?status=VACANT&size=1")).get("total").asLong();
         assertThat(unitRows).hasSize((int) vacant);
         unitRows.forEach(r -> assertThat(r.get("区县")).isEqualTo("神木市"));

@@ -1,6 +1,6 @@
 package cn.anju.identity;
 
-import cn.anju.shared.excel.Sheets;
+import cn.anju.shared.excel.SheetReader;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -21,9 +21,9 @@ class ListExportsTest {
     @Test
     void theAccountListExportsWithItsFilter() {
         WebClient admin = WebClient.loggedIn(port, "admin");
-        var all = Sheets.read(new ByteArrayInputStream(admin.getBytes("/admin/accounts/export").body()), List.of("用户名", "角色"));
+        var all = SheetReader.read(new ByteArrayInputStream(admin.getBytes("/admin/accounts/export").body()), List.of("用户名", "角色"));
         assertThat(all.size()).isGreaterThanOrEqualTo(13);
-        var officers = Sheets.read(new ByteArrayInputStream(admin.getBytes("/admin/accounts/export?role=GOV_OFFICER").body()),
+        var officers = SheetReader.read(new ByteArrayInputStream(admin.getBytes("/admin/accounts/export?role=GOV_OFFICER").body()),
                 List.of("用户名", "角色"));
         assertThat(officers).isNotEmpty().allSatisfy(r -> assertThat(r.get("角色")).contains("GOV_OFFICER"));
         assertThat(WebClient.loggedIn(port, "auditor").getBytes("/admin/accounts/export").statusCode()).isEqualTo(403);
@@ -32,7 +32,7 @@ class ListExportsTest {
     @Test
     void theAuditLogExportsForTheAuditorOnly() {
         WebClient auditor = WebClient.loggedIn(port, "auditor");
-        var rows = Sheets.read(new ByteArrayInputStream(auditor.getBytes("/audit/export?action=LOGIN").body()), List.of("操作", "结果"));
+        var rows = SheetReader.read(new ByteArrayInputStream(auditor.getBytes("/audit/export?action=LOGIN").body()), List.of("操作", "结果"));
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("操作")).startsWith("LOGIN"));
         assertThat(WebClient.loggedIn(port, "admin").getBytes("/audit/export").statusCode()).isEqualTo(403);
     }

@@ -1,5 +1,7 @@
 package cn.anju.imports;
 
+import cn.anju.shared.excel.SheetReader;
+import cn.anju.shared.excel.SheetRow;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import cn.anju.support.PlatformTest;
@@ -79,7 +81,7 @@ class ImportTest {
         String report = problem.get("errorReport").asString();
         HttpResponse<byte[]> download = officer.getBytes(report);
         assertThat(download.statusCode()).isEqualTo(200);
-        List<Sheets.SheetRow> annotated = Sheets.read(new ByteArrayInputStream(download.body()), List.of("错误说明"));
+        List<SheetRow> annotated = SheetReader.read(new ByteArrayInputStream(download.body()), List.of("错误说明"));
         assertThat(annotated).hasSize(5);
         assertThat(annotated.get(2).get("错误说明")).contains("类别", "日期", "校验位");
         assertThat(WebClient.loggedIn(port, "city.gov").getBytes(report).statusCode()).isEqualTo(404);
@@ -161,7 +163,7 @@ class ImportTest {
     @Test
     void theTemplateHasChineseHeadersAndAnExample() {
         HttpResponse<byte[]> template = WebClient.loggedIn(port, "yuyang.gov").getBytes("/api/v1/imports/households/template");
-        List<Sheets.SheetRow> rows = Sheets.read(new ByteArrayInputStream(template.body()), HOUSEHOLD_HEADERS);
+        List<SheetRow> rows = SheetReader.read(new ByteArrayInputStream(template.body()), HOUSEHOLD_HEADERS);
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst().get("与户主关系")).isEqualTo("户主");
     }
