@@ -41,13 +41,7 @@ class PageCrawlTest {
 
     Set<String> apiGets() {
         Set<String> paths = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            if (info.getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals("GET"))) {
-                info.getPatternValues().stream()
-                        .filter(p -> p.startsWith("/api/v1") && !p.contains("{") && !p.endsWith("/template"))
-                        .forEach(paths::add);
-            }
-        });
+        cn.anju.support.Crawl.apiGets(mappings).stream().filter(p -> !p.contains("{") && !p.endsWith("/template")).forEach(paths::add);
         return paths;
     }
 

@@ -59,8 +59,12 @@ public class HouseholdQueries {
                                EligibilityStatus eligibility, LocalDate validTo) {
     }
 
+    /**
+     * A member as lists show it. The birth year only: the masked ID number hides exactly the birth date (digits
+     * 7-14), so a full birth date beside it would give the whole number back.
+     */
     public record Member(long id, String name, Relationship relationship, String idNumberMasked, String phoneMasked,
-                         LocalDate birthDate) {
+                         int birthYear) {
     }
 
     public record Decision(long id, String decisionNumber, String issuingBureau, LocalDate decidedOn, LocalDate validFrom,
@@ -197,7 +201,7 @@ public class HouseholdQueries {
                         Relationship.valueOf(rs.getString("relationship")),
                         Masks.idNumber(identity.decryptIdNumber(rs.getString("id_number"))),
                         rs.getString("phone") == null ? "" : Masks.phone(identity.decryptPhone(rs.getString("phone"))),
-                        rs.getObject("birth_date", LocalDate.class)))
+                        rs.getObject("birth_date", LocalDate.class).getYear()))
                 .list();
         List<Decision> decisions = jdbc.sql("""
                         select * from eligibility_decision where household_id = ? order by valid_to desc, id desc""")

@@ -56,9 +56,9 @@ class AuditController {
                                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                            @RequestParam(required = false) AuditOutcome outcome) {
         var filter = new AuditQueries.Filter(actor, action, target, from, to, outcome);
-        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
         for (var e : cn.anju.shared.excel.Downloads.allPages(p -> queries.search(filter, p))) {
-            rows.add(java.util.List.of(String.valueOf(e.id()), e.occurredAt().toString(),
+            rows.add(java.util.List.of(e.id(), e.occurredAt().toString(),
                     e.actorUsername() == null ? "" : e.actorUsername(), e.sourceIp() == null ? "" : e.sourceIp(), e.action(),
                     e.targetType() == null ? "" : e.targetType() + (e.targetId() == null ? "" : ":" + e.targetId()),
                     e.outcome().name(), e.summary(), e.sealed() ? "是" : "否"));

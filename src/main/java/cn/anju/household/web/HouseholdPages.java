@@ -88,10 +88,10 @@ class HouseholdPages {
     org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String name,
                                                            @RequestParam(required = false) HouseholdCategory category,
                                                            @RequestParam(required = false) EligibilityStatus eligibility) {
-        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
         for (var h : queries.all(user, new HouseholdQueries.Filter(name, null, null, category, eligibility))) {
-            rows.add(java.util.List.of(String.valueOf(h.id()), h.districtName(), h.headName(), h.headIdNumberMasked(),
-                    categoryLabel(h.category()), String.valueOf(h.members()),
+            rows.add(java.util.List.of(h.id(), h.districtName(), h.headName(), h.headIdNumberMasked(),
+                    categoryLabel(h.category()), h.members(),
                     h.eligibility() == null ? "" : eligibilityLabel(h.eligibility()),
                     h.validTo() == null ? "" : h.validTo().toString()));
         }

@@ -88,11 +88,11 @@ class HousingPages {
                                                            @RequestParam(required = false) String layout,
                                                            @RequestParam(required = false) BigDecimal minArea,
                                                            @RequestParam(required = false) BigDecimal maxArea) {
-        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        java.util.List<java.util.List<Object>> out = new java.util.ArrayList<>();
         for (var u : queries.allUnits(user, new HousingQueries.UnitFilter(null, projectId, null, status, layout, minArea, maxArea))) {
-            out.add(java.util.List.of(u.districtName(), u.projectName(), u.buildingNumber(), String.valueOf(u.floor()),
-                    u.number(), u.layout(), u.buildingArea().toPlainString(), u.usableArea().toPlainString(),
-                    u.rentArea().toPlainString(), u.orientation() == null ? "" : u.orientation(), statusLabel(u.status())));
+            out.add(java.util.List.of(u.districtName(), u.projectName(), u.buildingNumber(), u.floor(),
+                    u.number(), u.layout(), u.buildingArea(), u.usableArea(),
+                    u.rentArea(), u.orientation() == null ? "" : u.orientation(), statusLabel(u.status())));
         }
         byte[] xlsx = cn.anju.shared.excel.Sheets.write("房源", java.util.List.of("区县", "项目", "楼栋号", "楼层", "房号", "户型",
                 "建筑面积", "使用面积", "计租面积", "朝向", "状态"), out);

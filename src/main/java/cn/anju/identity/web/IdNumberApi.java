@@ -29,7 +29,8 @@ class IdNumberApi {
     record CheckRequest(String idNumber) {
     }
 
-    record CheckResult(boolean valid, String code, String message, String masked, LocalDate birthDate) {
+    /** The birth year only, as everywhere a masked number is shown: the full birth date is what the mask hides. */
+    record CheckResult(boolean valid, String code, String message, String masked, Integer birthYear) {
     }
 
     @PostMapping("/check")
@@ -41,6 +42,6 @@ class IdNumberApi {
         if (problem.isPresent()) {
             return new CheckResult(false, problem.get().code(), problem.get().message(), masked, null);
         }
-        return new CheckResult(true, "VALID", "身份证号格式正确。", masked, ChineseIdNumber.birthDate(value).orElse(null));
+        return new CheckResult(true, "VALID", "身份证号格式正确。", masked, ChineseIdNumber.birthDate(value).map(LocalDate::getYear).orElse(null));
     }
 }

@@ -162,9 +162,9 @@ class TreasuryWeb {
         @GetMapping("/rent/treasury/reconciliation.xlsx")
         ResponseEntity<byte[]> export(CurrentUser user, @RequestParam String districtCode, @RequestParam(required = false) String month) {
             List<Reconciliation.Row> rows = reconciliation.statement(user, districtCode, month(month, clock));
-            List<List<String>> cells = rows.stream().map(r -> List.of(r.projectName(), r.billed().toPlainString(), r.collected().toPlainString(),
-                    r.arrears().toPlainString(), r.received().toPlainString(), r.remitted().toPlainString(), r.held().toPlainString(),
-                    r.credit().toPlainString(), r.deposits().toPlainString(), r.toRefund().toPlainString(),
+            // amounts as numbers, so the bureau's accountants can sum and check them in the sheet
+            List<List<Object>> cells = rows.stream().map(r -> List.<Object>of(r.projectName(), r.billed(), r.collected(),
+                    r.arrears(), r.received(), r.remitted(), r.held(), r.credit(), r.deposits(), r.toRefund(),
                     r.billsBalance() && r.cashBalances() ? "平衡" : "不平衡")).toList();
             byte[] xlsx = Sheets.write("月度对账单", List.of("项目", "应收租金", "实收（冲抵账单）", "欠费", "本月收款", "已上缴国库", "在途未缴",
                     "预存余额", "押金余额", "重复支付待退款", "核对"), cells);

@@ -23,8 +23,11 @@ public final class Sheets {
     private Sheets() {
     }
 
-    /** A workbook of one sheet: bold headers, every cell text (ID numbers stay intact, never 6.1E+17). */
-    public static byte[] write(String sheetName, List<String> headers, Iterable<List<String>> rows) {
+    /**
+     * A workbook of one sheet: bold headers; text stays text (ID numbers intact, never 6.1E+17) and is written
+     * inert where a spreadsheet could run it; a {@link Number} is written as a number ({@link SheetCells}).
+     */
+    public static byte[] write(String sheetName, List<String> headers, Iterable<? extends List<?>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             CellStyle head = workbook.createCellStyle();
@@ -43,13 +46,12 @@ public final class Sheets {
                 sheet.setColumnWidth(i, Math.max(10, headers.get(i).length() * 2 + 4) * 256);
                 sheet.setDefaultColumnStyle(i, text);
             }
+            SheetCells cells = new SheetCells(workbook, text);
             int r = 1;
-            for (List<String> values : rows) {
+            for (List<?> values : rows) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
-                    Cell c = row.createCell(i);
-                    c.setCellStyle(text);
-                    c.setCellValue(values.get(i) == null ? "" : values.get(i));
+                    cells.put(row.createCell(i), values.get(i));
                 }
             }
             workbook.write(out);
