@@ -65,8 +65,8 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
-                json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.UNAUTHORIZED, "TOKEN_INVALID",
-                        "访问令牌无效、已过期或已被撤销。"));
+                json.writeValue(response.getOutputStream(), Problems.withInstance(Problems.of(HttpStatus.UNAUTHORIZED,
+                        "TOKEN_INVALID", "访问令牌无效、已过期或已被撤销。"), request.getRequestURI()));
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -27,7 +27,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", Problems.defaultDetail(HttpStatus.UNAUTHORIZED)));
+        write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", Problems.defaultDetail(HttpStatus.UNAUTHORIZED)));
     }
 
     @Override
@@ -36,10 +36,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         ProblemDetail problem = e instanceof CsrfException
                 ? Problems.of(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID", "安全令牌缺失或已失效，请刷新页面后重试。")
                 : Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", Problems.defaultDetail(HttpStatus.FORBIDDEN));
-        write(response, problem);
+        write(request, response, problem);
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** With the path as {@code instance}, like every other problem the API answers. */
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Problems.withInstance(problem, request.getRequestURI());
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

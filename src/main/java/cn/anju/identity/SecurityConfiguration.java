@@ -37,6 +37,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
             "/favicon.ico", "/error", AccountActivationController.PATH};
 
     /**
+     * No page or answer of ours is shown inside a frame, not even by our own pages (PDFs open in their own tab), so
+     * framing is refused outright, and the two headers that say so agree: CSP for current browsers,
+     * {@code X-Frame-Options: DENY} for older ones. A clickjacking page cannot frame a form.
+     */
+    static final String FRAMING = "frame-ancestors 'none'";
+
+    /**
      * Operations endpoints: {@code /actuator/health} answers anyone with the status only (load balancers and scripts
      * poll it); every other endpoint needs the API token of an account with the MONITOR role. No session, no form
      * login, no CSRF (a token, not a cookie, authenticates).
@@ -78,6 +85,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     a.anyRequest().authenticated();
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(h -> h.frameOptions(f -> f.deny()).contentSecurityPolicy(c -> c.policyDirectives(FRAMING)))
                 .csrf(c -> {
                     c.ignoringRequestMatchers(ApiTokenAuthentication::presentsToken);
                     machines.forEach(m -> c.ignoringRequestMatchers(m.pattern()));
@@ -107,10 +115,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .formLogin(f -> f.loginPage("/login").successHandler(loginFlow).failureHandler(loginFlow))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
+                        .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'self'; form-action 'self'")));
+                                        + "script-src 'self'; form-action 'self'; " + FRAMING)));
         return http.build();
     }
 
@@ -125,5 +134,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
+        // the signed-in person comes from the session or the token, never from the caller: not an API parameter
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
     }
 }

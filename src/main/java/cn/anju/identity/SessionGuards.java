@@ -79,7 +79,8 @@ class SessionGuards extends OncePerRequestFilter {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), Problems.of(status, code, detail));
+            json.writeValue(response.getOutputStream(),
+                    Problems.withInstance(Problems.of(status, code, detail), request.getRequestURI()));
         } else {
             response.sendRedirect(request.getContextPath() + page);
         }

@@ -57,6 +57,10 @@ public class WorkingDays {
     }
 
     public List<Exception> year(int year) {
+        // the calendar is kept for the years a lease or a deadline can reach; beyond PostgreSQL's dates the query fails
+        if (year < 1900 || year > 2999) {
+            throw ProblemException.badRequest("CALENDAR_YEAR_INVALID", "请填写四位数的年份（1900–2999），例如 2026。");
+        }
         return jdbc.sql("select day, kind, name from working_day_calendar where day between ? and ? order by day")
                 .params(Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)))
                 .query((rs, n) -> new Exception(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)), rs.getString(3)))

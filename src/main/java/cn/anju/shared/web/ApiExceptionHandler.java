@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,6 +66,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "提交的数据有误，请按提示修改后重试。"), errors);
         return ResponseEntity.badRequest().body(Problems.withInstance(body, path(request)));
+    }
+
+    /** A body with an unstorable character names the field to fix; any other unreadable body is a plain 400. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemException refusal = TextInput.refusalIn(ex);
+        if (refusal != null) {
+            return new ResponseEntity<>(Problems.withInstance(Problems.of(refusal), path(request)), headers, refusal.status());
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** Spring MVC's own failures (bad JSON, wrong method, missing parameter...) get our code and Chinese text. */

@@ -2,6 +2,7 @@ package cn.anju.shared.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -14,6 +15,14 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
+
+    /** A form posted as JSON: the refusal of an unstorable character says what to fix; anything else is a plain 400. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ModelAndView unreadable(HttpMessageNotReadableException e) {
+        ProblemException refusal = TextInput.refusalIn(e);
+        return problem(refusal != null ? refusal
+                : ProblemException.badRequest("BAD_REQUEST", Problems.defaultDetail(org.springframework.http.HttpStatus.BAD_REQUEST)));
+    }
 
     @ExceptionHandler(ProblemException.class)
     ModelAndView problem(ProblemException e) {

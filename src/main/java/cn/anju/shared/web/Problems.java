@@ -64,9 +64,11 @@ public final class Problems {
             case 405 -> "不支持该请求方法。";
             case 406 -> "不支持请求的响应格式。";
             case 409 -> "操作与当前数据状态冲突，请刷新后重试。";
-            case 413 -> "上传内容过大。";
+            case 413 -> "提交的内容过大，请缩小文件或分批提交。";
+            case 414 -> "请求地址过长，请缩短查询条件后重试。";
             case 415 -> "不支持该内容类型，请使用 application/json。";
             case 429 -> "请求过于频繁，请稍后再试。";
+            case 431 -> "请求头过大，请清除本站的 Cookie 或缩短请求后重试。";
             default -> status.is5xxServerError() ? "服务器内部错误，请稍后重试；如持续出现请联系管理员。" : "请求无法处理。";
         };
     }
@@ -77,7 +79,10 @@ public final class Problems {
             case 401 -> "未登录";
             case 403 -> "无权访问";
             case 404 -> "未找到";
+            case 405 -> "方法不支持";
             case 409 -> "状态冲突";
+            case 413 -> "内容过大";
+            case 415 -> "格式不支持";
             case 422 -> "不符合业务规则";
             default -> status.is5xxServerError() ? "服务器错误" : "请求无法处理";
         };
