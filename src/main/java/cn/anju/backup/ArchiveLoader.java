@@ -60,14 +60,15 @@ final class ArchiveLoader {
     Manifest load(Connection c, Contents contents) throws IOException, SQLException {
         Map<String, TableEntry> expected = new LinkedHashMap<>();
         contents.tables().forEach(t -> expected.put(t.name(), t));
-        Map<String, List<String>> schema = DatabaseCatalog.tablesInLoadOrder(c).stream()
+        List<DatabaseCatalog.Table> loadOrder = DatabaseCatalog.tablesInLoadOrder(c);
+        Map<String, List<String>> schema = loadOrder.stream()
                 .collect(Collectors.toMap(DatabaseCatalog.Table::name, DatabaseCatalog.Table::columns));
         if (!schema.keySet().equals(expected.keySet())) {
             throw new IOException("备份中的表与迁移后的库不一致 / the archive's tables differ from the migrated schema's: "
                     + "only in the archive " + minus(expected.keySet(), schema.keySet()) + ", only in the database "
                     + minus(schema.keySet(), expected.keySet()));
         }
-        removeMigrationRows(c, expected.keySet());
+        removeMigrationRows(c, loadOrder.stream().map(DatabaseCatalog.Table::name).toList());
         Map<String, Set<String>> parents = DatabaseCatalog.parents(c);
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Digest> tables = new LinkedHashMap<>();
@@ -111,20 +112,18 @@ final class ArchiveLoader {
         return manifest;
     }
 
-    /** Migrations may insert reference rows; the archive holds them too, as they were when it was written. */
-    private static void removeMigrationRows(Connection c, Set<String> tables) throws SQLException {
-        List<String> filled = new ArrayList<>();
+    /** Migrations may insert reference rows; the archive holds them too, as they were when it was written. They
+     * are deleted children first (TRUNCATE would have to name every referencing table, and the audit tables
+     * refuse it even when empty). */
+    private static void removeMigrationRows(Connection c, List<String> loadOrder) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String table : tables) {
+            for (String table : loadOrder.reversed()) {
                 try (var rs = s.executeQuery("select exists (select from " + DatabaseCatalog.quote(table) + ")")) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        filled.add(DatabaseCatalog.quote(table));
+                        s.executeUpdate("delete from " + DatabaseCatalog.quote(table));
                     }
                 }
-            }
-            if (!filled.isEmpty()) {
-                s.execute("truncate " + String.join(", ", filled));
             }
         }
     }
