@@ -96,8 +96,8 @@ final class ArchiveLoader {
                             + " comes before the tables its foreign keys reference: " + missing);
                 }
                 BackupArchive.Hashing hashing = new BackupArchive.Hashing(zip);
-                long rows = copy.copyIn("copy " + DatabaseCatalog.quote(table) + " (" + new DatabaseCatalog.Table(
-                        table, entryTable.columns()).columnList() + ") from stdin", hashing);
+                long rows = copy.copyIn("copy " + DatabaseCatalog.quote(table) + " ("
+                        + DatabaseCatalog.columnList(entryTable.columns()) + ") from stdin", hashing);
                 hashing.transferTo(OutputStream.nullOutputStream()); // COPY stops at its end marker, if any
                 tables.put(table, new Digest(rows, BackupArchive.hex(hashing.digest)));
             } else if (name.startsWith(BackupArchive.FILES) && !entry.isDirectory()) {

@@ -133,8 +133,7 @@ public class BackupWriter {
         for (DatabaseCatalog.Table table : tables) {
             entry(zip, BackupArchive.tableEntry(table.name()));
             BackupArchive.Counting counting = new BackupArchive.Counting(zip);
-            copy.copyOut("copy (select " + table.columnList() + " from " + DatabaseCatalog.quote(table.name())
-                    + ") to stdout", counting);
+            copy.copyOut("copy (" + table.selectAll() + ") to stdout", counting);
             zip.closeEntry();
             digests.put(table.name(), counting.result(true));
         }

@@ -138,6 +138,34 @@ class BackupRestoreTest {
         assertThat(new BackupCommand(writer, file.toString(), KEY).run()).as("an archive is never overwritten").isEqualTo(2);
     }
 
+    @Test
+    void theRestoreCommandFillsANewDataFolderAndRefusesWithoutAKey() throws Exception {
+        sealer.seal();
+        Fingerprint before = Fingerprint.of(jdbc, filesRoot);
+        Path archive = temp.resolve("command.anjubak");
+        writer.write(archive, BackupKey.parse(KEY));
+        assertThat(Fingerprint.of(jdbc, filesRoot)).isEqualTo(before);
+        Path data = temp.resolve("restored-data");
+        String[] args = {"--anju.command=restore", "--from=" + archive,
+                "--anju.embedded-db.data-dir=" + data.resolve("postgres"), "--anju.files.root=" + data.resolve("files"),
+                "--anju.audit.head-dir=" + data.resolve("audit")};
+
+        assertThat(RestoreApplication.run(args)).as("no key: refused").isEqualTo(2);
+        String[] withKey = java.util.Arrays.copyOf(args, args.length + 1);
+        withKey[args.length] = "--anju.backup.key=" + KEY;
+        assertThat(RestoreApplication.run(withKey)).isZero();
+        assertThat(RestoreApplication.run(withKey)).as("a second restore finds the database filled").isEqualTo(2);
+
+        EmbeddedPostgresServer restored = EmbeddedPostgresServer.startOrGet(data.resolve("postgres"), 0, false);
+        try {
+            JdbcClient app = JdbcClient.create(new DriverManagerDataSource(restored.jdbcUrl("anju"),
+                    restored.credentials().app().user(), restored.credentials().app().password()));
+            assertThat(Fingerprint.of(app, data.resolve("files"))).isEqualTo(before);
+        } finally {
+            restored.release();
+        }
+    }
+
     /** A new, empty database on the tests' embedded server, with the platform's two logins. */
     Target freshDatabase() {
         String name = "restore_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
