@@ -42,11 +42,10 @@ class BackupRestoreTest {
 
     @Test
     void theDemoRestoresIntoAFreshDatabaseWithEveryTableSequenceAndFileAlike() throws Exception {
-        sealer.seal();
-        Fingerprint before = Fingerprint.of(jdbc, filesRoot);
-        Path archive = temp.resolve("demo.anjubak");
-        BackupWriter.Result backup = writer.write(archive, BackupKey.parse(KEY));
-        assertThat(Fingerprint.of(jdbc, filesRoot)).as("nothing else wrote while the demo was backed up").isEqualTo(before);
+        Quiet quiet = backUpWhileQuiet("demo");
+        Fingerprint before = quiet.before();
+        Path archive = quiet.archive();
+        BackupWriter.Result backup = quiet.result();
         assertThat(backup.rows()).isEqualTo(before.rows());
         assertThat(backup.files()).isEqualTo(before.files().size()).isPositive();
         assertThat(new String(Files.readAllBytes(archive), java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -140,11 +139,9 @@ class BackupRestoreTest {
 
     @Test
     void theRestoreCommandFillsANewDataFolderAndRefusesWithoutAKey() throws Exception {
-        sealer.seal();
-        Fingerprint before = Fingerprint.of(jdbc, filesRoot);
-        Path archive = temp.resolve("command.anjubak");
-        writer.write(archive, BackupKey.parse(KEY));
-        assertThat(Fingerprint.of(jdbc, filesRoot)).isEqualTo(before);
+        Quiet quiet = backUpWhileQuiet("command");
+        Fingerprint before = quiet.before();
+        Path archive = quiet.archive();
         Path data = temp.resolve("restored-data");
         String[] args = {"--anju.command=restore", "--from=" + archive,
                 "--anju.embedded-db.data-dir=" + data.resolve("postgres"), "--anju.files.root=" + data.resolve("files"),
@@ -164,6 +161,27 @@ class BackupRestoreTest {
         } finally {
             restored.release();
         }
+    }
+
+    /**
+     * A backup during which nothing else wrote (the fingerprint before equals the one after), so that the restored
+     * database must equal that fingerprint; a job or listener of an earlier test still writing means another try.
+     */
+    Quiet backUpWhileQuiet(String name) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            sealer.seal();
+            Fingerprint before = Fingerprint.of(jdbc, filesRoot);
+            Path archive = temp.resolve(name + "-" + attempt + ".anjubak");
+            BackupWriter.Result result = writer.write(archive, BackupKey.parse(KEY));
+            Fingerprint after = Fingerprint.of(jdbc, filesRoot);
+            if (after.equals(before) || attempt == 3) {
+                assertThat(after).as("nothing else wrote while the demo was backed up").isEqualTo(before);
+                return new Quiet(archive, before, result);
+            }
+        }
+    }
+
+    record Quiet(Path archive, Fingerprint before, BackupWriter.Result result) {
     }
 
     /** A new, empty database on the tests' embedded server, with the platform's two logins. */
