@@ -1,5 +1,6 @@
 package cn.anju;
 
+import cn.anju.backup.RestoreApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,10 @@ import java.util.Arrays;
 public class AnjuApplication {
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--anju.command=restore")) {
+            // a restore needs its database empty: it runs in its own small context, not the platform's
+            System.exit(RestoreApplication.run(args));
+        }
         SpringApplication app = new SpringApplication(AnjuApplication.class);
         boolean command = Arrays.stream(args).anyMatch(a -> a.startsWith("--anju.command="));
         if (command) {

@@ -22,7 +22,9 @@ public class AuditVerifier {
     private final JdbcClient jdbc;
     private final ExternalChain external;
 
-    AuditVerifier(JdbcClient jdbc, ExternalChain external) {
+    /** Public so that a restore can verify the chain of the database it has just filled, before the platform
+     * runs on it. */
+    public AuditVerifier(JdbcClient jdbc, ExternalChain external) {
         this.jdbc = jdbc;
         this.external = external;
     }

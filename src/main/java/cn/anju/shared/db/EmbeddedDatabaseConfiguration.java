@@ -16,12 +16,12 @@ import javax.sql.DataSource;
 /**
  * With no {@code spring.datasource.url}, the platform brings its own real PostgreSQL so that
  * {@code ./mvnw spring-boot:run} needs nothing but a JDK. With a URL, Boot's own data source is used and
- * no embedded server starts.
+ * no embedded server starts. Public so that the restore command's small context can import it too.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "release")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
