@@ -70,6 +70,7 @@ class ImportTest {
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode problem = WebClient.json(response);
         assertThat(problem.get("code").asString()).isEqualTo("IMPORT_REJECTED");
+        assertThat(problem.get("instance").asString()).as("like every other problem").isEqualTo("/api/v1/imports/households");
         Set<String> found = new HashSet<>();
         problem.get("errors").forEach(e -> found.add(e.get("row").asInt() + ":" + e.get("column").asString()));
         assertThat(found).contains("3:身份证号", "4:类别", "4:登记日期", "4:身份证号", "4:手机号", "5:区县代码", "5:与户主关系", "6:户编号");
