@@ -39,9 +39,11 @@ public class HouseholdQueries {
     private final MemberIdentity identity;
     private final PersonalDataAccess personalData;
     private final Clock clock;
+    private final ExactSearches exactSearches;
 
     HouseholdQueries(JdbcClient jdbc, DataScopes scopes, Districts districts, MemberIdentity identity,
-                     PersonalDataAccess personalData, Clock clock) {
+                     PersonalDataAccess personalData, Clock clock, ExactSearches exactSearches) {
+        this.exactSearches = exactSearches;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.districts = districts;
@@ -102,6 +104,11 @@ public class HouseholdQueries {
 
     private PageResponse<HouseholdRow> search(CurrentUser user, Filter filter, int limit, long offset, PageQuery page) {
         requireReader(user);
+        ExactSearches.Kind exact = filter.idNumber() != null && !filter.idNumber().isBlank() ? ExactSearches.Kind.ID_NUMBER
+                : filter.phone() != null && filter.phone().replaceAll("[^0-9]", "").length() > 4 ? ExactSearches.Kind.PHONE : null;
+        if (exact != null) {
+            exactSearches.admit(user, exact);
+        }
         ScopeFilter scope = scopes.filter(user, COLUMNS);
         StringBuilder where = new StringBuilder(scope.sql());
         List<Object> params = new ArrayList<>(scope.params());
@@ -158,6 +165,9 @@ public class HouseholdQueries {
                                 rs.getObject("valid_to", LocalDate.class)),
                         rs.getObject("valid_to", LocalDate.class)))
                 .list();
+        if (exact != null) {
+            exactSearches.record(user, exact, !rows.isEmpty());
+        }
         return page == null ? new PageResponse<>(rows, 1, rows.size(), rows.size(), 1) : PageResponse.of(rows, page, total);
     }
 

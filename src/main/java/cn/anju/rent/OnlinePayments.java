@@ -5,6 +5,7 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.shared.web.ProblemException;
+import cn.anju.shared.web.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -161,6 +162,10 @@ public class OnlinePayments {
         BigDecimal amount = c.path("amount").isNumber() ? c.path("amount").decimalValue() : null;
         if (!"PAID".equals(c.path("status").asString("")) || txn.isBlank() || amount == null) {
             throw ProblemException.unprocessable("GATEWAY_CALLBACK_INVALID", "回调内容不完整：须有订单号、交易号、金额和 PAID 状态。");
+        }
+        // the body is read here, not bound, so the one check every bound JSON string passes is applied by hand
+        if (TextInput.unstorable(orderNo) || TextInput.unstorable(txn)) {
+            throw TextInput.refusal(TextInput.unstorable(txn) ? "transactionId" : "orderNo");
         }
         // callbacks for one order wait for each other here, so exactly one of them pays it
         Order order = order(orderNo, " for update");

@@ -6,9 +6,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -85,6 +87,7 @@ public final class EmbeddedPostgresServer {
     private static EmbeddedPostgresServer start(Path dir, int port, boolean clean) {
         try {
             Files.createDirectories(dir.getParent());
+            holdDataDirectory(dir);
             stopOrphanedPostmaster(dir);
             if (clean && CLEANED.add(dir)) {
                 deleteRecursively(dir);
@@ -124,6 +127,25 @@ public final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("嵌入式 PostgreSQL 启动失败 / embedded PostgreSQL failed to start: " + dir, e);
         }
+    }
+
+    /** Lock files this JVM holds for its lifetime, by data directory: the operating system frees them when it dies. */
+    private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
+
+    /** A running platform locks {@code <data dir>.lock}: a second process on the folder is refused, not let stop it. */
+    static void holdDataDirectory(Path dir) throws IOException {
+        Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
+        FileChannel channel = HELD.get(dir.toAbsolutePath());
+        if (channel != null) {
+            return; // this JVM holds it already (a restart within one process)
+        }
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+            channel.close();
+            throw new IllegalStateException("数据目录正被运行中的平台使用 / the data folder is in use by a running platform: "
+                    + dir + ". 请使用平台内的每晚备份，或先停止平台再执行命令 / use the nightly backup, or stop the platform first.");
+        }
+        HELD.put(dir.toAbsolutePath(), channel);
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * How an export writes one cell. Text a spreadsheet would take for a formula (OWASP "CSV injection": a first
  * character of {@code = + - @}, tab or carriage return) is written quote-prefixed, so Excel and WPS show it as typed
- * and never run it, also after the sheet is re-saved as CSV; exports carry names, addresses and descriptions that
+ * and never run it (the prefix is part of the cell's style: a CSV saved from the sheet again holds the bare text,
+ * so the guard lasts as long as the file stays a workbook); exports carry names, addresses and descriptions that
  * tenants and importers typed. Numbers are written as numbers (a negative amount is a number, not hostile text),
  * so sums and filters work. One style per kind per workbook: a workbook holds at most 64,000 styles.
  */

@@ -1,6 +1,7 @@
 package cn.anju.shared.excel;
 
 import cn.anju.shared.web.ProblemException;
+import cn.anju.shared.web.TextInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -207,7 +208,13 @@ public final class SheetReader {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 if (!name.isEmpty() && !cells.containsKey(name)) {
-                    cells.put(name, i < r.texts().size() ? r.texts().get(i) : "");
+                    String text = i < r.texts().size() ? r.texts().get(i) : "";
+                    if (TextInput.unstorable(text)) {
+                        // a workbook cell can hold what no form can send (_x0000_ in .xlsx, a raw NUL in .xls)
+                        throw ProblemException.badRequest(TextInput.CODE, what + "第" + r.number() + "行“" + name
+                                + "”列含有无法保存的字符（空字符或不完整的 Unicode 代理字符），多见于从其他系统复制的文字：请删除后重新上传。");
+                    }
+                    cells.put(name, text);
                     if (r.numeric().contains(i)) {
                         numeric.add(name);
                     }

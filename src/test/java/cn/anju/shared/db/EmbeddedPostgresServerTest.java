@@ -158,4 +158,37 @@ class EmbeddedPostgresServerTest {
         rs.next();
         return rs.getString(1);
     }
+
+    /**
+     * A command started beside a running platform (say {@code backup}) must not take the platform's postgres for an
+     * orphan and stop it: while another live process holds the folder's lock it is refused; once that process is gone
+     * (killed, so the operating system dropped its lock) the folder is free again.
+     */
+    @Test
+    void aFolderHeldByAnotherLiveProcessIsRefusedAndFreeOnceItDies(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("pg");
+        Path holder = tmp.resolve("Hold.java");
+        Files.writeString(holder, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                class Hold {
+                    public static void main(String[] a) throws Exception {
+                        var lock = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE).lock();
+                        System.out.println("locked");
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        Process other = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), holder.toString(),
+                tmp.resolve("pg.lock").toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+            assertThat(out.readLine()).isEqualTo("locked");
+            assertThatThrownBy(() -> EmbeddedPostgresServer.holdDataDirectory(dir))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("数据目录正被运行中的平台使用");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        EmbeddedPostgresServer.holdDataDirectory(dir);
+        EmbeddedPostgresServer.holdDataDirectory(dir); // again from this JVM: it holds it already
+    }
 }

@@ -140,4 +140,55 @@ class SheetReaderTest {
         assertThatThrownBy(() -> SheetReader.read("\n ,\n".getBytes(StandardCharsets.UTF_8), STATEMENT))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.code()).isEqualTo("SHEET_EMPTY"));
     }
+
+    /** A cell can hold what no form can send; it is refused naming row and column, never handed to the database. */
+    @Test
+    void aWorkbookCellWithANulOrALoneSurrogateIsRefusedNamingItsRowAndColumn() throws IOException {
+        for (boolean xls : new boolean[] {false, true}) {
+            // POI writes such characters to .xlsx as "?", so there the cell is made the way other programs store them
+            // in the sheet's XML (_x0000_, _xD800_); .xls holds them as they are
+            for (String bad : List.of("张\u0000三", "李\uD800四")) {
+                try (org.apache.poi.ss.usermodel.Workbook workbook = xls ? new org.apache.poi.hssf.usermodel.HSSFWorkbook()
+                        : new org.apache.poi.xssf.usermodel.XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+                    var sheet = workbook.createSheet("流水");
+                    List<String> headers = List.of("交易日期", "金额", "付款人", "摘要", "银行流水号");
+                    var head = sheet.createRow(0);
+                    var row = sheet.createRow(1);
+                    for (int c = 0; c < headers.size(); c++) {
+                        head.createCell(c).setCellValue(headers.get(c));
+                        row.createCell(c).setCellValue(c != 2 ? "1" : xls ? bad : bad.replace("\u0000", "XNULX").replace("\uD800", "XSURX"));
+                    }
+                    workbook.write(out);
+                    byte[] file = xls ? out.toByteArray() : escapedInXml(out.toByteArray());
+                    String what = (xls ? "xls " : "xlsx ") + (bad.indexOf('\0') >= 0 ? "NUL" : "surrogate");
+                    try {
+                        List<SheetRow> read = SheetReader.read(file, STATEMENT, "STATEMENT_HEADERS", "流水文件");
+                        throw new AssertionError(what + " read as " + read.getFirst().get("付款人").codePoints().boxed().toList());
+                    } catch (ProblemException p) {
+                        assertThat(p.code()).as(what).isEqualTo("INVALID_CHARACTER");
+                        assertThat(p.getMessage()).as(what).startsWith("流水文件第2行“付款人”列含有无法保存的字符");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The workbook with the markers in its shared strings written as Excel's XML escapes of NUL and a lone surrogate. */
+    private static byte[] escapedInXml(byte[] xlsx) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().endsWith(".xml")) {
+                    content = new String(content, StandardCharsets.UTF_8).replace("XNULX", "_x0000_").replace("XSURX", "_xD800_")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
 }
