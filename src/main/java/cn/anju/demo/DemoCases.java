@@ -1,7 +1,5 @@
 package cn.anju.demo;
 
-import cn.anju.identity.CurrentUser;
-import cn.anju.identity.IdentitySeeding;
 import cn.anju.inspection.CaseEvidence;
 import cn.anju.inspection.CaseType;
 import cn.anju.inspection.Decision;
@@ -11,11 +9,7 @@ import cn.anju.lease.Handovers;
 import cn.anju.rent.Dunning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import javax.imageio.ImageIO;
@@ -25,41 +19,37 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
  * Demo violation cases, made through the real steps: the households at six months' arrears reported by the rent
  * module's job, and in 榆阳 cases opened by the operator's clerk with photo evidence and taken by the district's
  * officer to each state — a draft, reported, under review, ordered to rectify, rectified, dismissed and closed, fined,
- * and two units reclaimed, one of them vacated by the household's move-out. One rectification deadline is moved into the past afterwards so the overdue list has an entry.
+ * and two units reclaimed, one of them vacated by the household's move-out. One was decided a month ago with a
+ * deadline that has passed, so the overdue list has an entry.
  */
 @Component
 @Profile("demo")
-@Order(50)
-class DemoCases implements ApplicationRunner {
+class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
+    private static final String CLERK = "anju.staff";
+    private static final String OFFICER = "yuyang.gov";
+
+    private final DemoActs acts;
     private final ViolationCases cases;
     private final CaseEvidence evidence;
     private final Dunning dunning;
     private final Handovers handovers;
-    private final IdentitySeeding identity;
-    private final JdbcClient jdbc;
-    private final Clock clock;
 
-    DemoCases(ViolationCases cases, CaseEvidence evidence, Dunning dunning, Handovers handovers, IdentitySeeding identity, JdbcClient jdbc,
-              Clock clock) {
+    DemoCases(DemoActs acts, ViolationCases cases, CaseEvidence evidence, Dunning dunning, Handovers handovers) {
+        this.acts = acts;
         this.handovers = handovers;
         this.cases = cases;
         this.evidence = evidence;
         this.dunning = dunning;
-        this.identity = identity;
-        this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     private record Story(CaseType type, String facts, String evidence, String place, String step) {
@@ -78,33 +68,43 @@ class DemoCases implements ApplicationRunner {
             new Story(CaseType.SUBLET, "该户将房屋整体转租他人，租客已居住半年，有租赁协议为证。", "转租协议照片", "8栋", "RECLAIM"),
             new Story(CaseType.SUBLET, "该户将房屋转借亲属居住，本人长期在外地。", "实际居住人照片", "9栋", "RECLAIM_VACATED"));
 
-    @Override
-    public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from violation_case where source <> 'ARREARS'").query(Long.class).single() > 0) {
-            return;
-        }
-        int arrears = dunning.reportArrears();
-        CurrentUser clerk = identity.actingAs("anju.staff");
-        CurrentUser officer = identity.actingAs("yuyang.gov");
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        // active, occupied leases in 榆阳 without a case, spread over the list
-        List<Long> leases = jdbc.sql("""
-                        select l.id from lease l where l.district_code = '610802' and l.status = 'ACTIVE' and l.moved_out_on is null
-                           and not exists (select 1 from violation_case c where c.lease_id = l.id)
-                         order by l.id offset 40 limit ?""").param(STORIES.size()).query(Long.class).list();
+    /**
+     * @param lets      the demo's leases
+     * @param neverPaid the leases whose households paid nothing (reported for their arrears, not picked for a story)
+     */
+    void open(List<DemoLeases.Let> lets, java.util.Set<Long> neverPaid) {
+        int arrears = dunning.reportArrears(); // the daily dunning job, today
+        LocalDate today = acts.today();
+        // occupied leases in 榆阳 without arrears, spread over the list
+        List<Long> leases = lets.stream().filter(l -> l.district().equals("610802") && !l.movingOut() && !neverPaid.contains(l.lease()))
+                .map(DemoLeases.Let::lease).sorted().skip(40).limit(STORIES.size()).toList();
         for (int i = 0; i < STORIES.size() && i < leases.size(); i++) {
             Story s = STORIES.get(i);
-            long id = cases.open(clerk, new ViolationCases.Opening(leases.get(i), null, s.type(), s.facts(), ViolationCases.CaseSource.PATROL));
-            evidence.add(clerk, id, new CaseEvidence.Item(s.evidence(), null, s.place(), new BigDecimal("38.2851").add(BigDecimal.valueOf(i, 4)),
+            // the overdue one was decided a month ago with a deadline five days past; the others today
+            LocalDate day = s.step().equals("RECTIFY_OVERDUE") ? today.minusDays(30) : today;
+            tell(s, i, leases.get(i), day, today);
+        }
+        log.info("Demo cases ready: {} arrears cases reported, {} cases opened in 榆阳", arrears, Math.min(STORIES.size(), leases.size()));
+    }
+
+    private void tell(Story s, int i, long lease, LocalDate day, LocalDate today) {
+        java.time.Instant opened = acts.notAfterNow(DemoActs.at(day, 9));
+        long id = acts.at(opened, CLERK, clerk -> {
+            long c = cases.open(clerk, new ViolationCases.Opening(lease, null, s.type(), s.facts(), ViolationCases.CaseSource.PATROL));
+            evidence.add(clerk, c, new CaseEvidence.Item(s.evidence(), null, s.place(), new BigDecimal("38.2851").add(BigDecimal.valueOf(i, 4)),
                     new BigDecimal("109.7345"), "现场" + (i + 1) + ".png", photo(i)));
-            if (s.step().equals("DRAFT")) {
-                continue;
-            }
-            cases.report(clerk, id, null);
+            return c;
+        });
+        if (s.step().equals("DRAFT")) {
+            return;
+        }
+        acts.run(opened, CLERK, clerk -> cases.report(clerk, id, null));
+        LocalDate rectifyBy = s.step().equals("RECTIFY_OVERDUE") ? today.minusDays(5) : today.plusDays(15);
+        acts.run(opened, OFFICER, officer -> {
             switch (s.step()) {
                 case "UNDER_REVIEW" -> cases.review(officer, id, null);
                 case "RECTIFY", "RECTIFY_OVERDUE", "RECTIFIED" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
-                        Decision.RECTIFY, "违反租赁合同约定，责令限期整改", today.plusDays(15), null));
+                        Decision.RECTIFY, "违反租赁合同约定，责令限期整改", rectifyBy, null));
                 case "DISMISSED" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
                         Decision.DISMISSED, "经核实该户成员外出务工，有正当理由，不构成闲置", null, null));
                 case "PENALTY" -> cases.decide(officer, id, null, new ViolationCases.DecisionRequest(
@@ -113,21 +113,16 @@ class DemoCases implements ApplicationRunner {
                         Decision.RECLAIM, "转租、转借公租房，依第二十七条解除合同、收回住房", null, null));
                 default -> { }
             }
-            if (s.step().equals("RECLAIM_VACATED")) {
-                // the household left within its transition period: the move-out closes the case as VACATED
-                handovers.moveOut(clerk, leases.get(i), new Handovers.MoveOut(2, new BigDecimal("9999"), new BigDecimal("99999"), null,
-                        List.of(new Handovers.Fixture("入户门及门锁", Handovers.Condition.GOOD, "")), List.of(), "", BigDecimal.ZERO, UnitStatus.VACANT));
-            }
-            if (s.step().equals("RECTIFIED")) {
-                cases.rectified(clerk, id, null, "复查：犬只已送养，楼道已清理");
-            }
-            if (s.step().equals("RECTIFY_OVERDUE")) {
-                // made as if decided a month ago, so the overdue list has an entry
-                jdbc.sql("update violation_case set rectify_by = ?, decided_at = decided_at - interval '30 days' where id = ?")
-                        .params(java.sql.Date.valueOf(today.minusDays(5)), id).update();
-            }
+        });
+        if (s.step().equals("RECLAIM_VACATED")) {
+            // the household left within its transition period: the move-out closes the case as VACATED
+            acts.run(opened, CLERK, clerk -> handovers.moveOut(clerk, lease, new Handovers.MoveOut(2, new BigDecimal("9999"),
+                    new BigDecimal("99999"), null, List.of(new Handovers.Fixture("入户门及门锁", Handovers.Condition.GOOD, "")), List.of(), "",
+                    BigDecimal.ZERO, UnitStatus.VACANT)));
         }
-        log.info("Demo cases ready: {} arrears cases reported, {} cases opened in 榆阳", arrears, Math.min(STORIES.size(), leases.size()));
+        if (s.step().equals("RECTIFIED")) {
+            acts.run(opened, CLERK, clerk -> cases.rectified(clerk, id, null, "复查：犬只已送养，楼道已清理"));
+        }
     }
 
     /** A small picture standing in for a site photo. */

@@ -1,71 +1,106 @@
 package cn.anju.demo;
 
-import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.CoverageAdministration;
+import cn.anju.identity.DemoAccounts;
+import cn.anju.identity.IdentityQueries;
+import cn.anju.identity.OrganisationAdministration;
 import cn.anju.identity.OrganisationType;
+import cn.anju.identity.SecurityPolicies;
+import cn.anju.identity.SecurityPolicy;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
-/** Loads the demo organisations and accounts; idempotent, so every restart leaves them as they are. */
+/**
+ * The demo organisations and accounts of README.md, the day the platform started: the system administrator and the
+ * other published accounts are opened with the published password ({@link DemoAccounts}); the administrator registers
+ * the districts' bureaus, the operators and the evaluator; the security administrator switches the administrators'
+ * one-time code off for the demo (a recorded policy change); the city bureau's administrator records which operator
+ * serves which district. Done once; a later start finds the administrator and changes nothing.
+ */
 @Component
 @Profile("demo")
-@Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData {
 
     /** The demo password of every demo account, as README.md lists them. */
-    static final String PASSWORD = "Demo@2026";
+    static final String PASSWORD = DemoAccounts.PASSWORD;
     static final String CITY = "HB-610800";
     static final String OPERATOR_ANJU = "OP-YLAJ";
     static final String OPERATOR_SHENMU = "OP-SMBZ";
     static final String EVALUATOR = "EV-SXXD";
+    /** Who serves each demo district for its operator: the manager (plans, remits) and the clerk (cashier, inspector). */
+    static final Map<String, String> MANAGERS = Map.of("610802", "anju.manager", "610803", "anju.manager", "610881", "shenmu.op");
+    static final Map<String, String> CLERKS = Map.of("610802", "anju.staff", "610803", "anju.staff", "610881", "shenmu.op");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final IdentitySeeding seeding;
+    private final DemoActs acts;
+    private final DemoAccounts accounts;
+    private final OrganisationAdministration organisations;
+    private final IdentityQueries identity;
+    private final SecurityPolicies policies;
+    private final CoverageAdministration coverage;
     private final Districts districts;
 
-    DemoData(IdentitySeeding seeding, Districts districts) {
-        this.seeding = seeding;
+    DemoData(DemoActs acts, DemoAccounts accounts, OrganisationAdministration organisations, IdentityQueries identity,
+             SecurityPolicies policies, CoverageAdministration coverage, Districts districts) {
+        this.acts = acts;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.identity = identity;
+        this.policies = policies;
+        this.coverage = coverage;
         this.districts = districts;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        organisations();
-        int created = accounts();
-        seeding.demoWithoutAdministratorSecondFactor();
-        LocalDate since = LocalDate.of(2026, 1, 1);
-        seeding.districtCoverage(OPERATOR_ANJU, "610802", since);
-        seeding.districtCoverage(OPERATOR_ANJU, "610803", since);
-        seeding.districtCoverage(OPERATOR_SHENMU, "610881", since);
-        log.info("Demo data ready ({} demo accounts created now)", created);
-    }
-
-    private void organisations() {
-        seeding.organisation(CITY, "榆林市住房和城乡建设局", OrganisationType.CITY_BUREAU, "610800", null);
-        for (Districts.District d : districts.ofCity("610800")) {
-            seeding.organisation("HS-" + d.code(), d.name() + "住房保障中心", OrganisationType.DISTRICT_HOUSING, d.code(), null);
-            seeding.organisation("FB-" + d.code(), d.name() + "财政局", OrganisationType.DISTRICT_FINANCE, d.code(), null);
+    /** @param since the day the platform started, and the operators began to serve their districts */
+    void make(LocalDate since) {
+        accounts.cityBureau();
+        if (accounts.open("admin", "系统管理员", CITY, Set.of(Role.SYSTEM_ADMIN), Set.of()).isEmpty()) {
+            return;
         }
-        seeding.organisation(OPERATOR_ANJU, "榆林安居物业服务有限公司", OrganisationType.OPERATOR, null, "91610800MA70000001");
-        seeding.organisation(OPERATOR_SHENMU, "神木市保障房运营管理有限公司", OrganisationType.OPERATOR, null, "91610881MA70000002");
-        seeding.organisation(EVALUATOR, "陕西信达绩效评价咨询有限公司", OrganisationType.EVALUATOR, null, "91610000MA70000003");
+        Instant at = DemoActs.at(since, 8);
+        acts.run(at, "admin", admin -> {
+            for (Districts.District d : districts.ofCity("610800")) {
+                organisations.create(admin, new OrganisationAdministration.NewOrganisation("HS-" + d.code(), d.name() + "住房保障中心",
+                        OrganisationType.DISTRICT_HOUSING, d.code(), null));
+                organisations.create(admin, new OrganisationAdministration.NewOrganisation("FB-" + d.code(), d.name() + "财政局",
+                        OrganisationType.DISTRICT_FINANCE, d.code(), null));
+            }
+            organisations.create(admin, new OrganisationAdministration.NewOrganisation(OPERATOR_ANJU, "榆林安居物业服务有限公司",
+                    OrganisationType.OPERATOR, null, "91610800MA70000001"));
+            organisations.create(admin, new OrganisationAdministration.NewOrganisation(OPERATOR_SHENMU, "神木市保障房运营管理有限公司",
+                    OrganisationType.OPERATOR, null, "91610881MA70000002"));
+            organisations.create(admin, new OrganisationAdministration.NewOrganisation(EVALUATOR, "陕西信达绩效评价咨询有限公司",
+                    OrganisationType.EVALUATOR, null, "91610000MA70000003"));
+        });
+        int created = 1 + accounts();
+        acts.run(at.plusSeconds(600), "security", security -> {
+            SecurityPolicy p = policies.current("610800");
+            policies.change(security, new SecurityPolicies.Change("610800", p.passwordMinLength(), p.passwordMinClasses(), p.captchaAfter(),
+                    p.lockAfter(), p.lockMinutes(), p.idleTimeoutMinutes(), false, "演示环境：管理员免动态码（生产环境默认开启）"));
+        });
+        Map<String, Long> operators = Map.of(OPERATOR_ANJU, organisationId(OPERATOR_ANJU), OPERATOR_SHENMU, organisationId(OPERATOR_SHENMU));
+        acts.run(at.plusSeconds(1_200), "city.gov", gov -> {
+            for (String[] c : new String[][]{{OPERATOR_ANJU, "610802"}, {OPERATOR_ANJU, "610803"}, {OPERATOR_SHENMU, "610881"}}) {
+                coverage.grant(gov, new CoverageAdministration.NewCoverage(operators.get(c[0]), c[1], null, since, null, "政府购买服务合同"));
+            }
+        });
+        log.info("Demo data ready ({} demo accounts created now)", created);
     }
 
     private int accounts() {
         int n = 0;
-        n += account("admin", "系统管理员", CITY, Role.SYSTEM_ADMIN);
         n += account("security", "安全管理员", CITY, Role.SECURITY_ADMIN);
         n += account("auditor", "审计管理员", CITY, Role.AUDITOR);
         n += account("city.gov", "王建国", CITY, Role.GOV_ADMIN);
@@ -74,8 +109,8 @@ class DemoData implements ApplicationRunner {
         n += account("shenmu.gov", "刘晓燕", "HS-610881", Role.GOV_OFFICER);
         n += account("yuyang.finance", "赵丽娟", "FB-610802", Role.FINANCE);
         n += account("anju.manager", "陈经理", OPERATOR_ANJU, Role.OPERATOR_MANAGER);
-        n += seeding.account("anju.staff", "周明", OPERATOR_ANJU, Set.of(Role.OPERATOR_STAFF),
-                EnumSet.of(Duty.CASHIER, Duty.INSPECTOR), PASSWORD, false) ? 1 : 0;
+        n += accounts.open("anju.staff", "周明", OPERATOR_ANJU, Set.of(Role.OPERATOR_STAFF), EnumSet.of(Duty.CASHIER, Duty.INSPECTOR))
+                .isPresent() ? 1 : 0;
         n += account("shenmu.op", "高伟", OPERATOR_SHENMU, Role.OPERATOR_MANAGER);
         n += account("evaluator", "孙评估", EVALUATOR, Role.EVALUATOR);
         n += account("monitor", "运维值班", CITY, Role.MONITOR);
@@ -83,6 +118,11 @@ class DemoData implements ApplicationRunner {
     }
 
     private int account(String username, String name, String organisation, Role role) {
-        return seeding.account(username, name, organisation, Set.of(role), Set.of(), PASSWORD, false) ? 1 : 0;
+        return accounts.open(username, name, organisation, Set.of(role), Set.of()).isPresent() ? 1 : 0;
+    }
+
+    private long organisationId(String code) {
+        return acts.now("admin", admin -> identity.organisations(admin)).stream().filter(o -> o.code().equals(code)).findFirst()
+                .orElseThrow().id();
     }
 }

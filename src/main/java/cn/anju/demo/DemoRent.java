@@ -1,94 +1,132 @@
 package cn.anju.demo;
 
-import cn.anju.identity.IdentitySeeding;
 import cn.anju.rent.BillRuns;
-import cn.anju.rent.RentSeeding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import cn.anju.rent.Payments;
+import cn.anju.rent.RentLedger;
+import cn.anju.rent.RentQueries;
+import cn.anju.rent.Treasury;
+import cn.anju.shared.web.PageQuery;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 
 /**
- * Demo rent (the standards come first, {@link DemoRentStandards}): deposits received, six months of
- * bills made by the real bill run, and payments through the real counter: most households paid up to last month,
- * some owe a month or two, a few owe six months or more (the arrears a case is opened for).
+ * Demo rent, month by month over the last seven: the nightly bill run makes each month's bills on its first day;
+ * most households pay each bill at the counter or by transfer a few days before it falls due; some stopped paying
+ * two months ago, a few paid nothing (the six months' arrears a case is opened for); the demo tenant always owes this
+ * month's rent, so that paying online can be tried. On the 3rd the operator's manager submits the previous month's
+ * rent to the treasury, and 榆阳's finance bureau confirms it on the 6th (the other districts' finance bureaus have
+ * no demo account: their batches wait), last month's batch still waiting for finance.
  */
 @Component
 @Profile("demo")
-@Order(40)
-class DemoRent implements ApplicationRunner {
+class DemoRent {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoRent.class);
-
-    private final RentSeeding seeding;
+    private final DemoActs acts;
     private final BillRuns runs;
-    private final IdentitySeeding identity;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final RentQueries queries;
+    private final Payments payments;
+    private final Treasury treasury;
 
-    DemoRent(RentSeeding seeding, BillRuns runs, IdentitySeeding identity, JdbcClient jdbc, Clock clock) {
-        this.seeding = seeding;
+    DemoRent(DemoActs acts, BillRuns runs, RentQueries queries, Payments payments, Treasury treasury) {
+        this.acts = acts;
         this.runs = runs;
-        this.identity = identity;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.queries = queries;
+        this.payments = payments;
+        this.treasury = treasury;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        if (seeding.hasBills()) {
-            return;
-        }
-        int deposits = seeding.depositsReceived();
-        YearMonth now = YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        int bills = 0;
-        for (int back = 6; back >= 0; back--) {
-            bills += runs.run(BillRuns.Trigger.SCHEDULED, null, now.minusMonths(back)).bills();
-        }
-        // history: most households paid every bill on time; some missed the last month or two; a few paid nothing for
-        // six months and more (the arrears a case is opened for)
-        Random random = new Random(2028);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        Map<Long, List<RentSeeding.DueBill>> byLease = new java.util.LinkedHashMap<>();
-        seeding.dueBefore(today).forEach(b -> byLease.computeIfAbsent(b.leaseId(), k -> new java.util.ArrayList<>()).add(b));
-        List<RentSeeding.DueBill> paidBills = new java.util.ArrayList<>();
-        // tenant.demo always owes this month's rent, whatever the day, so that paying online can be tried
-        List<Long> demoTenantLeases = jdbc.sql("""
-                        select l.id from lease l join app_user u on u.household_id = l.household_id where u.username = 'tenant.demo'""")
-                .query(Long.class).list();
-        for (Long lease : demoTenantLeases) {
-            byLease.computeIfPresent(lease, (k, v) -> v.stream().filter(b -> b.periodStart().isBefore(now.atDay(1))).toList());
-        }
-        for (List<RentSeeding.DueBill> leaseBills : byLease.values()) {
+    /** The first month the demo's rent history bills: six months before this one. */
+    static YearMonth firstMonth(LocalDate today) {
+        return YearMonth.from(today).minusMonths(6);
+    }
+
+    /** What the rent history left: bills, payments, batches, and the leases that never paid. */
+    record History(int bills, int payments, int batches, Set<Long> neverPaid) {
+    }
+
+    History history(List<DemoLeases.Let> lets, long tenantHousehold) {
+        LocalDate today = acts.today();
+        YearMonth thisMonth = YearMonth.from(today);
+        java.util.Random random = new java.util.Random(2028);
+        Map<Long, LocalDate> cutoff = new HashMap<>();
+        Set<Long> neverPaid = new HashSet<>();
+        Set<Long> tenantLeases = new HashSet<>();
+        for (DemoLeases.Let l : lets) {
             int roll = random.nextInt(100);
             if (roll < 4) {
-                continue;
+                neverPaid.add(l.lease());
+            } else {
+                cutoff.put(l.lease(), roll < 14 ? today.minusMonths(2) : today);
             }
-            LocalDate cutoff = roll < 14 ? today.minusMonths(2) : today;
-            leaseBills.stream().filter(b -> b.dueDate().isBefore(cutoff)).forEach(paidBills::add);
+            if (l.household() == tenantHousehold) {
+                tenantLeases.add(l.lease());
+            }
         }
-        int paid = seeding.paidOnTime(paidBills, Map.of("610802", identity.userId("anju.staff"), "610803", identity.userId("anju.staff"),
-                "610881", identity.userId("shenmu.op")));
-        long anju = jdbc.sql("select id from organisation where code = 'OP-YLAJ'").query(Long.class).single();
-        long shenmuOp = jdbc.sql("select id from organisation where code = 'OP-SMBZ'").query(Long.class).single();
-        Long finance = identity.userId("yuyang.finance");
-        int batches = seeding.remittedHistory(Map.of("610802", anju, "610803", anju, "610881", shenmuOp),
-                Map.of("610802", identity.userId("anju.manager"), "610803", identity.userId("anju.manager"), "610881", identity.userId("shenmu.op")),
-                Map.of("610802", finance), today); // other districts' finance bureaus have no demo account: confirmation recorded without a user
-        log.info("Demo rent ready: {} deposits, {} bills, {} payments, {} remittance batches", deposits,
-                bills, paid, batches);
+        int bills = 0;
+        int paid = 0;
+        int batches = 0;
+        Map<String, Integer> paidLastMonth = Map.of();
+        for (YearMonth month = firstMonth(today); !month.isAfter(thisMonth); month = month.plusMonths(1)) {
+            boolean lastMonth = month.equals(thisMonth);
+            YearMonth billed = month;
+            bills += DemoClock.asOf(DemoActs.at(month.atDay(1).atTime(2, 15)), () -> runs.run(BillRuns.Trigger.SCHEDULED, null, billed)).bills();
+            batches += remit(month.minusMonths(1), paidLastMonth, lastMonth);
+            Map<String, Integer> paidThisMonth = new HashMap<>();
+            for (String cashier : List.of("anju.staff", "shenmu.op")) {
+                for (RentLedger.BillRow b : billsOf(cashier, month)) {
+                    LocalDate by = cutoff.get(b.leaseId());
+                    boolean owedByTenant = tenantLeases.contains(b.leaseId()) && !b.periodStart().isBefore(thisMonth.atDay(1));
+                    if (by == null || owedByTenant || !b.dueDate().isBefore(by) || b.outstanding().signum() <= 0) {
+                        continue;
+                    }
+                    Instant at = DemoActs.at(b.dueDate().minusDays(3).isBefore(month.atDay(2)) ? month.atDay(2) : b.dueDate().minusDays(3), 10);
+                    Payments.Channel channel = b.id() % 3 == 0 ? Payments.Channel.BANK_TRANSFER : Payments.Channel.CASH;
+                    acts.run(at, cashier, u -> payments.post(u, "demo-bill-" + b.id(), new Payments.NewPayment(b.leaseId(), channel,
+                            b.outstanding(), channel == Payments.Channel.BANK_TRANSFER ? "网银转账" : "")));
+                    paidThisMonth.merge(b.leaseNumber().substring(0, 6), 1, Integer::sum);
+                    paid++;
+                }
+            }
+            paidLastMonth = paidThisMonth;
+        }
+        return new History(bills, paid, batches, neverPaid);
+    }
+
+    /** The month's rent bills the cashier's operator collects (newest first, so the month's own are the first pages). */
+    private List<RentLedger.BillRow> billsOf(String cashier, YearMonth month) {
+        List<RentLedger.BillRow> found = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            int p = page;
+            List<RentLedger.BillRow> rows = acts.now(cashier, u -> queries.bills(u, null, false, new PageQuery(p, PageQuery.MAX_SIZE))).items();
+            rows.stream().filter(b -> b.rent() && YearMonth.from(b.periodStart()).equals(month)).forEach(found::add);
+            if (rows.size() < PageQuery.MAX_SIZE || rows.getLast().dueDate().isBefore(month.atDay(1))) {
+                return found;
+            }
+        }
+    }
+
+    /** The month's rent goes to the treasury in one batch per district on the 3rd; 榆阳's finance confirms on the 6th. */
+    private int remit(YearMonth month, Map<String, Integer> paid, boolean lastMonth) {
+        int batches = 0;
+        LocalDate submitOn = month.plusMonths(1).atDay(3);
+        for (String district : paid.keySet().stream().sorted().toList()) {
+            long batch = acts.at(acts.notAfterNow(DemoActs.at(submitOn, 10)), DemoData.MANAGERS.get(district),
+                    u -> treasury.submit(u, new Treasury.NewBatch(district, month.atEndOfMonth())));
+            if (!lastMonth && district.equals("610802")) {
+                acts.run(DemoActs.at(month.plusMonths(1).atDay(6), 15), "yuyang.finance", u -> treasury.confirm(u, batch,
+                        new Treasury.Confirmation("GK" + district + month.toString().replace("-", ""), month.plusMonths(1).atDay(6))));
+            }
+            batches++;
+        }
+        return batches;
     }
 }

@@ -84,7 +84,7 @@ public class Eligibility {
                         d.validTo(), d.approvedArea(), d.rentTier().name(), d.follows(), createdBy,
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        // decided one by one, imported or seeded: each goes into the household's resident file
+        // decided one by one or imported: each goes into the household's resident file
         events.publishEvent(new cn.anju.shared.events.ResidentEvent(householdId, "ELIGIBILITY_DECIDED",
                 "资格认定 " + d.decisionNumber().trim(), "有效期 " + d.validFrom() + " 至 " + d.validTo(),
                 "eligibility_decision", id, createdBy, decidedAt(d.decidedOn())));

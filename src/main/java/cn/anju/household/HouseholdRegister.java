@@ -49,7 +49,7 @@ public class HouseholdRegister {
         return id;
     }
 
-    /** Validates and writes; used by {@link #register} and by the seeding of demo data. */
+    /** Validates and writes; used by {@link #register} and by the household import. */
     long insert(NewHousehold h) {
         if (h.members() == null || h.members().isEmpty()) {
             throw ProblemException.badRequest("MEMBERS_REQUIRED", "请至少登记一名家庭成员（户主）。");

@@ -27,16 +27,16 @@ class FirstAdministratorBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministratorBootstrap.class);
 
-    private final IdentitySeeding seeding;
+    private final Installation installation;
     private final String adminPassword;
     private final String securityPassword;
     private final String auditorPassword;
 
-    FirstAdministratorBootstrap(IdentitySeeding seeding,
+    FirstAdministratorBootstrap(Installation installation,
                                 @Value("${anju.bootstrap.admin-password:}") String adminPassword,
                                 @Value("${anju.bootstrap.security-password:}") String securityPassword,
                                 @Value("${anju.bootstrap.auditor-password:}") String auditorPassword) {
-        this.seeding = seeding;
+        this.installation = installation;
         this.adminPassword = adminPassword;
         this.securityPassword = securityPassword;
         this.auditorPassword = auditorPassword;
@@ -46,7 +46,7 @@ class FirstAdministratorBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         boolean any = !adminPassword.isBlank() || !securityPassword.isBlank() || !auditorPassword.isBlank();
         if (any) {
-            seeding.organisation("HB-610800", "榆林市住房和城乡建设局", OrganisationType.CITY_BUREAU, "610800", null);
+            installation.cityBureau();
         }
         create("admin", "系统管理员", Role.SYSTEM_ADMIN, adminPassword, "ANJU_BOOTSTRAP_ADMIN_PASSWORD");
         create("security", "安全管理员", Role.SECURITY_ADMIN, securityPassword, "ANJU_BOOTSTRAP_SECURITY_PASSWORD");
@@ -55,13 +55,13 @@ class FirstAdministratorBootstrap implements ApplicationRunner {
 
     private void create(String username, String displayName, Role role, String password, String variable) {
         if (password.isBlank()) {
-            if (!seeding.roleHeld(role)) {
+            if (!installation.roleHeld(role)) {
                 log.warn("No {} account exists. Set {} once to create '{}' (to be changed at first sign-in).", role, variable, username);
             }
             return;
         }
         try {
-            if (seeding.administrator(username, displayName, "HB-610800", role, password)) {
+            if (installation.administrator(username, displayName, role, password)) {
                 log.info("Created the {} '{}'; the password must be changed at first sign-in.", role, username);
             }
         } catch (ProblemException e) {

@@ -90,17 +90,6 @@ public class RentStandards {
         }
     }
 
-    /** Seeding and tests: the same rule path without a signed-in officer (the approver recorded is the given user). */
-    @Transactional
-    public void seed(long projectId, Kind kind, BigDecimal yuanPerSqm, LocalDate from, long approvedBy, String reason) {
-        String district = housing.projectDistrict(projectId).orElseThrow();
-        jdbc.sql("""
-                        insert into rent_standard (project_id, district_code, kind, yuan_per_sqm, effective_from, approved_by, approved_at, reason)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(projectId, district, kind.name(), yuanPerSqm, Date.valueOf(from), approvedBy, Timestamp.from(clock.instant()), reason)
-                .update();
-    }
-
     public List<Standard> list(CurrentUser user) {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("s.district_code", "s.project_id", null));
         return jdbc.sql("""

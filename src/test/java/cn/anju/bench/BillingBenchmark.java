@@ -1,7 +1,7 @@
 package cn.anju.bench;
 
 import cn.anju.AnjuApplication;
-import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
 import cn.anju.rent.BillRuns;
 import cn.anju.shared.Role;
@@ -36,7 +36,7 @@ public final class BillingBenchmark {
         int code = 1;
         try {
             // the owner: the benchmark truncates, creates its floor table and vacuums
-            code = new BillingBenchmark(app, JdbcClient.create(BenchDatabase.owner(app)), app.getBean(BillRuns.class), app.getBean(IdentitySeeding.class)).run();
+            code = new BillingBenchmark(app, JdbcClient.create(BenchDatabase.owner(app)), app.getBean(BillRuns.class), app.getBean(TestAccounts.class)).run();
         } finally {
             app.close();
         }
@@ -46,9 +46,9 @@ public final class BillingBenchmark {
     private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
     private final BillRuns runs;
-    private final IdentitySeeding identity;
+    private final TestAccounts identity;
 
-    BillingBenchmark(ConfigurableApplicationContext app, JdbcClient jdbc, BillRuns runs, IdentitySeeding identity) {
+    BillingBenchmark(ConfigurableApplicationContext app, JdbcClient jdbc, BillRuns runs, TestAccounts identity) {
         this.app = app;
         this.jdbc = jdbc;
         this.runs = runs;

@@ -2,7 +2,7 @@ package cn.anju.bench;
 
 import cn.anju.AnjuApplication;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
 import cn.anju.imports.Imports;
 import cn.anju.shared.Role;
@@ -78,7 +78,7 @@ public final class HouseholdBenchmark {
     }
 
     void run() throws Exception {
-        IdentitySeeding seeding = app.getBean(IdentitySeeding.class);
+        TestAccounts seeding = app.getBean(TestAccounts.class);
         seeding.organisation("HB-610800", "榆林市住房和城乡建设局", OrganisationType.CITY_BUREAU, "610800", null);
         seeding.organisation("HS-610802", "榆阳区住房保障中心", OrganisationType.DISTRICT_HOUSING, "610802", null);
         seeding.account("bench.gov", "基准测试", "HS-610802", Set.of(Role.GOV_OFFICER), Set.of(), "Bench-Pass-1", false);

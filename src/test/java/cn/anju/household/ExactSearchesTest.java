@@ -2,7 +2,7 @@ package cn.anju.household;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
@@ -37,7 +37,7 @@ class ExactSearchesTest {
     @Autowired
     AuditLog audit;
     @Autowired
-    IdentitySeeding identity;
+    TestAccounts identity;
 
     long searches(long user) {
         return jdbc.sql("select count(*) from exact_search where user_id = ? and kind = 'ID_NUMBER' and not found")

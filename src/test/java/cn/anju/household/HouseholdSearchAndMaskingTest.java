@@ -33,7 +33,7 @@ class HouseholdSearchAndMaskingTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    cn.anju.identity.IdentitySeeding identitySeeding;
+    cn.anju.identity.TestAccounts identitySeeding;
 
     String idNumber(String area, LocalDate birth, int seq) {
         String first17 = area + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", seq);

@@ -1,7 +1,7 @@
 package cn.anju.household;
 
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
 import cn.anju.notification.Notifications;
 import cn.anju.shared.Role;
@@ -33,7 +33,7 @@ class TenantActivationTest {
     @Autowired
     Notifications notifications;
     @Autowired
-    IdentitySeeding identity;
+    TestAccounts identity;
     @Autowired
     JdbcClient jdbc;
 

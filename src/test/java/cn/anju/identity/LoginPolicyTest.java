@@ -37,7 +37,7 @@ class LoginPolicyTest {
     @Autowired
     SessionRepository<? extends Session> sessions;
     @Autowired
-    IdentitySeeding seeding;
+    TestAccounts seeding;
 
     @AfterEach
     void resetClock() {

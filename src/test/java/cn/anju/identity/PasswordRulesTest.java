@@ -25,7 +25,7 @@ class PasswordRulesTest {
     @Autowired
     AccountAdministration accounts;
     @Autowired
-    IdentitySeeding seeding;
+    TestAccounts seeding;
     @Autowired
     AccountUserDetailsService users;
 

@@ -43,7 +43,7 @@ class ProductionProfileTest {
     @Autowired
     AccountUserDetailsService users;
     @Autowired
-    IdentitySeeding seeding;
+    TestAccounts seeding;
     @Autowired
     FirstAdministratorBootstrap bootstrap;
     @Autowired

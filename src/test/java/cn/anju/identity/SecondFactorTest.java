@@ -36,7 +36,7 @@ class SecondFactorTest {
     @Autowired
     Organisations organisations;
     @Autowired
-    IdentitySeeding seeding;
+    TestAccounts seeding;
 
     @AfterEach
     void demoDefaults() {

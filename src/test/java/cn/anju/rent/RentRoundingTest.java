@@ -1,6 +1,6 @@
 package cn.anju.rent;
 
-import cn.anju.identity.IdentitySeeding;
+import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Role;
 import cn.anju.support.TestClock;
@@ -50,7 +50,7 @@ class RentRoundingTest {
     @Autowired
     BillRuns runs;
     @Autowired
-    IdentitySeeding identity;
+    TestAccounts identity;
 
     record Lease(long id, String tier, BigDecimal area, String cycle, LocalDate start, LocalDate end) {
     }

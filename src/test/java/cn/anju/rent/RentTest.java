@@ -72,7 +72,7 @@ class RentTest {
                          where b.charge_type = 'RENT' and b.monthly_amount is not null and b.line_amounts is null
                            and b.period_start = date_trunc('month', b.period_start)::date
                            and b.period_end = (date_trunc('month', b.period_start) + interval '1 month' - interval '1 day')::date
-                           and l.monthly_rent > 0 and l.lease_number like '%-D%'
+                           and l.monthly_rent > 0 and l.lease_number like '%-Z%'
                            and not exists (select 1 from lease_amendment a where a.lease_id = l.id)
                            and b.amount <> l.monthly_rent""")
                 .query((rs, n) -> new Mismatch(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();

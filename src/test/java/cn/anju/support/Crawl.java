@@ -198,6 +198,13 @@ public final class Crawl {
         return answer;
     }
 
+    static {
+        // the audit log's export holds every action of the demo's years of history: more than the JDK's default
+        // 100,000-character limits of XML entities, which the workbook reader would otherwise refuse
+        System.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "0");
+        System.setProperty("jdk.xml.totalEntitySizeLimit", "0");
+    }
+
     /** Every cell as Excel shows it, a tab between cells and a line per row. */
     public static String xlsxText(byte[] xlsx) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -94,6 +94,21 @@ public final class ScopeCases {
                 assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/projects", body).statusCode()).as(who).isEqualTo(403);
             }
         });
+        cases.put("POST /api/v1/projects/{id}/buildings", port -> {
+            long yuyangProject = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
+            for (String who : List.of("anju.manager", "hengshan.gov", "yuyang.finance", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/projects/" + yuyangProject + "/buildings",
+                        "{\"number\":\"越权\",\"floors\":6}").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/projects/{id}/facilities", port -> {
+            long yuyangProject = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
+            for (String who : List.of("anju.manager", "hengshan.gov", "yuyang.finance", "admin")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/projects/" + yuyangProject + "/facilities",
+                        "{\"kind\":\"ELEVATOR\",\"name\":\"越权\",\"location\":\"1栋\",\"inspectionCycleDays\":15}").statusCode())
+                        .as(who).isEqualTo(403);
+            }
+        });
         cases.put("GET /api/v1/units", port -> {
             assertOnlyDistricts(port, "shenmu.op", "/api/v1/units?size=200", "610881");
             assertOnlyDistricts(port, "anju.manager", "/api/v1/units?size=200", "610802", "610803");

@@ -1,5 +1,6 @@
 package cn.anju.housing.web;
 
+import cn.anju.housing.BuildingRegister;
 import cn.anju.housing.HousingQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +31,12 @@ class HousingApi {
 
     private final HousingQueries queries;
     private final HousingStock stock;
+    private final BuildingRegister buildings;
 
-    HousingApi(HousingQueries queries, HousingStock stock) {
+    HousingApi(HousingQueries queries, HousingStock stock, BuildingRegister buildings) {
         this.queries = queries;
         this.stock = stock;
+        this.buildings = buildings;
     }
 
     @GetMapping("/projects")
@@ -46,6 +50,28 @@ class HousingApi {
     @Operation(summary = "登记项目（本区县住房保障部门或市住建局管理员）")
     Map<String, Long> createProject(CurrentUser user, @RequestBody HousingStock.NewProject project) {
         return Map.of("id", stock.registerProject(user, project));
+    }
+
+    record NewBuilding(String number, Integer floors, Boolean hasElevator) {
+    }
+
+    @PostMapping("/projects/{id}/buildings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记项目的楼栋（本区县住房保障部门或市住建局管理员）；房源随后按楼栋号导入")
+    Map<String, Long> createBuilding(CurrentUser user, @PathVariable long id, @RequestBody NewBuilding b) {
+        return Map.of("id", buildings.registerBuilding(user, new BuildingRegister.NewBuilding(id, b.number(), b.floors(), Boolean.TRUE.equals(b.hasElevator()))));
+    }
+
+    record NewFacility(Long buildingId, BuildingRegister.FacilityKind kind, String name, String location, String maker,
+                       LocalDate installedOn, Integer inspectionCycleDays) {
+    }
+
+    @PostMapping("/projects/{id}/facilities")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记共用设施设备（电梯、消防设施、水泵等），维修养护据此排定保养")
+    Map<String, Long> createFacility(CurrentUser user, @PathVariable long id, @RequestBody NewFacility f) {
+        return Map.of("id", buildings.registerFacility(user, new BuildingRegister.NewFacility(id, f.buildingId(), f.kind(), f.name(),
+                f.location(), f.maker(), f.installedOn(), f.inspectionCycleDays())));
     }
 
     @GetMapping("/units")

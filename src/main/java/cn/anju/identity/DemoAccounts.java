@@ -1,0 +1,56 @@
+package cn.anju.identity;
+
+import cn.anju.shared.Duty;
+import cn.anju.shared.Role;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The demo profile's published accounts (README.md): anyone trying the demo signs in as them with the one published
+ * password {@value #PASSWORD}. That password is on the common-password list every real password is checked against,
+ * and no administrator may ever set a person's password, so no production action can make these accounts; this one
+ * exists in the {@code demo} profile only. Everything else about them (organisations, coverage, policy) the demo does
+ * through the ordinary actions, signed in as these accounts.
+ */
+@Service
+@Profile("demo")
+public class DemoAccounts {
+
+    public static final String PASSWORD = "Demo@2026";
+
+    private final Installation installation;
+    private final UserAccounts accounts;
+    private final TenantAccounts tenants;
+
+    DemoAccounts(Installation installation, UserAccounts accounts, TenantAccounts tenants) {
+        this.installation = installation;
+        this.accounts = accounts;
+        this.tenants = tenants;
+    }
+
+    /** The city bureau, as a new installation registers it before its first administrator. */
+    public long cityBureau() {
+        return installation.cityBureau().id();
+    }
+
+    /**
+     * Opens the account with its roles and the published password (length and character classes still checked) unless
+     * the username exists; returns the new account's id.
+     */
+    public Optional<Long> open(String username, String displayName, String organisationCode, Set<Role> roles, Set<Duty> duties) {
+        return installation.open(username, displayName, organisationCode, roles, duties, PASSWORD, false, false).map(UserAccount::id);
+    }
+
+    /** The demo tenant's account for a household member, with the published password. */
+    @Transactional
+    public Optional<Long> openTenant(String username, String displayName, String districtCode, long householdId, long memberId) {
+        if (accounts.existsByUsername(username)) {
+            return Optional.empty();
+        }
+        return Optional.of(tenants.open(username, displayName, districtCode, householdId, memberId, PASSWORD, false));
+    }
+}
