@@ -5,6 +5,7 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.shared.Duty;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.web.ProblemException;
@@ -106,7 +107,7 @@ public class Payments {
         if (key == null || key.length() < 8 || key.length() > 100) {
             throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "请在请求头 Idempotency-Key 中提供8到100个字符的幂等键（每笔收款唯一，重试时不变）。");
         }
-        if (p.amount() == null || p.amount().signum() <= 0 || p.amount().scale() > 2) {
+        if (!Money.isAmount(p.amount(), Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "收款金额应大于0，最多两位小数（元）。");
         }
         BillAccount account = p.accountOrRent();
