@@ -192,7 +192,7 @@ public class BankStatements {
     }
 
     private static void requireCashier(CurrentUser user) {
-        if (!(user.has(Role.OPERATOR_MANAGER) || user.has(Role.OPERATOR_STAFF) && user.duties().contains(cn.anju.shared.Duty.CASHIER))) {
+        if (!RentAccess.isCashier(user)) {
             throw ProblemException.forbidden("PAYMENT_CASHIER_ONLY", "银行流水由承接主体的收银员或负责人导入和匹配。");
         }
     }

@@ -4,7 +4,6 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
-import cn.anju.shared.Duty;
 import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
@@ -85,7 +84,7 @@ public class Payments {
     /** Counter and bank payments by the operator's cashiers (and managers); online ones come through the gateway. */
     @Transactional
     public Result post(CurrentUser actor, String idempotencyKey, NewPayment p) {
-        if (!(actor.has(Role.OPERATOR_MANAGER) || actor.has(Role.OPERATOR_STAFF) && actor.duties().contains(Duty.CASHIER))) {
+        if (!RentAccess.isCashier(actor)) {
             throw ProblemException.forbidden("PAYMENT_CASHIER_ONLY", "收款由承接主体的收银员或负责人办理。");
         }
         if (p == null || p.leaseId() == null) {
