@@ -8,6 +8,7 @@ import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseRecords.Lease;
+import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class Amendments {
         if (a.reason() == null || a.reason().isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写变更原因。");
         }
-        if (a.monthlyRent() != null && (a.monthlyRent().signum() < 0 || a.monthlyRent().scale() > 2)) {
+        if (a.monthlyRent() != null && !Money.isAmount(a.monthlyRent(), Money.Sign.NOT_NEGATIVE)) {
             throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "月租金应为不小于0的金额（元，最多两位小数）。");
         }
         Map<String, Object> before = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseRecords.Lease;
+import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,7 +104,7 @@ public class Handovers {
         checkNotBelowMoveIn(l, m);
         checkFixturesAndPhotos(l, m.fixtures(), m.photoDocumentIds());
         BigDecimal damageAmount = m.damageAmount() == null ? BigDecimal.ZERO : m.damageAmount();
-        if (damageAmount.signum() < 0 || damageAmount.scale() > 2) {
+        if (!Money.isAmount(damageAmount, Money.Sign.NOT_NEGATIVE)) {
             throw ProblemException.badRequest("DAMAGE_AMOUNT_INVALID", "损坏赔偿金额应为不小于0的金额（元，最多两位小数）。");
         }
         if (damageAmount.signum() > 0 && (m.damages() == null || m.damages().isBlank())) {

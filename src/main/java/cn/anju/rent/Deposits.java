@@ -4,6 +4,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ public class Deposits {
             throw ProblemException.forbidden("PAYMENT_CASHIER_ONLY", "押金由承接主体收取。");
         }
         LeaseQueries.LeaseRow lease = leases.get(actor, leaseId);
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+        if (!Money.isAmount(amount, Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "押金金额应大于0，最多两位小数（元）。");
         }
         Payments.lockLease(jdbc, leaseId);

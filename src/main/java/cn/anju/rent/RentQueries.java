@@ -101,6 +101,35 @@ public class RentQueries {
                 ledger.chargesOutstanding(leaseId), ledger.creditBalance(leaseId, BillAccount.CHARGES));
     }
 
+    public record Notice(String stage, BigDecimal amount, LocalDate sentOn) {
+    }
+
+    /** One lease of a household as its rent part shows it: the account and the last 20 dunning notices. */
+    public record HouseholdLease(Account account, List<Notice> notices) {
+    }
+
+    /** The household's leases, newest first, that the caller may see; the others are left out rather than refused. */
+    public List<HouseholdLease> householdLeases(CurrentUser user, long householdId) {
+        requireReader(user);
+        List<HouseholdLease> result = new ArrayList<>();
+        for (long lease : jdbc.sql("select lease_id from lease_billing_basis where household_id = ? order by start_date desc")
+                .param(householdId).query(Long.class).list()) {
+            Account account;
+            try {
+                account = account(user, lease);
+            } catch (ProblemException e) {
+                if (e.status().value() != 404) {
+                    throw e;
+                }
+                continue; // outside the caller's scope: not shown
+            }
+            result.add(new HouseholdLease(account, jdbc.sql("""
+                            select stage, amount, sent_on from dunning_notice where lease_id = ? order by id desc limit 20""")
+                    .param(lease).query((rs, n) -> new Notice(rs.getString(1), rs.getBigDecimal(2), rs.getObject(3, LocalDate.class))).list()));
+        }
+        return result;
+    }
+
     List<PaymentRow> payments(String where, List<Object> params, int limit) {
         List<Object> all = new ArrayList<>(params);
         all.add(limit);
