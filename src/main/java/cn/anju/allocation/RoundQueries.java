@@ -1,5 +1,7 @@
 package cn.anju.allocation;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -11,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What a round shows: its state and published data, the drawn order with outcomes, and the text a verifier reads. */
+@NamedInterface("actions")
 @Service
 public class RoundQueries {
 

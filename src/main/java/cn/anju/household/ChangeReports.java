@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Operators report what they observe about a household; the district officer accepts or rejects the report. */
+@NamedInterface("actions")
 @Service
 public class ChangeReports {
 

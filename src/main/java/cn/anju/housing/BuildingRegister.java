@@ -1,5 +1,7 @@
 package cn.anju.housing;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -20,6 +22,7 @@ import java.util.Map;
  * pumps…), which maintenance schedules and repairs. Like the project itself, registered by the government officers of
  * the project's district (or the city bureau's administrators); units then come by the unit import.
  */
+@NamedInterface("actions")
 @Service
 public class BuildingRegister {
 

@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
@@ -16,6 +18,7 @@ import java.util.Map;
  * Government officers record which operator serves which district or project, and when. A district's officers
  * act for their district; the city bureau's administrators for any district of the city. Operators only read.
  */
+@NamedInterface("actions")
 @Service
 public class CoverageAdministration {
 

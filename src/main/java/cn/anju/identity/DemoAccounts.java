@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import org.springframework.context.annotation.Profile;
@@ -16,6 +18,7 @@ import java.util.Set;
  * exists in the {@code demo} profile only. Everything else about them (organisations, coverage, policy) the demo does
  * through the ordinary actions, signed in as these accounts.
  */
+@NamedInterface("actions")
 @Service
 @Profile("demo")
 public class DemoAccounts {

@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Registers organisations: the bureaus of the city and its districts, operators, third parties. */
+@NamedInterface("actions")
 @Service
 public class OrganisationAdministration {
 

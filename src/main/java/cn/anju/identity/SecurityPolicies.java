@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Role;
@@ -20,6 +22,7 @@ import java.util.Map;
  * Login policies per district with their history. The policy of a district is its newest row in force, else the
  * city-wide default ({@code 610800}). Only the security administrator changes them (三员分立).
  */
+@NamedInterface("actions")
 @Service
 public class SecurityPolicies {
 

@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.web.ProblemException;
 
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.Instant;
  * The login policy of a district (or the city-wide default): password complexity, CAPTCHA and lock thresholds,
  * idle timeout. Rows are never changed; a new row takes over from its effective time, so the history is kept.
  */
+@NamedInterface("actions")
 public record SecurityPolicy(Long id, String regionCode, int passwordMinLength, int passwordMinClasses,
                              int captchaAfter, int lockAfter, int lockMinutes, int idleTimeoutMinutes,
                              boolean adminSecondFactor, Instant effectiveFrom, String changedBy, String reason) {

@@ -1,5 +1,7 @@
 package cn.anju.imports;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
  * comes back with an error column; that copy holds the uploader's personal data, so it is kept encrypted and
  * only its uploader can download it.
  */
+@NamedInterface("actions")
 @Service
 public class Imports {
 

@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -42,6 +44,7 @@ import java.util.Map;
  * its photos as evidence) in one step. Late = still pending after its due day; missed = its deadline passed undone.
  * Coverage = tasks done ÷ tasks due in the period.
  */
+@NamedInterface("actions")
 @Service
 public class PatrolTasks {
 

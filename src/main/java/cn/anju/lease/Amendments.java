@@ -1,11 +1,14 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.household.Eligibility;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseRecords.Lease;
+import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,7 @@ import java.util.Map;
  * became: the members living in the unit, a unit exchange (调换: the lease moves to another unit and both units
  * change state in the same transaction), or the rent tier, which always comes from the eligibility decision in force.
  */
+@NamedInterface("api")
 @Service
 public class Amendments {
 
@@ -70,7 +74,7 @@ public class Amendments {
         if (a.reason() == null || a.reason().isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写变更原因。");
         }
-        if (a.monthlyRent() != null && (a.monthlyRent().signum() < 0 || a.monthlyRent().scale() > 2)) {
+        if (a.monthlyRent() != null && !Money.isAmount(a.monthlyRent(), Money.Sign.NOT_NEGATIVE)) {
             throw ProblemException.badRequest("LEASE_TERMS_REQUIRED", "月租金应为不小于0的金额（元，最多两位小数）。");
         }
         Map<String, Object> before = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseRecords.Lease;
 import cn.anju.shared.Role;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
  * on the administrators' calendar, or calendar days if the district says so). The operator submits; only a government
  * officer of the district confirms, with the bureau's filing number. Unconfirmed past the due day is overdue.
  */
+@NamedInterface("actions")
 @Service
 public class Filings {
 

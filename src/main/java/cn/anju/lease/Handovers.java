@@ -1,9 +1,12 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseRecords.Lease;
+import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +25,7 @@ import java.util.List;
  * Move-in (入住) and move-out (退房): the handover checklist (keys, meter readings, fixtures, photos), then the
  * unit's new state in the same transaction. Move-out adds the damages and the settlement statement.
  */
+@NamedInterface("api")
 @Service
 public class Handovers {
 
@@ -100,7 +104,7 @@ public class Handovers {
         checkNotBelowMoveIn(l, m);
         checkFixturesAndPhotos(l, m.fixtures(), m.photoDocumentIds());
         BigDecimal damageAmount = m.damageAmount() == null ? BigDecimal.ZERO : m.damageAmount();
-        if (damageAmount.signum() < 0 || damageAmount.scale() > 2) {
+        if (!Money.isAmount(damageAmount, Money.Sign.NOT_NEGATIVE)) {
             throw ProblemException.badRequest("DAMAGE_AMOUNT_INVALID", "损坏赔偿金额应为不小于0的金额（元，最多两位小数）。");
         }
         if (damageAmount.signum() > 0 && (m.damages() == null || m.damages().isBlank())) {

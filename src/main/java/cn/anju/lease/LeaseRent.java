@@ -1,5 +1,6 @@
 package cn.anju.lease;
 
+import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class LeaseRent {
     BigDecimal settle(BigDecimal typed, long projectId, BigDecimal rentArea, String rentTier, LocalDate on) {
         Optional<RentQuotes.Quote> quote = Optional.ofNullable(quotes.getIfAvailable())
                 .flatMap(q -> q.quote(projectId, rentArea, rentTier, on));
-        if (typed != null && (typed.signum() < 0 || typed.scale() > 2)) {
+        if (typed != null && !Money.isAmount(typed, Money.Sign.NOT_NEGATIVE)) {
             throw ProblemException.badRequest("LEASE_RENT_FORMAT", "月租金应为不小于0的金额（元，最多两位小数）。");
         }
         if (quote.isEmpty()) {

@@ -2,6 +2,7 @@ package cn.anju.rent;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.excel.SheetReader;
 import cn.anju.shared.web.ProblemException;
@@ -175,7 +176,7 @@ public class BankStatements {
             int row = line.rowNumber();
             try {
                 BigDecimal amount = new BigDecimal(c[1].replace(",", "").replace("¥", ""));
-                if (amount.scale() > 2) {
+                if (!Money.isAmount(amount, Money.Sign.ANY)) {
                     throw new NumberFormatException();
                 }
                 parsed.add(new Parsed(row, LocalDate.parse(c[0].replace('/', '-')), amount.setScale(2), c[2], c[3], c[4]));
@@ -191,7 +192,7 @@ public class BankStatements {
     }
 
     private static void requireCashier(CurrentUser user) {
-        if (!(user.has(Role.OPERATOR_MANAGER) || user.has(Role.OPERATOR_STAFF) && user.duties().contains(cn.anju.shared.Duty.CASHIER))) {
+        if (!RentAccess.isCashier(user)) {
             throw ProblemException.forbidden("PAYMENT_CASHIER_ONLY", "银行流水由承接主体的收银员或负责人导入和匹配。");
         }
     }

@@ -1,9 +1,12 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,7 @@ import java.util.Map;
  * damages or for arrears (a deduction applied to arrears then becomes collected rent, as a payment of channel
  * DEPOSIT).
  */
+@NamedInterface("actions")
 @Service
 public class Deposits {
 
@@ -41,7 +45,7 @@ public class Deposits {
             throw ProblemException.forbidden("PAYMENT_CASHIER_ONLY", "押金由承接主体收取。");
         }
         LeaseQueries.LeaseRow lease = leases.get(actor, leaseId);
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+        if (!Money.isAmount(amount, Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "押金金额应大于0，最多两位小数（元）。");
         }
         Payments.lockLease(jdbc, leaseId);

@@ -4,6 +4,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import cn.anju.shared.web.TextInput;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,7 +92,7 @@ public class OnlinePayments {
             throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通，请到收费台缴费。");
         }
         LeaseQueries.LeaseRow lease = leases.get(user, leaseId);
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+        if (!Money.isAmount(amount, Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "支付金额应大于0，最多两位小数（元）。");
         }
         String orderNo = "WX" + lease.leaseNumber().substring(0, 6) + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();

@@ -4,6 +4,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +86,7 @@ public class OtherCharges {
         if (c == null || c.type() == null || c.basis() == null) {
             throw ProblemException.badRequest("CHARGE_TYPE_REQUIRED", "请选择费用类型（物业服务费、水费、电费、停车费）和计费方式（每月固定金额或按租赁面积每平方米）。");
         }
-        if (c.amount() == null || c.amount().signum() <= 0 || c.amount().scale() > 2) {
+        if (!Money.isAmount(c.amount(), Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("CHARGE_AMOUNT", "金额应大于0，最多两位小数（元）。");
         }
         if (c.basis() == Basis.METERED && c.type() != Type.WATER && c.type() != Type.ELECTRICITY) {

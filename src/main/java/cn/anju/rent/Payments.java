@@ -1,10 +1,12 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
-import cn.anju.shared.Duty;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.web.ProblemException;
@@ -34,6 +36,7 @@ import java.util.Map;
  * lease's open bills oldest first; what is left becomes the lease's credit. A mistaken payment is reversed by a
  * payment of the opposite amount (never edited), by a manager, with a reason.
  */
+@NamedInterface("actions")
 @Service
 public class Payments {
 
@@ -84,7 +87,7 @@ public class Payments {
     /** Counter and bank payments by the operator's cashiers (and managers); online ones come through the gateway. */
     @Transactional
     public Result post(CurrentUser actor, String idempotencyKey, NewPayment p) {
-        if (!(actor.has(Role.OPERATOR_MANAGER) || actor.has(Role.OPERATOR_STAFF) && actor.duties().contains(Duty.CASHIER))) {
+        if (!RentAccess.isCashier(actor)) {
             throw ProblemException.forbidden("PAYMENT_CASHIER_ONLY", "收款由承接主体的收银员或负责人办理。");
         }
         if (p == null || p.leaseId() == null) {
@@ -106,7 +109,7 @@ public class Payments {
         if (key == null || key.length() < 8 || key.length() > 100) {
             throw ProblemException.badRequest("IDEMPOTENCY_KEY_REQUIRED", "请在请求头 Idempotency-Key 中提供8到100个字符的幂等键（每笔收款唯一，重试时不变）。");
         }
-        if (p.amount() == null || p.amount().signum() <= 0 || p.amount().scale() > 2) {
+        if (!Money.isAmount(p.amount(), Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "收款金额应大于0，最多两位小数（元）。");
         }
         BillAccount account = p.accountOrRent();

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import cn.anju.identity.CurrentUser;
+import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
@@ -10,12 +12,17 @@ import org.springframework.http.HttpMethod;
 
 import java.util.Set;
 
-/** Who reaches the rent pages and which POSTs are refused before their body is read. */
+/** Who reaches the rent pages and which POSTs are refused before their body is read, and the one cashier rule. */
 @Configuration(proxyBeanMethods = false)
-class RentAccess {
+public class RentAccess {
 
     static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
     static final Set<Role> OPERATOR = Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+
+    /** Who takes money at the counter and matches bank lines: the operator's manager, or staff holding the cashier duty. */
+    public static boolean isCashier(CurrentUser user) {
+        return user.has(Role.OPERATOR_MANAGER) || user.has(Role.OPERATOR_STAFF) && user.duties().contains(Duty.CASHIER);
+    }
 
     @Bean
     MenuEntry counterMenu() {

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.lease.RentAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,7 @@ import java.util.Optional;
  * arrears are the outstanding amounts of bills past their due date; the deposit held is received less refunded
  * less deducted. It answers the lease module's move-out settlement ({@link RentAccounts}).
  */
+@NamedInterface("actions")
 @Service
 public class RentLedger implements RentAccounts {
 

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Bills, payments, runs and a lease's rent account, as pages and the API read them, within the caller's scope. */
+@NamedInterface("actions")
 @Service
 public class RentQueries {
 
@@ -99,6 +102,35 @@ public class RentQueries {
                 lateFees.accrued(leaseId, LocalDate.now(clock)), ledger.creditBalance(leaseId),
                 ledger.depositHeld(leaseId), bills, payments("p.lease_id = ?", List.of(leaseId), 60),
                 ledger.chargesOutstanding(leaseId), ledger.creditBalance(leaseId, BillAccount.CHARGES));
+    }
+
+    public record Notice(String stage, BigDecimal amount, LocalDate sentOn) {
+    }
+
+    /** One lease of a household as its rent part shows it: the account and the last 20 dunning notices. */
+    public record HouseholdLease(Account account, List<Notice> notices) {
+    }
+
+    /** The household's leases, newest first, that the caller may see; the others are left out rather than refused. */
+    public List<HouseholdLease> householdLeases(CurrentUser user, long householdId) {
+        requireReader(user);
+        List<HouseholdLease> result = new ArrayList<>();
+        for (long lease : jdbc.sql("select lease_id from lease_billing_basis where household_id = ? order by start_date desc")
+                .param(householdId).query(Long.class).list()) {
+            Account account;
+            try {
+                account = account(user, lease);
+            } catch (ProblemException e) {
+                if (e.status().value() != 404) {
+                    throw e;
+                }
+                continue; // outside the caller's scope: not shown
+            }
+            result.add(new HouseholdLease(account, jdbc.sql("""
+                            select stage, amount, sent_on from dunning_notice where lease_id = ? order by id desc limit 20""")
+                    .param(lease).query((rs, n) -> new Notice(rs.getString(1), rs.getBigDecimal(2), rs.getObject(3, LocalDate.class))).list()));
+        }
+        return result;
     }
 
     List<PaymentRow> payments(String where, List<Object> params, int limit) {

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
@@ -7,6 +9,7 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.OrganisationType;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +32,7 @@ import java.util.Map;
  * is what the market tier and households past their transition period pay. A standard is never changed: a new one
  * takes effect from its date.
  */
+@NamedInterface("api")
 @Service
 public class RentStandards {
 
@@ -66,7 +70,7 @@ public class RentStandards {
                 && district.equals(actor.regionCode()))) {
             throw ProblemException.forbidden("STANDARD_GOVERNMENT_ONLY", "租金标准由项目所在区县住房保障部门核定。");
         }
-        if (s.kind() == null || s.yuanPerSqm() == null || s.yuanPerSqm().signum() <= 0 || s.yuanPerSqm().scale() > 2
+        if (s.kind() == null || !Money.isAmount(s.yuanPerSqm(), Money.Sign.POSITIVE)
                 || s.yuanPerSqm().compareTo(new BigDecimal("200")) > 0) {
             throw ProblemException.badRequest("STANDARD_INVALID", "请选择标准类型，并填写每平方米月租金（大于0、不超过200元，最多两位小数）。");
         }

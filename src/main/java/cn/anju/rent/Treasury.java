@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -32,6 +34,7 @@ import java.util.Map;
  * less what finance confirmed; payments of a month not remitted by the remit day of the next month
  * ({@code rent.remit_day}, 10) are overdue, flagged to finance and the government.
  */
+@NamedInterface("actions")
 @Service
 public class Treasury {
 

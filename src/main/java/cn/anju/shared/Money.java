@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An amount in yuan with exactly two decimals (fen). Never a {@code double}. Rounding happens only where a
@@ -22,6 +23,31 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
             throw new IllegalArgumentException("金额最多两位小数（分） / at most two decimals: " + amount);
         }
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** What a typed amount may be: a payment is {@link #POSITIVE}; a rent or a damage charge may be 0; a bank line either way. */
+    public enum Sign { POSITIVE, NOT_NEGATIVE, ANY }
+
+    /**
+     * The one rule for an amount someone typed or a sheet holds: present, within the sign, and nothing below the fen
+     * ({@code 12.5}, {@code 12.50} and {@code 12.500} are amounts, {@code 12.505} is not). Empty when it is not one, so
+     * each caller answers with its own field's message.
+     */
+    public static Optional<Money> typed(BigDecimal typed, Sign sign) {
+        if (typed == null || typed.stripTrailingZeros().scale() > 2) {
+            return Optional.empty();
+        }
+        boolean fits = switch (sign) {
+            case POSITIVE -> typed.signum() > 0;
+            case NOT_NEGATIVE -> typed.signum() >= 0;
+            case ANY -> true;
+        };
+        return fits ? Optional.of(new Money(typed)) : Optional.empty();
+    }
+
+    /** Whether {@link #typed} accepts it. */
+    public static boolean isAmount(BigDecimal typed, Sign sign) {
+        return typed(typed, sign).isPresent();
     }
 
     public static Money yuan(String amount) {

@@ -26,6 +26,26 @@ class MoneyTest {
         assertThat(x.plus(y).minus(y)).isEqualTo(x);
     }
 
+    /** The one rule every typed amount goes through (payments, deposits, charges, standards, rents, bank lines). */
+    @Test
+    void aTypedAmountIsWholeFenWithinItsSign() {
+        assertThat(Money.typed(new BigDecimal("12.500"), Money.Sign.POSITIVE)).contains(Money.yuan("12.50"));
+        assertThat(Money.typed(new BigDecimal("12.505"), Money.Sign.POSITIVE)).isEmpty();
+        assertThat(Money.typed(new BigDecimal("1E+3"), Money.Sign.POSITIVE)).contains(Money.yuan("1000.00"));
+        assertThat(Money.isAmount(null, Money.Sign.ANY)).isFalse();
+        assertThat(Money.isAmount(BigDecimal.ZERO, Money.Sign.POSITIVE)).isFalse();
+        assertThat(Money.isAmount(BigDecimal.ZERO, Money.Sign.NOT_NEGATIVE)).isTrue();
+        assertThat(Money.isAmount(new BigDecimal("-0.01"), Money.Sign.NOT_NEGATIVE)).isFalse();
+        assertThat(Money.isAmount(new BigDecimal("-0.01"), Money.Sign.ANY)).isTrue();
+    }
+
+    @Property
+    void everyWholeFenIsAnAmountAndNoFractionOfOneIs(@ForAll @LongRange(min = 1, max = 1_000_000_000_00L) long fen,
+                                                     @ForAll @LongRange(min = 1, max = 9) long tenthOfFen) {
+        assertThat(Money.typed(BigDecimal.valueOf(fen, 2), Money.Sign.POSITIVE)).contains(Money.fen(fen));
+        assertThat(Money.isAmount(BigDecimal.valueOf(fen * 10 + tenthOfFen, 3), Money.Sign.ANY)).isFalse();
+    }
+
     @Test
     void refusesFractionsOfAFen() {
         assertThatThrownBy(() -> Money.yuan("1.005")).isInstanceOf(IllegalArgumentException.class);

@@ -5,9 +5,9 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.rent.BillRuns;
 import cn.anju.rent.Payments;
+import cn.anju.rent.RentAccess;
 import cn.anju.rent.RentQueries;
 import cn.anju.rent.RentStandards;
-import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
 import cn.anju.shared.web.PageQuery;
@@ -73,9 +73,9 @@ class RentPages {
         // a fresh key per form: pressing "收款" twice (or the browser resubmitting) records one payment
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
-        model.addAttribute("cashier", user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER));
+        boolean cashier = RentAccess.isCashier(user);
+        model.addAttribute("cashier", cashier);
         model.addAttribute("closing", reports.closing(user, LocalDate.now(clock)));
-        boolean cashier = user.has(Role.OPERATOR_MANAGER) || user.duties().contains(Duty.CASHIER);
         model.addAttribute("bankLines", cashier ? bank.queue(user) : java.util.List.of());
         model.addAttribute("manager", user.has(Role.OPERATOR_MANAGER));
         return "rent/counter";
