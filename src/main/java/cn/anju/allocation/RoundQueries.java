@@ -1,5 +1,6 @@
 package cn.anju.allocation;
 
+import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -19,10 +20,12 @@ public class RoundQueries {
     private final DataScopes scopes;
     private final Districts districts;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final HousingStock housing;
 
     RoundQueries(JdbcClient jdbc, SelectionRounds rounds, DataScopes scopes, Districts districts,
-                 tools.jackson.databind.json.JsonMapper json) {
+                 tools.jackson.databind.json.JsonMapper json, HousingStock housing) {
         this.json = json;
+        this.housing = housing;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.scopes = scopes;
@@ -85,8 +88,8 @@ public class RoundQueries {
         rounds.applicants(id).forEach(a -> published.put(a.ref(), a));
         return jdbc.sql("""
                         select a.id, a.position, a.applicant_ref, a.priority_group, a.outcome,
-                               b.number || '栋' || u.number as unit
-                          from selection_applicant a left join unit u on u.id = a.unit_id left join building b on b.id = u.building_id
+                               u.building_number || '栋' || u.unit_number as unit
+                          from selection_applicant a left join unit_label u on u.unit_id = a.unit_id
                          where a.round_id = ? order by a.position nulls last, a.applicant_ref""")
                 .param(id)
                 .query((rs, n) -> {
@@ -104,11 +107,8 @@ public class RoundQueries {
 
     /** The units still free in the round's pool, as a clerk reads them out: 1栋1001 两室一厅 58.10㎡. */
     public List<FreeUnit> freeUnits(long id) {
-        return jdbc.sql("""
-                        select u.id, b.number || '栋' || u.number || ' ' || u.layout || ' ' || u.building_area || '㎡' as label
-                          from selection_round_unit p join unit u on u.id = p.unit_id join building b on b.id = u.building_id
-                         where p.round_id = ? and u.status = 'VACANT' order by b.number, u.floor, u.number""")
-                .param(id).query((rs, n) -> new FreeUnit(rs.getLong(1), rs.getString(2))).list();
+        List<Long> pool = jdbc.sql("select unit_id from selection_round_unit where round_id = ?").param(id).query(Long.class).list();
+        return housing.vacantUnitsReadOut(pool).entrySet().stream().map(e -> new FreeUnit(e.getKey(), e.getValue())).toList();
     }
 
     /**

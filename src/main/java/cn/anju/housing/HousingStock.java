@@ -79,6 +79,12 @@ public class HousingStock {
         return jdbc.sql("select district_code from project where id = ?").param(projectId).query(String.class).optional();
     }
 
+    /** Whether a building stands in a project (a patrol plan may name one). */
+    public boolean buildingInProject(long buildingId, long projectId) {
+        return jdbc.sql("select count(*) from building where id = ? and project_id = ?")
+                .params(buildingId, projectId).query(Long.class).single() > 0;
+    }
+
     /** The vacant units of a project, for a selection round's pool. */
     public java.util.List<Long> vacantUnits(String districtCode, long projectId) {
         return jdbc.sql("select id from unit where district_code = ? and project_id = ? and status = 'VACANT' order by id")
@@ -93,6 +99,22 @@ public class HousingStock {
                           join project p on p.id = u.project_id join building b on b.id = u.building_id
                          where u.district_code = ? and u.status = 'VACANT' order by p.name, b.number, u.floor, u.number limit ?""")
                 .params(districtCode, limit)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> labels.put(e.getKey(), e.getValue()));
+        return labels;
+    }
+
+    /**
+     * Which of these units are still vacant, as a clerk reads them out in a selection ("1栋1001 两室一厅 58.10㎡"),
+     * in the order of building, floor and number.
+     */
+    public java.util.Map<Long, String> vacantUnitsReadOut(java.util.Collection<Long> unitIds) {
+        java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select u.id, b.number || '栋' || u.number || ' ' || u.layout || ' ' || u.building_area || '㎡'
+                          from unit u join building b on b.id = u.building_id
+                         where u.id = any(?) and u.status = 'VACANT' order by b.number, u.floor, u.number""")
+                .param(unitIds.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
                 .forEach(e -> labels.put(e.getKey(), e.getValue()));
         return labels;

@@ -301,8 +301,8 @@ public class PatrolTasks {
         return jdbc.sql("""
                         select t.id, t.plan_id, p.name, t.project_id, j.name, p.building_id, t.district_code, t.due_on, t.deadline, t.state,
                                u.display_name, t.done_at, t.latitude, t.longitude, p.checklist, t.state = 'PENDING' and t.due_on < ?
-                          from patrol_task t join patrol_plan p on p.id = t.plan_id join project j on j.id = t.project_id
-                          left join app_user u on u.id = t.inspector_id
+                          from patrol_task t join patrol_plan p on p.id = t.plan_id join project_place j on j.project_id = t.project_id
+                          left join staff_name u on u.user_id = t.inspector_id
                          where %s""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), (Long) rs.getObject(6),

@@ -186,7 +186,7 @@ public class LeaseQueries {
     public List<Event> events(long leaseId) {
         return jdbc.sql("""
                         select e.kind, e.detail, coalesce(u.display_name, '系统'), e.at
-                          from lease_event e left join app_user u on u.id = e.actor where e.lease_id = ? order by e.at, e.id""")
+                          from lease_event e left join staff_name u on u.user_id = e.actor where e.lease_id = ? order by e.at, e.id""")
                 .param(leaseId)
                 .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class)))
                 .list();

@@ -62,7 +62,7 @@ public class PreventiveSchedules {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("s.district_code", "s.project_id", null));
         return jdbc.sql("""
                         select s.id, s.facility_id, f.name, p.name, s.task, s.category, s.every_days, s.next_due_on, s.active
-                          from maintenance_schedule s join shared_facility f on f.id = s.facility_id join project p on p.id = s.project_id
+                          from maintenance_schedule s join facility_place f on f.facility_id = s.facility_id join project_place p on p.project_id = s.project_id
                          where %s order by s.next_due_on, s.id limit 2000""".formatted(scope.sql()))
                 .params(scope.params())
                 .query((rs, n) -> new Schedule(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -86,7 +86,7 @@ public class PreventiveSchedules {
         }
         record F(String district, long project) {
         }
-        F f = jdbc.sql("select district_code, project_id from shared_facility where id = ?").param(s.facilityId())
+        F f = jdbc.sql("select district_code, project_id from facility_place where facility_id = ?").param(s.facilityId())
                 .query((rs, n) -> new F(rs.getString(1), rs.getLong(2))).optional()
                 .filter(x -> scopes.of(actor).coversProject(x.district(), x.project()))
                 .orElseThrow(() -> ProblemException.notFound("FACILITY_NOT_FOUND", "设施不存在或不在您的服务范围内。"));

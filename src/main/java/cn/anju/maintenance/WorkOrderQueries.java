@@ -110,7 +110,7 @@ public class WorkOrderQueries {
         Row row = rows("w.id = ?", List.of(id)).getFirst();
         List<Event> events = jdbc.sql("""
                         select e.from_state, e.to_state, e.note, coalesce(u.display_name, '系统'), e.at
-                          from work_order_event e left join app_user u on u.id = e.actor_id where e.work_order_id = ? order by e.id""")
+                          from work_order_event e left join staff_name u on u.user_id = e.actor_id where e.work_order_id = ? order by e.id""")
                 .param(id)
                 .query((rs, n) -> new Event(rs.getString(1) == null ? null : WorkOrderState.valueOf(rs.getString(1)),
                         WorkOrderState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
@@ -172,7 +172,7 @@ public class WorkOrderQueries {
                                coalesce(coalesce(w.on_site_at, ?) > w.onsite_due_at, false),
                                coalesce(coalesce(w.completed_at, ?) > w.done_due_at, false),
                                w.escalated_at, w.household_id, w.facility_id, w.version
-                          from work_order w join project p on p.id = w.project_id
+                          from work_order w join project_place p on p.project_id = w.project_id
                          where %s""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

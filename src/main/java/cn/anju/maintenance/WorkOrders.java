@@ -92,7 +92,7 @@ public class WorkOrders {
                 .orElseThrow(() -> ProblemException.unprocessable("NO_HOME", "您目前没有入住的公租房，不能报修。"));
         check(r, false);
         files.check(photos);
-        long unitBuilding = jdbc.sql("select building_id from unit where id = ?").param(lease.unitId()).query(Long.class).single();
+        long unitBuilding = jdbc.sql("select building_id from unit_label where unit_id = ?").param(lease.unitId()).query(Long.class).single();
         long id = insert(lease.districtCode(), lease.projectId(), unitBuilding, r.location() == ScopeGuard.Location.IN_UNIT ? lease.unitId() : null,
                 null, lease.householdId(), Source.TENANT, r, tenant.id());
         files.attach(id, "REQUEST", photos, tenant.id());
@@ -289,14 +289,14 @@ public class WorkOrders {
 
     private Place place(Request r) {
         if (r.facilityId() != null) {
-            return jdbc.sql("select district_code, project_id from shared_facility where id = ?").param(r.facilityId())
+            return jdbc.sql("select district_code, project_id from facility_place where facility_id = ?").param(r.facilityId())
                     .query((rs, n) -> new Place(rs.getString(1), rs.getLong(2))).optional()
                     .orElseThrow(() -> ProblemException.notFound("FACILITY_NOT_FOUND", "设施不存在。"));
         }
         if (r.projectId() == null) {
             throw ProblemException.badRequest("PROJECT_REQUIRED", "请选择项目（或设施）。");
         }
-        return jdbc.sql("select district_code, id from project where id = ?").param(r.projectId())
+        return jdbc.sql("select district_code, project_id from project_place where project_id = ?").param(r.projectId())
                 .query((rs, n) -> new Place(rs.getString(1), rs.getLong(2))).optional()
                 .orElseThrow(() -> ProblemException.notFound("PROJECT_NOT_FOUND", "项目不存在或不在您的服务范围内。"));
     }

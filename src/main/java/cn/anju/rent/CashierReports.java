@@ -62,7 +62,7 @@ public class CashierReports {
                                count(*) filter (where p.amount < 0), coalesce(-sum(p.amount) filter (where p.amount < 0), 0),
                                sum(p.amount)
                           from payment p left join payment o on o.id = p.reverses_payment_id
-                          left join app_user u on u.id = coalesce(o.recorded_by, p.recorded_by)
+                          left join staff_name u on u.user_id = coalesce(o.recorded_by, p.recorded_by)
                          where %s and p.received_at >= ? and p.received_at < ?%s
                          group by 1, 2, 3 order by 1, 3 desc, 2""".formatted(scope.sql(), own))
                 .params(params)
