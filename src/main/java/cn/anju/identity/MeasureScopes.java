@@ -3,6 +3,7 @@ package cn.anju.identity;
 import cn.anju.shared.Role;
 import cn.anju.shared.measure.MeasureScope;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  * projects of the day, everyone else nothing — so a tenant's or an administrator's figure is "not applicable", never
  * another district's. Also who may read figures at all.
  */
+@NamedInterface("api")
 @Service
 public class MeasureScopes {
 
