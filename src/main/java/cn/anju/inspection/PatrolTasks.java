@@ -4,6 +4,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.maintenance.Category;
 import cn.anju.maintenance.ScopeGuard;
@@ -13,6 +14,9 @@ import cn.anju.shared.Role;
 import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
 import cn.anju.shared.files.Upload;
+import cn.anju.shared.measure.MeasurePeriod;
+import cn.anju.shared.measure.MeasureRecord;
+import cn.anju.shared.measure.MeasureValue;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -23,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -56,9 +59,14 @@ public class PatrolTasks {
     private final AuditLog audit;
     private final Clock clock;
     private final long maxBytes;
+    private final MeasureScopes measureScopes;
+    private final InspectionMeasures.PatrolCoverage coverage;
 
     PatrolTasks(JdbcClient jdbc, DataScopes scopes, FileStore files, WorkOrders workOrders, ViolationCases cases, CaseEvidence evidence,
-                AuditLog audit, Clock clock, @Value("${anju.files.max-document-size:10MB}") DataSize maxSize) {
+                AuditLog audit, Clock clock, @Value("${anju.files.max-document-size:10MB}") DataSize maxSize, MeasureScopes measureScopes,
+                InspectionMeasures.PatrolCoverage coverage) {
+        this.measureScopes = measureScopes;
+        this.coverage = coverage;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.files = files;
@@ -248,23 +256,13 @@ public class PatrolTasks {
     public record Coverage(YearMonth month, long planned, long done, long missed, BigDecimal coverage) {
     }
 
-    /** Tasks due in the month up to today: done ÷ planned. */
+    /** The measure {@code PATROL_COVERAGE} over the month up to today, and how many of its tasks were missed. */
     public Coverage coverage(CurrentUser user, YearMonth month) {
         requireStaff(user);
-        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("t.district_code", "t.project_id", null));
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
-        List<Object> params = new ArrayList<>(scope.params());
-        params.add(Date.valueOf(month.atDay(1)));
-        params.add(Date.valueOf(to));
-        record C(long planned, long done, long missed) {
-        }
-        C c = jdbc.sql("""
-                        select count(*), count(*) filter (where t.state = 'DONE'), count(*) filter (where t.state = 'MISSED')
-                          from patrol_task t where %s and t.due_on between ? and ?""".formatted(scope.sql()))
-                .params(params).query((rs, n) -> new C(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        return new Coverage(month, c.planned(), c.done(), c.missed(), c.planned() == 0 ? null
-                : BigDecimal.valueOf(c.done()).divide(BigDecimal.valueOf(c.planned()), 4, RoundingMode.HALF_UP));
+        MeasureValue v = coverage.compute(measureScopes.of(user), new MeasurePeriod.Range(month.atDay(1), month.atEndOfMonth()));
+        long missed = jdbc.sql("select count(*) from patrol_task where id = any(?) and state = 'MISSED'")
+                .param(v.records().stream().map(MeasureRecord::id).toArray(Long[]::new)).query(Long.class).single();
+        return new Coverage(month, v.denominator().longValueExact(), v.numerator().longValueExact(), missed, v.ratio());
     }
 
     public record PhotoFile(String contentType, String originalName, byte[] content) {

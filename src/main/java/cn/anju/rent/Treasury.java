@@ -4,8 +4,10 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
+import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,13 +42,18 @@ public class Treasury {
     private final PolicySettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final MeasureScopes measureScopes;
+    private final TreasuryMeasures.Held rentHeld;
 
-    Treasury(JdbcClient jdbc, DataScopes scopes, PolicySettings settings, AuditLog audit, Clock clock) {
+    Treasury(JdbcClient jdbc, DataScopes scopes, PolicySettings settings, AuditLog audit, Clock clock, MeasureScopes measureScopes,
+             TreasuryMeasures.Held rentHeld) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.measureScopes = measureScopes;
+        this.rentHeld = rentHeld;
     }
 
     public record NewBatch(String districtCode, LocalDate upTo) {
@@ -154,7 +161,10 @@ public class Treasury {
                 .list();
     }
 
-    /** Collected, remitted (confirmed) and held per district in scope, with the held money's age and what is overdue. */
+    /**
+     * Collected, remitted (confirmed) and held per district in scope, with the held money's age and what is overdue;
+     * the held amount is the measure {@code RENT_HELD} as of today.
+     */
     public record Held(String districtCode, BigDecimal collected, BigDecimal remitted, BigDecimal held, BigDecimal upTo30Days,
                        BigDecimal days31To60, BigDecimal over60Days, BigDecimal overdue, long overduePayments) {
     }
@@ -187,7 +197,6 @@ public class Treasury {
                             )
                             select district_code, sum(amount),
                                    coalesce(sum(amount) filter (where remitted), 0),
-                                   coalesce(sum(amount) filter (where not remitted), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at >= ?), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at < ? and received_at >= ?), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at < ?), 0),
@@ -195,8 +204,9 @@ public class Treasury {
                                    count(*) filter (where not remitted and received_at < ?)
                               from p group by district_code""".formatted(scope.sql()))
                     .params(params)
-                    .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(9)))
+                    .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rentHeld.compute(measureScopes.of(user, d), new MeasurePeriod.AsOf(today)).value(),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8)))
                     .single());
         }
         return out;

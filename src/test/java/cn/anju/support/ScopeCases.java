@@ -801,6 +801,27 @@ public final class ScopeCases {
                 ScopeCase.onlyFor("GET", "/api/v1/audit/entries", "auditor", "admin", "security", "city.gov", "anju.manager"));
         cases.put("GET /api/v1/audit/verification",
                 ScopeCase.onlyFor("GET", "/api/v1/audit/verification", "auditor", "admin", "security", "yuyang.gov"));
+
+        // measures: definitions for everyone signed in; values for the government, finance and the operator's manager, in scope
+        cases.put("GET /api/v1/measures", port -> {
+            for (String who : List.of("tenant.demo", "shenmu.op", "city.gov")) {
+                assertThat(WebClient.json(WebClient.loggedIn(port, who).getJson("/api/v1/measures")).size()).as(who).isGreaterThanOrEqualTo(12);
+            }
+        });
+        cases.put("GET /api/v1/measures/{code}", port -> {
+            for (String who : List.of("tenant.demo", "anju.staff", "admin", "evaluator")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/measures/UNITS_BY_STATUS").statusCode()).as(who).isEqualTo(403);
+            }
+            assertThat(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/measures/UNITS_BY_STATUS?districtCode=610803").statusCode())
+                    .isEqualTo(404);
+            assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/measures/UNITS_BY_STATUS?districtCode=610802").statusCode())
+                    .isEqualTo(404);
+            // the operator's figure counts its own projects only: less than the city's
+            long city = WebClient.json(WebClient.loggedIn(port, "city.gov").getJson("/api/v1/measures/WORK_ORDER_ON_TIME_RATE")).get("denominator").asLong();
+            var operator = WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/measures/WORK_ORDER_ON_TIME_RATE"));
+            assertThat(operator.get("denominator").asLong()).isLessThan(city);
+            operator.get("records").forEach(r -> assertThat(r.get("label").asString()).as("order numbers name the district").startsWith("WX610881"));
+        });
         return cases;
     }
 
