@@ -39,8 +39,8 @@ public record StateChange<S extends Enum<S> & State<S>>(StateTable<S> table, lon
      * record is in, so the user sees why (also for tables without a version, such as patrol tasks).
      */
     public static <S extends Enum<S> & State<S>> ProblemException illegal(String noun, S from, S to) {
-        return ProblemException.conflict(ILLEGAL_TRANSITION,
-                noun + "当前状态为“" + from.label() + "”，不能办理此项（不能变为“" + to.label() + "”）。");
+        return ProblemException.conflict(ILLEGAL_TRANSITION, from == to ? noun + "已是“" + from.label() + "”，不能重复办理。"
+                : noun + "当前状态为“" + from.label() + "”，不能办理此项（不能变为“" + to.label() + "”）。");
     }
 
     /**
