@@ -106,6 +106,7 @@ class EligibilityGovernmentOnlyTest {
         HttpResponse<String> again = officer.postJson("/api/v1/eligibility-decisions/" + id + "/status",
                 "{\"status\":\"VALID\",\"reason\":\"恢复\"}");
         assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(jdbc.sql("select count(*) from eligibility_status_change where decision_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
     }
