@@ -1,12 +1,14 @@
 package cn.anju.household;
 
 import cn.anju.shared.state.State;
+import org.springframework.modulith.NamedInterface;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /** The states of an eligibility decision and which change leads where; revoked and expired are final. */
+@NamedInterface("api")
 public enum EligibilityStatus implements State<EligibilityStatus> {
     VALID("有效"), SUSPENDED("暂停"), REVOKED("已撤销"), EXPIRED("已到期");
 

@@ -1,6 +1,7 @@
 package cn.anju.housing;
 
 import cn.anju.shared.state.State;
+import org.springframework.modulith.NamedInterface;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
  * The states of a unit and, explicitly, which change leads where: a vacant unit is reserved in a selection,
  * occupied when the lease starts, vacant again after move-out; repair and offline take it out of allocation.
  */
+@NamedInterface("api")
 public enum UnitStatus implements State<UnitStatus> {
     VACANT("空置"), RESERVED("已预订"), OCCUPIED("在住"), UNDER_REPAIR("维修中"), OFFLINE("停用");
 

@@ -1,12 +1,14 @@
 package cn.anju.lease;
 
 import cn.anju.shared.state.State;
+import org.springframework.modulith.NamedInterface;
 
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /** A lease's states and which change leads where: DRAFT → SIGNED → ACTIVE → EXPIRED | TERMINATED. */
+@NamedInterface("api")
 public enum LeaseStatus implements State<LeaseStatus> {
     DRAFT("草稿"), SIGNED("已签约"), ACTIVE("履行中"), EXPIRED("已到期"), TERMINATED("已终止");
 

@@ -1,5 +1,7 @@
 package cn.anju.maintenance;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -25,6 +27,7 @@ import java.util.Map;
  * the hotline, by a patrol, or by a preventive schedule. Staff requests name the work type and are triaged at once;
  * the steps after the report are {@link WorkOrderHandling}'s, the deadlines and escalation {@link WorkOrderDeadlines}'.
  */
+@NamedInterface("api")
 @Service
 public class WorkOrders {
 

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
  * necessarily consecutive: a ground for reclaiming the unit (Art. 29) that the government decides. Published once
  * per lease while the arrears stay at or above the threshold, inside the transaction that records the report.
  */
+@NamedInterface("api")
 public record ArrearsThresholdReached(long leaseId, String leaseNumber, BigDecimal overduePrincipal, BigDecimal monthlyRent,
                                       int thresholdMonths, LocalDate asOf) {
 }
