@@ -70,7 +70,7 @@ public class RoundQueries {
     }
 
     public RoundRow round(CurrentUser user, long id) {
-        SelectionRounds.Round r = rounds.round(id);
+        SelectionRound r = rounds.round(id);
         if (user != null) {
             rounds.requireReader(user, r.district());
         }
@@ -116,7 +116,7 @@ public class RoundQueries {
      * (tools/lottery-verifier). Only after the draw: before it, the seed is secret.
      */
     public String publication(long id) {
-        SelectionRounds.Round r = rounds.round(id);
+        SelectionRound r = rounds.round(id);
         StringBuilder text = new StringBuilder();
         text.append("algorithm: ").append(r.algorithm()).append('\n');
         text.append("round: ").append(r.id()).append(' ').append(r.name()).append('\n');

@@ -26,9 +26,9 @@ public class CaseQueries {
     private final DataScopes scopes;
     private final HousingStock housing;
     private final Districts districts;
-    private final ViolationCases cases;
+    private final CaseRecords cases;
 
-    CaseQueries(JdbcClient jdbc, DataScopes scopes, HousingStock housing, Districts districts, ViolationCases cases) {
+    CaseQueries(JdbcClient jdbc, DataScopes scopes, HousingStock housing, Districts districts, CaseRecords cases) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.housing = housing;

@@ -6,10 +6,6 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.maintenance.Category;
-import cn.anju.maintenance.ScopeGuard;
-import cn.anju.maintenance.WorkOrders;
-import cn.anju.maintenance.WorkType;
 import cn.anju.shared.Role;
 import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
@@ -17,6 +13,8 @@ import cn.anju.shared.files.Upload;
 import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.measure.MeasureRecord;
 import cn.anju.shared.measure.MeasureValue;
+import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -41,8 +39,8 @@ import java.util.Map;
 
 /**
  * Patrol tasks (巡查任务): the inspector records every checklist item (pass or fail, a note, photos, the time, and the
- * place when the device gives it); a failed item becomes a work order (with its photos) or a violation case (with
- * its photos as evidence) in one step. Late = still pending after its due day; missed = its deadline passed undone.
+ * place when the device gives it); {@link PatrolFollowUps} turns a failed item into a work order or a violation case.
+ * Late = still pending after its due day; missed = its deadline passed undone.
  * Coverage = tasks done ÷ tasks due in the period.
  */
 @Service
@@ -53,26 +51,20 @@ public class PatrolTasks {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final FileStore files;
-    private final WorkOrders workOrders;
-    private final ViolationCases cases;
-    private final CaseEvidence evidence;
     private final AuditLog audit;
     private final Clock clock;
     private final long maxBytes;
     private final MeasureScopes measureScopes;
     private final InspectionMeasures.PatrolCoverage coverage;
 
-    PatrolTasks(JdbcClient jdbc, DataScopes scopes, FileStore files, WorkOrders workOrders, ViolationCases cases, CaseEvidence evidence,
-                AuditLog audit, Clock clock, @Value("${anju.files.max-document-size:10MB}") DataSize maxSize, MeasureScopes measureScopes,
+    PatrolTasks(JdbcClient jdbc, DataScopes scopes, FileStore files, AuditLog audit, Clock clock,
+                @Value("${anju.files.max-document-size:10MB}") DataSize maxSize, MeasureScopes measureScopes,
                 InspectionMeasures.PatrolCoverage coverage) {
         this.measureScopes = measureScopes;
         this.coverage = coverage;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.files = files;
-        this.workOrders = workOrders;
-        this.cases = cases;
-        this.evidence = evidence;
         this.audit = audit;
         this.clock = clock;
         this.maxBytes = maxSize.toBytes();
@@ -145,8 +137,9 @@ public class PatrolTasks {
     public void record(CurrentUser actor, long taskId, List<ItemResult> results, BigDecimal latitude, BigDecimal longitude) {
         requireInspector(actor);
         Task t = load(actor, taskId);
-        if (!"PENDING".equals(t.state())) {
-            throw ProblemException.unprocessable("PATROL_TASK_NOT_PENDING", "该巡查任务已" + ("DONE".equals(t.state()) ? "完成" : "错过（超过完成期限）") + "，不能再登记。");
+        PatrolTaskState state = PatrolTaskState.valueOf(t.state());
+        if (!state.canBecome(PatrolTaskState.DONE)) {
+            throw StateChange.illegal("巡查任务", state, PatrolTaskState.DONE);
         }
         if (results == null || results.size() != t.checklist().size()
                 || results.stream().map(ItemResult::itemNo).distinct().count() != t.checklist().size()
@@ -172,7 +165,7 @@ public class PatrolTasks {
                          where id = ? and state = 'PENDING'""")
                 .params(actor.id(), Timestamp.from(now), latitude, longitude, taskId).update();
         if (changed == 0) {
-            throw ProblemException.conflict("PATROL_TASK_CHANGED", "该任务刚被他人登记，请刷新。");
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "该任务刚被他人登记，请刷新。");
         }
         for (ItemResult r : results) {
             long resultId = jdbc.sql("""
@@ -193,64 +186,6 @@ public class PatrolTasks {
         }
         audit.record("patrol_task.record", "patrol_task", taskId, AuditOutcome.SUCCESS,
                 Map.of("failed", results.stream().filter(r -> !r.pass()).count()));
-    }
-
-    private record Failed(long id, long taskId, String item, String note, long project, Long building, String district,
-                          OffsetDateTime recordedAt, BigDecimal latitude, BigDecimal longitude, Long workOrder, Long caseId) {
-    }
-
-    private Failed failed(CurrentUser actor, long taskId, long resultId) {
-        load(actor, taskId);
-        Failed f = jdbc.sql("""
-                        select r.id, r.task_id, r.item, r.note, t.project_id, p.building_id, t.district_code, r.recorded_at, t.latitude, t.longitude,
-                               r.work_order_id, r.case_id
-                          from patrol_item_result r join patrol_task t on t.id = r.task_id join patrol_plan p on p.id = t.plan_id
-                         where r.id = ? and r.task_id = ? and r.result = 'FAIL'""")
-                .params(resultId, taskId)
-                .query((rs, n) -> new Failed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), (Long) rs.getObject(6),
-                        rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                        (Long) rs.getObject(11), (Long) rs.getObject(12)))
-                .optional().orElseThrow(() -> ProblemException.notFound("PATROL_FAILED_ITEM_NOT_FOUND", "没有该不合格检查项。"));
-        if (f.workOrder() != null || f.caseId() != null) {
-            throw ProblemException.conflict("PATROL_ITEM_FOLLOWED_UP", "该检查项已生成" + (f.workOrder() != null ? "维修工单" : "违规案件") + "。");
-        }
-        return f;
-    }
-
-    private record StoredPhoto(String key, String sha256, long size, String type, String name) {
-    }
-
-    private List<StoredPhoto> storedPhotos(long resultId) {
-        return jdbc.sql("select file_key, sha256, size_bytes, content_type, original_name from patrol_photo where result_id = ? order by id")
-                .param(resultId).query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
-                .list();
-    }
-
-    /** The failed item becomes a work order of its project (and building), carrying its photos. */
-    @Transactional
-    public long toWorkOrder(CurrentUser actor, long taskId, long resultId, Category category, WorkType workType, WorkOrders.Priority priority) {
-        requireInspector(actor);
-        Failed f = failed(actor, taskId, resultId);
-        long order = workOrders.fromPatrol(actor, new WorkOrders.Request(f.project(), f.building(), null, category, ScopeGuard.Location.COMMON,
-                        workType, priority, "巡查发现：" + f.item() + "——" + f.note(), null),
-                storedPhotos(resultId).stream().map(p -> new WorkOrders.CarriedFile(p.key(), p.sha256(), p.size(), p.type(), p.name())).toList());
-        jdbc.sql("update patrol_item_result set work_order_id = ? where id = ?").params(order, resultId).update();
-        return order;
-    }
-
-    /** The failed item becomes a violation case about a lease (a unit's household), its photos the case's first evidence. */
-    @Transactional
-    public long toCase(CurrentUser actor, long taskId, long resultId, String leaseNumber, CaseType type, String facts) {
-        requireInspector(actor);
-        Failed f = failed(actor, taskId, resultId);
-        long caseId = cases.open(actor, new ViolationCases.Opening(null, leaseNumber, type,
-                facts == null || facts.isBlank() ? "巡查发现：" + f.item() + "——" + f.note() : facts, ViolationCases.CaseSource.PATROL));
-        for (StoredPhoto p : storedPhotos(resultId)) {
-            evidence.carry(actor, caseId, "巡查照片：" + f.item(), f.recordedAt().toInstant(), null, f.latitude(), f.longitude(),
-                    p.key(), p.sha256(), p.size(), p.type(), p.name());
-        }
-        jdbc.sql("update patrol_item_result set case_id = ? where id = ?").params(caseId, resultId).update();
-        return caseId;
     }
 
     public record Coverage(YearMonth month, long planned, long done, long missed, BigDecimal coverage) {
@@ -284,7 +219,7 @@ public class PatrolTasks {
         }
     }
 
-    private Task load(CurrentUser user, long id) {
+    Task load(CurrentUser user, long id) {
         List<Task> found = tasks("t.id = ?", List.of(id));
         if (found.isEmpty() || !scopes.of(user).coversProject(found.getFirst().districtCode(), found.getFirst().projectId())) {
             throw ProblemException.notFound("PATROL_TASK_NOT_FOUND", "巡查任务不存在。");
@@ -316,7 +251,7 @@ public class PatrolTasks {
         }
     }
 
-    private static void requireInspector(CurrentUser user) {
+    static void requireInspector(CurrentUser user) {
         if (!user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("PATROL_INSPECTOR_ONLY", "巡查结果由承接主体的巡查员登记。");
         }

@@ -82,7 +82,7 @@ public class Handovers {
         if (!m.householdInfoConfirmed()) {
             throw ProblemException.badRequest("HOUSEHOLD_INFO_UNCONFIRMED", "请先与承租人核对家庭成员、联系方式和身份证件信息，并勾选“已核对”。");
         }
-        records.move(actor.id(), l, LeaseStatus.ACTIVE, "MOVED_IN", "办理入住", null, null);
+        records.apply(actor.id(), l, l.activate(), "MOVED_IN", "办理入住", "");
         housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.OCCUPIED, actor.id(), "入住：租赁合同 " + l.number());
         insert(l, "MOVE_IN", m.keys(), m.waterReading(), m.electricityReading(), m.gasReading(), m.fixtures(),
                 m.photoDocumentIds(), "", BigDecimal.ZERO, null, actor.id());
@@ -91,7 +91,7 @@ public class Handovers {
     @Transactional
     public Settlement moveOut(CurrentUser actor, long leaseId, MoveOut m) {
         Lease l = records.load(actor, leaseId);
-        if (l.status() != LeaseStatus.EXPIRED && l.status() != LeaseStatus.TERMINATED || l.movedOutOn() != null) {
+        if (!LeaseStatus.ENDED.contains(l.status()) || l.movedOutOn() != null) {
             throw ProblemException.conflict("MOVE_OUT_NOT_DUE", "只有已到期或已终止、尚未退房的合同可以办理退房；履行中的合同请先终止。");
         }
         if (!wasMovedInto(l)) {

@@ -37,14 +37,16 @@ public class PreventiveSchedules {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final WorkOrders orders;
+    private final WorkOrderDeadlines deadlines;
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Clock clock;
 
-    PreventiveSchedules(JdbcClient jdbc, DataScopes scopes, WorkOrders orders, TransactionTemplate tx, AuditLog audit, Clock clock) {
+    PreventiveSchedules(JdbcClient jdbc, DataScopes scopes, WorkOrders orders, WorkOrderDeadlines deadlines, TransactionTemplate tx, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.orders = orders;
+        this.deadlines = deadlines;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -140,6 +142,6 @@ public class PreventiveSchedules {
     @Scheduled(fixedDelayString = "${anju.maintenance.escalate-every:10m}")
     @SchedulerLock(name = "maintenance-escalation", lockAtMostFor = "PT10M")
     void escalateScheduled() {
-        orders.escalate();
+        deadlines.escalate();
     }
 }

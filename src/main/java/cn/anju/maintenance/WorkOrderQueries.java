@@ -7,6 +7,7 @@ import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
 import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.measure.MeasureValue;
+import cn.anju.shared.state.States;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -31,17 +32,17 @@ public class WorkOrderQueries {
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
-    private final WorkOrders orders;
+    private final WorkOrderRecords records;
     private final WorkOrderFiles files;
     private final Clock clock;
     private final MeasureScopes measureScopes;
     private final MaintenanceMeasures.OnTimeRate onTime;
 
-    WorkOrderQueries(JdbcClient jdbc, DataScopes scopes, WorkOrders orders, WorkOrderFiles files, Clock clock, MeasureScopes measureScopes,
-                     MaintenanceMeasures.OnTimeRate onTime) {
+    WorkOrderQueries(JdbcClient jdbc, DataScopes scopes, WorkOrderRecords records, WorkOrderFiles files, Clock clock,
+                     MeasureScopes measureScopes, MaintenanceMeasures.OnTimeRate onTime) {
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.orders = orders;
+        this.records = records;
         this.files = files;
         this.clock = clock;
         this.measureScopes = measureScopes;
@@ -80,7 +81,10 @@ public class WorkOrderQueries {
         }
         if (view != null) {
             switch (view) {
-                case OPEN -> where.append(" and w.state in ('SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'ON_SITE', 'REOPENED')");
+                case OPEN -> {
+                    where.append(" and w.state = any(?)");
+                    params.add(States.names(WorkOrderState.OPEN));
+                }
                 case LATE -> {
                     where.append(" and ((coalesce(w.on_site_at, ?) > w.onsite_due_at) or (coalesce(w.completed_at, ?) > w.done_due_at))");
                     params.add(now);
@@ -110,7 +114,7 @@ public class WorkOrderQueries {
 
     public Detail get(CurrentUser user, long id) {
         requireReader(user);
-        orders.load(user, id);
+        records.load(user, id);
         Row row = rows("w.id = ?", List.of(id)).getFirst();
         List<Event> events = jdbc.sql("""
                         select e.from_state, e.to_state, e.note, coalesce(u.display_name, '系统'), e.at
@@ -133,7 +137,7 @@ public class WorkOrderQueries {
 
     public File attachment(CurrentUser user, long id, long attachmentId) {
         requireReader(user);
-        orders.load(user, id);
+        records.load(user, id);
         WorkOrderFiles.Stored s = files.find(id, attachmentId);
         return new File(s.contentType(), s.originalName(), files.read(s));
     }

@@ -124,6 +124,29 @@ class ViolationCaseTest {
     }
 
     @Test
+    void aStepTheCaseIsNotReadyForAnswers409WithTheOneCodeAndChangesNothing() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        long id = open(WebClient.loggedIn(port, "anju.staff"), a.leaseId(), "CHANGE_OF_USE");
+        int version = version(id);
+        // the officer cannot take up a draft the operator has not reported
+        var early = WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/violation-cases/" + id + "/review", "{}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(early).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(WebClient.json(early).get("detail").asString()).contains("草稿");
+        assertThat(state(id)).isEqualTo("DRAFT");
+        assertThat(version(id)).isEqualTo(version);
+        assertThat(jdbc.sql("select string_agg(to_state, ',' order by id) from violation_case_event where case_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("DRAFT");
+        // a closed case stays closed
+        assertThat(WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/violation-cases/" + id + "/closure", "{\"note\":\"误登记\"}")
+                .statusCode()).isEqualTo(204);
+        var again = WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/violation-cases/" + id + "/closure", "{\"note\":\"再撤一次\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(state(id)).isEqualTo("CLOSED");
+    }
+
+    @Test
     void evidenceWhoseStoredBytesChangedIsRefusedOnDownload() throws IOException {
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
