@@ -6,14 +6,15 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.OrganisationType;
 import cn.anju.lease.LeaseFacts;
+import cn.anju.lease.LeaseMovedOut;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
 import cn.anju.lease.TerminationKind;
+import cn.anju.rent.ArrearsThresholdReached;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,10 +98,11 @@ public class ViolationCases {
 
     /**
      * The rent module's report of a household at the arrears threshold: a case REPORTED at once, for the government
-     * to decide; none if one is already open for the lease (a second node, a rerun).
+     * to decide; none if one is already open for the lease (a second node, a rerun, a redelivered event). The lock on
+     * the lease's key makes two deliveries at once take turns, so the second sees the first one's case.
      */
-    @EventListener
-    void on(cn.anju.rent.ArrearsThresholdReached e) {
+    void openArrearsCase(ArrearsThresholdReached e) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("arrears-case:" + e.leaseId()).query((rs, n) -> 1).list();
         boolean open = jdbc.sql("select count(*) from violation_case where lease_id = ? and type = 'ARREARS' and state in ('DRAFT', 'REPORTED', 'UNDER_REVIEW', 'DECIDED')")
                 .param(e.leaseId()).query(Long.class).single() > 0;
         if (open) {
@@ -262,13 +264,13 @@ public class ViolationCases {
                 "decision = null, decision_reason = null, rectify_by = null, decided_by = null, decided_at = null");
     }
 
-    /** The lease module recorded the move-out: a RECLAIM case on that lease is done. */
-    @EventListener
-    void on(ResidentEvent e) {
-        if (!"LEASE_MOVED_OUT".equals(e.kind()) || !"lease".equals(e.refType())) {
-            return;
-        }
-        jdbc.sql("select id from violation_case where lease_id = ? and state = 'DECIDED' and decision = 'RECLAIM'").param(e.refId())
+    /**
+     * The lease module recorded the move-out: a RECLAIM case on that lease is done. The rows are locked, so a
+     * redelivered event waits for the first delivery and then finds the case VACATED already.
+     */
+    void leaseMovedOut(LeaseMovedOut e) {
+        jdbc.sql("select id from violation_case where lease_id = ? and state = 'DECIDED' and decision = 'RECLAIM' for update")
+                .param(e.leaseId())
                 .query(Long.class).list()
                 .forEach(id -> {
                     Case c = find(id);
