@@ -1,4 +1,4 @@
-package cn.anju.inspection;
+package cn.anju.shared.events;
 
 import cn.anju.AnjuApplication;
 import cn.anju.rent.BillRuns;
@@ -13,10 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox keeps a reaction between modules through a crash: an event stored with its transaction but never
- * delivered (the node died right after the commit) is delivered when the next node starts, and an event delivered
- * again after its reaction already ran (the node died before marking it completed) changes nothing.
+ * The outbox keeps a reaction between modules through a crash, shown on the arrears report that opens a violation
+ * case: an event stored with its transaction but never delivered (the node died right after the commit) is delivered
+ * when the next node starts; one whose reaction ran but whose completion was never recorded (the node died in
+ * between, and the staleness check marked it failed) is retried by the upkeep job and changes nothing; completed
+ * publications are deleted after a week.
  */
 @PlatformTest
 class EventRedeliveryTest {
@@ -45,10 +47,10 @@ class EventRedeliveryTest {
     @Autowired
     TransactionTemplate tx;
     @Autowired
-    IncompleteEventPublications incomplete;
+    EventPublicationUpkeep upkeep;
 
     @Test
-    void aReportWhoseNodeDiedBeforeDeliveryOpensItsCaseOnceWhenTheNextNodeStarts() {
+    void aReportOutlivesTheNodeThatStoredItAndOpensItsCaseOnce() {
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         try {
             ArrearsFixtures.sixMonthsOverdue(runs);
@@ -78,15 +80,33 @@ class EventRedeliveryTest {
         assertThat(row(publication)).containsEntry("status", "COMPLETED");
         assertThat(cases(a.leaseId())).isEqualTo(1);
 
-        // delivered again after the case was opened, as if the node died before recording the completion
-        jdbc.sql("update event_publication set status = 'PUBLISHED', completion_date = null where id = ?").param(publication).update();
-        incomplete.resubmitIncompletePublications(p -> p.getIdentifier().equals(publication));
+        // the node died after the case was opened but before recording the completion; 15 minutes on the staleness
+        // check marked the publication FAILED, and the upkeep job delivers it again
+        jdbc.sql("update event_publication set status = 'FAILED', completion_date = null, publication_date = ? where id = ?")
+                .params(Timestamp.from(TestClock.clock().instant().minus(Duration.ofMinutes(20))), publication).update();
+        upkeep.retryFailed();
         await().atMost(Duration.ofSeconds(20)).until(() -> row(publication).get("status"), "COMPLETED"::equals);
         assertThat(cases(a.leaseId())).as("still one case").isEqualTo(1);
         assertThat(row(publication)).containsEntry("completion_attempts", 3);
         long caseId = jdbc.sql("select id from violation_case where lease_id = ?").param(a.leaseId()).query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from resident_file_entry where ref_type = 'violation_case' and ref_id = ?").param(caseId)
                 .query(Long.class).single()).as("told to the resident file once").isEqualTo(1);
+
+        // kept for a week after its completion, then deleted
+        upkeep.purgeCompleted();
+        assertThat(exists(publication)).isTrue();
+        try {
+            TestClock.advance(Duration.ofDays(8));
+            upkeep.purgeCompleted();
+        } finally {
+            TestClock.reset();
+        }
+        assertThat(exists(publication)).isFalse();
+        assertThat(cases(a.leaseId())).isEqualTo(1);
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from event_publication where id = ?").param(id).query(Long.class).single() == 1;
     }
 
     UUID publication(long lease) {
