@@ -1,5 +1,7 @@
 package cn.anju.allocation;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.Waitlist;
@@ -28,6 +30,7 @@ import java.util.Optional;
  * for a waiting household (eligibility in force, no home yet), with the reason, audited; the lease is drafted from
  * it like from a choice. The operator cannot allocate: it only drafts the lease once the government has.
  */
+@NamedInterface("api")
 @Service
 public class DirectAllocations {
 

@@ -1,5 +1,7 @@
 package cn.anju.allocation;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
@@ -21,6 +23,7 @@ import java.util.Map;
  * the unit chosen, a skip or a no-show. A unit is chosen once: the unit's guarded reservation and a unique index
  * make the second of two simultaneous choices fail with a clear message.
  */
+@NamedInterface("api")
 @Service
 public class SelectionChoices {
 

@@ -1,5 +1,7 @@
 package cn.anju.allocation;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.Waitlist;
@@ -30,6 +32,7 @@ import java.util.Map;
  * its digest and the seed commitment, records the public value read out at the draw event, then reveals the seed,
  * which fixes the order. Each step only in its turn: the public value can never follow the seed.
  */
+@NamedInterface("api")
 @Service
 public class SelectionRounds {
 

@@ -1,5 +1,7 @@
 package cn.anju.audit;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +26,7 @@ import java.util.TreeMap;
  * back with the change it describes; {@link #recordIndependently} commits on its own, for refusals and reads
  * that must be recorded even though nothing else is written.
  */
+@NamedInterface("api")
 @Service
 public class AuditLog {
 

@@ -1,5 +1,7 @@
 package cn.anju.audit;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import java.util.List;
  * One node seals at a time (a PostgreSQL advisory lock). The chain is then copied to the external file, which
  * also catches up after a crash between the database commit and the file write.
  */
+@NamedInterface("api")
 @Component
 public class AuditSealer {
 

@@ -1,5 +1,7 @@
 package cn.anju.audit;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +18,7 @@ import java.util.stream.Stream;
  * outside it. Names the first row that was altered, deleted or reordered, including when someone rewrote every
  * hash inside the database to match their edit.
  */
+@NamedInterface("api")
 @Service
 public class AuditVerifier {
 

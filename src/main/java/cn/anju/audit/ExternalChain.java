@@ -1,5 +1,7 @@
 package cn.anju.audit;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,7 @@ import java.util.List;
  * ({@code seq audit_id chain_hash}) and a digest file per day holding that day's last chain hash, which can be
  * published or sent elsewhere. Whoever rewrites the chain inside the database cannot rewrite these as well.
  */
+@NamedInterface("api")
 @Component
 public class ExternalChain {
 

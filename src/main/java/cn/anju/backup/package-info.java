@@ -4,7 +4,8 @@
  * empty database ({@code --anju.command=restore --from=FILE}) with every hash, row count and the audit chain
  * verified. The archive format is described in docs/backups.md and {@link cn.anju.backup.BackupCipher}.
  */
-@ApplicationModule(displayName = "Backups")
+@ApplicationModule(displayName = "Backups",
+        allowedDependencies = {"shared", "audit::api"})
 package cn.anju.backup;
 
 import org.springframework.modulith.ApplicationModule;

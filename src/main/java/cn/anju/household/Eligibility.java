@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -19,6 +21,7 @@ import java.util.Map;
  * district only. A decision is never overwritten: an extension is a new decision following the old one, and every
  * status change is recorded with its reason.
  */
+@NamedInterface("api")
 @Service
 public class Eligibility {
 

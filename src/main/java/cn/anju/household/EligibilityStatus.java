@@ -1,10 +1,13 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /** The states of an eligibility decision and which change leads where; revoked and expired are final. */
+@NamedInterface("api")
 public enum EligibilityStatus {
     VALID, SUSPENDED, REVOKED, EXPIRED;
 

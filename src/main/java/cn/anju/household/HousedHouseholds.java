@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Set;
 
 /**
@@ -7,6 +9,7 @@ import java.util.Set;
  * the lease module, which knows; the household module asks through this interface so that it need not depend on
  * leases (leases depend on households).
  */
+@NamedInterface("api")
 public interface HousedHouseholds {
 
     /** The housed households of a district, or of every district when the code is null. */

@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.PersonalDataAccess;
@@ -28,6 +30,7 @@ import java.util.Map;
  * class decrypted only through {@link #reveal}, which is audited. Search by ID number or phone is exact, through
  * the keyed indexes, never by decrypting rows.
  */
+@NamedInterface("api")
 @Service
 public class HouseholdQueries {
 

@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Registers eligible households with their members: the district's housing officers, one household at a time. */
+@NamedInterface("api")
 @Service
 public class HouseholdRegister {
 

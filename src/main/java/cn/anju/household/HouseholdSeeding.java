@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,7 @@ import java.time.Instant;
  * Writes households, decisions and change reports without a signed-in officer: for the demo data only. The same
  * validation as the officer's path applies ({@link HouseholdRegister}). No web path reaches this class.
  */
+@NamedInterface("api")
 @Service
 public class HouseholdSeeding {
 

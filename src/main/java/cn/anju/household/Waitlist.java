@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -23,6 +25,7 @@ import java.util.List;
  * 4 优抚 veterans' families, 5 aged 60 or more, 6 others; a selection round may order them its own way.
  * Households with an open lease (known to the lease module through {@link HousedHouseholds}) are not waiting.
  */
+@NamedInterface("api")
 @Service
 public class Waitlist {
 

@@ -1,5 +1,7 @@
 package cn.anju.housing;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Lists of the housing stock, always within the caller's scope. */
+@NamedInterface("api")
 @Service
 public class HousingQueries {
 

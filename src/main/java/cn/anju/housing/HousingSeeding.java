@@ -1,5 +1,7 @@
 package cn.anju.housing;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,7 @@ import java.util.List;
  * Writes housing stock without a signed-in officer: for the demo data only (imports arrive with their own
  * checks). Idempotent by project name, so a restart adds nothing. No web path reaches this class.
  */
+@NamedInterface("api")
 @Service
 public class HousingSeeding {
 

@@ -1,5 +1,7 @@
 package cn.anju.housing;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -21,6 +23,7 @@ import java.util.Map;
  * Changes to the housing stock: registering projects (the district's housing officers, or the city bureau's
  * administrators) and moving a unit between states along {@link UnitStatus}'s table.
  */
+@NamedInterface("api")
 @Service
 public class HousingStock {
 

@@ -1,5 +1,7 @@
 package cn.anju.housing;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +10,7 @@ import java.util.Set;
  * The states of a unit and, explicitly, which change leads where: a vacant unit is reserved in a selection,
  * occupied when the lease starts, vacant again after move-out; repair and offline take it out of allocation.
  */
+@NamedInterface("api")
 public enum UnitStatus {
     VACANT, RESERVED, OCCUPIED, UNDER_REPAIR, OFFLINE;
 

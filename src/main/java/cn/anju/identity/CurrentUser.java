@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 
@@ -10,6 +12,7 @@ import java.util.Set;
  * Who is calling: the signed-in user's account, organisation, roles and duties (and, for a tenant, its household). Controllers receive it as a
  * method parameter; it is stored in the database-backed session, so it is serialisable and holds no secrets.
  */
+@NamedInterface("api")
 public record CurrentUser(Long id, String username, String displayName, Long organisationId, String organisationName,
                           OrganisationType organisationType, String regionCode, Set<Role> roles, Set<Duty> duties,
                           boolean mustChangePassword, Long householdId)

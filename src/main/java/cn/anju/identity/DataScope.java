@@ -1,11 +1,14 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Set;
 
 /**
  * Which operational records a user may see (DOMAIN.md section 1, "Data scope"). Every query that lists or loads
  * operational records filters by it.
  */
+@NamedInterface("api")
 public sealed interface DataScope {
 
     /** A short type name for the API: CITY, DISTRICT, OPERATOR, HOUSEHOLD, NONE. */

@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
 import org.springframework.stereotype.Service;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Derives a user's {@link DataScope} from organisation, roles and, for operators, coverage on the day. */
+@NamedInterface("api")
 @Service
 public class DataScopes {
 

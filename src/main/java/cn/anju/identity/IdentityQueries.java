@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Districts;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Read models of the identity module for pages, the API and other modules, always within the caller's scope. */
+@NamedInterface("api")
 @Service
 public class IdentityQueries {
 

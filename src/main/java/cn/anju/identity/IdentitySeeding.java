@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import org.springframework.stereotype.Service;
@@ -14,6 +16,7 @@ import java.util.Set;
  * administrator of a new installation only. Every method is idempotent, so a restart changes nothing.
  * No web path reaches this class.
  */
+@NamedInterface("api")
 @Service
 public class IdentitySeeding {
 

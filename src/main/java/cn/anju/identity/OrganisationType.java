@@ -1,11 +1,14 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Role;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** Kinds of organisation, and which roles their members may hold. */
+@NamedInterface("api")
 public enum OrganisationType {
     /** 市住建局: oversees every district; hosts the platform's separated administrators and its monitoring. */
     CITY_BUREAU(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR,

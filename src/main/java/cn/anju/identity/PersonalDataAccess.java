@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Role;
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
  * every reveal (granted or refused) is written to the audit log. The separated administrators, finance and
  * third parties never see it.
  */
+@NamedInterface("api")
 @Service
 public class PersonalDataAccess {
 

@@ -1,11 +1,14 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.Districts;
 import org.springframework.stereotype.Component;
 
 import java.util.stream.Collectors;
 
 /** A data scope in words, for pages: "榆林市全部12个区县", "榆阳区", "承接范围：榆阳区、横山区". */
+@NamedInterface("api")
 @Component("scopeText")
 public class ScopeDescriptions {
 

@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +11,7 @@ import java.util.List;
  * operational records adds it ({@code "where " + filter.sql()}); with the columns named once, a query cannot
  * forget a case, and a scope with nothing to match yields {@code false}, never "everything".
  */
+@NamedInterface("api")
 public record ScopeFilter(String sql, List<Object> params) {
 
     /** How a table places its rows; project and household columns may be null where the table has none. */

@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Role;
@@ -14,6 +16,7 @@ import java.util.Set;
  * Tenant accounts, opened by the household member after proving who they are (the household module checks the ID
  * number, the phone on record and a one-time code). The account sees that household only.
  */
+@NamedInterface("api")
 @Service
 public class TenantAccounts {
 

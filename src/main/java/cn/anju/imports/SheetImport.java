@@ -1,5 +1,7 @@
 package cn.anju.imports;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.excel.SheetRow;
 
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** One kind of Excel import, contributed as a bean by the module that owns the records. */
+@NamedInterface("api")
 public interface SheetImport {
 
     /** The path segment, e.g. {@code households}. */

@@ -4,7 +4,8 @@
  * the kinds ({@link cn.anju.imports.SheetImport}); rows identical to what is stored are skipped, so importing the
  * same rows again changes nothing.
  */
-@ApplicationModule(displayName = "Imports")
+@ApplicationModule(displayName = "Imports",
+        allowedDependencies = {"shared", "identity::api", "audit::api"})
 package cn.anju.imports;
 
 import org.springframework.modulith.ApplicationModule;

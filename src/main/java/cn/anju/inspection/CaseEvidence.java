@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -24,6 +26,7 @@ import java.util.Map;
  * when and where; verified against the digest on every download, and a file whose bytes changed is refused and the
  * refusal audited, so what the government decides on is what the inspector recorded.
  */
+@NamedInterface("api")
 @Service
 public class CaseEvidence {
 

@@ -1,6 +1,9 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The violations of Art. 27 and 29 a case can be about (DOMAIN.md 2.2). */
+@NamedInterface("api")
 public enum CaseType {
     SUBLET("转借、转租或擅自调换"),
     CHANGE_OF_USE("改变房屋用途"),

@@ -1,10 +1,11 @@
 package cn.anju.inspection;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.portal.WorkItemCounts;
-import cn.anju.portal.WorkItems;
+import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -16,13 +17,15 @@ import java.util.List;
 
 /** Cases on the home page: to decide (the district's officers), drafts to report and rectification deadlines passed (operator). */
 @Component
-class CaseWorkItems implements WorkItems {
+class CaseWorkItems implements WorkItems<CurrentUser> {
 
-    private final WorkItemCounts counts;
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
     private final Clock clock;
 
-    CaseWorkItems(WorkItemCounts counts, Clock clock) {
-        this.counts = counts;
+    CaseWorkItems(JdbcClient jdbc, DataScopes scopes, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -42,7 +45,11 @@ class CaseWorkItems implements WorkItems {
         return items;
     }
 
+    /** The condition is one of this class's own constants, never caller input; the scope adds its parameters first. */
     private long count(CurrentUser user, String condition, Object... params) {
-        return counts.count(user, "violation_case c", new ScopeFilter.Columns("c.district_code", "c.project_id", null), condition, params);
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("c.district_code", "c.project_id", null));
+        List<Object> all = new ArrayList<>(scope.params());
+        all.addAll(List.of(params));
+        return jdbc.sql("select count(*) from violation_case c where " + scope.sql() + " and " + condition).params(all).query(Long.class).single();
     }
 }

@@ -1,6 +1,9 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What the government decides on a case. */
+@NamedInterface("api")
 public enum Decision {
     /** put it right by a deadline */
     RECTIFY("责令整改"),

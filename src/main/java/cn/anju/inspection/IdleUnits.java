@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -34,6 +36,7 @@ import java.util.Map;
  * {@code inspection.idle_months} (6) months in a row up to the latest month on record is listed for a visit —
  * a list for the operator to check, never a finding by itself.
  */
+@NamedInterface("api")
 @Service
 public class IdleUnits {
 

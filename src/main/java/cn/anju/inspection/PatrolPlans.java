@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -27,6 +29,7 @@ import java.util.Map;
  * government officer. The daily job (ShedLock) makes each plan's tasks up to today — one per plan and due day, so a
  * rerun or a second node adds nothing — and marks as MISSED the tasks whose deadline passed undone.
  */
+@NamedInterface("api")
 @Service
 public class PatrolPlans {
 

@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import java.util.Random;
  * Demo history for a patrol plan, written as the recorded patrols would have left it: its past tasks done (most
  * items passing, now and then one failing with a note), a few missed. The current task is made by the real job.
  */
+@NamedInterface("api")
 @Component
 public class PatrolSeeding {
 

@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -32,6 +34,7 @@ import java.util.Map;
  * there (different occupants) opens a draft violation case with the visit's photos as its evidence; each visit goes
  * into the resident file.
  */
+@NamedInterface("api")
 @Service
 public class Verifications {
 

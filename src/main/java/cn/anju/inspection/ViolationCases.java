@@ -1,5 +1,7 @@
 package cn.anju.inspection;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -35,6 +37,7 @@ import java.util.Map;
  * Every change follows {@link CaseState}'s table, is checked against the version the caller saw, written as an
  * event of the case, audited, and told to the resident file.
  */
+@NamedInterface("api")
 @Service
 public class ViolationCases {
 

@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.household.Eligibility;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
@@ -25,6 +27,7 @@ import java.util.Map;
  * became: the members living in the unit, a unit exchange (调换: the lease moves to another unit and both units
  * change state in the same transaction), or the rent tier, which always comes from the eligibility decision in force.
  */
+@NamedInterface("api")
 @Service
 public class Amendments {
 

@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
@@ -23,6 +25,7 @@ import java.util.List;
  * Move-in (入住) and move-out (退房): the handover checklist (keys, meter readings, fixtures, photos), then the
  * unit's new state in the same transaction. Move-out adds the damages and the settlement statement.
  */
+@NamedInterface("api")
 @Service
 public class Handovers {
 

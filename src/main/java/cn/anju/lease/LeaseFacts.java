@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,7 @@ import java.util.Optional;
  * Where a lease stands, for modules that act about one (a violation case names the lease, its unit and household).
  * No scope check here: the caller checks the user may see the lease's project.
  */
+@NamedInterface("api")
 @Component
 public class LeaseFacts {
 

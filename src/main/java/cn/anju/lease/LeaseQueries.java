@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Leases as clerks and tenants look them up, within scope (a tenant: its household's). */
+@NamedInterface("api")
 @Service
 public class LeaseQueries {
 

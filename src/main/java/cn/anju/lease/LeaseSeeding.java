@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ import java.util.Random;
  * batches rather than through one action per lease, because a demo city starts with years of history at once;
  * the resident file gets the same entries the actions would have written.
  */
+@NamedInterface("api")
 @Service
 public class LeaseSeeding {
 

@@ -1,10 +1,13 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /** A lease's states and which change leads where: DRAFT → SIGNED → ACTIVE → EXPIRED | TERMINATED. */
+@NamedInterface("api")
 public enum LeaseStatus {
     DRAFT, SIGNED, ACTIVE, EXPIRED, TERMINATED;
 

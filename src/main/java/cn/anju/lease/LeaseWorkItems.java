@@ -1,7 +1,7 @@
 package cn.anju.lease;
 
 import cn.anju.identity.CurrentUser;
-import cn.anju.portal.WorkItems;
+import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageQuery;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import java.util.List;
  * reminder), filings overdue or waiting for the bureau, households to move out, leases whose eligibility lapsed.
  */
 @Component
-class LeaseWorkItems implements WorkItems {
+class LeaseWorkItems implements WorkItems<CurrentUser> {
 
     private final LeaseQueries queries;
 

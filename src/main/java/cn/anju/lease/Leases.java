@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.allocation.DirectAllocations;
 import cn.anju.allocation.SelectionChoices;
 import cn.anju.household.Eligibility;
@@ -28,6 +30,7 @@ import java.time.LocalDate;
  * checked again at signing, which also fixes the rent tier and the filing deadline; move-in ({@link Handovers})
  * activates it; ending it before move-in frees the unit, after move-in starts the move-out.
  */
+@NamedInterface("api")
 @Service
 public class Leases {
 

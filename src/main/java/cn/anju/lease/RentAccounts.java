@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -7,6 +9,7 @@ import java.util.Optional;
  * What the rent ledger knows about a lease when the household moves out. The rent module implements it; until it
  * does, no bean exists and the settlement statement says the amounts are still to be confirmed, never zero.
  */
+@NamedInterface("api")
 public interface RentAccounts {
 
     /** Figures for the settlement statement, or empty if the ledger has nothing for this lease. */

@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Optional;
  * the household's rent tier, as in force on a day (DOMAIN.md 2.2). The rent module implements it, so the contract
  * says what the bills will charge; without an approved standard there is no quote.
  */
+@NamedInterface("api")
 public interface RentQuotes {
 
     /** @param rentTier the tier the eligibility decision gives (STANDARD, REDUCED, MINIMUM, MARKET) */

@@ -1,6 +1,9 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Why a lease ends early (DOMAIN.md 2.1): the kind drives what follows (refund, recovery of the unit, records). */
+@NamedInterface("api")
 public enum TerminationKind {
     /** the household gives the unit up */
     VOLUNTARY("自愿退租"),

@@ -1,5 +1,7 @@
 package cn.anju.maintenance;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,7 @@ import java.util.Random;
  * and confirmed, most within their deadlines, some not), so the on-time rate and the late lists have something to
  * show.
  */
+@NamedInterface("api")
 @Component
 public class MaintenanceSeeding {
 

@@ -1,10 +1,11 @@
 package cn.anju.maintenance;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.portal.WorkItemCounts;
-import cn.anju.portal.WorkItems;
+import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -14,13 +15,15 @@ import java.util.List;
 
 /** Repairs on the home page: requests to triage (operator), orders past a deadline (escalated to the manager; the government reads them too). */
 @Component
-class MaintenanceWorkItems implements WorkItems {
+class MaintenanceWorkItems implements WorkItems<CurrentUser> {
 
-    private final WorkItemCounts counts;
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
     private final Clock clock;
 
-    MaintenanceWorkItems(WorkItemCounts counts, Clock clock) {
-        this.counts = counts;
+    MaintenanceWorkItems(JdbcClient jdbc, DataScopes scopes, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -40,7 +43,11 @@ class MaintenanceWorkItems implements WorkItems {
         return items;
     }
 
+    /** The condition is one of this class's own constants, never caller input; the scope adds its parameters first. */
     private long count(CurrentUser user, String condition, Object... params) {
-        return counts.count(user, "work_order w", new ScopeFilter.Columns("w.district_code", "w.project_id", null), condition, params);
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("w.district_code", "w.project_id", null));
+        List<Object> all = new ArrayList<>(scope.params());
+        all.addAll(List.of(params));
+        return jdbc.sql("select count(*) from work_order w where " + scope.sql() + " and " + condition).params(all).query(Long.class).single();
     }
 }

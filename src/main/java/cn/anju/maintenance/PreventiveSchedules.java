@@ -1,5 +1,7 @@
 package cn.anju.maintenance;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -28,6 +30,7 @@ import java.util.Map;
  * monthly, the water tank every 6 months) that make their servicing orders by themselves, once per due day even
  * with several nodes (ShedLock, and a unique schedule and due day), and step to the next due day.
  */
+@NamedInterface("api")
 @Service
 public class PreventiveSchedules {
 

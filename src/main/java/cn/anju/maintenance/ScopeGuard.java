@@ -1,5 +1,7 @@
 package cn.anju.maintenance;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.shared.policy.PolicySettings;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,7 @@ import java.util.Arrays;
  * (construction works), which are the tenant's own, and which are the owner's duty inside a unit (referred to the
  * government as owner). Anything else on common parts and shared facilities is accepted.
  */
+@NamedInterface("api")
 @Component
 public class ScopeGuard {
 

@@ -1,5 +1,7 @@
 package cn.anju.maintenance;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -34,6 +36,7 @@ import java.util.Map;
  * deadlines from the time it was reported (policy: urgent on site 2 h, done 24 h; normal 24 h, 72 h), is dispatched,
  * reached, completed with costs and photos, and confirmed — or reopened — by the tenant, who rates it.
  */
+@NamedInterface("api")
 @Service
 public class WorkOrders {
 

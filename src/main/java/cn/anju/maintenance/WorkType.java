@@ -1,10 +1,13 @@
 package cn.anju.maintenance;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What kind of work an order asks for, chosen from this list (never read from the description): the scope guard
  * decides on it. Which types are refused, left to the tenant or referred to the owner is configuration
  * ({@code maintenance.*_work_types}).
  */
+@NamedInterface("api")
 public enum WorkType {
     REPAIR("公共部位及共用设施维修"),
     SERVICING("共用设施设备保养"),

@@ -3,7 +3,8 @@
  * staff and preventive schedules; the scope guard that refuses construction work; deadlines, escalation and the
  * on-time rate.
  */
-@ApplicationModule(displayName = "Maintenance")
+@ApplicationModule(displayName = "Maintenance",
+        allowedDependencies = {"shared", "lease::api", "housing::api", "identity::api", "audit::api"})
 package cn.anju.maintenance;
 
 import org.springframework.modulith.ApplicationModule;

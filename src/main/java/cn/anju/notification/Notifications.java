@@ -1,5 +1,7 @@
 package cn.anju.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ import java.util.TreeMap;
  * tried again with growing pauses, {@value #MAX_ATTEMPTS} times in all, then marked FAILED; nothing is dropped
  * silently.
  */
+@NamedInterface("api")
 @Service
 public class Notifications {
 

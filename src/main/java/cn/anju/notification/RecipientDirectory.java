@@ -1,9 +1,12 @@
 package cn.anju.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Optional;
 import java.util.Set;
 
 /** Where a kind of recipient can be reached; implemented by the module that owns the people. */
+@NamedInterface("api")
 public interface RecipientDirectory {
 
     /** e.g. {@code household_member}. */

@@ -6,9 +6,12 @@ import cn.anju.identity.IdentityQueries;
 import cn.anju.identity.ScopeDescriptions;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.WorkItems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.List;
 
 /**
  * 首页 for each role: who you are and for whom, what data you see, what your role may and may never do
@@ -21,10 +24,10 @@ class HomeController {
     private final DataScopes scopes;
     private final ScopeDescriptions scopeText;
     private final IdentityQueries identity;
-    private final java.util.List<WorkItems> work;
+    private final List<WorkItems<CurrentUser>> work;
 
     HomeController(Menu menu, DataScopes scopes, ScopeDescriptions scopeText, IdentityQueries identity,
-                   java.util.List<WorkItems> work) {
+                   List<WorkItems<CurrentUser>> work) {
         this.work = work;
         this.menu = menu;
         this.scopes = scopes;

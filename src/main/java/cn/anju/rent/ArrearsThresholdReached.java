@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,6 +11,7 @@ import java.time.LocalDate;
  * per lease while the arrears stay at or above the threshold, inside the transaction that records the report; the
  * inspection module opens the case when the outbox delivers it after the commit.
  */
+@NamedInterface("api")
 public record ArrearsThresholdReached(long leaseId, String leaseNumber, BigDecimal overduePrincipal, BigDecimal monthlyRent,
                                       int thresholdMonths, LocalDate asOf) {
 }

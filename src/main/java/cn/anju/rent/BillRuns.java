@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
@@ -34,6 +36,7 @@ import javax.sql.DataSource;
  * standard after that until move-out. Both are rent (treasury money). The scheduled run and the manual run for a
  * chosen month both call {@link #run}.
  */
+@NamedInterface("api")
 @Service
 public class BillRuns {
 

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.household.HouseholdQueries;
 import cn.anju.notification.Notifications;
 import cn.anju.shared.events.ResidentEvent;
@@ -29,6 +31,7 @@ import java.util.Map;
  * gets the highest stage reached, not every stage at once), through the notification outbox to the head of
  * the household on every channel it can be reached on (SMS, e-mail, WeChat). The printable 催缴通知书 is {@link DunningLetter}.
  */
+@NamedInterface("api")
 @Service
 public class Dunning {
 

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Bulk steps for the demo city that have no counter equivalent (deposits taken years ago) and what it asks. */
+@NamedInterface("api")
 @Service
 public class RentSeeding {
 

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
@@ -29,6 +31,7 @@ import java.util.Map;
  * is what the market tier and households past their transition period pay. A standard is never changed: a new one
  * takes effect from its date.
  */
+@NamedInterface("api")
 @Service
 public class RentStandards {
 

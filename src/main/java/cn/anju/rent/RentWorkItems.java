@@ -3,7 +3,7 @@ package cn.anju.rent;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.portal.WorkItems;
+import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import java.util.List;
  * government decides on.
  */
 @Component
-class RentWorkItems implements WorkItems {
+class RentWorkItems implements WorkItems<CurrentUser> {
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;

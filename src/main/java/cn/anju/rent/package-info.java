@@ -4,7 +4,8 @@
  * module's published view {@code lease_billing_basis} and its services; answers the lease module's settlement
  * questions by implementing {@link cn.anju.lease.RentAccounts}.
  */
-@ApplicationModule(displayName = "Rent")
+@ApplicationModule(displayName = "Rent",
+        allowedDependencies = {"shared", "lease::api", "household::api", "housing::api", "identity::api", "notification::api", "audit::api"})
 package cn.anju.rent;
 
 import org.springframework.modulith.ApplicationModule;
