@@ -1,5 +1,7 @@
 package cn.anju.lease;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.time.LocalDate;
 
 /**
@@ -14,6 +16,7 @@ import java.time.LocalDate;
  * @param movedOutOn  the day of the move-out
  * @param actorId     the clerk who recorded it
  */
+@NamedInterface("api")
 public record LeaseMovedOut(long leaseId, String leaseNumber, long householdId, long unitId, LocalDate movedOutOn,
                             long actorId) {
 }
