@@ -7,13 +7,13 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.lease.LeaseFacts;
+import cn.anju.lease.LeaseMovedOut;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
 import cn.anju.lease.TerminationKind;
-import cn.anju.shared.events.ResidentEvent;
+import cn.anju.rent.ArrearsThresholdReached;
 import cn.anju.shared.state.States;
 import cn.anju.shared.web.ProblemException;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,10 +91,11 @@ public class ViolationCases {
 
     /**
      * The rent module's report of a household at the arrears threshold: a case REPORTED at once, for the government
-     * to decide; none if one is already open for the lease (a second node, a rerun).
+     * to decide; none if one is already open for the lease (a second node, a rerun, a redelivered event). The lock on
+     * the lease's key makes two deliveries at once take turns, so the second sees the first one's case.
      */
-    @EventListener
-    void on(cn.anju.rent.ArrearsThresholdReached e) {
+    void openArrearsCase(ArrearsThresholdReached e) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("arrears-case:" + e.leaseId()).query((rs, n) -> 1).list();
         boolean open = jdbc.sql("select count(*) from violation_case where lease_id = ? and type = 'ARREARS' and state = any(?)")
                 .params(e.leaseId(), States.names(CaseState.OPEN)).query(Long.class).single() > 0;
         if (open) {
@@ -252,13 +253,13 @@ public class ViolationCases {
         records.apply(c.reopen().asSeen(version), "逾期未整改，重新审查" + suffix(note), actor.id());
     }
 
-    /** The lease module recorded the move-out: a RECLAIM case on that lease is done. */
-    @EventListener
-    void on(ResidentEvent e) {
-        if (!"LEASE_MOVED_OUT".equals(e.kind()) || !"lease".equals(e.refType())) {
-            return;
-        }
-        jdbc.sql("select id from violation_case where lease_id = ? and state = 'DECIDED' and decision = 'RECLAIM'").param(e.refId())
+    /**
+     * The lease module recorded the move-out: a RECLAIM case on that lease is done. The rows are locked, so a
+     * redelivered event waits for the first delivery and then finds the case VACATED already.
+     */
+    void leaseMovedOut(LeaseMovedOut e) {
+        jdbc.sql("select id from violation_case where lease_id = ? and state = 'DECIDED' and decision = 'RECLAIM' for update")
+                .param(e.leaseId())
                 .query(Long.class).list()
                 .forEach(id -> records.apply(records.find(id).vacate(), "住户已退房，房屋收回", e.actorId()));
     }

@@ -837,16 +837,27 @@ public final class ScopeCases {
                 "{\"leaseId\":" + lease + ",\"type\":\"SUBLET\",\"facts\":\"范围测试：入户核查发现转租\"}")).get("id").asLong();
     }
 
-    /** A photo in evidence of a 榆阳 case: {case id, evidence id}. The demo's 榆阳 cases carry photos. */
+    /**
+     * A photo in evidence of a 榆阳 case: {case id, evidence id}. The demo's 榆阳 cases carry photos; the arrears cases
+     * other tests have the rent module report (hundreds, newest first) carry none, so they are passed over.
+     */
     private static long[] yuyangEvidence(int port) {
         var staff = WebClient.loggedIn(port, "anju.staff");
-        for (var c : WebClient.json(staff.getJson("/api/v1/violation-cases?size=200")).get("items")) {
-            var evidence = WebClient.json(staff.getJson("/api/v1/violation-cases/" + c.get("id").asLong())).get("evidence");
-            if (c.get("districtCode").asString().equals("610802") && !evidence.isEmpty()) {
-                return new long[] {c.get("id").asLong(), evidence.get(0).get("id").asLong()};
+        for (int page = 1; ; page++) {
+            var items = WebClient.json(staff.getJson("/api/v1/violation-cases?size=200&page=" + page)).get("items");
+            if (items.isEmpty()) {
+                throw new AssertionError("no 榆阳 case with evidence to check the scope with");
+            }
+            for (var c : items) {
+                if (!c.get("districtCode").asString().equals("610802") || c.get("type").asString().equals("ARREARS")) {
+                    continue;
+                }
+                var evidence = WebClient.json(staff.getJson("/api/v1/violation-cases/" + c.get("id").asLong())).get("evidence");
+                if (!evidence.isEmpty()) {
+                    return new long[] {c.get("id").asLong(), evidence.get(0).get("id").asLong()};
+                }
             }
         }
-        throw new AssertionError("no 榆阳 case with evidence to check the scope with");
     }
 
     /** A payment on a 榆阳 lease: the demo has months of them. */
