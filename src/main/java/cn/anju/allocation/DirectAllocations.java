@@ -121,7 +121,7 @@ public class DirectAllocations {
         }
         List<Stored> rows = jdbc.sql("""
                         select a.id, a.district_code, a.household_id, a.unit_id, a.reason, a.status, p.display_name, a.approved_at
-                          from direct_allocation a join unit u on u.id = a.unit_id join app_user p on p.id = a.approved_by
+                          from direct_allocation a join unit_label u on u.unit_id = a.unit_id join staff_name p on p.user_id = a.approved_by
                          where %s order by a.approved_at desc limit 200""".formatted(scope.sql()))
                 .params(scope.params())
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),

@@ -2,6 +2,7 @@ package cn.anju.allocation;
 
 import org.springframework.modulith.NamedInterface;
 
+import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -22,10 +23,12 @@ public class RoundQueries {
     private final DataScopes scopes;
     private final Districts districts;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final HousingStock housing;
 
     RoundQueries(JdbcClient jdbc, SelectionRounds rounds, DataScopes scopes, Districts districts,
-                 tools.jackson.databind.json.JsonMapper json) {
+                 tools.jackson.databind.json.JsonMapper json, HousingStock housing) {
         this.json = json;
+        this.housing = housing;
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.scopes = scopes;
@@ -70,7 +73,7 @@ public class RoundQueries {
     }
 
     public RoundRow round(CurrentUser user, long id) {
-        SelectionRounds.Round r = rounds.round(id);
+        SelectionRound r = rounds.round(id);
         if (user != null) {
             rounds.requireReader(user, r.district());
         }
@@ -88,8 +91,8 @@ public class RoundQueries {
         rounds.applicants(id).forEach(a -> published.put(a.ref(), a));
         return jdbc.sql("""
                         select a.id, a.position, a.applicant_ref, a.priority_group, a.outcome,
-                               b.number || '栋' || u.number as unit
-                          from selection_applicant a left join unit u on u.id = a.unit_id left join building b on b.id = u.building_id
+                               u.building_number || '栋' || u.unit_number as unit
+                          from selection_applicant a left join unit_label u on u.unit_id = a.unit_id
                          where a.round_id = ? order by a.position nulls last, a.applicant_ref""")
                 .param(id)
                 .query((rs, n) -> {
@@ -107,11 +110,8 @@ public class RoundQueries {
 
     /** The units still free in the round's pool, as a clerk reads them out: 1栋1001 两室一厅 58.10㎡. */
     public List<FreeUnit> freeUnits(long id) {
-        return jdbc.sql("""
-                        select u.id, b.number || '栋' || u.number || ' ' || u.layout || ' ' || u.building_area || '㎡' as label
-                          from selection_round_unit p join unit u on u.id = p.unit_id join building b on b.id = u.building_id
-                         where p.round_id = ? and u.status = 'VACANT' order by b.number, u.floor, u.number""")
-                .param(id).query((rs, n) -> new FreeUnit(rs.getLong(1), rs.getString(2))).list();
+        List<Long> pool = jdbc.sql("select unit_id from selection_round_unit where round_id = ?").param(id).query(Long.class).list();
+        return housing.vacantUnitsReadOut(pool).entrySet().stream().map(e -> new FreeUnit(e.getKey(), e.getValue())).toList();
     }
 
     /**
@@ -119,7 +119,7 @@ public class RoundQueries {
      * (tools/lottery-verifier). Only after the draw: before it, the seed is secret.
      */
     public String publication(long id) {
-        SelectionRounds.Round r = rounds.round(id);
+        SelectionRound r = rounds.round(id);
         StringBuilder text = new StringBuilder();
         text.append("algorithm: ").append(r.algorithm()).append('\n');
         text.append("round: ").append(r.id()).append(' ').append(r.name()).append('\n');

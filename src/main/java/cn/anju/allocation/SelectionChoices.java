@@ -61,12 +61,12 @@ public class SelectionChoices {
 
     @Transactional
     public void record(CurrentUser actor, long roundId, long applicantId, Outcome outcome, Long unitId) {
-        SelectionRounds.Round round = rounds.round(roundId);
+        SelectionRound round = rounds.round(roundId);
         rounds.requireReader(actor, round.district());
         if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("CHOICE_FORBIDDEN", "您的角色不能登记选房结果。");
         }
-        round.require(SelectionRounds.Status.DRAWN, "只有已开奖的轮次可以登记选房。");
+        round.require(SelectionRound.Status.DRAWN, "只有已开奖的轮次可以登记选房。");
         Long next = jdbc.sql("select id from selection_applicant where round_id = ? and outcome is null order by position limit 1")
                 .param(roundId).query(Long.class).optional().orElse(null);
         if (next == null || next != applicantId) {

@@ -12,6 +12,7 @@ import cn.anju.identity.DataScopes;
 import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Role;
 import cn.anju.shared.privacy.FieldCipher;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,8 +37,6 @@ import java.util.Map;
 @Service
 public class SelectionRounds {
 
-    enum Status { DRAFT, PUBLISHED, PUBLIC_VALUE_RECORDED, DRAWN, CLOSED }
-
     static final String SEED_PURPOSE = "selection_round.seed";
     static final List<Integer> DEFAULT_GROUP_ORDER = List.of(1, 2, 3, 4, 5, 6);
 
@@ -47,12 +46,13 @@ public class SelectionRounds {
     private final DataScopes scopes;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final StateChanges changes;
     private final Clock clock;
     private final tools.jackson.databind.json.JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
     SelectionRounds(JdbcClient jdbc, Waitlist waitlist, HousingStock housing, DataScopes scopes, FieldCipher cipher,
-                    AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json) {
+                    AuditLog audit, StateChanges changes, Clock clock, tools.jackson.databind.json.JsonMapper json) {
         this.json = json;
         this.jdbc = jdbc;
         this.waitlist = waitlist;
@@ -60,6 +60,7 @@ public class SelectionRounds {
         this.scopes = scopes;
         this.cipher = cipher;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -124,44 +125,38 @@ public class SelectionRounds {
     /** Publishes the masked list, its digest and the commitment to a fresh secret seed. */
     @Transactional
     public void publish(CurrentUser actor, long roundId) {
-        Round round = round(roundId);
+        SelectionRound round = round(roundId);
         requireDistrictOfficer(actor, round.district());
-        round.require(Status.DRAFT, "只有草稿状态的轮次可以公布名单。");
+        round.require(SelectionRound.Status.DRAFT, "只有草稿状态的轮次可以公布名单。");
         List<LotteryV1.Applicant> applicants = applicants(roundId);
         String list = LotteryV1.listText(applicants);
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String seed = HexFormat.of().formatHex(raw);
-        jdbc.sql("""
-                        update selection_round set applicant_list = ?, list_digest = ?, seed_commitment = ?, seed_sealed = ?,
-                               status = 'PUBLISHED', version = version + 1 where id = ? and version = ?""")
-                .params(list, LotteryV1.digest(list), LotteryV1.commitment(seed), cipher.encrypt(seed, SEED_PURPOSE), roundId,
-                        round.version())
-                .update();
-        audit.record("SELECTION_ROUND_PUBLISH", "selection_round", roundId, AuditOutcome.SUCCESS,
-                Map.of("digest", LotteryV1.digest(list)));
+        changes.apply(round.publish(list, LotteryV1.digest(list), LotteryV1.commitment(seed), cipher.encrypt(seed, SEED_PURPOSE)),
+                c -> audit.record("SELECTION_ROUND_PUBLISH", "selection_round", roundId, AuditOutcome.SUCCESS,
+                        Map.of("digest", LotteryV1.digest(list))));
     }
 
     /** The value read out at the draw event; only before the seed is revealed. */
     @Transactional
     public void recordPublicValue(CurrentUser actor, long roundId, String value) {
-        Round round = round(roundId);
+        SelectionRound round = round(roundId);
         requireDistrictOfficer(actor, round.district());
-        round.require(Status.PUBLISHED, "公开随机数只能在名单公布后、种子揭示前录入一次。");
+        round.require(SelectionRound.Status.PUBLISHED, "公开随机数只能在名单公布后、种子揭示前录入一次。");
         if (value == null || !value.trim().matches("[0-9A-Za-z]{1,64}")) {
             throw ProblemException.badRequest("PUBLIC_VALUE_INVALID", "公开随机数应为1到64位数字或字母。");
         }
-        jdbc.sql("update selection_round set public_value = ?, public_value_at = ?, status = 'PUBLIC_VALUE_RECORDED', version = version + 1 where id = ? and version = ?")
-                .params(value.trim(), Timestamp.from(clock.instant()), roundId, round.version()).update();
-        audit.record("SELECTION_ROUND_PUBLIC_VALUE", "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("value", value.trim()));
+        changes.apply(round.recordPublicValue(value.trim(), clock.instant()),
+                c -> audit.record("SELECTION_ROUND_PUBLIC_VALUE", "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("value", value.trim())));
     }
 
     /** Reveals the seed and fixes the order. */
     @Transactional
     public void draw(CurrentUser actor, long roundId) {
-        Round round = round(roundId);
+        SelectionRound round = round(roundId);
         requireDistrictOfficer(actor, round.district());
-        round.require(Status.PUBLIC_VALUE_RECORDED, "请先录入现场公开随机数，再揭示种子开奖。");
+        round.require(SelectionRound.Status.PUBLIC_VALUE_RECORDED, "请先录入现场公开随机数，再揭示种子开奖。");
         String seed = cipher.decrypt(round.seedSealed(), SEED_PURPOSE);
         byte[] key = LotteryV1.drawKey(seed, round.publicValue(), round.listDigest());
         List<String> order = LotteryV1.order(round.algorithm(), applicants(roundId), round.groupOrder(), key);
@@ -169,14 +164,13 @@ public class SelectionRounds {
             jdbc.sql("update selection_applicant set position = ? where round_id = ? and applicant_ref = ?")
                     .params(i + 1, roundId, order.get(i)).update();
         }
-        jdbc.sql("update selection_round set seed = ?, seed_revealed_at = ?, seed_sealed = null, status = 'DRAWN', version = version + 1 where id = ? and version = ?")
-                .params(seed, Timestamp.from(clock.instant()), roundId, round.version()).update();
-        audit.record("SELECTION_ROUND_DRAW", "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("applicants", order.size()));
+        changes.apply(round.draw(seed, clock.instant()),
+                c -> audit.record("SELECTION_ROUND_DRAW", "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("applicants", order.size())));
     }
 
     /** Recomputes the order from the published data alone and compares it with the stored one. */
     public boolean matches(long roundId) {
-        Round round = round(roundId);
+        SelectionRound round = round(roundId);
         if (round.seed() == null) {
             return false;
         }
@@ -191,20 +185,10 @@ public class SelectionRounds {
 
     // --- reading
 
-    record Round(long id, String district, String name, Status status, List<Integer> groupOrder, String applicantList,
-                 String listDigest, String seedCommitment, String seedSealed, String publicValue, String seed, int version,
-                 String algorithm, String pointsTable) {
-        void require(Status expected, String message) {
-            if (status != expected) {
-                throw ProblemException.conflict("ROUND_STATE", message);
-            }
-        }
-    }
-
-    Round round(long id) {
+    SelectionRound round(long id) {
         return jdbc.sql("select * from selection_round where id = ?").param(id)
-                .query((rs, n) -> new Round(rs.getLong("id"), rs.getString("district_code"), rs.getString("name"),
-                        Status.valueOf(rs.getString("status")), ints(rs.getArray("group_order")), rs.getString("applicant_list"),
+                .query((rs, n) -> new SelectionRound(rs.getLong("id"), rs.getString("district_code"), rs.getString("name"),
+                        SelectionRound.Status.valueOf(rs.getString("status")), ints(rs.getArray("group_order")), rs.getString("applicant_list"),
                         rs.getString("list_digest"), rs.getString("seed_commitment"), rs.getString("seed_sealed"),
                         rs.getString("public_value"), rs.getString("seed"), rs.getInt("version"),
                         rs.getString("algorithm_version"), rs.getString("points_table")))
@@ -213,7 +197,7 @@ public class SelectionRounds {
 
     /** The applicants as the published list shows them (masked). */
     List<LotteryV1.Applicant> applicants(long roundId) {
-        Round round = round(roundId);
+        SelectionRound round = round(roundId);
         if (round.applicantList() != null) {
             return Arrays.stream(round.applicantList().split("\n")).filter(l -> !l.isBlank()).map(LotteryV1.Applicant::parse).toList();
         }

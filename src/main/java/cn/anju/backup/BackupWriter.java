@@ -140,11 +140,11 @@ public class BackupWriter {
         return new Snapshot(contents, sha256(contentsJson));
     }
 
-    /** The chain's last link in this snapshot: what a restore must end at. The audit module owns the table; a
-     * backup reads every table anyway. */
+    /** The chain's last link in this snapshot: what a restore must end at. Read through the view the audit module
+     * publishes (a backup copies every table, but names none). */
     private static AuditHead auditHead(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "select seq, audit_id, chain_hash from audit_chain order by seq desc limit 1");
+                "select seq, audit_id, chain_hash from audit_head");
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? new AuditHead(rs.getLong(1), rs.getLong(2), rs.getString(3)) : new AuditHead(0, 0, null);
         }

@@ -165,7 +165,7 @@ public final class Restorer {
     }
 
     private static void checkAuditHead(JdbcClient app, AuditHead head) {
-        AuditHead restored = app.sql("select seq, audit_id, chain_hash from audit_chain order by seq desc limit 1")
+        AuditHead restored = app.sql("select seq, audit_id, chain_hash from audit_head")
                 .query((rs, n) -> new AuditHead(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional()
                 .orElse(new AuditHead(0, 0, null));
         if (!restored.equals(head)) {

@@ -2,8 +2,11 @@ package cn.anju.demo;
 
 import cn.anju.housing.HousingQueries;
 import cn.anju.maintenance.Category;
+import cn.anju.maintenance.Completion;
 import cn.anju.maintenance.PreventiveSchedules;
 import cn.anju.maintenance.ScopeGuard;
+import cn.anju.maintenance.WorkOrderDeadlines;
+import cn.anju.maintenance.WorkOrderHandling;
 import cn.anju.maintenance.WorkOrders;
 import cn.anju.maintenance.WorkType;
 import org.springframework.context.annotation.Profile;
@@ -37,12 +40,17 @@ class DemoRepairs {
     private final DemoActs acts;
     private final PreventiveSchedules schedules;
     private final WorkOrders orders;
+    private final WorkOrderHandling handling;
+    private final WorkOrderDeadlines deadlines;
     private final HousingQueries housing;
 
-    DemoRepairs(DemoActs acts, PreventiveSchedules schedules, WorkOrders orders, HousingQueries housing) {
+    DemoRepairs(DemoActs acts, PreventiveSchedules schedules, WorkOrders orders, WorkOrderHandling handling, WorkOrderDeadlines deadlines,
+                HousingQueries housing) {
         this.acts = acts;
         this.schedules = schedules;
         this.orders = orders;
+        this.handling = handling;
+        this.deadlines = deadlines;
         this.housing = housing;
     }
 
@@ -91,22 +99,22 @@ class DemoRepairs {
             if (tenant) {
                 id = acts.at(submitted, "tenant.demo", u -> orders.report(u, new WorkOrders.Request(null, null, null, category,
                         ScopeGuard.Location.COMMON, null, null, issue[1], null), List.of()));
-                acts.run(submitted.plus(Duration.ofMinutes(5)), clerk, u -> orders.triage(u, id, null, WorkType.REPAIR, priority));
+                acts.run(submitted.plus(Duration.ofMinutes(5)), clerk, u -> handling.triage(u, id, null, WorkType.REPAIR, priority));
             } else {
                 WorkOrders.Source source = random.nextBoolean() ? WorkOrders.Source.HOTLINE : WorkOrders.Source.STAFF;
                 id = acts.at(submitted, clerk, u -> orders.record(u, source, new WorkOrders.Request(project, null, null, category,
                         ScopeGuard.Location.COMMON, WorkType.REPAIR, priority, issue[1], null), List.of()));
             }
-            acts.run(submitted.plus(Duration.ofMinutes(10)), clerk, u -> orders.dispatch(u, id, null, "维修班组"));
+            acts.run(submitted.plus(Duration.ofMinutes(10)), clerk, u -> handling.dispatch(u, id, null, "维修班组"));
             if (late) {
                 // the escalation job runs every few minutes: it flags the order once its on-site deadline has passed
-                DemoClock.asOf(submitted.plus(Duration.ofHours(onsiteH)).plus(Duration.ofMinutes(10)), orders::escalate);
+                DemoClock.asOf(submitted.plus(Duration.ofHours(onsiteH)).plus(Duration.ofMinutes(10)), deadlines::escalate);
             }
-            acts.run(onSite, clerk, u -> orders.arrive(u, id, null));
-            WorkOrders.Completion done = new WorkOrders.Completion(issue[2], BigDecimal.valueOf(50 + random.nextInt(150)),
+            acts.run(onSite, clerk, u -> handling.arrive(u, id, null));
+            Completion done = new Completion(issue[2], BigDecimal.valueOf(50 + random.nextInt(150)),
                     BigDecimal.valueOf(random.nextInt(300)));
-            acts.run(completed, clerk, u -> orders.complete(u, id, null, done, List.of()));
-            acts.run(completed.plus(Duration.ofHours(3)), tenant ? "tenant.demo" : clerk, u -> orders.confirm(u, id, null,
+            acts.run(completed, clerk, u -> handling.complete(u, id, null, done, List.of()));
+            acts.run(completed.plus(Duration.ofHours(3)), tenant ? "tenant.demo" : clerk, u -> handling.confirm(u, id, null,
                     tenant ? Integer.valueOf(3 + random.nextInt(3)) : null, tenant ? (late ? "修得有点慢" : "及时修好了，谢谢") : null));
         }
         return count;

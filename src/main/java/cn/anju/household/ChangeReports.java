@@ -6,6 +6,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Role;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,12 +24,14 @@ public class ChangeReports {
     private final JdbcClient jdbc;
     private final HouseholdQueries households;
     private final AuditLog audit;
+    private final StateChanges changes;
     private final Clock clock;
 
-    ChangeReports(JdbcClient jdbc, HouseholdQueries households, AuditLog audit, Clock clock) {
+    ChangeReports(JdbcClient jdbc, HouseholdQueries households, AuditLog audit, StateChanges changes, Clock clock) {
         this.jdbc = jdbc;
         this.households = households;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -43,8 +46,9 @@ public class ChangeReports {
         }
         long id = jdbc.sql("""
                         insert into change_report (household_id, district_code, kind, description, status, reported_by, reported_at)
-                        values (?, ?, ?, ?, 'PENDING', ?, ?) returning id""")
-                .params(householdId, district, kind.name(), description.trim(), actor.id(), Timestamp.from(clock.instant()))
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(householdId, district, kind.name(), description.trim(), ChangeReportStatus.PENDING.name(), actor.id(),
+                        Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         audit.record("CHANGE_REPORT_FILE", "change_report", id, AuditOutcome.SUCCESS, Map.of("household", householdId, "kind", kind.name()));
         return id;
@@ -52,18 +56,11 @@ public class ChangeReports {
 
     @Transactional
     public void decide(CurrentUser actor, long reportId, boolean accept, String note) {
-        record Current(String district, String status, int version) {
-        }
-        Current c = jdbc.sql("select district_code, status, version from change_report where id = ?").param(reportId)
-                .query((rs, n) -> new Current(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        ChangeReport report = jdbc.sql("select id, district_code, status, version from change_report where id = ?").param(reportId)
+                .query((rs, n) -> new ChangeReport(rs.getLong(1), rs.getString(2), ChangeReportStatus.valueOf(rs.getString(3)), rs.getInt(4)))
                 .optional().orElseThrow(() -> ProblemException.notFound("CHANGE_REPORT_NOT_FOUND", "变更报告不存在。"));
-        GovernmentOnly.requireDistrictOfficer(actor, c.district());
-        if (!"PENDING".equals(c.status())) {
-            throw ProblemException.conflict("CHANGE_REPORT_DECIDED", "该报告已处理。");
-        }
-        jdbc.sql("update change_report set status = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1 where id = ? and version = ?")
-                .params(accept ? "ACCEPTED" : "REJECTED", actor.id(), Timestamp.from(clock.instant()), note, reportId, c.version())
-                .update();
-        audit.record("CHANGE_REPORT_DECIDE", "change_report", reportId, AuditOutcome.SUCCESS, Map.of("accepted", accept));
+        GovernmentOnly.requireDistrictOfficer(actor, report.district());
+        changes.apply(report.decide(accept, actor.id(), clock.instant(), note), c ->
+                audit.record("CHANGE_REPORT_DECIDE", "change_report", reportId, AuditOutcome.SUCCESS, Map.of("accepted", accept)));
     }
 }

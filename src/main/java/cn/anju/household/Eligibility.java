@@ -5,6 +5,8 @@ import org.springframework.modulith.NamedInterface;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,11 +30,13 @@ public class Eligibility {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final StateChanges changes;
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock, StateChanges changes, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -103,39 +107,37 @@ public class Eligibility {
     /** Suspends, reinstates or revokes, as the status table allows, with the reason recorded. */
     @Transactional
     public void changeStatus(CurrentUser actor, long decisionId, EligibilityStatus to, String reason) {
-        record Current(long household, String district, EligibilityStatus status, int version) {
-        }
-        Current c = jdbc.sql("select household_id, district_code, status, version from eligibility_decision where id = ?")
+        EligibilityDecision d = jdbc.sql("select id, household_id, district_code, status, version from eligibility_decision where id = ?")
                 .param(decisionId)
-                .query((rs, n) -> new Current(rs.getLong(1), rs.getString(2), EligibilityStatus.valueOf(rs.getString(3)), rs.getInt(4)))
+                .query((rs, n) -> new EligibilityDecision(rs.getLong(1), rs.getLong(2), rs.getString(3), EligibilityStatus.valueOf(rs.getString(4)),
+                        rs.getInt(5)))
                 .optional().orElseThrow(() -> ProblemException.notFound("DECISION_NOT_FOUND", "资格认定不存在。"));
-        GovernmentOnly.requireDistrictOfficer(actor, c.district());
+        GovernmentOnly.requireDistrictOfficer(actor, d.district());
         if (to == null || to == EligibilityStatus.EXPIRED) {
             throw ProblemException.badRequest("STATUS_NOT_SETTABLE", "只能暂停、恢复或撤销资格；到期由系统按有效期判定。");
         }
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写原因。");
         }
-        if (!c.status().canBecome(to)) {
-            throw ProblemException.conflict("ELIGIBILITY_TRANSITION", "该资格当前状态不能变更为所选状态。");
-        }
-        int changed = jdbc.sql("update eligibility_decision set status = ?, status_reason = ?, version = version + 1 where id = ? and version = ?")
-                .params(to.name(), reason.trim(), decisionId, c.version()).update();
-        if (changed == 0) {
-            throw ProblemException.conflict("CONCURRENT_CHANGE", "该资格刚被他人修改，请刷新后重试。");
-        }
-        jdbc.sql("insert into eligibility_status_change (decision_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
-                .params(decisionId, c.status().name(), to.name(), reason.trim(), actor.id(), Timestamp.from(clock.instant()))
-                .update();
-        events.publishEvent(new cn.anju.shared.events.ResidentEvent(c.household(), "ELIGIBILITY_" + to.name(),
-                "保障资格" + switch (to) {
-                    case SUSPENDED -> "暂停";
-                    case REVOKED -> "撤销";
-                    case VALID -> "恢复";
-                    default -> "变更";
-                }, reason.trim(), "eligibility_decision", decisionId, actor.id(), clock.instant()));
-        audit.record("ELIGIBILITY_STATUS", "eligibility_decision", decisionId, AuditOutcome.SUCCESS,
-                Map.of("from", c.status().name(), "to", to.name()));
+        String why = reason.trim();
+        StateChange<EligibilityStatus> change = switch (to) {
+            case SUSPENDED -> d.suspend(why);
+            case VALID -> d.reinstate(why);
+            default -> d.revoke(why);
+        };
+        changes.apply(change, c -> {
+            jdbc.sql("insert into eligibility_status_change (decision_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(decisionId, c.from().name(), c.to().name(), why, actor.id(), Timestamp.from(clock.instant())).update();
+            events.publishEvent(new cn.anju.shared.events.ResidentEvent(d.household(), "ELIGIBILITY_" + to.name(),
+                    "保障资格" + switch (to) {
+                        case SUSPENDED -> "暂停";
+                        case REVOKED -> "撤销";
+                        case VALID -> "恢复";
+                        default -> "变更";
+                    }, why, "eligibility_decision", decisionId, actor.id(), clock.instant()));
+            audit.record("ELIGIBILITY_STATUS", "eligibility_decision", decisionId, AuditOutcome.SUCCESS,
+                    Map.of("from", c.from().name(), "to", c.to().name()));
+        });
     }
 
     /** A decision in force on the day: status valid and the day inside its period. */

@@ -227,7 +227,7 @@ public class HouseholdQueries {
                         rs.getString("status_reason"), (Long) rs.getObject("follows_id")))
                 .list();
         List<Report> reports = jdbc.sql("""
-                        select r.*, u.display_name as reporter from change_report r join app_user u on u.id = r.reported_by
+                        select r.*, u.display_name as reporter from change_report r join staff_name u on u.user_id = r.reported_by
                          where r.household_id = ? order by r.reported_at desc""")
                 .param(householdId)
                 .query((rs, n) -> new Report(rs.getLong("id"), ChangeReportKind.valueOf(rs.getString("kind")),

@@ -9,6 +9,8 @@ import cn.anju.identity.DataScope;
 import cn.anju.identity.DataScopes;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
+import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,13 +33,15 @@ public class HousingStock {
     private final DataScopes scopes;
     private final Districts districts;
     private final AuditLog audit;
+    private final StateChanges changes;
     private final Clock clock;
 
-    HousingStock(JdbcClient jdbc, DataScopes scopes, Districts districts, AuditLog audit, Clock clock) {
+    HousingStock(JdbcClient jdbc, DataScopes scopes, Districts districts, AuditLog audit, StateChanges changes, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.districts = districts;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -79,6 +83,12 @@ public class HousingStock {
         return jdbc.sql("select district_code from project where id = ?").param(projectId).query(String.class).optional();
     }
 
+    /** Whether a building stands in a project (a patrol plan may name one). */
+    public boolean buildingInProject(long buildingId, long projectId) {
+        return jdbc.sql("select count(*) from building where id = ? and project_id = ?")
+                .params(buildingId, projectId).query(Long.class).single() > 0;
+    }
+
     /** The vacant units of a project, for a selection round's pool. */
     public java.util.List<Long> vacantUnits(String districtCode, long projectId) {
         return jdbc.sql("select id from unit where district_code = ? and project_id = ? and status = 'VACANT' order by id")
@@ -93,6 +103,22 @@ public class HousingStock {
                           join project p on p.id = u.project_id join building b on b.id = u.building_id
                          where u.district_code = ? and u.status = 'VACANT' order by p.name, b.number, u.floor, u.number limit ?""")
                 .params(districtCode, limit)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> labels.put(e.getKey(), e.getValue()));
+        return labels;
+    }
+
+    /**
+     * Which of these units are still vacant, as a clerk reads them out in a selection ("1栋1001 两室一厅 58.10㎡"),
+     * in the order of building, floor and number.
+     */
+    public java.util.Map<Long, String> vacantUnitsReadOut(java.util.Collection<Long> unitIds) {
+        java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select u.id, b.number || '栋' || u.number || ' ' || u.layout || ' ' || u.building_area || '㎡'
+                          from unit u join building b on b.id = u.building_id
+                         where u.id = any(?) and u.status = 'VACANT' order by b.number, u.floor, u.number""")
+                .param(unitIds.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
                 .forEach(e -> labels.put(e.getKey(), e.getValue()));
         return labels;
@@ -162,16 +188,11 @@ public class HousingStock {
     /** The lease module moves a unit along the table for its own events (move-in, a let that fell through). */
     @Transactional
     public void moveForLease(long unitId, UnitStatus from, UnitStatus to, long actorId, String reason) {
-        if (!from.canBecome(to)) {
-            throw ProblemException.conflict("UNIT_STATUS_TRANSITION", "房源当前状态不能直接变为所选状态。");
+        Unit unit = find(unitId).orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。"));
+        if (unit.status() != from) {
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "房源状态已变化，请刷新后重试。");
         }
-        int changed = jdbc.sql("update unit set status = ?, version = version + 1 where id = ? and status = ?")
-                .params(to.name(), unitId, from.name()).update();
-        if (changed == 0) {
-            throw ProblemException.conflict("UNIT_STATUS_CHANGED", "房源状态已变化，请刷新后重试。");
-        }
-        jdbc.sql("insert into unit_status_change (unit_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
-                .params(unitId, from.name(), to.name(), reason, actorId, Timestamp.from(clock.instant())).update();
+        changes.apply(unit.becomes(to), c -> history(c, reason, actorId));
     }
 
     /** Moves a unit to another state if the table allows it; optimistic locking stops two clerks racing. */
@@ -183,26 +204,23 @@ public class HousingStock {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("REASON_REQUIRED", "请填写变更原因。");
         }
-        record Current(UnitStatus status, int version, String district, long project) {
-        }
-        Current current = jdbc.sql("select status, version, district_code, project_id from unit where id = ?").param(unitId)
-                .query((rs, n) -> new Current(UnitStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getLong(4)))
-                .optional().orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。"));
-        if (!scopes.of(actor).coversProject(current.district(), current.project())) {
-            throw ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。");
-        }
-        if (!current.status().canBecome(to)) {
-            throw ProblemException.conflict("UNIT_STATUS_TRANSITION", "房源当前状态不能直接变为所选状态。");
-        }
-        int changed = jdbc.sql("update unit set status = ?, version = version + 1 where id = ? and version = ?")
-                .params(to.name(), unitId, current.version()).update();
-        if (changed == 0) {
-            throw ProblemException.conflict("CONCURRENT_CHANGE", "房源刚被他人修改，请刷新后重试。");
-        }
+        Unit unit = find(unitId).filter(u -> scopes.of(actor).coversProject(u.district(), u.project()))
+                .orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。"));
+        changes.apply(unit.becomes(to), c -> {
+            history(c, reason.trim(), actor.id());
+            audit.record("UNIT_STATUS_CHANGE", "unit", unitId, AuditOutcome.SUCCESS, Map.of("from", c.from().name(), "to", c.to().name()));
+        });
+    }
+
+    private java.util.Optional<Unit> find(long unitId) {
+        return jdbc.sql("select id, district_code, project_id, status, version from unit where id = ?").param(unitId)
+                .query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getLong(3), UnitStatus.valueOf(rs.getString(4)), rs.getInt(5)))
+                .optional();
+    }
+
+    /** The unit's own history of status changes, with who and why. */
+    private void history(StateChange<UnitStatus> c, String reason, long actorId) {
         jdbc.sql("insert into unit_status_change (unit_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
-                .params(unitId, current.status().name(), to.name(), reason.trim(), actor.id(), Timestamp.from(clock.instant()))
-                .update();
-        audit.record("UNIT_STATUS_CHANGE", "unit", unitId, AuditOutcome.SUCCESS,
-                Map.of("from", current.status().name(), "to", to.name()));
+                .params(c.id(), c.from().name(), c.to().name(), reason, actorId, Timestamp.from(clock.instant())).update();
     }
 }

@@ -1,5 +1,6 @@
 package cn.anju.housing;
 
+import cn.anju.shared.state.State;
 import org.springframework.modulith.NamedInterface;
 
 import java.util.EnumSet;
@@ -11,8 +12,8 @@ import java.util.Set;
  * occupied when the lease starts, vacant again after move-out; repair and offline take it out of allocation.
  */
 @NamedInterface("api")
-public enum UnitStatus {
-    VACANT, RESERVED, OCCUPIED, UNDER_REPAIR, OFFLINE;
+public enum UnitStatus implements State<UnitStatus> {
+    VACANT("空置"), RESERVED("已预订"), OCCUPIED("在住"), UNDER_REPAIR("维修中"), OFFLINE("停用");
 
     private static final Map<UnitStatus, Set<UnitStatus>> TRANSITIONS = Map.of(
             VACANT, EnumSet.of(RESERVED, UNDER_REPAIR, OFFLINE),
@@ -21,6 +22,18 @@ public enum UnitStatus {
             UNDER_REPAIR, EnumSet.of(VACANT, OFFLINE),
             OFFLINE, EnumSet.of(VACANT, UNDER_REPAIR));
 
+    private final String label;
+
+    UnitStatus(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
     public boolean canBecome(UnitStatus next) {
         return TRANSITIONS.get(this).contains(next);
     }

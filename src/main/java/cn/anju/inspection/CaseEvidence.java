@@ -32,12 +32,12 @@ public class CaseEvidence {
 
     private final JdbcClient jdbc;
     private final FileStore files;
-    private final ViolationCases cases;
+    private final CaseRecords cases;
     private final AuditLog audit;
     private final Clock clock;
     private final long maxBytes;
 
-    CaseEvidence(JdbcClient jdbc, FileStore files, ViolationCases cases, AuditLog audit, Clock clock,
+    CaseEvidence(JdbcClient jdbc, FileStore files, CaseRecords cases, AuditLog audit, Clock clock,
                  @Value("${anju.files.max-document-size:10MB}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.files = files;
@@ -57,7 +57,7 @@ public class CaseEvidence {
         if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("CASE_FORBIDDEN", "证据由承接主体或住房保障部门上传。");
         }
-        ViolationCases.Case c = cases.load(actor, caseId);
+        ViolationCase c = cases.load(actor, caseId);
         if (!c.state().open()) {
             throw ProblemException.unprocessable("CASE_CLOSED", "案件已办结，不能再补充证据。");
         }

@@ -26,9 +26,9 @@ public class CaseQueries {
     private final DataScopes scopes;
     private final HousingStock housing;
     private final Districts districts;
-    private final ViolationCases cases;
+    private final CaseRecords cases;
 
-    CaseQueries(JdbcClient jdbc, DataScopes scopes, HousingStock housing, Districts districts, ViolationCases cases) {
+    CaseQueries(JdbcClient jdbc, DataScopes scopes, HousingStock housing, Districts districts, CaseRecords cases) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.housing = housing;
@@ -79,7 +79,7 @@ public class CaseQueries {
         CaseRow row = rows("c.id = ?", List.of(id)).getFirst();
         List<Event> events = jdbc.sql("""
                         select e.from_state, e.to_state, e.note, coalesce(u.display_name, '系统'), e.at
-                          from violation_case_event e left join app_user u on u.id = e.actor_id
+                          from violation_case_event e left join staff_name u on u.user_id = e.actor_id
                          where e.case_id = ? order by e.id""")
                 .param(id)
                 .query((rs, n) -> new Event(rs.getString(1) == null ? null : CaseState.valueOf(rs.getString(1)),
@@ -92,7 +92,7 @@ public class CaseQueries {
         return jdbc.sql("""
                         select v.id, v.description, v.sha256, v.size_bytes, v.content_type, v.original_name, v.taken_at, u.display_name,
                                v.place, v.latitude, v.longitude
-                          from violation_evidence v join app_user u on u.id = v.taken_by
+                          from violation_evidence v join staff_name u on u.user_id = v.taken_by
                          where v.case_id = ? order by v.id""")
                 .param(caseId)
                 .query((rs, n) -> new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),

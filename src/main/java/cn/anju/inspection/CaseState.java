@@ -1,5 +1,8 @@
 package cn.anju.inspection;
 
+import cn.anju.shared.state.State;
+
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +13,7 @@ import java.util.Set;
  * back to DRAFT for more evidence, and take a RECTIFY decision back under review when its deadline passed unmet;
  * a draft the operator drops is CLOSED.
  */
-public enum CaseState {
+public enum CaseState implements State<CaseState> {
     DRAFT("草稿"), REPORTED("已上报"), UNDER_REVIEW("审查中"), DECIDED("已决定"), RECTIFIED("已整改"), VACATED("已腾退"),
     CLOSED("已结案");
 
@@ -23,21 +26,30 @@ public enum CaseState {
             VACATED, EnumSet.noneOf(CaseState.class),
             CLOSED, EnumSet.noneOf(CaseState.class));
 
+    /** Not yet done with: a step still leads somewhere. */
+    public static final Set<CaseState> OPEN = Collections.unmodifiableSet(EnumSet.copyOf(
+            TRANSITIONS.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList()));
+
+    /** Waiting for the government: reported, or under its review. */
+    public static final Set<CaseState> TO_DECIDE = Collections.unmodifiableSet(EnumSet.of(REPORTED, UNDER_REVIEW));
+
     private final String label;
 
     CaseState(String label) {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public boolean canBecome(CaseState next) {
         return TRANSITIONS.get(this).contains(next);
     }
 
     public boolean open() {
-        return TRANSITIONS.get(this).size() > 0;
+        return OPEN.contains(this);
     }
 }

@@ -5,6 +5,7 @@ import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
+import cn.anju.shared.state.States;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class CaseWorkItems implements WorkItems<CurrentUser> {
     public List<Item> forUser(CurrentUser user) {
         List<Item> items = new ArrayList<>();
         if (user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
-            items.add(new Item("work.CASES_TO_DECIDE", count(user, "c.state in ('REPORTED', 'UNDER_REVIEW')"), "/cases?state=REPORTED", true));
+            items.add(new Item("work.CASES_TO_DECIDE", count(user, "c.state = any(?)", (Object) States.names(CaseState.TO_DECIDE)), "/cases?state=REPORTED", true));
         }
         if (user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             items.add(new Item("work.CASE_DRAFTS", count(user, "c.state = 'DRAFT'"), "/cases?state=DRAFT", false));

@@ -4,6 +4,7 @@ import org.springframework.modulith.NamedInterface;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
+import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -43,8 +44,10 @@ public class PatrolPlans {
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Clock clock;
+    private final HousingStock housing;
 
-    PatrolPlans(JdbcClient jdbc, DataScopes scopes, TransactionTemplate tx, AuditLog audit, Clock clock) {
+    PatrolPlans(JdbcClient jdbc, DataScopes scopes, TransactionTemplate tx, AuditLog audit, Clock clock, HousingStock housing) {
+        this.housing = housing;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.tx = tx;
@@ -74,11 +77,10 @@ public class PatrolPlans {
         if (items.isEmpty() || items.size() > MAX_CHECKLIST_ITEMS) {
             throw ProblemException.badRequest("PATROL_CHECKLIST", "检查项目应为1到50项，每项一行。");
         }
-        String district = jdbc.sql("select district_code from project where id = ?").param(p.projectId()).query(String.class).optional()
+        String district = housing.projectDistrict(p.projectId())
                 .filter(d -> scopes.of(actor).coversProject(d, p.projectId()))
                 .orElseThrow(() -> ProblemException.notFound("PROJECT_NOT_FOUND", "项目不存在或不在您的服务范围内。"));
-        if (p.buildingId() != null && jdbc.sql("select count(*) from building where id = ? and project_id = ?")
-                .params(p.buildingId(), p.projectId()).query(Long.class).single() == 0) {
+        if (p.buildingId() != null && !housing.buildingInProject(p.buildingId(), p.projectId())) {
             throw ProblemException.badRequest("BUILDING_NOT_IN_PROJECT", "所选楼栋不属于该项目。");
         }
         LocalDate first = p.firstDueOn() == null ? LocalDate.now(clock.withZone(CHINA)) : p.firstDueOn();
@@ -97,7 +99,7 @@ public class PatrolPlans {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
         return jdbc.sql("""
                         select p.id, p.district_code, p.project_id, j.name, p.building_id, p.name, p.every_days, p.checklist, p.next_due_on, p.active
-                          from patrol_plan p join project j on j.id = p.project_id where %s order by p.id""".formatted(scope.sql()))
+                          from patrol_plan p join project_place j on j.project_id = p.project_id where %s order by p.id""".formatted(scope.sql()))
                 .params(scope.params())
                 .query((rs, n) -> new Plan(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), (Long) rs.getObject(5),
                         rs.getString(6), rs.getInt(7), List.of((String[]) rs.getArray(8).getArray()), rs.getObject(9, LocalDate.class),

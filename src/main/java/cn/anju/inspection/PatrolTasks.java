@@ -6,15 +6,17 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.maintenance.Category;
-import cn.anju.maintenance.ScopeGuard;
-import cn.anju.maintenance.WorkOrders;
-import cn.anju.maintenance.WorkType;
 import cn.anju.shared.Role;
 import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
 import cn.anju.shared.files.Upload;
+import cn.anju.shared.measure.MeasurePeriod;
+import cn.anju.shared.measure.MeasureRecord;
+import cn.anju.shared.measure.MeasureValue;
+import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -25,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -40,8 +41,8 @@ import java.util.Map;
 
 /**
  * Patrol tasks (巡查任务): the inspector records every checklist item (pass or fail, a note, photos, the time, and the
- * place when the device gives it); a failed item becomes a work order (with its photos) or a violation case (with
- * its photos as evidence) in one step. Late = still pending after its due day; missed = its deadline passed undone.
+ * place when the device gives it); {@link PatrolFollowUps} turns a failed item into a work order or a violation case.
+ * Late = still pending after its due day; missed = its deadline passed undone.
  * Coverage = tasks done ÷ tasks due in the period.
  */
 @NamedInterface("actions")
@@ -53,21 +54,20 @@ public class PatrolTasks {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final FileStore files;
-    private final WorkOrders workOrders;
-    private final ViolationCases cases;
-    private final CaseEvidence evidence;
     private final AuditLog audit;
     private final Clock clock;
     private final long maxBytes;
+    private final MeasureScopes measureScopes;
+    private final InspectionMeasures.PatrolCoverage coverage;
 
-    PatrolTasks(JdbcClient jdbc, DataScopes scopes, FileStore files, WorkOrders workOrders, ViolationCases cases, CaseEvidence evidence,
-                AuditLog audit, Clock clock, @Value("${anju.files.max-document-size:10MB}") DataSize maxSize) {
+    PatrolTasks(JdbcClient jdbc, DataScopes scopes, FileStore files, AuditLog audit, Clock clock,
+                @Value("${anju.files.max-document-size:10MB}") DataSize maxSize, MeasureScopes measureScopes,
+                InspectionMeasures.PatrolCoverage coverage) {
+        this.measureScopes = measureScopes;
+        this.coverage = coverage;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.files = files;
-        this.workOrders = workOrders;
-        this.cases = cases;
-        this.evidence = evidence;
         this.audit = audit;
         this.clock = clock;
         this.maxBytes = maxSize.toBytes();
@@ -140,8 +140,9 @@ public class PatrolTasks {
     public void record(CurrentUser actor, long taskId, List<ItemResult> results, BigDecimal latitude, BigDecimal longitude) {
         requireInspector(actor);
         Task t = load(actor, taskId);
-        if (!"PENDING".equals(t.state())) {
-            throw ProblemException.unprocessable("PATROL_TASK_NOT_PENDING", "该巡查任务已" + ("DONE".equals(t.state()) ? "完成" : "错过（超过完成期限）") + "，不能再登记。");
+        PatrolTaskState state = PatrolTaskState.valueOf(t.state());
+        if (!state.canBecome(PatrolTaskState.DONE)) {
+            throw StateChange.illegal("巡查任务", state, PatrolTaskState.DONE);
         }
         if (results == null || results.size() != t.checklist().size()
                 || results.stream().map(ItemResult::itemNo).distinct().count() != t.checklist().size()
@@ -167,7 +168,7 @@ public class PatrolTasks {
                          where id = ? and state = 'PENDING'""")
                 .params(actor.id(), Timestamp.from(now), latitude, longitude, taskId).update();
         if (changed == 0) {
-            throw ProblemException.conflict("PATROL_TASK_CHANGED", "该任务刚被他人登记，请刷新。");
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "该任务刚被他人登记，请刷新。");
         }
         for (ItemResult r : results) {
             long resultId = jdbc.sql("""
@@ -190,84 +191,16 @@ public class PatrolTasks {
                 Map.of("failed", results.stream().filter(r -> !r.pass()).count()));
     }
 
-    private record Failed(long id, long taskId, String item, String note, long project, Long building, String district,
-                          OffsetDateTime recordedAt, BigDecimal latitude, BigDecimal longitude, Long workOrder, Long caseId) {
-    }
-
-    private Failed failed(CurrentUser actor, long taskId, long resultId) {
-        load(actor, taskId);
-        Failed f = jdbc.sql("""
-                        select r.id, r.task_id, r.item, r.note, t.project_id, p.building_id, t.district_code, r.recorded_at, t.latitude, t.longitude,
-                               r.work_order_id, r.case_id
-                          from patrol_item_result r join patrol_task t on t.id = r.task_id join patrol_plan p on p.id = t.plan_id
-                         where r.id = ? and r.task_id = ? and r.result = 'FAIL'""")
-                .params(resultId, taskId)
-                .query((rs, n) -> new Failed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), (Long) rs.getObject(6),
-                        rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                        (Long) rs.getObject(11), (Long) rs.getObject(12)))
-                .optional().orElseThrow(() -> ProblemException.notFound("PATROL_FAILED_ITEM_NOT_FOUND", "没有该不合格检查项。"));
-        if (f.workOrder() != null || f.caseId() != null) {
-            throw ProblemException.conflict("PATROL_ITEM_FOLLOWED_UP", "该检查项已生成" + (f.workOrder() != null ? "维修工单" : "违规案件") + "。");
-        }
-        return f;
-    }
-
-    private record StoredPhoto(String key, String sha256, long size, String type, String name) {
-    }
-
-    private List<StoredPhoto> storedPhotos(long resultId) {
-        return jdbc.sql("select file_key, sha256, size_bytes, content_type, original_name from patrol_photo where result_id = ? order by id")
-                .param(resultId).query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
-                .list();
-    }
-
-    /** The failed item becomes a work order of its project (and building), carrying its photos. */
-    @Transactional
-    public long toWorkOrder(CurrentUser actor, long taskId, long resultId, Category category, WorkType workType, WorkOrders.Priority priority) {
-        requireInspector(actor);
-        Failed f = failed(actor, taskId, resultId);
-        long order = workOrders.fromPatrol(actor, new WorkOrders.Request(f.project(), f.building(), null, category, ScopeGuard.Location.COMMON,
-                        workType, priority, "巡查发现：" + f.item() + "——" + f.note(), null),
-                storedPhotos(resultId).stream().map(p -> new WorkOrders.CarriedFile(p.key(), p.sha256(), p.size(), p.type(), p.name())).toList());
-        jdbc.sql("update patrol_item_result set work_order_id = ? where id = ?").params(order, resultId).update();
-        return order;
-    }
-
-    /** The failed item becomes a violation case about a lease (a unit's household), its photos the case's first evidence. */
-    @Transactional
-    public long toCase(CurrentUser actor, long taskId, long resultId, String leaseNumber, CaseType type, String facts) {
-        requireInspector(actor);
-        Failed f = failed(actor, taskId, resultId);
-        long caseId = cases.open(actor, new ViolationCases.Opening(null, leaseNumber, type,
-                facts == null || facts.isBlank() ? "巡查发现：" + f.item() + "——" + f.note() : facts, ViolationCases.CaseSource.PATROL));
-        for (StoredPhoto p : storedPhotos(resultId)) {
-            evidence.carry(actor, caseId, "巡查照片：" + f.item(), f.recordedAt().toInstant(), null, f.latitude(), f.longitude(),
-                    p.key(), p.sha256(), p.size(), p.type(), p.name());
-        }
-        jdbc.sql("update patrol_item_result set case_id = ? where id = ?").params(caseId, resultId).update();
-        return caseId;
-    }
-
     public record Coverage(YearMonth month, long planned, long done, long missed, BigDecimal coverage) {
     }
 
-    /** Tasks due in the month up to today: done ÷ planned. */
+    /** The measure {@code PATROL_COVERAGE} over the month up to today, and how many of its tasks were missed. */
     public Coverage coverage(CurrentUser user, YearMonth month) {
         requireStaff(user);
-        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("t.district_code", "t.project_id", null));
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
-        List<Object> params = new ArrayList<>(scope.params());
-        params.add(Date.valueOf(month.atDay(1)));
-        params.add(Date.valueOf(to));
-        record C(long planned, long done, long missed) {
-        }
-        C c = jdbc.sql("""
-                        select count(*), count(*) filter (where t.state = 'DONE'), count(*) filter (where t.state = 'MISSED')
-                          from patrol_task t where %s and t.due_on between ? and ?""".formatted(scope.sql()))
-                .params(params).query((rs, n) -> new C(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        return new Coverage(month, c.planned(), c.done(), c.missed(), c.planned() == 0 ? null
-                : BigDecimal.valueOf(c.done()).divide(BigDecimal.valueOf(c.planned()), 4, RoundingMode.HALF_UP));
+        MeasureValue v = coverage.compute(measureScopes.of(user), new MeasurePeriod.Range(month.atDay(1), month.atEndOfMonth()));
+        long missed = jdbc.sql("select count(*) from patrol_task where id = any(?) and state = 'MISSED'")
+                .param(v.records().stream().map(MeasureRecord::id).toArray(Long[]::new)).query(Long.class).single();
+        return new Coverage(month, v.denominator().longValueExact(), v.numerator().longValueExact(), missed, v.ratio());
     }
 
     public record PhotoFile(String contentType, String originalName, byte[] content) {
@@ -289,7 +222,7 @@ public class PatrolTasks {
         }
     }
 
-    private Task load(CurrentUser user, long id) {
+    Task load(CurrentUser user, long id) {
         List<Task> found = tasks("t.id = ?", List.of(id));
         if (found.isEmpty() || !scopes.of(user).coversProject(found.getFirst().districtCode(), found.getFirst().projectId())) {
             throw ProblemException.notFound("PATROL_TASK_NOT_FOUND", "巡查任务不存在。");
@@ -304,8 +237,8 @@ public class PatrolTasks {
         return jdbc.sql("""
                         select t.id, t.plan_id, p.name, t.project_id, j.name, p.building_id, t.district_code, t.due_on, t.deadline, t.state,
                                u.display_name, t.done_at, t.latitude, t.longitude, p.checklist, t.state = 'PENDING' and t.due_on < ?
-                          from patrol_task t join patrol_plan p on p.id = t.plan_id join project j on j.id = t.project_id
-                          left join app_user u on u.id = t.inspector_id
+                          from patrol_task t join patrol_plan p on p.id = t.plan_id join project_place j on j.project_id = t.project_id
+                          left join staff_name u on u.user_id = t.inspector_id
                          where %s""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), (Long) rs.getObject(6),
@@ -321,7 +254,7 @@ public class PatrolTasks {
         }
     }
 
-    private static void requireInspector(CurrentUser user) {
+    static void requireInspector(CurrentUser user) {
         if (!user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("PATROL_INSPECTOR_ONLY", "巡查结果由承接主体的巡查员登记。");
         }

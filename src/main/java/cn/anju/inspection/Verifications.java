@@ -162,7 +162,7 @@ public class Verifications {
         return jdbc.sql("""
                         select v.id, v.campaign_id, u.label, v.lease_number, v.household_id, v.outcome, v.note,
                                a.display_name, v.visited_at, v.case_id
-                          from verification_visit v join unit_label u on u.unit_id = v.unit_id left join app_user a on a.id = v.visited_by
+                          from verification_visit v join unit_label u on u.unit_id = v.unit_id left join staff_name a on a.user_id = v.visited_by
                          where %s""".formatted(where))
                 .params(params)
                 .query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),

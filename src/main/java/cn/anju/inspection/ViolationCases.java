@@ -6,22 +6,19 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
-import cn.anju.identity.OrganisationType;
 import cn.anju.lease.LeaseFacts;
+import cn.anju.lease.LeaseMovedOut;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
 import cn.anju.lease.TerminationKind;
-import cn.anju.shared.Role;
-import cn.anju.shared.events.ResidentEvent;
+import cn.anju.rent.ArrearsThresholdReached;
+import cn.anju.shared.state.States;
 import cn.anju.shared.web.ProblemException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,24 +43,18 @@ public class ViolationCases {
     private final DataScopes scopes;
     private final LeaseFacts leaseFacts;
     private final Leases leases;
-    private final ApplicationEventPublisher events;
+    private final CaseRecords records;
     private final AuditLog audit;
     private final Clock clock;
 
-    ViolationCases(JdbcClient jdbc, DataScopes scopes, LeaseFacts leaseFacts, Leases leases, ApplicationEventPublisher events,
-                   AuditLog audit, Clock clock) {
+    ViolationCases(JdbcClient jdbc, DataScopes scopes, LeaseFacts leaseFacts, Leases leases, CaseRecords records, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.leaseFacts = leaseFacts;
         this.leases = leases;
-        this.events = events;
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** A case as the rules need it. */
-    record Case(long id, String number, String district, long project, Long lease, Long household, CaseType type,
-                CaseState state, Decision decision, LocalDate rectifyBy, int version) {
     }
 
     public record Opening(Long leaseId, String leaseNumber, CaseType type, String facts, CaseSource source) {
@@ -74,7 +65,7 @@ public class ViolationCases {
     /** Opens a DRAFT case about the household living under a lease. Returns the case's id. */
     @Transactional
     public long open(CurrentUser actor, Opening o) {
-        requireStaff(actor);
+        CaseRecords.requireStaff(actor);
         if (o.leaseId() == null && (o.leaseNumber() == null || o.leaseNumber().isBlank())) {
             throw ProblemException.badRequest("CASE_LEASE_REQUIRED", "请填写违规住户的租赁合同编号。");
         }
@@ -100,12 +91,13 @@ public class ViolationCases {
 
     /**
      * The rent module's report of a household at the arrears threshold: a case REPORTED at once, for the government
-     * to decide; none if one is already open for the lease (a second node, a rerun).
+     * to decide; none if one is already open for the lease (a second node, a rerun, a redelivered event). The lock on
+     * the lease's key makes two deliveries at once take turns, so the second sees the first one's case.
      */
-    @EventListener
-    void on(cn.anju.rent.ArrearsThresholdReached e) {
-        boolean open = jdbc.sql("select count(*) from violation_case where lease_id = ? and type = 'ARREARS' and state in ('DRAFT', 'REPORTED', 'UNDER_REVIEW', 'DECIDED')")
-                .param(e.leaseId()).query(Long.class).single() > 0;
+    void openArrearsCase(ArrearsThresholdReached e) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("arrears-case:" + e.leaseId()).query((rs, n) -> 1).list();
+        boolean open = jdbc.sql("select count(*) from violation_case where lease_id = ? and type = 'ARREARS' and state = any(?)")
+                .params(e.leaseId(), States.names(CaseState.OPEN)).query(Long.class).single() > 0;
         if (open) {
             return;
         }
@@ -128,9 +120,9 @@ public class ViolationCases {
                 .params(lease.districtCode(), Timestamp.from(now), lease.districtCode(), lease.projectId(), lease.unitId(), lease.id(), lease.number(),
                         lease.householdId(), type.name(), source.name(), state.name(), facts, actorId, Timestamp.from(now), arrears)
                 .query(Long.class).single();
-        event(id, null, state, source == CaseSource.ARREARS ? "系统按欠租自动立案并上报" : "立案", actorId, now);
-        Case c = find(id);
-        told(c, state == CaseState.REPORTED ? "CASE_REPORTED" : "CASE_OPENED",
+        records.event(id, null, state, source == CaseSource.ARREARS ? "系统按欠租自动立案并上报" : "立案", actorId, now);
+        ViolationCase c = records.find(id);
+        records.told(c, state == CaseState.REPORTED ? "CASE_REPORTED" : "CASE_OPENED",
                 (state == CaseState.REPORTED ? "违规案件上报：" : "违规案件立案：") + type.label() + "（" + c.number() + "）", "", actorId, now);
         audit.record("violation_case.open", "violation_case", id, AuditOutcome.SUCCESS, Map.of("type", type.name(), "source", source.name()));
         return id;
@@ -139,31 +131,30 @@ public class ViolationCases {
     /** The operator reports a draft with its evidence to the government. */
     @Transactional
     public void report(CurrentUser actor, long id, Integer version) {
-        requireStaff(actor);
-        Case c = load(actor, id);
+        CaseRecords.requireStaff(actor);
+        ViolationCase c = records.load(actor, id);
         long evidence = jdbc.sql("select count(*) from violation_evidence where case_id = ?").param(id).query(Long.class).single();
         if (c.state() == CaseState.DRAFT && evidence == 0) {
             throw ProblemException.unprocessable("CASE_EVIDENCE_REQUIRED", "上报前请至少上传一份证据（照片或文书）。");
         }
-        move(actor, c, version, CaseState.REPORTED, "上报住房保障部门", "reported_at = ?", Timestamp.from(clock.instant()));
-        told(c, "CASE_REPORTED", "违规案件上报：" + c.type().label() + "（" + c.number() + "）", "", actor.id(), clock.instant());
+        records.apply(c.report(clock.instant()).asSeen(version), "上报住房保障部门", actor.id());
+        records.told(c, "CASE_REPORTED", "违规案件上报：" + c.type().label() + "（" + c.number() + "）", "", actor.id(), clock.instant());
     }
 
     /** The district's officer takes a reported case up. */
     @Transactional
     public void review(CurrentUser actor, long id, Integer version) {
-        Case c = loadForOfficer(actor, id);
-        move(actor, c, version, CaseState.UNDER_REVIEW, "受理审查", null);
+        records.apply(records.loadForOfficer(actor, id).review().asSeen(version), "受理审查", actor.id());
     }
 
     /** The officer sends a case back to the operator for more evidence. */
     @Transactional
     public void sendBack(CurrentUser actor, long id, Integer version, String note) {
-        Case c = loadForOfficer(actor, id);
+        ViolationCase c = records.loadForOfficer(actor, id);
         if (note == null || note.isBlank()) {
             throw ProblemException.badRequest("NOTE_REQUIRED", "请写明需要补充的证据或事实。");
         }
-        move(actor, c, version, CaseState.DRAFT, "退回补充证据：" + note.trim(), null);
+        records.apply(c.sendBack().asSeen(version), "退回补充证据：" + note.trim(), actor.id());
     }
 
     public record DecisionRequest(Decision decision, String reason, LocalDate rectifyBy, BigDecimal penaltyAmount) {
@@ -175,7 +166,7 @@ public class ViolationCases {
      */
     @Transactional
     public void decide(CurrentUser actor, long id, Integer version, DecisionRequest d) {
-        Case c = loadForOfficer(actor, id);
+        ViolationCase c = records.loadForOfficer(actor, id);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (d == null || d.decision() == null) {
             throw ProblemException.badRequest("DECISION_REQUIRED", "请选择处理决定：责令整改、收回住房、罚款或不予处理。");
@@ -192,33 +183,31 @@ public class ViolationCases {
         }
         if (c.state() == CaseState.REPORTED) {
             // deciding a reported case takes it under review first: both steps are on the record
-            move(actor, c, version, CaseState.UNDER_REVIEW, "受理审查", null);
-            c = find(id);
+            records.apply(c.review().asSeen(version), "受理审查", actor.id());
+            c = records.find(id);
             version = c.version();
         }
         Instant now = clock.instant();
         String reason = d.reason().trim();
-        move(actor, c, version, CaseState.DECIDED, d.decision().label() + "：" + reason,
-                "decision = ?, decision_reason = ?, rectify_by = ?, penalty_amount = ?, decided_by = ?, decided_at = ?",
-                d.decision().name(), reason, d.decision() == Decision.RECTIFY ? Date.valueOf(d.rectifyBy()) : null,
-                d.decision() == Decision.PENALTY ? d.penaltyAmount() : null, actor.id(), Timestamp.from(now));
+        records.apply(c.decide(d.decision(), reason, d.rectifyBy(), d.penaltyAmount(), actor.id(), now).asSeen(version),
+                d.decision().label() + "：" + reason, actor.id());
         String detail = d.decision() == Decision.RECTIFY ? "整改期限 " + d.rectifyBy()
                 : d.decision() == Decision.PENALTY ? "罚款 ¥" + d.penaltyAmount().toPlainString() : reason;
-        told(c, "CASE_DECIDED", "违规处理决定：" + d.decision().label() + "（" + c.number() + "，" + c.type().label() + "）", detail,
+        records.told(c, "CASE_DECIDED", "违规处理决定：" + d.decision().label() + "（" + c.number() + "，" + c.type().label() + "）", detail,
                 actor.id(), now);
         audit.record("violation_case.decide", "violation_case", id, AuditOutcome.SUCCESS, Map.of("decision", d.decision().name()));
-        Case decided = find(id);
+        ViolationCase decided = records.find(id);
         switch (d.decision()) {
-            case DISMISSED -> move(actor, decided, decided.version(), CaseState.CLOSED, "不予处理，结案", null);
+            case DISMISSED -> records.apply(decided.close(), "不予处理，结案", actor.id());
             case RECLAIM -> reclaim(actor, decided, reason);
             default -> { }
         }
     }
 
-    private void reclaim(CurrentUser actor, Case c, String reason) {
+    private void reclaim(CurrentUser actor, ViolationCase c, String reason) {
         LeaseFacts.Facts lease = leaseFacts.byId(c.lease()).orElseThrow();
         if (lease.movedOutOn() != null) {
-            move(actor, c, c.version(), CaseState.VACATED, "住户已退房", null);
+            records.apply(c.vacate(), "住户已退房", actor.id());
             return;
         }
         if (lease.status() == LeaseStatus.ACTIVE) {
@@ -230,136 +219,52 @@ public class ViolationCases {
     /** The household put it right within the deadline (a RECTIFY decision). */
     @Transactional
     public void rectified(CurrentUser actor, long id, Integer version, String note) {
-        requireStaff(actor);
-        Case c = load(actor, id);
+        CaseRecords.requireStaff(actor);
+        ViolationCase c = records.load(actor, id);
         if (c.decision() != Decision.RECTIFY) {
             throw ProblemException.unprocessable("CASE_NOT_RECTIFY", "只有“责令整改”的案件才能登记整改完成。");
         }
-        move(actor, c, version, CaseState.RECTIFIED, "整改完成" + suffix(note), null);
-        told(c, "CASE_RECTIFIED", "违规整改完成（" + c.number() + "）", "", actor.id(), clock.instant());
+        records.apply(c.rectified().asSeen(version), "整改完成" + suffix(note), actor.id());
+        records.told(c, "CASE_RECTIFIED", "违规整改完成（" + c.number() + "）", "", actor.id(), clock.instant());
     }
 
     /** Closes a case: a PENALTY decision carried out, or a draft the operator drops. */
     @Transactional
     public void close(CurrentUser actor, long id, Integer version, String note) {
-        requireStaff(actor);
-        Case c = load(actor, id);
+        CaseRecords.requireStaff(actor);
+        ViolationCase c = records.load(actor, id);
         if (c.state() == CaseState.DECIDED && c.decision() != Decision.PENALTY) {
             throw ProblemException.unprocessable("CASE_CLOSE_REFUSED", "该决定不以结案了结：责令整改登记整改完成，收回住房待退房后自动办结。");
         }
         if (c.state() == CaseState.DRAFT && (note == null || note.isBlank())) {
             throw ProblemException.badRequest("NOTE_REQUIRED", "撤销草稿请写明原因。");
         }
-        move(actor, c, version, CaseState.CLOSED, (c.state() == CaseState.DRAFT ? "撤销立案" : "罚款已执行，结案") + suffix(note), null);
+        records.apply(c.close().asSeen(version), (c.state() == CaseState.DRAFT ? "撤销立案" : "罚款已执行，结案") + suffix(note), actor.id());
     }
 
     /** A RECTIFY deadline passed unmet: the officer takes the case back under review for a new decision. */
     @Transactional
     public void reopen(CurrentUser actor, long id, Integer version, String note) {
-        Case c = loadForOfficer(actor, id);
+        ViolationCase c = records.loadForOfficer(actor, id);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (c.decision() != Decision.RECTIFY || c.rectifyBy() == null || !today.isAfter(c.rectifyBy())) {
             throw ProblemException.unprocessable("CASE_REOPEN_REFUSED", "只有整改期限已过仍未整改的案件才能重新审查。");
         }
-        move(actor, c, version, CaseState.UNDER_REVIEW, "逾期未整改，重新审查" + suffix(note),
-                "decision = null, decision_reason = null, rectify_by = null, decided_by = null, decided_at = null");
+        records.apply(c.reopen().asSeen(version), "逾期未整改，重新审查" + suffix(note), actor.id());
     }
 
-    /** The lease module recorded the move-out: a RECLAIM case on that lease is done. */
-    @EventListener
-    void on(ResidentEvent e) {
-        if (!"LEASE_MOVED_OUT".equals(e.kind()) || !"lease".equals(e.refType())) {
-            return;
-        }
-        jdbc.sql("select id from violation_case where lease_id = ? and state = 'DECIDED' and decision = 'RECLAIM'").param(e.refId())
+    /**
+     * The lease module recorded the move-out: a RECLAIM case on that lease is done. The rows are locked, so a
+     * redelivered event waits for the first delivery and then finds the case VACATED already.
+     */
+    void leaseMovedOut(LeaseMovedOut e) {
+        jdbc.sql("select id from violation_case where lease_id = ? and state = 'DECIDED' and decision = 'RECLAIM' for update")
+                .param(e.leaseId())
                 .query(Long.class).list()
-                .forEach(id -> {
-                    Case c = find(id);
-                    transition(c, c.version(), CaseState.VACATED, "住户已退房，房屋收回", e.actorId(), null);
-                });
+                .forEach(id -> records.apply(records.find(id).vacate(), "住户已退房，房屋收回", e.actorId()));
     }
 
     private static String suffix(String note) {
         return note == null || note.isBlank() ? "" : "：" + note.trim();
-    }
-
-    // --- loading and moving ---
-
-    Case find(long id) {
-        return jdbc.sql("""
-                        select id, case_number, district_code, project_id, lease_id, household_id, type, state, decision, rectify_by, version
-                          from violation_case where id = ?""")
-                .param(id)
-                .query((rs, n) -> new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        (Long) rs.getObject(5), (Long) rs.getObject(6), CaseType.valueOf(rs.getString(7)),
-                        CaseState.valueOf(rs.getString(8)), rs.getString(9) == null ? null : Decision.valueOf(rs.getString(9)),
-                        rs.getObject(10, LocalDate.class), rs.getInt(11)))
-                .optional().orElseThrow(ViolationCases::notFound);
-    }
-
-    /** A case the user may see; outside scope it does not exist. */
-    Case load(CurrentUser actor, long id) {
-        Case c = find(id);
-        if (actor.has(Role.TENANT) || !scopes.of(actor).coversProject(c.district(), c.project())) {
-            throw notFound();
-        }
-        return c;
-    }
-
-    private Case loadForOfficer(CurrentUser actor, long id) {
-        Case c = load(actor, id);
-        boolean officer = actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
-                && actor.organisationType() == OrganisationType.DISTRICT_HOUSING && c.district().equals(actor.regionCode());
-        if (!officer) {
-            throw ProblemException.forbidden("CASE_GOVERNMENT_ONLY", "违规案件只能由房屋所在区县的住房保障部门审查和决定。");
-        }
-        return c;
-    }
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("CASE_NOT_FOUND", "违规案件不存在。");
-    }
-
-    private static void requireStaff(CurrentUser actor) {
-        if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
-            throw ProblemException.forbidden("CASE_FORBIDDEN", "违规案件由承接主体登记上报，由住房保障部门决定。");
-        }
-    }
-
-    private void move(CurrentUser actor, Case c, Integer version, CaseState to, String note, String set, Object... params) {
-        transition(c, version, to, note, actor.id(), set, params);
-        audit.record("violation_case." + to.name().toLowerCase(), "violation_case", c.id(), AuditOutcome.SUCCESS, Map.of("from", c.state().name()));
-    }
-
-    private void transition(Case c, Integer version, CaseState to, String note, Long actorId, String set, Object... params) {
-        if (!c.state().canBecome(to)) {
-            throw ProblemException.unprocessable("CASE_STATE", "案件当前状态为“" + c.state().label() + "”，不能办理此项。");
-        }
-        int expected = version == null ? c.version() : version;
-        var sql = new StringBuilder("update violation_case set state = ?, version = version + 1");
-        java.util.List<Object> all = new java.util.ArrayList<>();
-        all.add(to.name());
-        if (set != null) {
-            sql.append(", ").append(set);
-            all.addAll(java.util.Arrays.asList(params));
-        }
-        sql.append(" where id = ? and version = ?");
-        all.add(c.id());
-        all.add(expected);
-        if (jdbc.sql(sql.toString()).params(all).update() == 0) {
-            throw ProblemException.conflict("CASE_CHANGED", "案件已被他人办理，请刷新后再试。");
-        }
-        event(c.id(), c.state(), to, note, actorId, clock.instant());
-    }
-
-    private void event(long caseId, CaseState from, CaseState to, String note, Long actorId, Instant at) {
-        jdbc.sql("insert into violation_case_event (case_id, from_state, to_state, note, actor_id, at) values (?, ?, ?, ?, ?, ?)")
-                .params(caseId, from == null ? null : from.name(), to.name(), note, actorId, Timestamp.from(at)).update();
-    }
-
-    private void told(Case c, String kind, String title, String detail, Long actorId, Instant at) {
-        if (c.household() != null) {
-            events.publishEvent(new ResidentEvent(c.household(), kind, title, detail, "violation_case", c.id(), actorId, at));
-        }
     }
 }

@@ -164,7 +164,7 @@ public class Amendments {
     public List<Version> versions(long leaseId) {
         return jdbc.sql("""
                         select a.version_no, a.kind, a.before::text, a.after::text, a.reason, u.display_name, a.at
-                          from lease_amendment a join app_user u on u.id = a.actor where a.lease_id = ? order by a.version_no""")
+                          from lease_amendment a join staff_name u on u.user_id = a.actor where a.lease_id = ? order by a.version_no""")
                 .param(leaseId)
                 .query((rs, n) -> new Version(rs.getInt(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class)))

@@ -9,6 +9,7 @@ import cn.anju.lease.LeaseRecords.Lease;
 import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,16 +56,18 @@ public class Handovers {
     private final ResidentDocuments documents;
     private final ObjectProvider<RentAccounts> rentAccounts;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Handovers(JdbcClient jdbc, LeaseRecords records, HousingStock housing, ResidentDocuments documents,
-              ObjectProvider<RentAccounts> rentAccounts, JsonMapper json, Clock clock) {
+              ObjectProvider<RentAccounts> rentAccounts, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.records = records;
         this.housing = housing;
         this.documents = documents;
         this.rentAccounts = rentAccounts;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,7 +85,7 @@ public class Handovers {
         if (!m.householdInfoConfirmed()) {
             throw ProblemException.badRequest("HOUSEHOLD_INFO_UNCONFIRMED", "请先与承租人核对家庭成员、联系方式和身份证件信息，并勾选“已核对”。");
         }
-        records.move(actor.id(), l, LeaseStatus.ACTIVE, "MOVED_IN", "办理入住", null, null);
+        records.apply(actor.id(), l, l.activate(), "MOVED_IN", "办理入住", "");
         housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.OCCUPIED, actor.id(), "入住：租赁合同 " + l.number());
         insert(l, "MOVE_IN", m.keys(), m.waterReading(), m.electricityReading(), m.gasReading(), m.fixtures(),
                 m.photoDocumentIds(), "", BigDecimal.ZERO, null, actor.id());
@@ -91,7 +94,7 @@ public class Handovers {
     @Transactional
     public Settlement moveOut(CurrentUser actor, long leaseId, MoveOut m) {
         Lease l = records.load(actor, leaseId);
-        if (l.status() != LeaseStatus.EXPIRED && l.status() != LeaseStatus.TERMINATED || l.movedOutOn() != null) {
+        if (!LeaseStatus.ENDED.contains(l.status()) || l.movedOutOn() != null) {
             throw ProblemException.conflict("MOVE_OUT_NOT_DUE", "只有已到期或已终止、尚未退房的合同可以办理退房；履行中的合同请先终止。");
         }
         if (!wasMovedInto(l)) {
@@ -114,8 +117,9 @@ public class Handovers {
             throw ProblemException.badRequest("UNIT_RETURN_STATE", "请选择房源收回后的状态：空置（可再分配）或维修中。");
         }
         // the unit and the lease change together: the lease's own versioned row guards against a double move-out
+        LocalDate today = LocalDate.now(clock);
         int changed = jdbc.sql("update lease set moved_out_on = ?, version = version + 1 where id = ? and version = ? and moved_out_on is null")
-                .params(Date.valueOf(LocalDate.now(clock)), l.id(), l.version()).update();
+                .params(Date.valueOf(today), l.id(), l.version()).update();
         if (changed == 0) {
             throw ProblemException.conflict("CONCURRENT_CHANGE", "合同刚被他人修改，请刷新后重试。");
         }
@@ -131,6 +135,8 @@ public class Handovers {
                 .update();
         records.event(l, "MOVED_OUT", "办理退房", s.arrearsKnown()
                 ? "退还押金 " + s.refund() + " 元" : "欠费与押金待租金模块核定", actor.id());
+        // stored with this transaction, delivered to other modules after it commits (a RECLAIM case becomes VACATED)
+        events.publishEvent(new LeaseMovedOut(l.id(), l.number(), l.household(), l.unit(), today, actor.id()));
         return s;
     }
 

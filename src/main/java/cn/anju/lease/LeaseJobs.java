@@ -6,6 +6,7 @@ import cn.anju.housing.HousingStock;
 import cn.anju.notification.Notifications;
 import cn.anju.shared.Districts;
 import cn.anju.shared.policy.PolicySettings;
+import cn.anju.shared.state.States;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +79,8 @@ public class LeaseJobs {
     private int takeOverRenewals() {
         List<Long> due = jdbc.sql("""
                         select r.id from lease r join lease o on o.id = r.renews_lease_id
-                         where r.status = 'SIGNED' and o.status in ('ACTIVE', 'EXPIRED') and o.end_date < ?""")
-                .param(LocalDate.now(clock)).query(Long.class).list();
+                         where r.status = 'SIGNED' and o.status = any(?) and o.end_date < ?""")
+                .params(States.names(EnumSet.of(LeaseStatus.ACTIVE, LeaseStatus.EXPIRED)), LocalDate.now(clock)).query(Long.class).list();
         int renewed = 0;
         for (long id : due) {
             if (Boolean.TRUE.equals(tx.execute(status -> renewals.takeOverIfEnded(null, id)))) {
@@ -96,9 +98,8 @@ public class LeaseJobs {
         Map<String, Integer> transition = new HashMap<>();
         for (long id : ids) {
             tx.executeWithoutResult(status -> records.find(id).filter(l -> l.status() == LeaseStatus.ACTIVE).ifPresent(l -> {
-                records.move(null, l, LeaseStatus.EXPIRED, "EXPIRED", "租期届满", null, null);
                 int months = transition.computeIfAbsent(l.district(), d -> settings.integer("lease.transition_months", d));
-                jdbc.sql("update lease set vacate_by = ? where id = ?").params(l.end().plusMonths(months), l.id()).update();
+                records.apply(null, l, l.expire(l.end().plusMonths(months)), "EXPIRED", "租期届满", "");
             }));
         }
         return ids.size();

@@ -10,6 +10,7 @@ import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
 import cn.anju.shared.policy.PolicySettings;
+import cn.anju.shared.state.States;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -164,7 +165,10 @@ public class LeaseQueries {
                 yield "l.signed_on is not null and l.filed_on is null and l.status <> 'TERMINATED' and l.filing_due_on < ?";
             }
             case FILING_PENDING -> "l.signed_on is not null and l.filed_on is null and l.status <> 'TERMINATED'";
-            case MOVE_OUT_DUE -> "l.vacate_by is not null and l.moved_out_on is null and l.status in ('EXPIRED', 'TERMINATED')";
+            case MOVE_OUT_DUE -> {
+                params.add(States.names(LeaseStatus.ENDED));
+                yield "l.vacate_by is not null and l.moved_out_on is null and l.status = any(?)";
+            }
             case ELIGIBILITY_LAPSED -> "l.status = 'ACTIVE' and l.eligibility_lapse_flagged_on is not null";
         };
     }
@@ -186,7 +190,7 @@ public class LeaseQueries {
     public List<Event> events(long leaseId) {
         return jdbc.sql("""
                         select e.kind, e.detail, coalesce(u.display_name, '系统'), e.at
-                          from lease_event e left join app_user u on u.id = e.actor where e.lease_id = ? order by e.at, e.id""")
+                          from lease_event e left join staff_name u on u.user_id = e.actor where e.lease_id = ? order by e.at, e.id""")
                 .param(leaseId)
                 .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class)))
                 .list();

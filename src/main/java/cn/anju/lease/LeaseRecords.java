@@ -4,8 +4,14 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.household.Eligibility;
+import cn.anju.household.RentTier;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
+import cn.anju.shared.state.Column;
+import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
+import cn.anju.shared.state.StateTable;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,22 +34,60 @@ class LeaseRecords {
     private final DataScopes scopes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final StateChanges changes;
     private final Clock clock;
 
-    LeaseRecords(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    LeaseRecords(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ApplicationEventPublisher events, StateChanges changes, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
         this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
+    /**
+     * A lease as its rules need it. Each change of status is a method named for what happens; it checks
+     * {@link LeaseStatus}'s table and returns the typed change that {@link #apply} writes with the version check.
+     */
     record Lease(long id, String number, String district, long project, long unit, long household, LeaseStatus status,
                  LocalDate start, LocalDate end, BigDecimal monthlyRent, BigDecimal deposit, String rentTier,
                  Long renews, int amendmentNo, LocalDate movedOutOn, int version) {
 
+        static final StateTable<LeaseStatus> TABLE = StateTable.of("lease", "status", LeaseStatus.class, "合同");
+        static final Column<Long> ELIGIBILITY_DECISION = Column.of("eligibility_decision_id", Long.class);
+        static final Column<RentTier> RENT_TIER = Column.of("rent_tier", RentTier.class);
+        static final Column<LocalDate> SIGNED_ON = Column.of("signed_on", LocalDate.class);
+        static final Column<LocalDate> FILING_DUE_ON = Column.of("filing_due_on", LocalDate.class);
+        static final Column<Integer> MEMBER_COUNT = Column.of("member_count", Integer.class);
+        static final Column<TerminationKind> TERMINATION_KIND = Column.of("termination_kind", TerminationKind.class);
+        static final Column<String> TERMINATION_REASON = Column.of("termination_reason", String.class);
+        static final Column<LocalDate> VACATE_BY = Column.of("vacate_by", LocalDate.class);
+
         boolean isRenewal() {
             return renews != null;
+        }
+
+        /** Signed on the eligibility decision in force (the lease holds its tier and the family's size) with the filing deadline. */
+        StateChange<LeaseStatus> sign(Eligibility.InForce decision, int members, LocalDate signedOn, LocalDate filingDue) {
+            return TABLE.change(id, version, status, LeaseStatus.SIGNED, ELIGIBILITY_DECISION.set(decision.decisionId()),
+                    RENT_TIER.set(decision.rentTier()), SIGNED_ON.set(signedOn), FILING_DUE_ON.set(filingDue), MEMBER_COUNT.set(members));
+        }
+
+        /** The lease runs: the household moved in, or a signed renewal took over from the lease it follows. */
+        StateChange<LeaseStatus> activate() {
+            return TABLE.change(id, version, status, LeaseStatus.ACTIVE);
+        }
+
+        /** The term ended; {@code vacateBy} is the end of the transition period, null when a renewal follows. */
+        StateChange<LeaseStatus> expire(LocalDate vacateBy) {
+            return TABLE.change(id, version, status, LeaseStatus.EXPIRED, VACATE_BY.set(vacateBy));
+        }
+
+        /** Ended early for one of the listed kinds; {@code vacateBy} only once moved in (before, nobody has to leave). */
+        StateChange<LeaseStatus> terminate(TerminationKind kind, String reason, LocalDate vacateBy) {
+            return TABLE.change(id, version, status, LeaseStatus.TERMINATED, TERMINATION_KIND.set(kind), TERMINATION_REASON.set(reason),
+                    VACATE_BY.set(vacateBy));
         }
     }
 
@@ -67,21 +111,15 @@ class LeaseRecords {
                 .optional();
     }
 
-    /** One versioned update: the state, and what the transition sets beside it (termination kind and reason). */
-    void move(Long actorId, Lease l, LeaseStatus to, String event, String title, TerminationKind kind, String reason) {
-        if (!l.status().canBecome(to)) {
-            throw ProblemException.conflict("LEASE_TRANSITION", "合同当前状态不能办理此操作。");
-        }
-        int changed = jdbc.sql("""
-                        update lease set status = ?, termination_kind = coalesce(?, termination_kind),
-                               termination_reason = coalesce(?, termination_reason), version = version + 1
-                         where id = ? and version = ?""")
-                .params(to.name(), kind == null ? null : kind.name(), reason, l.id(), l.version()).update();
-        if (changed == 0) {
-            throw ProblemException.conflict("CONCURRENT_CHANGE", "合同刚被他人修改，请刷新后重试。");
-        }
-        event(l, event, title, reason == null ? "" : reason, actorId);
-        audit.record("LEASE_" + event, "lease", l.id(), AuditOutcome.SUCCESS, Map.of("from", l.status().name(), "to", to.name()));
+    /**
+     * Applies a change of lease {@code l} with the version check, and records it as {@code event} in the lease's history, the
+     * household's resident file and the audit log, in the same transaction.
+     */
+    void apply(Long actorId, Lease l, StateChange<LeaseStatus> change, String event, String title, String detail) {
+        changes.apply(change, c -> {
+            event(l, event, title, detail, actorId);
+            audit.record("LEASE_" + event, "lease", c.id(), AuditOutcome.SUCCESS, Map.of("from", c.from().name(), "to", c.to().name()));
+        });
     }
 
     /** The lease's own history and the household's resident file, in the same transaction. */

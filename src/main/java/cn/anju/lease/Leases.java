@@ -147,13 +147,8 @@ public class Leases {
         LocalDate checkOn = l.isRenewal() || today.isAfter(l.start()) ? today : l.start();
         Eligibility.InForce decision = eligibility.inForce(l.household(), checkOn)
                 .orElseThrow(() -> ProblemException.unprocessable("ELIGIBILITY_NOT_IN_FORCE", "该家庭的保障资格已不在有效期内，不能签约。"));
-        records.move(actor.id(), l, LeaseStatus.SIGNED, "SIGNED", "签订租赁合同", null, null);
-        jdbc.sql("""
-                        update lease set eligibility_decision_id = ?, rent_tier = ?, signed_on = ?, filing_due_on = ?, member_count = ?
-                         where id = ?""")
-                .params(decision.decisionId(), decision.rentTier().name(), Date.valueOf(today), Date.valueOf(filingDue(l.district(), today)),
-                        households.head(l.household()).members(), l.id())
-                .update();
+        records.apply(actor.id(), l, l.sign(decision, households.head(l.household()).members(), today, filingDue(l.district(), today)),
+                "SIGNED", "签订租赁合同", "");
         if (l.isRenewal()) {
             renewals.takeOverIfEnded(actor.id(), l.id());
         }
@@ -183,11 +178,11 @@ public class Leases {
             // the operator never decides eligibility: this kind only follows a government decision that ended it
             throw ProblemException.unprocessable("ELIGIBILITY_STILL_IN_FORCE", "该家庭的保障资格仍然有效，不能以“资格取消”终止合同。");
         }
-        records.move(actor.id(), l, LeaseStatus.TERMINATED, "TERMINATED", "终止合同：" + kind.label(), kind, reason.trim());
-        if (l.status() == LeaseStatus.ACTIVE) {
-            LocalDate vacateBy = kind.mustLeave() ? today.plusMonths(settings.integer("lease.transition_months", l.district())) : today;
-            jdbc.sql("update lease set vacate_by = ? where id = ?").params(Date.valueOf(vacateBy), l.id()).update();
-        } else if (!l.isRenewal()) {
+        // once moved in, the household leaves by the end of the transition period (at once when it ends the lease itself)
+        LocalDate vacateBy = l.status() != LeaseStatus.ACTIVE ? null
+                : kind.mustLeave() ? today.plusMonths(settings.integer("lease.transition_months", l.district())) : today;
+        records.apply(actor.id(), l, l.terminate(kind, reason.trim(), vacateBy), "TERMINATED", "终止合同：" + kind.label(), reason.trim());
+        if (l.status() != LeaseStatus.ACTIVE && !l.isRenewal()) {
             // never moved in: the reserved unit goes back to the stock at once (a renewal's unit stays with the lease it follows)
             housing.moveForLease(l.unit(), UnitStatus.RESERVED, UnitStatus.VACANT, actor.id(), "合同终止：" + l.number());
         }

@@ -1,9 +1,11 @@
 package cn.anju.lease;
 
 import cn.anju.household.HousedHouseholds;
+import cn.anju.shared.state.States;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -23,7 +25,8 @@ class OpenLeases implements HousedHouseholds {
     @Override
     public Set<Long> housed(String districtCode) {
         return new HashSet<>(jdbc.sql("select household_id from lease where (cast(? as char(6)) is null or district_code = ?) "
-                        + "and status in ('DRAFT', 'SIGNED', 'ACTIVE', 'EXPIRED')")
-                .params(districtCode, districtCode).query(Long.class).list());
+                        + "and status = any(?)")
+                .params(districtCode, districtCode, States.names(EnumSet.complementOf(EnumSet.of(LeaseStatus.TERMINATED))))
+                .query(Long.class).list());
     }
 }

@@ -114,13 +114,13 @@ public class Renewals {
             return false;
         }
         if (old.status() == LeaseStatus.ACTIVE) {
-            records.move(actorId, old, LeaseStatus.EXPIRED, "EXPIRED", "租期届满（已续签）", null, null);
+            records.apply(actorId, old, old.expire(null), "EXPIRED", "租期届满（已续签）", "");
         } else if (old.status() != LeaseStatus.EXPIRED || old.movedOutOn() != null) {
             return false;
         } else {
             jdbc.sql("update lease set vacate_by = null where id = ?").param(old.id()).update();
         }
-        records.move(actorId, renewal, LeaseStatus.ACTIVE, "RENEWAL_STARTED", "续签合同生效", null, null);
+        records.apply(actorId, renewal, renewal.activate(), "RENEWAL_STARTED", "续签合同生效", "");
         return true;
     }
 

@@ -109,7 +109,7 @@ public class ResidentDocuments {
         return jdbc.sql("""
                         select d.id, d.household_id, d.category, d.title, d.sha256, d.size_bytes, d.content_type, d.original_name,
                                u.display_name, d.uploaded_at
-                          from resident_document d join app_user u on u.id = d.uploaded_by
+                          from resident_document d join staff_name u on u.user_id = d.uploaded_by
                          where %s order by d.uploaded_at desc, d.id desc""".formatted(where))
                 .params(params)
                 .query((rs, n) -> new Document(rs.getLong(1), rs.getLong(2), Category.valueOf(rs.getString(3)), rs.getString(4),

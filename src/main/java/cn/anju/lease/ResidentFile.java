@@ -45,7 +45,7 @@ public class ResidentFile {
         households.requireVisible(user, householdId);
         return jdbc.sql("""
                         select e.id, e.at, e.kind, e.title, e.detail, e.ref_type, e.ref_id, coalesce(u.display_name, '系统')
-                          from resident_file_entry e left join app_user u on u.id = e.actor
+                          from resident_file_entry e left join staff_name u on u.user_id = e.actor
                          where e.household_id = ? order by e.at desc, e.id desc limit 500""")
                 .param(householdId)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),

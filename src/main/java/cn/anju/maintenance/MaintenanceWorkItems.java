@@ -5,6 +5,7 @@ import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
+import cn.anju.shared.state.States;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,9 @@ class MaintenanceWorkItems implements WorkItems<CurrentUser> {
         if (user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER)) {
             Timestamp now = Timestamp.from(clock.instant());
             items.add(new Item("work.REPAIRS_LATE", count(user, """
-                    w.state in ('ACCEPTED', 'DISPATCHED', 'ON_SITE', 'REOPENED')
-                    and ((w.on_site_at is null and w.onsite_due_at < ?) or (w.completed_at is null and w.done_due_at < ?))""", now, now),
+                    w.state = any(?)
+                    and ((w.on_site_at is null and w.onsite_due_at < ?) or (w.completed_at is null and w.done_due_at < ?))""",
+                    States.names(WorkOrderState.UNDER_DEADLINE), now, now),
                     "/work-orders?view=LATE", true));
         }
         return items;

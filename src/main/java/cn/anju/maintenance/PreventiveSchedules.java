@@ -37,14 +37,16 @@ public class PreventiveSchedules {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final WorkOrders orders;
+    private final WorkOrderDeadlines deadlines;
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Clock clock;
 
-    PreventiveSchedules(JdbcClient jdbc, DataScopes scopes, WorkOrders orders, TransactionTemplate tx, AuditLog audit, Clock clock) {
+    PreventiveSchedules(JdbcClient jdbc, DataScopes scopes, WorkOrders orders, WorkOrderDeadlines deadlines, TransactionTemplate tx, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.orders = orders;
+        this.deadlines = deadlines;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -62,7 +64,7 @@ public class PreventiveSchedules {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("s.district_code", "s.project_id", null));
         return jdbc.sql("""
                         select s.id, s.facility_id, f.name, p.name, s.task, s.category, s.every_days, s.next_due_on, s.active
-                          from maintenance_schedule s join shared_facility f on f.id = s.facility_id join project p on p.id = s.project_id
+                          from maintenance_schedule s join facility_place f on f.facility_id = s.facility_id join project_place p on p.project_id = s.project_id
                          where %s order by s.next_due_on, s.id limit 2000""".formatted(scope.sql()))
                 .params(scope.params())
                 .query((rs, n) -> new Schedule(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -86,7 +88,7 @@ public class PreventiveSchedules {
         }
         record F(String district, long project) {
         }
-        F f = jdbc.sql("select district_code, project_id from shared_facility where id = ?").param(s.facilityId())
+        F f = jdbc.sql("select district_code, project_id from facility_place where facility_id = ?").param(s.facilityId())
                 .query((rs, n) -> new F(rs.getString(1), rs.getLong(2))).optional()
                 .filter(x -> scopes.of(actor).coversProject(x.district(), x.project()))
                 .orElseThrow(() -> ProblemException.notFound("FACILITY_NOT_FOUND", "设施不存在或不在您的服务范围内。"));
@@ -140,6 +142,6 @@ public class PreventiveSchedules {
     @Scheduled(fixedDelayString = "${anju.maintenance.escalate-every:10m}")
     @SchedulerLock(name = "maintenance-escalation", lockAtMostFor = "PT10M")
     void escalateScheduled() {
-        orders.escalate();
+        deadlines.escalate();
     }
 }

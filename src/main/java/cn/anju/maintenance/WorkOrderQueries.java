@@ -2,8 +2,12 @@ package cn.anju.maintenance;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
+import cn.anju.shared.measure.MeasurePeriod;
+import cn.anju.shared.measure.MeasureValue;
+import cn.anju.shared.state.States;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
@@ -11,37 +15,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reading work orders within the caller's scope (a tenant: their household's), with the deadline breaches computed
  * against the clock: on site late = reached (or not yet, now) after the on-site deadline; done late = completed (or
- * not yet) after the completion deadline. The on-time rate = completed within the deadline ÷ completed.
+ * not yet) after the completion deadline. The on-time rate is the maintenance module's measure.
  */
 @Service
 public class WorkOrderQueries {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
     private final DataScopes scopes;
-    private final WorkOrders orders;
+    private final WorkOrderRecords records;
     private final WorkOrderFiles files;
     private final Clock clock;
+    private final MeasureScopes measureScopes;
+    private final MaintenanceMeasures.OnTimeRate onTime;
 
-    WorkOrderQueries(JdbcClient jdbc, DataScopes scopes, WorkOrders orders, WorkOrderFiles files, Clock clock) {
+    WorkOrderQueries(JdbcClient jdbc, DataScopes scopes, WorkOrderRecords records, WorkOrderFiles files, Clock clock,
+                     MeasureScopes measureScopes, MaintenanceMeasures.OnTimeRate onTime) {
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.orders = orders;
+        this.records = records;
         this.files = files;
         this.clock = clock;
+        this.measureScopes = measureScopes;
+        this.onTime = onTime;
     }
 
     public record Row(long id, String orderNumber, String districtCode, String projectName, String source, Category category,
@@ -76,7 +81,10 @@ public class WorkOrderQueries {
         }
         if (view != null) {
             switch (view) {
-                case OPEN -> where.append(" and w.state in ('SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'ON_SITE', 'REOPENED')");
+                case OPEN -> {
+                    where.append(" and w.state = any(?)");
+                    params.add(States.names(WorkOrderState.OPEN));
+                }
                 case LATE -> {
                     where.append(" and ((coalesce(w.on_site_at, ?) > w.onsite_due_at) or (coalesce(w.completed_at, ?) > w.done_due_at))");
                     params.add(now);
@@ -106,11 +114,11 @@ public class WorkOrderQueries {
 
     public Detail get(CurrentUser user, long id) {
         requireReader(user);
-        orders.load(user, id);
+        records.load(user, id);
         Row row = rows("w.id = ?", List.of(id)).getFirst();
         List<Event> events = jdbc.sql("""
                         select e.from_state, e.to_state, e.note, coalesce(u.display_name, '系统'), e.at
-                          from work_order_event e left join app_user u on u.id = e.actor_id where e.work_order_id = ? order by e.id""")
+                          from work_order_event e left join staff_name u on u.user_id = e.actor_id where e.work_order_id = ? order by e.id""")
                 .param(id)
                 .query((rs, n) -> new Event(rs.getString(1) == null ? null : WorkOrderState.valueOf(rs.getString(1)),
                         WorkOrderState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
@@ -129,7 +137,7 @@ public class WorkOrderQueries {
 
     public File attachment(CurrentUser user, long id, long attachmentId) {
         requireReader(user);
-        orders.load(user, id);
+        records.load(user, id);
         WorkOrderFiles.Stored s = files.find(id, attachmentId);
         return new File(s.contentType(), s.originalName(), files.read(s));
     }
@@ -137,21 +145,11 @@ public class WorkOrderQueries {
     public record OnTime(YearMonth month, long completed, long onTime, BigDecimal rate) {
     }
 
-    /** Completed in the month (by completion time, Beijing) within their completion deadline ÷ completed in the month. */
+    /** The measure {@code WORK_ORDER_ON_TIME_RATE} over the month, within the caller's scope (a tenant's: nothing). */
     public OnTime onTimeRate(CurrentUser user, YearMonth month) {
         requireReader(user);
-        ScopeFilter scope = scope(user);
-        List<Object> params = new ArrayList<>(scope.params());
-        params.add(Timestamp.from(month.atDay(1).atStartOfDay(CHINA).toInstant()));
-        params.add(Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant()));
-        record C(long completed, long onTime) {
-        }
-        C c = jdbc.sql("""
-                        select count(*), count(*) filter (where w.completed_at <= w.done_due_at) from work_order w
-                         where %s and w.completed_at >= ? and w.completed_at < ? and w.done_due_at is not null""".formatted(scope.sql()))
-                .params(params).query((rs, n) -> new C(rs.getLong(1), rs.getLong(2))).single();
-        return new OnTime(month, c.completed(), c.onTime(),
-                c.completed() == 0 ? null : BigDecimal.valueOf(c.onTime()).divide(BigDecimal.valueOf(c.completed()), 4, RoundingMode.HALF_UP));
+        MeasureValue v = onTime.compute(measureScopes.of(user), new MeasurePeriod.Range(month.atDay(1), month.atEndOfMonth()));
+        return new OnTime(month, v.denominator().longValueExact(), v.numerator().longValueExact(), v.ratio());
     }
 
     public static void requireReader(CurrentUser user) {
@@ -172,7 +170,7 @@ public class WorkOrderQueries {
                                coalesce(coalesce(w.on_site_at, ?) > w.onsite_due_at, false),
                                coalesce(coalesce(w.completed_at, ?) > w.done_due_at, false),
                                w.escalated_at, w.household_id, w.facility_id, w.version
-                          from work_order w join project p on p.id = w.project_id
+                          from work_order w join project_place p on p.project_id = w.project_id
                          where %s""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -149,7 +149,7 @@ public class BankStatements {
         requireCashier(user);
         return jdbc.sql("""
                         select l.id, l.txn_date, l.amount, l.payer, l.memo, l.bank_ref, l.status, l.lease_id, l.imported_at
-                          from bank_statement_line l join app_user u on u.id = l.imported_by
+                          from bank_statement_line l join staff_name u on u.user_id = l.imported_by
                          where l.status = 'UNMATCHED' and u.organisation_id = ? order by l.txn_date, l.id limit 500""")
                 .param(user.organisationId())
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), rs.getString(4),

@@ -2,8 +2,11 @@ package cn.anju.rent;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
+import cn.anju.shared.measure.MeasurePeriod;
+import cn.anju.shared.measure.MeasureValue;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +23,7 @@ import java.util.List;
 /**
  * The cashier's day (日结) and the collection rate (收缴率). The day's closing lists, per cashier and channel, what
  * was taken and reversed, to the fen, so the cash in the drawer can be counted against it. The collection rate of a
- * month is what payments allocated to the month's bills ÷ what the month's bills asked, with the bills behind it.
+ * month is the measure {@code RENT_COLLECTION_RATE} over the month, with the bills still open behind it.
  */
 @Service
 public class CashierReports {
@@ -30,11 +33,16 @@ public class CashierReports {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final RentLedger ledger;
+    private final MeasureScopes measureScopes;
+    private final RentMeasures.CollectionRate collectionRate;
 
-    CashierReports(JdbcClient jdbc, DataScopes scopes, RentLedger ledger) {
+    CashierReports(JdbcClient jdbc, DataScopes scopes, RentLedger ledger, MeasureScopes measureScopes,
+                   RentMeasures.CollectionRate collectionRate) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.ledger = ledger;
+        this.measureScopes = measureScopes;
+        this.collectionRate = collectionRate;
     }
 
     /** @param account RENT (remitted to the treasury) or CHARGES (the operator's own), kept on separate lines */
@@ -62,7 +70,7 @@ public class CashierReports {
                                count(*) filter (where p.amount < 0), coalesce(-sum(p.amount) filter (where p.amount < 0), 0),
                                sum(p.amount)
                           from payment p left join payment o on o.id = p.reverses_payment_id
-                          left join app_user u on u.id = coalesce(o.recorded_by, p.recorded_by)
+                          left join staff_name u on u.user_id = coalesce(o.recorded_by, p.recorded_by)
                          where %s and p.received_at >= ? and p.received_at < ?%s
                          group by 1, 2, 3 order by 1, 3 desc, 2""".formatted(scope.sql(), own))
                 .params(params)
@@ -88,13 +96,8 @@ public class CashierReports {
         params.add(districtCode);
         String where = scope.sql() + " and b.period_start between ? and ? and (?::text is null or b.district_code = ?)"
                 + " and b.charge_type in ('RENT', 'RENT_MARKET')";
-        record Sums(BigDecimal due, BigDecimal collected) {
-        }
-        Sums sums = jdbc.sql("select coalesce(sum(b.amount + b.adjustments), 0), coalesce(sum(b.paid), 0) from bill_balance b where " + where)
-                .params(params).query((rs, n) -> new Sums(rs.getBigDecimal(1), rs.getBigDecimal(2))).single();
-        BigDecimal rate = sums.due().signum() == 0 ? null
-                : sums.collected().divide(sums.due(), 4, java.math.RoundingMode.HALF_UP);
-        return new Rate(districtCode, month, sums.due(), sums.collected(), rate,
+        MeasureValue v = collectionRate.compute(measureScopes.of(user, districtCode), new MeasurePeriod.Range(month.atDay(1), month.atEndOfMonth()));
+        return new Rate(districtCode, month, v.denominator(), v.numerator(), v.ratio(),
                 ledger.bills(where + " and b.outstanding > 0", params, 200, 0));
     }
 }

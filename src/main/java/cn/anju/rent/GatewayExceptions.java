@@ -6,6 +6,8 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
+import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +40,14 @@ public class GatewayExceptions {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final AuditLog audit;
+    private final StateChanges changes;
     private final Clock clock;
 
-    GatewayExceptions(JdbcClient jdbc, DataScopes scopes, AuditLog audit, Clock clock) {
+    GatewayExceptions(JdbcClient jdbc, DataScopes scopes, AuditLog audit, StateChanges changes, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -84,8 +87,7 @@ public class GatewayExceptions {
         if (!actor.has(Role.OPERATOR_MANAGER)) {
             throw ProblemException.forbidden("REFUND_REQUEST_MANAGER_ONLY", "退款由承接主体负责人申请。");
         }
-        move(actor, id, RefundState.REQUESTED, "requested_by = ?, requested_at = ?, request_note = ?",
-                List.of(actor.id(), Timestamp.from(clock.instant()), note == null ? "" : note.trim()));
+        move(load(actor, id).request(actor.id(), clock.instant(), note == null ? "" : note.trim()));
     }
 
     /** The district's finance approves it. */
@@ -94,7 +96,7 @@ public class GatewayExceptions {
         if (!actor.has(Role.FINANCE)) {
             throw ProblemException.forbidden("REFUND_APPROVAL_FINANCE_ONLY", "退款由区县财政部门批准。");
         }
-        move(actor, id, RefundState.APPROVED, "approved_by = ?, approved_at = ?", List.of(actor.id(), Timestamp.from(clock.instant())));
+        move(load(actor, id).approve(actor.id(), clock.instant()));
     }
 
     /** The manager records the refund made through the gateway or the bank, with its reference number. */
@@ -107,31 +109,22 @@ public class GatewayExceptions {
             throw ProblemException.badRequest("REFUND_REFERENCE_REQUIRED", "请填写退款流水号（支付平台或银行的退款单号，最多64个字符）。");
         }
         try {
-            move(actor, id, RefundState.REFUNDED, "refunded_by = ?, refunded_at = ?, refund_reference = ?",
-                    List.of(actor.id(), Timestamp.from(clock.instant()), reference.trim()));
+            move(load(actor, id).refunded(actor.id(), clock.instant(), reference.trim()));
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("REFUND_REFERENCE_TAKEN", "该退款流水号已登记在另一笔退款上，请核对。");
         }
     }
 
-    private void move(CurrentUser actor, long id, RefundState next, String sets, List<Object> values) {
-        record Current(String district, long project, RefundState state, int version) {
-        }
-        Current c = jdbc.sql("select district_code, project_id, refund_state, version from gateway_exception where id = ?").param(id)
-                .query((rs, n) -> new Current(rs.getString(1), rs.getLong(2), RefundState.valueOf(rs.getString(3)), rs.getInt(4)))
+    private DuplicateRefund load(CurrentUser actor, long id) {
+        return jdbc.sql("select id, district_code, project_id, refund_state, version from gateway_exception where id = ?").param(id)
+                .query((rs, n) -> new DuplicateRefund(rs.getLong(1), rs.getString(2), rs.getLong(3), RefundState.valueOf(rs.getString(4)), rs.getInt(5)))
                 .optional()
                 .filter(x -> scopes.of(actor).coversProject(x.district(), x.project()))
                 .orElseThrow(() -> ProblemException.notFound("GATEWAY_EXCEPTION_NOT_FOUND", "该重复支付记录不存在，或不在您的数据范围内。"));
-        if (!c.state().canBecome(next)) {
-            throw ProblemException.conflict("REFUND_STATE", "该笔退款当前为「" + c.state().label() + "」，不能改为「" + next.label() + "」。");
-        }
-        List<Object> params = new ArrayList<>(values);
-        params.addAll(List.of(next.name(), id, c.version()));
-        int changed = jdbc.sql("update gateway_exception set " + sets + ", refund_state = ?, version = version + 1 where id = ? and version = ?")
-                .params(params).update();
-        if (changed == 0) {
-            throw ProblemException.conflict("CONCURRENT_CHANGE", "该笔退款刚被他人处理，请刷新。");
-        }
-        audit.record("REFUND_" + next.name(), "gateway_exception", id, AuditOutcome.SUCCESS, Map.of("from", c.state().name()));
+    }
+
+    private void move(StateChange<RefundState> change) {
+        changes.apply(change, c -> audit.record("REFUND_" + c.to().name(), "gateway_exception", c.id(), AuditOutcome.SUCCESS,
+                Map.of("from", c.from().name())));
     }
 }

@@ -61,7 +61,7 @@ class ReceiptPdf {
         Pay p = jdbc.sql("""
                         select p.receipt_number, p.channel, p.amount, p.reference, p.received_at, coalesce(u.display_name, '线上支付'),
                                p.reverses_payment_id, p.reversal_reason
-                          from payment p left join app_user u on u.id = p.recorded_by where p.id = ?""")
+                          from payment p left join staff_name u on u.user_id = p.recorded_by where p.id = ?""")
                 .param(paymentId)
                 .query((rs, n) -> new Pay(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), rs.getString(6), (Long) rs.getObject(7), rs.getString(8)))

@@ -50,7 +50,7 @@ public class Reconciliation {
         if (districtCode != null && !scopes.of(user).coversDistrict(districtCode)) {
             throw ProblemException.notFound("DISTRICT_NOT_IN_SCOPE", "没有该区县的对账数据，或不在您的数据范围内。");
         }
-        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.id", null));
+        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
         ZoneId beijing = ZoneId.of("Asia/Shanghai");
         Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(beijing).toInstant());
         Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(beijing).toInstant());
@@ -61,33 +61,33 @@ public class Reconciliation {
         params.add(districtCode);
         params.add(districtCode);
         return jdbc.sql("""
-                        select p.id, p.name,
+                        select p.project_id, p.name,
                                -- the month's bills: amount and notes, from bills and adjustments
-                               coalesce((select sum(b.amount) from bill b where b.project_id = p.id and b.account = 'RENT' and b.period_start between ? and ?), 0)
+                               coalesce((select sum(b.amount) from bill b where b.project_id = p.project_id and b.account = 'RENT' and b.period_start between ? and ?), 0)
                              + coalesce((select sum(case when a.kind = 'CREDIT' then -a.amount else a.amount end)
                                            from bill_adjustment a join bill b on b.id = a.bill_id
-                                          where b.project_id = p.id and b.account = 'RENT' and b.period_start between ? and ?), 0) as billed,
+                                          where b.project_id = p.project_id and b.account = 'RENT' and b.period_start between ? and ?), 0) as billed,
                                -- what payments allocated to those bills, from allocations
                                coalesce((select sum(x.amount) from payment_allocation x join bill b on b.id = x.bill_id
-                                          where b.project_id = p.id and b.account = 'RENT' and b.period_start between ? and ?), 0) as collected,
+                                          where b.project_id = p.project_id and b.account = 'RENT' and b.period_start between ? and ?), 0) as collected,
                                -- cash received in the month, from payments
-                               coalesce((select sum(y.amount) from payment y where y.project_id = p.id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?), 0) as received,
+                               coalesce((select sum(y.amount) from payment y where y.project_id = p.project_id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?), 0) as received,
                                -- of it, what finance confirmed at the treasury, from the batches
                                coalesce((select sum(y.amount) from payment y join remittance_item i on i.payment_id = y.id
                                           join remittance_batch r on r.id = i.batch_id and r.status = 'CONFIRMED'
-                                          where y.project_id = p.id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?), 0) as remitted,
+                                          where y.project_id = p.project_id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?), 0) as remitted,
                                -- and what is not confirmed yet, counted on its own
-                               coalesce((select sum(y.amount) from payment y where y.project_id = p.id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?
+                               coalesce((select sum(y.amount) from payment y where y.project_id = p.project_id and y.account = 'RENT' and y.received_at >= ? and y.received_at < ?
                                            and not exists (select 1 from remittance_item i join remittance_batch r on r.id = i.batch_id
                                                             where i.payment_id = y.id and r.status = 'CONFIRMED')), 0) as held,
                                coalesce((select sum(z.amount) from payment_allocation z join payment y on y.id = z.payment_id
-                                          where y.project_id = p.id and y.account = 'RENT' and z.bill_id is null), 0) as credit,
+                                          where y.project_id = p.project_id and y.account = 'RENT' and z.bill_id is null), 0) as credit,
                                coalesce((select sum(case when d.kind = 'RECEIVED' then d.amount else -d.amount end)
                                            from deposit_entry d join lease_billing_basis l on l.lease_id = d.lease_id
-                                          where l.project_id = p.id), 0) as deposits,
+                                          where l.project_id = p.project_id), 0) as deposits,
                                -- money the gateway confirmed twice for one order: outside the ledger, owed back
-                               coalesce((select sum(g.amount) from gateway_exception g where g.project_id = p.id and g.refund_state <> 'REFUNDED'), 0) as to_refund
-                          from project p where %s and (?::text is null or p.district_code = ?) order by p.district_code, p.name""".formatted(scope.sql()))
+                               coalesce((select sum(g.amount) from gateway_exception g where g.project_id = p.project_id and g.refund_state <> 'REFUNDED'), 0) as to_refund
+                          from project_place p where %s and (?::text is null or p.district_code = ?) order by p.district_code, p.name""".formatted(scope.sql()))
                 .params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), null,
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)))

@@ -141,7 +141,7 @@ public class RentQueries {
                                coalesce(u.display_name, '线上支付'), p.reverses_payment_id,
                                exists (select 1 from payment r where r.reverses_payment_id = p.id), p.account,
                                (select f.number from fiscal_receipt f where f.payment_id = p.id)
-                          from payment p left join app_user u on u.id = p.recorded_by
+                          from payment p left join staff_name u on u.user_id = p.recorded_by
                          where %s order by p.received_at desc, p.id desc limit ?""".formatted(where))
                 .params(all)
                 .query((rs, n) -> new PaymentRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),

@@ -99,7 +99,7 @@ public class RentStandards {
         return jdbc.sql("""
                         select s.id, s.project_id, s.district_code, s.kind, s.yuan_per_sqm, s.effective_from, coalesce(u.display_name, '系统'),
                                s.approved_at, s.reason
-                          from rent_standard s left join app_user u on u.id = s.approved_by
+                          from rent_standard s left join staff_name u on u.user_id = s.approved_by
                          where %s order by s.project_id, s.kind, s.effective_from desc""".formatted(scope.sql()))
                 .params(scope.params())
                 .query((rs, n) -> new Standard(rs.getLong(1), rs.getLong(2), rs.getString(3), Kind.valueOf(rs.getString(4)),

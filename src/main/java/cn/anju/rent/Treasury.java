@@ -6,9 +6,12 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Role;
+import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.policy.PolicySettings;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,14 +45,21 @@ public class Treasury {
     private final DataScopes scopes;
     private final PolicySettings settings;
     private final AuditLog audit;
+    private final StateChanges changes;
     private final Clock clock;
+    private final MeasureScopes measureScopes;
+    private final TreasuryMeasures.Held rentHeld;
 
-    Treasury(JdbcClient jdbc, DataScopes scopes, PolicySettings settings, AuditLog audit, Clock clock) {
+    Treasury(JdbcClient jdbc, DataScopes scopes, PolicySettings settings, AuditLog audit, StateChanges changes, Clock clock,
+             MeasureScopes measureScopes, TreasuryMeasures.Held rentHeld) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.settings = settings;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
+        this.measureScopes = measureScopes;
+        this.rentHeld = rentHeld;
     }
 
     public record NewBatch(String districtCode, LocalDate upTo) {
@@ -85,9 +95,9 @@ public class Treasury {
                 .query(BigDecimal.class).single();
         long id = jdbc.sql("""
                         insert into remittance_batch (operator_id, district_code, up_to, amount, payments, status, created_by, created_at)
-                        values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?) returning id""")
-                .params(actor.organisationId(), b.districtCode(), Date.valueOf(b.upTo()), amount, payments.size(), actor.id(),
-                        Timestamp.from(clock.instant()))
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(actor.organisationId(), b.districtCode(), Date.valueOf(b.upTo()), amount, payments.size(),
+                        RemittanceStatus.SUBMITTED.name(), actor.id(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         try {
             jdbc.sql("insert into remittance_item (batch_id, payment_id) select ?, unnest(?::bigint[])")
@@ -108,32 +118,20 @@ public class Treasury {
         if (!actor.has(Role.FINANCE)) {
             throw ProblemException.forbidden("REMITTANCE_FINANCE_ONLY", "上缴确认由财政部门办理。");
         }
-        record Batch(String district, String status, int version) {
-        }
-        Batch b = jdbc.sql("select district_code, status, version from remittance_batch where id = ?").param(batchId)
-                .query((rs, n) -> new Batch(rs.getString(1), rs.getString(2), rs.getInt(3))).optional()
+        Remittance b = jdbc.sql("select id, district_code, status, version from remittance_batch where id = ?").param(batchId)
+                .query((rs, n) -> new Remittance(rs.getLong(1), rs.getString(2), RemittanceStatus.valueOf(rs.getString(3)), rs.getInt(4))).optional()
                 .filter(x -> scopes.of(actor).coversDistrict(x.district()))
                 .orElseThrow(() -> ProblemException.notFound("REMITTANCE_NOT_FOUND", "上缴批次不存在。"));
         if (c == null || c.treasuryReceiptNo() == null || c.treasuryReceiptNo().isBlank() || c.treasuryDate() == null) {
             throw ProblemException.badRequest("TREASURY_RECEIPT_REQUIRED", "请填写国库缴款书（收据）号和入库日期。");
         }
-        if (!"SUBMITTED".equals(b.status())) {
-            throw ProblemException.conflict("REMITTANCE_CONFIRMED", "该批次已确认。");
-        }
+        String receipt = c.treasuryReceiptNo().trim();
         try {
-            int changed = jdbc.sql("""
-                            update remittance_batch set status = 'CONFIRMED', treasury_receipt_no = ?, treasury_date = ?, confirmed_by = ?,
-                                   confirmed_at = ?, version = version + 1 where id = ? and version = ?""")
-                    .params(c.treasuryReceiptNo().trim(), Date.valueOf(c.treasuryDate()), actor.id(), Timestamp.from(clock.instant()),
-                            batchId, b.version())
-                    .update();
-            if (changed == 0) {
-                throw ProblemException.conflict("CONCURRENT_CHANGE", "该批次刚被他人处理，请刷新。");
-            }
+            changes.apply(b.confirm(receipt, c.treasuryDate(), actor.id(), clock.instant()), x ->
+                    audit.record("REMITTANCE_CONFIRM", "remittance_batch", batchId, AuditOutcome.SUCCESS, Map.of("receipt", receipt)));
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("TREASURY_RECEIPT_TAKEN", "该国库缴款书号已用于其他批次。");
         }
-        audit.record("REMITTANCE_CONFIRM", "remittance_batch", batchId, AuditOutcome.SUCCESS, Map.of("receipt", c.treasuryReceiptNo().trim()));
     }
 
     public record Batch(long id, String districtCode, LocalDate upTo, BigDecimal amount, int payments, String status,
@@ -157,7 +155,10 @@ public class Treasury {
                 .list();
     }
 
-    /** Collected, remitted (confirmed) and held per district in scope, with the held money's age and what is overdue. */
+    /**
+     * Collected, remitted (confirmed) and held per district in scope, with the held money's age and what is overdue;
+     * the held amount is the measure {@code RENT_HELD} as of today.
+     */
     public record Held(String districtCode, BigDecimal collected, BigDecimal remitted, BigDecimal held, BigDecimal upTo30Days,
                        BigDecimal days31To60, BigDecimal over60Days, BigDecimal overdue, long overduePayments) {
     }
@@ -190,7 +191,6 @@ public class Treasury {
                             )
                             select district_code, sum(amount),
                                    coalesce(sum(amount) filter (where remitted), 0),
-                                   coalesce(sum(amount) filter (where not remitted), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at >= ?), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at < ? and received_at >= ?), 0),
                                    coalesce(sum(amount) filter (where not remitted and received_at < ?), 0),
@@ -198,8 +198,9 @@ public class Treasury {
                                    count(*) filter (where not remitted and received_at < ?)
                               from p group by district_code""".formatted(scope.sql()))
                     .params(params)
-                    .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(9)))
+                    .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rentHeld.compute(measureScopes.of(user, d), new MeasurePeriod.AsOf(today)).value(),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8)))
                     .single());
         }
         return out;

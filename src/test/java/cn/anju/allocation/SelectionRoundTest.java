@@ -41,7 +41,9 @@ class SelectionRoundTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = WebClient.json(created).get("id").asLong();
         // the draw cannot come before the public value, nor the public value before the list is published
-        assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}").statusCode()).isEqualTo(409);
+        var early = officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(early).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/public-value", "{\"value\":\"1\"}").statusCode()).isEqualTo(409);
         assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/publish", "{}").statusCode()).isEqualTo(204);
         assertThat(officer.postJson("/api/v1/selection-rounds/" + id + "/draw", "{}").statusCode()).isEqualTo(409);

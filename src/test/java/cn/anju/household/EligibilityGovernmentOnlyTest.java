@@ -106,6 +106,7 @@ class EligibilityGovernmentOnlyTest {
         HttpResponse<String> again = officer.postJson("/api/v1/eligibility-decisions/" + id + "/status",
                 "{\"status\":\"VALID\",\"reason\":\"恢复\"}");
         assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(jdbc.sql("select count(*) from eligibility_status_change where decision_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -123,5 +124,12 @@ class EligibilityGovernmentOnlyTest {
                 "{\"accept\":true,\"note\":\"转入资格复核\"}").statusCode()).isEqualTo(204);
         assertThat(jdbc.sql("select status from change_report where id = ?").param(report).query(String.class).single())
                 .isEqualTo("ACCEPTED");
+        // decided once: a second decision is a step the report's states do not allow
+        HttpResponse<String> again = WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/change-reports/" + report + "/decision",
+                "{\"accept\":false,\"note\":\"改为驳回\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(jdbc.sql("select status || ':' || decision_note from change_report where id = ?").param(report).query(String.class).single())
+                .isEqualTo("ACCEPTED:转入资格复核");
     }
 }

@@ -69,10 +69,12 @@ class PatrolTest {
         var failed = detail.get("results").get(1);
         assertThat(failed.get("result").asString()).isEqualTo("FAIL");
         String photoSha = failed.get("photos").get(0).get("sha256").asString();
-        // recorded once: a second submission is refused
-        assertThat(WebClient.json(inspector.postMultipart("/api/v1/patrol-tasks/" + task + "/results",
-                Map.of("result_1", "PASS", "result_2", "PASS", "result_3", "PASS"), "photo_1", "a.png", "image/png", photo))
-                .get("code").asString()).isEqualTo("PATROL_TASK_NOT_PENDING");
+        // recorded once: a second submission is a step the task's states do not allow, answered like every other
+        var again = inspector.postMultipart("/api/v1/patrol-tasks/" + task + "/results",
+                Map.of("result_1", "PASS", "result_2", "PASS", "result_3", "PASS"), "photo_1", "a.png", "image/png", photo);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(WebClient.json(again).get("detail").asString()).contains("已完成");
 
         var made = inspector.postJson("/api/v1/patrol-tasks/" + task + "/results/" + failed.get("id").asLong() + "/work-order",
                 "{\"category\":\"LIGHTING\",\"workType\":\"REPAIR\",\"priority\":\"NORMAL\"}");

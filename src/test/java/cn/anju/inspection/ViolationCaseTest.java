@@ -2,6 +2,7 @@ package cn.anju.inspection;
 
 import cn.anju.rent.BillRuns;
 import cn.anju.rent.Dunning;
+import cn.anju.support.ArrearsFixtures;
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.TestClock;
@@ -20,11 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Violation cases: the operator opens, adds evidence and reports; only the district's officer decides (403 for an
@@ -120,7 +121,31 @@ class ViolationCaseTest {
                 {"keysReturned":2,"waterReading":20,"electricityReading":400,"fixtures":[{"item":"入户门及门锁","condition":"GOOD","note":""}],
                  "damages":"","damageAmount":0,"unitReturnedAs":"VACANT"}""");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        assertThat(state(id)).isEqualTo("VACATED");
+        // the lease module's LeaseMovedOut reaches the case after the move-out committed
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(id), "VACATED"::equals);
+    }
+
+    @Test
+    void aStepTheCaseIsNotReadyForAnswers409WithTheOneCodeAndChangesNothing() {
+        LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
+        long id = open(WebClient.loggedIn(port, "anju.staff"), a.leaseId(), "CHANGE_OF_USE");
+        int version = version(id);
+        // the officer cannot take up a draft the operator has not reported
+        var early = WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/violation-cases/" + id + "/review", "{}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(early).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(WebClient.json(early).get("detail").asString()).contains("草稿");
+        assertThat(state(id)).isEqualTo("DRAFT");
+        assertThat(version(id)).isEqualTo(version);
+        assertThat(jdbc.sql("select string_agg(to_state, ',' order by id) from violation_case_event where case_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("DRAFT");
+        // a closed case stays closed
+        assertThat(WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/violation-cases/" + id + "/closure", "{\"note\":\"误登记\"}")
+                .statusCode()).isEqualTo(204);
+        var again = WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/violation-cases/" + id + "/closure", "{\"note\":\"再撤一次\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(state(id)).isEqualTo("CLOSED");
     }
 
     @Test
@@ -195,13 +220,12 @@ class ViolationCaseTest {
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         String number = jdbc.sql("select lease_number from lease where id = ?").param(a.leaseId()).query(String.class).single();
         try {
-            // seven months billed and nothing paid: by the seventh month's start, six full months are overdue
-            for (int m = 0; m < 7; m++) {
-                runs.run(BillRuns.Trigger.MANUAL, null, YearMonth.from(TODAY).plusMonths(m));
-            }
-            TestClock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(TODAY, YearMonth.from(TODAY).plusMonths(6).atDay(25))));
+            ArrearsFixtures.sixMonthsOverdue(runs);
             dunning.reportArrears();
             dunning.reportArrears(); // a second run, or a second node: still one case
+            // the case is opened by the inspection module once the report's transaction committed
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from violation_case where lease_id = ?")
+                    .param(a.leaseId()).query(Long.class).single() > 0);
             var cases = jdbc.sql("select id, state, type, source, arrears_amount from violation_case where lease_id = ?")
                     .param(a.leaseId()).query().listOfRows();
             assertThat(cases).hasSize(1);

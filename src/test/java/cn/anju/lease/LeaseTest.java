@@ -65,7 +65,10 @@ class LeaseTest {
         assertThat(row.get("head").asString()).as("the head's name is masked in lists").matches("\\p{IsHan}+\\*+");
         assertThat(row.get("endDate").asString()).isEqualTo(cn.anju.support.TestClock.today().plusMonths(60).minusDays(1).toString());
 
-        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN).statusCode()).as("not before signing").isEqualTo(409);
+        HttpResponse<String> early = clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN);
+        assertThat(early.statusCode()).as("not before signing").isEqualTo(409);
+        assertThat(WebClient.json(early).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(WebClient.json(early).get("detail").asString()).contains("草稿");
         assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).isEqualTo(204);
         // the checklist is the move-in: without it, or without the household's information checked, nothing moves
         HttpResponse<String> noKeys = clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN.replace("\"keys\":2", "\"keys\":0"));
@@ -147,7 +150,9 @@ class LeaseTest {
         assertThat(jdbc.sql("select termination_kind || '/' || termination_reason from lease where id = ?").param(lease)
                 .query(String.class).single()).isEqualTo("VOLUNTARY/家庭放弃入住");
         assertThat(unitStatus(c.unitId())).isEqualTo("VACANT");
-        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).as("terminated is final").isEqualTo(409);
+        HttpResponse<String> signedAfterAll = clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}");
+        assertThat(signedAfterAll.statusCode()).as("terminated is final").isEqualTo(409);
+        assertThat(WebClient.json(signedAfterAll).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
     }
 
     @Test

@@ -30,7 +30,7 @@ class MaintenanceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    WorkOrders orders;
+    WorkOrderDeadlines deadlines;
     @Autowired
     PreventiveSchedules schedules;
 
@@ -91,9 +91,9 @@ class MaintenanceTest {
             clerk = WebClient.loggedIn(port, "anju.staff");
             var late = WebClient.json(clerk.getJson("/api/v1/work-orders?view=LATE&size=200")).get("items");
             assertThat(late.findValuesAsString("orderNumber")).contains(number(urgent)).doesNotContain(number(normal));
-            assertThat(orders.escalate()).isGreaterThanOrEqualTo(1);
+            assertThat(deadlines.escalate()).isGreaterThanOrEqualTo(1);
             assertThat(jdbc.sql("select escalated_at is not null from work_order where id = ?").param(urgent).query(Boolean.class).single()).isTrue();
-            assertThat(orders.escalate()).as("flagged once").isZero();
+            assertThat(deadlines.escalate()).as("flagged once").isZero();
             assertThat(WebClient.loggedIn(port, "anju.manager").get("/").body()).contains("超时的维修工单");
 
             // both are done, at the same moment so in the same month whatever day the suite starts on: the urgent one
@@ -111,6 +111,33 @@ class MaintenanceTest {
         } finally {
             TestClock.reset();
         }
+    }
+
+    @Test
+    void aStepTheOrderIsNotReadyForOrAStaleVersionAnswers409AndChangesNothing() {
+        WebClient clerk = WebClient.loggedIn(port, "anju.staff");
+        long id = submit(clerk, "REPAIR", "三楼扶手松动", "NORMAL").get("id").asLong();
+        int version = jdbc.sql("select version from work_order where id = ?").param(id).query(Integer.class).single();
+        long entries = jdbc.sql("select count(*) from work_order_event where work_order_id = ?").param(id).query(Long.class).single();
+        // arriving before anyone was dispatched: the state table does not lead there
+        var early = clerk.postJson("/api/v1/work-orders/" + id + "/arrival", "{}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(early).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(WebClient.json(early).get("detail").asString()).contains("已受理");
+        assertThat(WebClient.json(clerk.postJson("/api/v1/work-orders/" + id + "/triage", "{\"workType\":\"REPAIR\"}")).get("code").asString())
+                .as("triaged once").isEqualTo("ILLEGAL_TRANSITION");
+        // a dispatch sent from a page that showed an older version loses to what happened since
+        var stale = clerk.postJson("/api/v1/work-orders/" + id + "/dispatch", "{\"version\":" + (version - 1) + ",\"worker\":\"维修二班\"}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(stale).get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
+        assertThat(jdbc.sql("select state || ':' || version || ':' || coalesce(dispatched_to, '-') from work_order where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("ACCEPTED:" + version + ":-");
+        assertThat(jdbc.sql("select count(*) from work_order_event where work_order_id = ?").param(id).query(Long.class).single()).isEqualTo(entries);
+        // with the version the page showed, it goes through
+        assertThat(clerk.postJson("/api/v1/work-orders/" + id + "/dispatch", "{\"version\":" + version + ",\"worker\":\"维修二班\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(jdbc.sql("select state || ':' || version || ':' || dispatched_to from work_order where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("DISPATCHED:" + (version + 1) + ":维修二班");
     }
 
     private void finish(WebClient clerk, long id) {

@@ -185,7 +185,9 @@ class GatewayCallbackTest {
         // refunded in four eyes: the manager requests, the district's finance approves, the manager records the reference
         String path = "/api/v1/gateway-exceptions/" + anException;
         WebClient finance = WebClient.loggedIn(port, "yuyang.finance");
-        assertThat(finance.postJson(path + "/refund-approval", "{}").statusCode()).as("nothing requested yet").isEqualTo(409);
+        var early = finance.postJson(path + "/refund-approval", "{}");
+        assertThat(early.statusCode()).as("nothing requested yet").isEqualTo(409);
+        assertThat(WebClient.json(early).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(finance.postJson(path + "/refund-request", "{}").statusCode()).isEqualTo(403);
         assertThat(manager.postJson(path + "/refund-request", "{\"note\":\"重复扣款\"}").statusCode()).isEqualTo(204);
         assertThat(manager.postJson(path + "/refund-approval", "{}").statusCode()).isEqualTo(403);

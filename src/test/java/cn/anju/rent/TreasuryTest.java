@@ -78,7 +78,9 @@ class TreasuryTest {
         assertThat(WebClient.json(finance.postJson("/api/v1/remittances/" + batch + "/confirmation", "{}")).get("code").asString())
                 .isEqualTo("TREASURY_RECEIPT_REQUIRED");
         assertThat(finance.postJson("/api/v1/remittances/" + batch + "/confirmation", confirmation).statusCode()).isEqualTo(204);
-        assertThat(finance.postJson("/api/v1/remittances/" + batch + "/confirmation", confirmation).statusCode()).isEqualTo(409);
+        var twice = finance.postJson("/api/v1/remittances/" + batch + "/confirmation", confirmation);
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(WebClient.json(twice).get("code").asString()).as("confirmed once").isEqualTo("ILLEGAL_TRANSITION");
         // finance also confirms whatever else waits (the demo's last month): then nothing collected is held
         for (JsonNode b : WebClient.json(finance.getJson("/api/v1/remittances"))) {
             if (b.get("status").asString().equals("SUBMITTED")) {

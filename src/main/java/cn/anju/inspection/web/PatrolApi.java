@@ -2,6 +2,7 @@ package cn.anju.inspection.web;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.inspection.CaseType;
+import cn.anju.inspection.PatrolFollowUps;
 import cn.anju.inspection.PatrolPlans;
 import cn.anju.inspection.PatrolTasks;
 import cn.anju.maintenance.Category;
@@ -36,12 +37,14 @@ class PatrolApi {
 
     private final PatrolPlans plans;
     private final PatrolTasks tasks;
+    private final PatrolFollowUps followUps;
     private final java.time.Clock clock;
 
-    PatrolApi(PatrolPlans plans, PatrolTasks tasks, java.time.Clock clock) {
+    PatrolApi(PatrolPlans plans, PatrolTasks tasks, PatrolFollowUps followUps, java.time.Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
+        this.followUps = followUps;
     }
 
     @GetMapping("/api/v1/patrol-plans")
@@ -93,7 +96,7 @@ class PatrolApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "不合格项一步生成维修工单（带照片，经服务范围审查）")
     Map<String, Object> toOrder(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestBody ToOrder b) {
-        return Map.of("workOrderId", tasks.toWorkOrder(user, id, resultId, b.category(), b.workType(), b.priority()));
+        return Map.of("workOrderId", followUps.toWorkOrder(user, id, resultId, b.category(), b.workType(), b.priority()));
     }
 
     record ToCase(String leaseNumber, CaseType type, String facts) {
@@ -103,7 +106,7 @@ class PatrolApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "不合格项一步立案（违规案件草稿，照片作为证据）")
     Map<String, Object> toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestBody ToCase b) {
-        return Map.of("caseId", tasks.toCase(user, id, resultId, b.leaseNumber(), b.type(), b.facts()));
+        return Map.of("caseId", followUps.toCase(user, id, resultId, b.leaseNumber(), b.type(), b.facts()));
     }
 
     @GetMapping("/api/v1/patrol-coverage")

@@ -3,6 +3,7 @@ package cn.anju.inspection.web;
 import cn.anju.housing.HousingQueries;
 import cn.anju.identity.CurrentUser;
 import cn.anju.inspection.CaseType;
+import cn.anju.inspection.PatrolFollowUps;
 import cn.anju.inspection.PatrolPlans;
 import cn.anju.inspection.PatrolTasks;
 import cn.anju.maintenance.Category;
@@ -34,13 +35,15 @@ class PatrolPages {
 
     private final PatrolPlans plans;
     private final PatrolTasks tasks;
+    private final PatrolFollowUps followUps;
     private final HousingQueries housing;
     private final java.time.Clock clock;
 
-    PatrolPages(PatrolPlans plans, PatrolTasks tasks, HousingQueries housing, java.time.Clock clock) {
+    PatrolPages(PatrolPlans plans, PatrolTasks tasks, PatrolFollowUps followUps, HousingQueries housing, java.time.Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
+        this.followUps = followUps;
         this.housing = housing;
     }
 
@@ -90,7 +93,7 @@ class PatrolPages {
                    @RequestParam(required = false) WorkType workType, @RequestParam(required = false) WorkOrders.Priority priority,
                    RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已生成维修工单（照片已随单）。",
-                () -> tasks.toWorkOrder(user, id, resultId, category, workType, priority));
+                () -> followUps.toWorkOrder(user, id, resultId, category, workType, priority));
     }
 
     @PostMapping("/patrols/{id}/results/{resultId}/violation-case")
@@ -98,6 +101,6 @@ class PatrolPages {
     String toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) String leaseNumber,
                   @RequestParam(required = false) CaseType type, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已立案（草稿），巡查照片已作为证据。",
-                () -> tasks.toCase(user, id, resultId, leaseNumber, type, null));
+                () -> followUps.toCase(user, id, resultId, leaseNumber, type, null));
     }
 }

@@ -3,6 +3,7 @@ package cn.anju.maintenance.web;
 import cn.anju.identity.CurrentUser;
 import cn.anju.maintenance.Category;
 import cn.anju.maintenance.ScopeGuard;
+import cn.anju.maintenance.WorkOrderHandling;
 import cn.anju.maintenance.WorkOrderQueries;
 import cn.anju.maintenance.WorkOrders;
 import cn.anju.shared.web.PageActions;
@@ -26,10 +27,12 @@ import java.util.List;
 class TenantRepairPages {
 
     private final WorkOrders orders;
+    private final WorkOrderHandling handling;
     private final WorkOrderQueries queries;
 
-    TenantRepairPages(WorkOrders orders, WorkOrderQueries queries) {
+    TenantRepairPages(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries) {
         this.orders = orders;
+        this.handling = handling;
         this.queries = queries;
     }
 
@@ -64,12 +67,12 @@ class TenantRepairPages {
     @PostMapping("/my/repairs/{id}/confirmation")
     String confirm(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) Integer rating,
                    @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/my/repairs/" + id, "感谢您的评价。", () -> orders.confirm(user, id, version, rating, comment));
+        return PageActions.attempt(redirect, "/my/repairs/" + id, "感谢您的评价。", () -> handling.confirm(user, id, version, rating, comment));
     }
 
     @PostMapping("/my/repairs/{id}/reopening")
     String reopen(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/my/repairs/" + id, "已申请返修。", () -> orders.reopen(user, id, version, reason));
+        return PageActions.attempt(redirect, "/my/repairs/" + id, "已申请返修。", () -> handling.reopen(user, id, version, reason));
     }
 }

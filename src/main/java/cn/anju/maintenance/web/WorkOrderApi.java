@@ -2,8 +2,10 @@ package cn.anju.maintenance.web;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.maintenance.Category;
+import cn.anju.maintenance.Completion;
 import cn.anju.maintenance.PreventiveSchedules;
 import cn.anju.maintenance.ScopeGuard;
+import cn.anju.maintenance.WorkOrderHandling;
 import cn.anju.maintenance.WorkOrderQueries;
 import cn.anju.maintenance.WorkOrderState;
 import cn.anju.maintenance.WorkOrders;
@@ -36,15 +38,17 @@ import java.util.Map;
 class WorkOrderApi {
 
     private final WorkOrders orders;
+    private final WorkOrderHandling handling;
     private final WorkOrderQueries queries;
     private final PreventiveSchedules schedules;
     private final cn.anju.housing.HousingQueries housing;
     private final java.time.Clock clock;
 
-    WorkOrderApi(WorkOrders orders, WorkOrderQueries queries, PreventiveSchedules schedules, cn.anju.housing.HousingQueries housing, java.time.Clock clock) {
+    WorkOrderApi(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries, PreventiveSchedules schedules, cn.anju.housing.HousingQueries housing, java.time.Clock clock) {
         this.clock = clock;
         this.housing = housing;
         this.orders = orders;
+        this.handling = handling;
         this.queries = queries;
         this.schedules = schedules;
     }
@@ -101,12 +105,12 @@ class WorkOrderApi {
     void step(CurrentUser user, @PathVariable long id, @PathVariable String action, @RequestBody(required = false) Step body) {
         Step s = body == null ? new Step(null, null, null, null, null, null, null, null, null, null) : body;
         switch (action) {
-            case "triage" -> orders.triage(user, id, s.version(), s.workType(), s.priority());
-            case "dispatch" -> orders.dispatch(user, id, s.version(), s.worker());
-            case "arrival" -> orders.arrive(user, id, s.version());
-            case "completion" -> orders.complete(user, id, s.version(), new WorkOrders.Completion(s.note(), s.labourCost(), s.materialCost()), List.of());
-            case "confirmation" -> orders.confirm(user, id, s.version(), s.rating(), s.comment());
-            default -> orders.reopen(user, id, s.version(), s.reason());
+            case "triage" -> handling.triage(user, id, s.version(), s.workType(), s.priority());
+            case "dispatch" -> handling.dispatch(user, id, s.version(), s.worker());
+            case "arrival" -> handling.arrive(user, id, s.version());
+            case "completion" -> handling.complete(user, id, s.version(), new Completion(s.note(), s.labourCost(), s.materialCost()), List.of());
+            case "confirmation" -> handling.confirm(user, id, s.version(), s.rating(), s.comment());
+            default -> handling.reopen(user, id, s.version(), s.reason());
         }
     }
 

@@ -3,8 +3,10 @@ package cn.anju.maintenance.web;
 import cn.anju.housing.HousingQueries;
 import cn.anju.identity.CurrentUser;
 import cn.anju.maintenance.Category;
+import cn.anju.maintenance.Completion;
 import cn.anju.maintenance.PreventiveSchedules;
 import cn.anju.maintenance.ScopeGuard;
+import cn.anju.maintenance.WorkOrderHandling;
 import cn.anju.maintenance.WorkOrderQueries;
 import cn.anju.maintenance.WorkOrderState;
 import cn.anju.maintenance.WorkOrders;
@@ -36,14 +38,16 @@ import java.util.List;
 class WorkOrderPages {
 
     private final WorkOrders orders;
+    private final WorkOrderHandling handling;
     private final WorkOrderQueries queries;
     private final PreventiveSchedules schedules;
     private final HousingQueries housing;
     private final java.time.Clock clock;
 
-    WorkOrderPages(WorkOrders orders, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing, java.time.Clock clock) {
+    WorkOrderPages(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing, java.time.Clock clock) {
         this.clock = clock;
         this.orders = orders;
+        this.handling = handling;
         this.queries = queries;
         this.schedules = schedules;
         this.housing = housing;
@@ -98,11 +102,11 @@ class WorkOrderPages {
                 @RequestParam(required = false) String worker, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/work-orders/" + id, "已办理。", () -> {
             switch (action) {
-                case "triage" -> orders.triage(user, id, version, workType, priority);
-                case "dispatch" -> orders.dispatch(user, id, version, worker);
-                case "arrival" -> orders.arrive(user, id, version);
-                case "confirmation" -> orders.confirm(user, id, version, null, null);
-                default -> orders.reopen(user, id, version, reason);
+                case "triage" -> handling.triage(user, id, version, workType, priority);
+                case "dispatch" -> handling.dispatch(user, id, version, worker);
+                case "arrival" -> handling.arrive(user, id, version);
+                case "confirmation" -> handling.confirm(user, id, version, null, null);
+                default -> handling.reopen(user, id, version, reason);
             }
         });
     }
@@ -113,7 +117,7 @@ class WorkOrderPages {
                     @RequestParam(required = false) BigDecimal labourCost, @RequestParam(required = false) BigDecimal materialCost,
                     @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/work-orders/" + id, "已登记完工。",
-                () -> orders.complete(user, id, version, new WorkOrders.Completion(note, labourCost, materialCost), Uploads.of(photos)));
+                () -> handling.complete(user, id, version, new Completion(note, labourCost, materialCost), Uploads.of(photos)));
     }
 
     @GetMapping("/maintenance/schedules")

@@ -1,0 +1,24 @@
+package cn.anju.shared.measure;
+
+import java.math.BigDecimal;
+
+/**
+ * One record behind a figure: of the denominator of a ratio, or one counted record. It names the record, never a
+ * person (a lease number, an order number, a unit's place), so a figure can be traced without personal data.
+ *
+ * @param inNumerator whether the record counts in the numerator (for a count: always)
+ * @param base        for a ratio in yuan, what the record adds to the denominator (e.g. a bill's amount due); else null
+ * @param part        for a ratio in yuan, what it adds to the numerator (e.g. what was paid on it); else null
+ */
+public record MeasureRecord(RecordKind kind, long id, String label, boolean inNumerator, BigDecimal base, BigDecimal part) {
+
+    /** A record of a ratio of counts, or a counted record. */
+    public static MeasureRecord counted(RecordKind kind, long id, String label, boolean inNumerator) {
+        return new MeasureRecord(kind, id, label, inNumerator, null, null);
+    }
+
+    /** A record of a ratio of amounts: it counts in the numerator when something of it does. */
+    public static MeasureRecord amounts(RecordKind kind, long id, String label, BigDecimal base, BigDecimal part) {
+        return new MeasureRecord(kind, id, label, part.signum() != 0, base, part);
+    }
+}
