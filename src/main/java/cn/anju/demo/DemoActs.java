@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * How the demo acts: as a demo account signed in with its published password (the same check the login page makes),
@@ -79,11 +80,6 @@ class DemoActs {
         return time.atZone(BEIJING).toInstant();
     }
 
-    /** The account as the platform sees it once signed in. */
-    CurrentUser user(String username) {
-        return as(username, u -> u.orElseThrow());
-    }
-
     /** Does the step as the signed-in account, at the moment. */
     <T> T at(Instant when, String username, Function<CurrentUser, T> step) {
         return DemoClock.asOf(when, () -> as(username, u -> step.apply(u.orElseThrow())));
@@ -105,14 +101,14 @@ class DemoActs {
      * One transaction per step, as a request would have, committed without waiting for the disk (the demo's tens of
      * thousands of small steps would otherwise wait for as many flushes; a crash half way is started afresh anyway).
      */
-    private <T> T as(String username, Function<java.util.Optional<CurrentUser>, T> step) {
+    private <T> T as(String username, Function<Optional<CurrentUser>, T> step) {
         return tx.execute(status -> {
             jdbc.sql("set local synchronous_commit = off").update();
             return signedIn(username, step);
         });
     }
 
-    private <T> T signedIn(String username, Function<java.util.Optional<CurrentUser>, T> step) {
+    private <T> T signedIn(String username, Function<Optional<CurrentUser>, T> step) {
         SecurityContext before = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signedIn.computeIfAbsent(username, this::signIn));

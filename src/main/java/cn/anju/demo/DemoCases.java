@@ -21,6 +21,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.time.Instant;
 
 /**
  * Demo violation cases, made through the real steps: the households at six months' arrears reported by the rent
@@ -72,7 +74,7 @@ class DemoCases {
      * @param lets      the demo's leases
      * @param neverPaid the leases whose households paid nothing (reported for their arrears, not picked for a story)
      */
-    void open(List<DemoLeases.Let> lets, java.util.Set<Long> neverPaid) {
+    void open(List<DemoLeases.Let> lets, Set<Long> neverPaid) {
         int arrears = dunning.reportArrears(); // the daily dunning job, today
         LocalDate today = acts.today();
         // occupied leases in 榆阳 without arrears, spread over the list
@@ -88,7 +90,7 @@ class DemoCases {
     }
 
     private void tell(Story s, int i, long lease, LocalDate day, LocalDate today) {
-        java.time.Instant opened = acts.notAfterNow(DemoActs.at(day, 9));
+        Instant opened = acts.notAfterNow(DemoActs.at(day, 9));
         long id = acts.at(opened, CLERK, clerk -> {
             long c = cases.open(clerk, new ViolationCases.Opening(lease, null, s.type(), s.facts(), ViolationCases.CaseSource.PATROL));
             evidence.add(clerk, c, new CaseEvidence.Item(s.evidence(), null, s.place(), new BigDecimal("38.2851").add(BigDecimal.valueOf(i, 4)),

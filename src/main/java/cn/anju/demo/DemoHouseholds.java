@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.Optional;
 
 /**
  * The demo's 1,500 households (synthetic names, checksum-valid ID numbers under Yulin area codes, including retired
@@ -145,7 +146,7 @@ class DemoHouseholds {
     }
 
     /** The decision in force (and, for a household registered long enough ago, the one it followed); waiting if in force today. */
-    private java.util.Optional<Waiting> decisions(long householdId, District d, int n, LocalDate registered, LocalDate entered, HouseholdCategory category,
+    private Optional<Waiting> decisions(long householdId, District d, int n, LocalDate registered, LocalDate entered, HouseholdCategory category,
                            LocalDate today, Random random) {
         RentTier tier = switch (category) {
             case MINIMUM_LIVING, EXTREME_POVERTY -> RentTier.MINIMUM;
@@ -175,12 +176,12 @@ class DemoHouseholds {
         if (status != EligibilityStatus.VALID) {
             String reason = status == EligibilityStatus.REVOKED ? "家庭购买住房，不再符合保障条件" : "收入核查中";
             acts.run(DemoActs.at(today.minusDays(1 + n % 30), 11), d.officer(), u -> eligibility.changeStatus(u, decision, status, reason));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean inForce = !validFrom.isAfter(today) && !validTo.isBefore(today);
         LocalDate since = latest(previous == null ? validFrom : from, entered);
         LocalDate renewed = previous == null ? null : latest(validFrom, entered);
-        return inForce ? java.util.Optional.of(new Waiting(householdId, d.code(), since, renewed)) : java.util.Optional.empty();
+        return inForce ? Optional.of(new Waiting(householdId, d.code(), since, renewed)) : Optional.empty();
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

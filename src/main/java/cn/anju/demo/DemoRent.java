@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Random;
+import java.util.ArrayList;
 
 /**
  * Demo rent, month by month over the last seven: the nightly bill run makes each month's bills on its first day;
@@ -56,7 +58,7 @@ class DemoRent {
     History history(List<DemoLeases.Let> lets, long tenantHousehold) {
         LocalDate today = acts.today();
         YearMonth thisMonth = YearMonth.from(today);
-        java.util.Random random = new java.util.Random(2028);
+        Random random = new Random(2028);
         Map<Long, LocalDate> cutoff = new HashMap<>();
         Set<Long> neverPaid = new HashSet<>();
         Set<Long> tenantLeases = new HashSet<>();
@@ -103,7 +105,7 @@ class DemoRent {
 
     /** The month's rent bills the cashier's operator collects (newest first, so the month's own are the first pages). */
     private List<RentLedger.BillRow> billsOf(String cashier, YearMonth month) {
-        List<RentLedger.BillRow> found = new java.util.ArrayList<>();
+        List<RentLedger.BillRow> found = new ArrayList<>();
         for (int page = 1; ; page++) {
             int p = page;
             List<RentLedger.BillRow> rows = acts.now(cashier, u -> queries.bills(u, null, false, new PageQuery(p, PageQuery.MAX_SIZE))).items();
