@@ -56,7 +56,7 @@ class DemoCity implements ApplicationRunner {
         }
         DemoHouseholds.Registered registered = housing.make();
         standards.approve();
-        List<DemoLeases.Let> lets = leases.let(registered.waiting(), registered.tenantHousehold());
+        List<DemoLeases.Let> lets = acts.together(() -> leases.let(registered.waiting(), registered.tenantHousehold()));
         log.info("Demo leases ready: {} leases, {} of them moving out", lets.size(), lets.stream().filter(DemoLeases.Let::movingOut).count());
         DemoRent.History history = rent.history(lets, registered.tenantHousehold());
         log.info("Demo rent ready: {} bills, {} payments, {} remittance batches", history.bills(), history.payments(), history.batches());

@@ -93,7 +93,8 @@ class DemoHousing {
             units += imported.created();
             outOfUse(district, projects, planned);
         }
-        DemoHouseholds.Registered registered = households.register(random);
+        // every household shares one commit (each still registered and decided on its own days)
+        DemoHouseholds.Registered registered = acts.together(() -> households.register(random));
         accounts.openTenant(TENANT_USERNAME, DemoHouseholds.TENANT_NAME, "610802", registered.tenantHousehold(), registered.tenantHead());
         log.info("Demo housing ready ({} units registered and imported, {} households registered)", units, registered.households());
         return registered;

@@ -82,25 +82,33 @@ class DemoRent {
             YearMonth billed = month;
             bills += DemoClock.asOf(DemoActs.at(month.atDay(1).atTime(2, 15)), () -> runs.run(BillRuns.Trigger.SCHEDULED, null, billed)).bills();
             batches += remit(month.minusMonths(1), paidLastMonth, lastMonth);
-            Map<String, Integer> paidThisMonth = new HashMap<>();
-            for (String cashier : List.of("anju.staff", "shenmu.op")) {
-                for (RentLedger.BillRow b : billsOf(cashier, month)) {
-                    LocalDate by = cutoff.get(b.leaseId());
-                    boolean owedByTenant = tenantLeases.contains(b.leaseId()) && !b.periodStart().isBefore(thisMonth.atDay(1));
-                    if (by == null || owedByTenant || !b.dueDate().isBefore(by) || b.outstanding().signum() <= 0) {
-                        continue;
-                    }
-                    Instant at = DemoActs.at(b.dueDate().minusDays(3).isBefore(month.atDay(2)) ? month.atDay(2) : b.dueDate().minusDays(3), 10);
-                    Payments.Channel channel = b.id() % 3 == 0 ? Payments.Channel.BANK_TRANSFER : Payments.Channel.CASH;
-                    acts.run(at, cashier, u -> payments.post(u, "demo-bill-" + b.id(), new Payments.NewPayment(b.leaseId(), channel,
-                            b.outstanding(), channel == Payments.Channel.BANK_TRANSFER ? "网银转账" : "")));
-                    paidThisMonth.merge(b.leaseNumber().substring(0, 6), 1, Integer::sum);
-                    paid++;
-                }
-            }
+            YearMonth paying = month;
+            // the month's payments share one commit (each still on its own day, by its cashier)
+            Map<String, Integer> paidThisMonth = acts.together(() -> pay(paying, cutoff, tenantLeases, thisMonth));
+            paid += paidThisMonth.values().stream().mapToInt(Integer::intValue).sum();
             paidLastMonth = paidThisMonth;
         }
         return new History(bills, paid, batches, neverPaid);
+    }
+
+    /** Each bill of the month its household pays, a few days before it falls due; returns the payments per district. */
+    private Map<String, Integer> pay(YearMonth month, Map<Long, LocalDate> cutoff, Set<Long> tenantLeases, YearMonth thisMonth) {
+        Map<String, Integer> paid = new HashMap<>();
+        for (String cashier : List.of("anju.staff", "shenmu.op")) {
+            for (RentLedger.BillRow b : billsOf(cashier, month)) {
+                LocalDate by = cutoff.get(b.leaseId());
+                boolean owedByTenant = tenantLeases.contains(b.leaseId()) && !b.periodStart().isBefore(thisMonth.atDay(1));
+                if (by == null || owedByTenant || !b.dueDate().isBefore(by) || b.outstanding().signum() <= 0) {
+                    continue;
+                }
+                Instant at = DemoActs.at(b.dueDate().minusDays(3).isBefore(month.atDay(2)) ? month.atDay(2) : b.dueDate().minusDays(3), 10);
+                Payments.Channel channel = b.id() % 3 == 0 ? Payments.Channel.BANK_TRANSFER : Payments.Channel.CASH;
+                acts.run(at, cashier, u -> payments.post(u, "demo-bill-" + b.id(), new Payments.NewPayment(b.leaseId(), channel,
+                        b.outstanding(), channel == Payments.Channel.BANK_TRANSFER ? "网银转账" : "")));
+                paid.merge(b.leaseNumber().substring(0, 6), 1, Integer::sum);
+            }
+        }
+        return paid;
     }
 
     /** The month's rent bills the cashier's operator collects (newest first, so the month's own are the first pages). */
