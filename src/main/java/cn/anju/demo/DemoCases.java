@@ -1,12 +1,12 @@
 package cn.anju.demo;
 
+import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentitySeeding;
 import cn.anju.inspection.CaseEvidence;
 import cn.anju.inspection.CaseType;
 import cn.anju.inspection.Decision;
 import cn.anju.inspection.ViolationCases;
-import cn.anju.housing.UnitStatus;
 import cn.anju.lease.Handovers;
 import cn.anju.rent.Dunning;
 import org.slf4j.Logger;
@@ -18,17 +18,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Demo violation cases, made through the real steps: the households at six months' arrears reported by the rent
@@ -124,7 +125,7 @@ class DemoCases implements ApplicationRunner {
             if (s.step().equals("RECTIFY_OVERDUE")) {
                 // made as if decided a month ago, so the overdue list has an entry
                 jdbc.sql("update violation_case set rectify_by = ?, decided_at = decided_at - interval '30 days' where id = ?")
-                        .params(java.sql.Date.valueOf(today.minusDays(5)), id).update();
+                        .params(Date.valueOf(today.minusDays(5)), id).update();
             }
         }
         log.info("Demo cases ready: {} arrears cases reported, {} cases opened in 榆阳", arrears, Math.min(STORIES.size(), leases.size()));

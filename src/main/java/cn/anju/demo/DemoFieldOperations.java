@@ -4,14 +4,15 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentitySeeding;
 import cn.anju.inspection.IdleUnits;
 import cn.anju.inspection.PatrolPlans;
-import cn.anju.inspection.Verifications;
 import cn.anju.inspection.PatrolSeeding;
+import cn.anju.inspection.Verifications;
 import cn.anju.maintenance.Category;
 import cn.anju.maintenance.MaintenanceSeeding;
 import cn.anju.maintenance.PreventiveSchedules;
 import cn.anju.maintenance.ScopeGuard;
 import cn.anju.maintenance.WorkOrders;
 import cn.anju.maintenance.WorkType;
+import cn.anju.shared.files.Upload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,8 +22,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
@@ -132,7 +135,7 @@ class DemoFieldOperations implements ApplicationRunner {
             verifications.record(clerk, visits.get(i).id(), outcome, outcome == Verifications.Outcome.MATCH ? null
                             : outcome == Verifications.Outcome.EMPTY ? "多次上门无人，邻居称户主外出务工" : "实际居住人自称向户主月付租金",
                     null, null, outcome == Verifications.Outcome.DIFFERENT_OCCUPANTS
-                            ? List.of(new cn.anju.shared.files.Upload("核查.png", DemoCases.photo(i))) : List.of());
+                            ? List.of(new Upload("核查.png", DemoCases.photo(i))) : List.of());
             done++;
         }
         return done;
@@ -147,7 +150,7 @@ class DemoFieldOperations implements ApplicationRunner {
                          where u.district_code = '610802' and exists (select 1 from lease l where l.unit_id = u.id and l.status = 'ACTIVE')
                          order by u.id""")
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        java.time.YearMonth latest = java.time.YearMonth.from(today).minusMonths(1);
+        YearMonth latest = YearMonth.from(today).minusMonths(1);
         StringBuilder csv = new StringBuilder("项目,楼栋,房号,月份,用水量,用电量\n");
         for (int i = 0; i < units.size(); i++) {
             boolean idle = i % 180 == 17;
@@ -158,7 +161,7 @@ class DemoFieldOperations implements ApplicationRunner {
                         .append(idle ? String.valueOf(random.nextInt(6)) : String.valueOf(50 + random.nextInt(220))).append('\n');
             }
         }
-        return idle.importReadings(clerk, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).lines();
+        return idle.importReadings(clerk, csv.toString().getBytes(StandardCharsets.UTF_8)).lines();
     }
 
     private Long householdIn(long project) {

@@ -21,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -100,7 +101,7 @@ class DemoHousing implements ApplicationRunner {
             for (int i = 1; i <= 10; i++) {
                 boolean two = i % 3 == 0;
                 BigDecimal area = BigDecimal.valueOf(two ? 5500 + random.nextInt(500) : 4000 + random.nextInt(1000), 2);
-                BigDecimal usable = area.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.HALF_UP);
+                BigDecimal usable = area.multiply(new BigDecimal("0.80")).setScale(2, RoundingMode.HALF_UP);
                 int roll = random.nextInt(100);
                 UnitStatus status = roll < 72 ? UnitStatus.OCCUPIED : roll < 90 ? UnitStatus.VACANT
                         : roll < 94 ? UnitStatus.RESERVED : roll < 97 ? UnitStatus.UNDER_REPAIR : UnitStatus.OFFLINE;

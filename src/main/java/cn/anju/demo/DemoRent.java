@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -62,9 +64,9 @@ class DemoRent implements ApplicationRunner {
         // six months and more (the arrears a case is opened for)
         Random random = new Random(2028);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        Map<Long, List<RentSeeding.DueBill>> byLease = new java.util.LinkedHashMap<>();
-        seeding.dueBefore(today).forEach(b -> byLease.computeIfAbsent(b.leaseId(), k -> new java.util.ArrayList<>()).add(b));
-        List<RentSeeding.DueBill> paidBills = new java.util.ArrayList<>();
+        Map<Long, List<RentSeeding.DueBill>> byLease = new LinkedHashMap<>();
+        seeding.dueBefore(today).forEach(b -> byLease.computeIfAbsent(b.leaseId(), k -> new ArrayList<>()).add(b));
+        List<RentSeeding.DueBill> paidBills = new ArrayList<>();
         // tenant.demo always owes this month's rent, whatever the day, so that paying online can be tried
         List<Long> demoTenantLeases = jdbc.sql("""
                         select l.id from lease l join app_user u on u.household_id = l.household_id where u.username = 'tenant.demo'""")

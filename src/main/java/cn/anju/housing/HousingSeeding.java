@@ -1,8 +1,7 @@
 package cn.anju.housing;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

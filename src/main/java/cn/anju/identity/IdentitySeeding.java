@@ -1,12 +1,13 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
@@ -26,14 +27,14 @@ public class IdentitySeeding {
     private final OrganisationAdministration organisationAdministration;
     private final AccountAdministration accountAdministration;
     private final Clock clock;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final AccountUserDetailsService users;
     private final TenantAccounts tenants;
 
     IdentitySeeding(Organisations organisations, UserAccounts accounts, OperatorCoverages coverages,
                     OrganisationAdministration organisationAdministration,
                     AccountAdministration accountAdministration, Clock clock,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountUserDetailsService users,
+                    JdbcClient jdbc, AccountUserDetailsService users,
                     TenantAccounts tenants) {
         this.tenants = tenants;
         this.jdbc = jdbc;
@@ -133,7 +134,7 @@ public class IdentitySeeding {
                             select region_code, password_min_length, password_min_classes, captcha_after, lock_after, lock_minutes,
                                    idle_timeout_minutes, false, ?, null, ? from security_policy where region_code = '610800'
                              order by effective_from desc, id desc limit 1""")
-                    .params(java.sql.Timestamp.from(clock.instant()), reason).update();
+                    .params(Timestamp.from(clock.instant()), reason).update();
         }
     }
 

@@ -1,11 +1,11 @@
 package cn.anju.inspection;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -50,8 +50,8 @@ public class PatrolSeeding {
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(planId, p.district(), p.project(), Date.valueOf(due), Date.valueOf(due.plusDays(p.every() - 1L)),
                             missed ? "MISSED" : "DONE", missed ? null : inspectorId, missed ? null : doneAt,
-                            missed ? null : new java.math.BigDecimal("38.28").add(java.math.BigDecimal.valueOf(random.nextInt(900), 6)),
-                            missed ? null : new java.math.BigDecimal("109.73").add(java.math.BigDecimal.valueOf(random.nextInt(900), 6)))
+                            missed ? null : new BigDecimal("38.28").add(BigDecimal.valueOf(random.nextInt(900), 6)),
+                            missed ? null : new BigDecimal("109.73").add(BigDecimal.valueOf(random.nextInt(900), 6)))
                     .query(Long.class).single();
             if (!missed) {
                 for (int i = 0; i < p.items().size(); i++) {

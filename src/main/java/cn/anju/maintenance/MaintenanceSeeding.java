@@ -1,8 +1,7 @@
 package cn.anju.maintenance;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +10,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 
 /**
@@ -50,7 +52,7 @@ public class MaintenanceSeeding {
                                            when 'ACCESS_CONTROL' then 'DOORS_ACCESS' else 'OTHER' end,
                                f.inspection_cycle_days, ?::date + (f.id % least(f.inspection_cycle_days, 7))::int - 3, ?, ?
                           from shared_facility f where f.district_code = ?""")
-                .params(java.time.LocalDate.now(clock), plannerId, java.sql.Timestamp.from(clock.instant()), district).update();
+                .params(LocalDate.now(clock), plannerId, Timestamp.from(clock.instant()), district).update();
     }
 
     /** Finished orders over the past days in a project: most on time, some late; tenants' ones rated. */
@@ -69,8 +71,8 @@ public class MaintenanceSeeding {
             Instant completed = late ? submitted.plus(Duration.ofHours(doneH + 2 + random.nextInt(30)))
                     : onSite.plus(Duration.ofMinutes(30 + random.nextInt(Math.max(60, (int) (doneH * 60 - Duration.between(submitted, onSite).toMinutes()) - 40))));
             long seq = jdbc.sql("select nextval('work_order_number_seq')").query(Long.class).single();
-            String number = "WX" + district + java.time.LocalDate.ofInstant(submitted, java.time.ZoneId.of("Asia/Shanghai"))
-                    .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq % 100000);
+            String number = "WX" + district + LocalDate.ofInstant(submitted, ZoneId.of("Asia/Shanghai"))
+                    .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq % 100000);
             long id = jdbc.sql("""
                             insert into work_order (order_number, district_code, project_id, household_id, source, category, location_kind, work_type,
                                    priority, state, description, submitted_by, submitted_at, onsite_due_at, done_due_at, dispatched_to, on_site_at,

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,7 +96,7 @@ public class RentLedger implements RentAccounts {
     }
 
     List<BillRow> bills(String where, List<Object> params, int limit, int offset) {
-        List<Object> all = new java.util.ArrayList<>(params);
+        List<Object> all = new ArrayList<>(params);
         all.add(limit);
         all.add(offset);
         return jdbc.sql("""

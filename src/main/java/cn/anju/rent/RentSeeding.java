@@ -1,16 +1,18 @@
 package cn.anju.rent;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /** Bulk steps for the demo city that have no counter equivalent (deposits taken years ago) and what it asks. */
 @NamedInterface("api")
@@ -56,17 +58,17 @@ public class RentSeeding {
      * years-old bills late fees).
      */
     @Transactional
-    public int paidOnTime(List<DueBill> bills, java.util.Map<String, Long> cashierByDistrict) {
+    public int paidOnTime(List<DueBill> bills, Map<String, Long> cashierByDistrict) {
         int n = 0;
         for (DueBill b : bills) {
-            java.sql.Timestamp at = java.sql.Timestamp.from(b.dueDate().minusDays(3).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+            Timestamp at = Timestamp.from(b.dueDate().minusDays(3).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
             long seq = jdbc.sql("select nextval('receipt_seq')").query(Long.class).single();
             long payment = jdbc.sql("""
                             insert into payment (receipt_number, lease_id, household_id, district_code, project_id, channel, amount, reference,
                                                  received_at, recorded_by)
                             select ?, l.lease_id, l.household_id, l.district_code, l.project_id, ?, ?, '', ?, ?
                               from lease_billing_basis l where l.lease_id = ? returning id""")
-                    .params("SJ" + b.district() + b.dueDate().minusDays(3).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    .params("SJ" + b.district() + b.dueDate().minusDays(3).format(DateTimeFormatter.BASIC_ISO_DATE)
                                     + String.format("%08d", seq), b.billId() % 3 == 0 ? "BANK_TRANSFER" : "CASH", b.amount(), at,
                             cashierByDistrict.get(b.district()), b.leaseId())
                     .query(Long.class).single();
@@ -82,8 +84,8 @@ public class RentSeeding {
      * the 5th of the next month; the last month's batch submitted and awaiting finance; this month's money held.
      */
     @Transactional
-    public int remittedHistory(java.util.Map<String, Long> operatorByDistrict, java.util.Map<String, Long> managerByDistrict,
-                               java.util.Map<String, Long> financeByDistrict, LocalDate today) {
+    public int remittedHistory(Map<String, Long> operatorByDistrict, Map<String, Long> managerByDistrict,
+                               Map<String, Long> financeByDistrict, LocalDate today) {
         record Month(String district, LocalDate month) {
         }
         List<Month> months = jdbc.sql("""
@@ -97,7 +99,7 @@ public class RentSeeding {
             }
             LocalDate next = m.month().plusMonths(1);
             boolean lastMonth = !next.isBefore(today.withDayOfMonth(1));
-            java.sql.Timestamp submitted = java.sql.Timestamp.from(next.withDayOfMonth(3).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+            Timestamp submitted = Timestamp.from(next.withDayOfMonth(3).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
             long id = jdbc.sql("""
                             insert into remittance_batch (operator_id, district_code, up_to, amount, payments, status, created_by, created_at,
                                                           treasury_receipt_no, treasury_date, confirmed_by, confirmed_at)
@@ -108,7 +110,7 @@ public class RentSeeding {
                             lastMonth ? "SUBMITTED" : "CONFIRMED", managerByDistrict.get(m.district()), submitted,
                             lastMonth ? null : "GK" + m.district() + m.month().toString().substring(0, 7).replace("-", ""),
                             lastMonth ? null : Date.valueOf(next.withDayOfMonth(6)), lastMonth ? null : financeByDistrict.get(m.district()),
-                            lastMonth ? null : java.sql.Timestamp.from(next.withDayOfMonth(6).atTime(15, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()),
+                            lastMonth ? null : Timestamp.from(next.withDayOfMonth(6).atTime(15, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()),
                             m.district(), Date.valueOf(m.month()), Date.valueOf(next))
                     .query(Long.class).single();
             jdbc.sql("""
