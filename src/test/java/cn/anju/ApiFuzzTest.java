@@ -2,8 +2,8 @@ package cn.anju;
 
 import cn.anju.shared.web.RoleGate;
 import cn.anju.support.DemoAccounts;
-import cn.anju.support.HostileRequests;
 import cn.anju.support.HostileRequests.Kind;
+import cn.anju.support.HostileRequests;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.WebClient;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,7 +135,7 @@ class ApiFuzzTest {
     }
 
     private Map<String, Operation> operations() {
-        Map<String, Operation> operations = new java.util.TreeMap<>();
+        Map<String, Operation> operations = new TreeMap<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> operations.put(method.name() + " " + path, op)));
         return operations;
     }
@@ -184,8 +187,8 @@ class ApiFuzzTest {
         b.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(request.toString(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.toString(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,12 +63,12 @@ class ForkedPlatformIT {
 
         // a graceful stop stops postgres too
         second.process.destroy();
-        assertThat(second.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
         // the audit chain written by both runs verifies from the command line, as an auditor would run it
         Process verify = command("--anju.command=audit-verify", "audit-verify");
-        assertThat(verify.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(verify.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String verifyOutput = Files.readString(Path.of("target", "it-platform-audit-verify.log"));
         assertThat(verify.exitValue()).as(verifyOutput).isZero();
         assertThat(verifyOutput).contains("AUDIT INTACT");
@@ -89,7 +90,7 @@ class ForkedPlatformIT {
                 "--anju.embedded-db.data-dir=" + DATA.resolveSibling("it-prod-pg"))
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "it-platform-prod.log").toFile()).start();
         started.add(prod);
-        assertThat(prod.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(prod.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(prod.exitValue()).isNotZero();
         assertThat(Files.readString(Path.of("target", "it-platform-prod.log"))).contains("密钥未配置");
     }

@@ -1,8 +1,10 @@
 package cn.anju;
 
 import cn.anju.shared.privacy.ChineseIdNumber;
+import cn.anju.support.Crawl;
 import cn.anju.support.DemoAccounts;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +43,7 @@ class PageCrawlTest {
 
     Set<String> apiGets() {
         Set<String> paths = new TreeSet<>();
-        cn.anju.support.Crawl.apiGets(mappings).stream().filter(p -> !p.contains("{") && !p.endsWith("/template")).forEach(paths::add);
+        Crawl.apiGets(mappings).stream().filter(p -> !p.contains("{") && !p.endsWith("/template")).forEach(paths::add);
         return paths;
     }
 
@@ -91,7 +93,7 @@ class PageCrawlTest {
     static void assertNoPersonalData(String where, String body) {
         Matcher id = ID.matcher(body);
         while (id.find()) {
-            assertThat(ChineseIdNumber.isValid(id.group(), cn.anju.support.TestClock.today())).as(where + " shows an ID number").isFalse();
+            assertThat(ChineseIdNumber.isValid(id.group(), TestClock.today())).as(where + " shows an ID number").isFalse();
         }
         assertThat(PHONE.matcher(body).find()).as(where + " shows a phone number").isFalse();
     }

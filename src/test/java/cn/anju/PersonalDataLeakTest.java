@@ -3,6 +3,7 @@ package cn.anju;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import cn.anju.support.Browser;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,8 +30,8 @@ class PersonalDataLeakTest {
 
     @Test
     void plantedNumbersAreValidSoTheScanWouldCatchThem() {
-        assertThat(ChineseIdNumber.isValid(PLANTED, cn.anju.support.TestClock.today())).isTrue();
-        assertThat(ChineseIdNumber.isValid(PLANTED_2, cn.anju.support.TestClock.today())).isTrue();
+        assertThat(ChineseIdNumber.isValid(PLANTED, TestClock.today())).isTrue();
+        assertThat(ChineseIdNumber.isValid(PLANTED_2, TestClock.today())).isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -78,9 +79,9 @@ class TableOwnershipTest {
     // The scanner itself, on planted sources: a check that cannot fail proves nothing.
 
     static final TableOwnership PLANTED_MAP = new TableOwnership(
-            java.util.Map.of("housing", Set.of("unit", "project", "building"), "identity", Set.of("app_user"),
+            Map.of("housing", Set.of("unit", "project", "building"), "identity", Set.of("app_user"),
                     "maintenance", Set.of("work_order")),
-            java.util.Map.of("housing", Set.of("unit_label"), "identity", Set.of(), "maintenance", Set.of()));
+            Map.of("housing", Set.of("unit_label"), "identity", Set.of(), "maintenance", Set.of()));
 
     @Test
     void theScannerNamesFileLineAndTableForEveryKindOfClause() {

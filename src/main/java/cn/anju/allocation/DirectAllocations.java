@@ -1,20 +1,21 @@
 package cn.anju.allocation;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
+import cn.anju.household.HouseholdQueries;
 import cn.anju.household.Waitlist;
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.ScopeFilter;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.ScopeFilter;
+import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +37,14 @@ public class DirectAllocations {
 
     private final JdbcClient jdbc;
     private final Waitlist waitlist;
-    private final cn.anju.household.HouseholdQueries households;
+    private final HouseholdQueries households;
     private final HousingStock housing;
     private final DataScopes scopes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DirectAllocations(JdbcClient jdbc, Waitlist waitlist, cn.anju.household.HouseholdQueries households, HousingStock housing, DataScopes scopes, AuditLog audit,
+    DirectAllocations(JdbcClient jdbc, Waitlist waitlist, HouseholdQueries households, HousingStock housing, DataScopes scopes, AuditLog audit,
                       ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.waitlist = waitlist;
@@ -112,8 +113,8 @@ public class DirectAllocations {
     }
 
     public List<Row> list(CurrentUser user) {
-        if (!user.hasAny(cn.anju.shared.Role.GOV_ADMIN, cn.anju.shared.Role.GOV_OFFICER, cn.anju.shared.Role.OPERATOR_MANAGER,
-                cn.anju.shared.Role.OPERATOR_STAFF)) {
+        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER,
+                Role.OPERATOR_STAFF)) {
             throw ProblemException.forbidden("ALLOCATIONS_FORBIDDEN", "直接配租记录由住房保障部门和承接主体查看。");
         }
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("a.district_code", "u.project_id", "a.household_id"));

@@ -1,17 +1,21 @@
 package cn.anju.allocation;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Districts;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a round shows: its state and published data, the drawn order with outcomes, and the text a verifier reads. */
 @NamedInterface("actions")
@@ -22,11 +26,11 @@ public class RoundQueries {
     private final SelectionRounds rounds;
     private final DataScopes scopes;
     private final Districts districts;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
     private final HousingStock housing;
 
     RoundQueries(JdbcClient jdbc, SelectionRounds rounds, DataScopes scopes, Districts districts,
-                 tools.jackson.databind.json.JsonMapper json, HousingStock housing) {
+                 JsonMapper json, HousingStock housing) {
         this.json = json;
         this.housing = housing;
         this.jdbc = jdbc;
@@ -87,7 +91,7 @@ public class RoundQueries {
     /** The applicants as published (masked), in drawn order once drawn. */
     public List<Place> places(CurrentUser user, long id) {
         round(user, id);
-        java.util.Map<String, LotteryV1.Applicant> published = new java.util.HashMap<>();
+        Map<String, LotteryV1.Applicant> published = new HashMap<>();
         rounds.applicants(id).forEach(a -> published.put(a.ref(), a));
         return jdbc.sql("""
                         select a.id, a.position, a.applicant_ref, a.priority_group, a.outcome,
@@ -141,7 +145,7 @@ public class RoundQueries {
         return rounds.matches(id);
     }
 
-    private RoundRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private RoundRow row(ResultSet rs) throws SQLException {
         return new RoundRow(rs.getLong("id"), districts.nameOf(rs.getString("district_code")), rs.getString("name"),
                 rs.getString("status"), rs.getString("list_digest"), rs.getString("seed_commitment"),
                 rs.getString("public_value"), rs.getString("seed"), rs.getObject("created_at", OffsetDateTime.class),

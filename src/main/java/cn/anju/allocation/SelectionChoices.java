@@ -1,22 +1,23 @@
 package cn.anju.allocation;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Role;
-import cn.anju.shared.web.ProblemException;
-import org.springframework.dao.DuplicateKeyException;
 import cn.anju.shared.events.ResidentEvent;
+import cn.anju.shared.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Choosing in the drawn order (选房): the operator's clerk or the district officer records, for the next applicant,
@@ -35,10 +36,10 @@ public class SelectionChoices {
     private final AuditLog audit;
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     SelectionChoices(JdbcClient jdbc, SelectionRounds rounds, HousingStock housing, AuditLog audit, Clock clock,
-                     org.springframework.context.ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.rounds = rounds;
@@ -51,7 +52,7 @@ public class SelectionChoices {
     public record Chosen(long householdId, long unitId, String districtCode) {
     }
 
-    public java.util.Optional<Chosen> chosen(long applicantId) {
+    public Optional<Chosen> chosen(long applicantId) {
         return jdbc.sql("""
                         select a.household_id, a.unit_id, r.district_code from selection_applicant a
                           join selection_round r on r.id = a.round_id where a.id = ? and a.outcome = 'CHOSEN'""")

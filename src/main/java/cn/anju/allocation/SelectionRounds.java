@@ -1,7 +1,5 @@
 package cn.anju.allocation;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.Waitlist;
@@ -15,15 +13,19 @@ import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +50,11 @@ public class SelectionRounds {
     private final AuditLog audit;
     private final StateChanges changes;
     private final Clock clock;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
 
     SelectionRounds(JdbcClient jdbc, Waitlist waitlist, HousingStock housing, DataScopes scopes, FieldCipher cipher,
-                    AuditLog audit, StateChanges changes, Clock clock, tools.jackson.databind.json.JsonMapper json) {
+                    AuditLog audit, StateChanges changes, Clock clock, JsonMapper json) {
         this.json = json;
         this.jdbc = jdbc;
         this.waitlist = waitlist;
@@ -111,7 +113,7 @@ public class SelectionRounds {
                 .query(Long.class).single();
         units.forEach(u -> jdbc.sql("insert into selection_round_unit (round_id, unit_id) values (?, ?)").params(id, u).update());
         int n = 0;
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         for (Waitlist.Candidate c : candidates) {
             jdbc.sql("insert into selection_applicant (round_id, household_id, applicant_ref, priority_group, points) values (?, ?, ?, ?, ?)")
                     .params(id, c.householdId(), String.format("A%05d", ++n), c.priorityGroup(),
@@ -201,7 +203,7 @@ public class SelectionRounds {
         if (round.applicantList() != null) {
             return Arrays.stream(round.applicantList().split("\n")).filter(l -> !l.isBlank()).map(LotteryV1.Applicant::parse).toList();
         }
-        Map<Long, Waitlist.Candidate> byHousehold = new java.util.HashMap<>();
+        Map<Long, Waitlist.Candidate> byHousehold = new HashMap<>();
         waitlist.candidates(round.district()).forEach(c -> byHousehold.put(c.householdId(), c));
         return jdbc.sql("select household_id, applicant_ref, priority_group, points from selection_applicant where round_id = ? order by applicant_ref")
                 .param(roundId)

@@ -1,10 +1,9 @@
 package cn.anju.audit;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -14,6 +13,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +65,7 @@ public class AuditLog {
                         insert into audit_log (occurred_at, actor_id, actor_username, actor_org_id, district_code,
                                                source_ip, action, target_type, target_id, outcome, summary)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(java.sql.Timestamp.from(now), actor == null ? null : actor.actorId(),
+                .params(Timestamp.from(now), actor == null ? null : actor.actorId(),
                         actor == null ? null : actor.actorName(), actor == null ? null : actor.actorOrganisationId(),
                         actor == null ? null : actor.actorRegionCode(), sourceIp(), action, targetType,
                         targetId == null ? null : targetId.toString(), outcome.name(),

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public class AuditQueries {
                          order by a.id desc limit ? offset ?""".formatted(where))
                 .params(pageParams)
                 .query((rs, n) -> new Entry(rs.getLong("id"),
-                        rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getString("actor_username"), rs.getString("source_ip"), rs.getString("action"),
                         rs.getString("target_type"), rs.getString("target_id"),
                         AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("summary"), rs.getBoolean("sealed")))

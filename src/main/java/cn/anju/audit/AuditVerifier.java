@@ -1,11 +1,11 @@
 package cn.anju.audit;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -111,7 +111,7 @@ public class AuditVerifier {
         return Verification.ok(checked, unsealed);
     }
 
-    private static AuditRow rowOrNull(ResultSet rs) throws java.sql.SQLException {
+    private static AuditRow rowOrNull(ResultSet rs) throws SQLException {
         rs.getLong("id");
         return rs.wasNull() ? null : AuditRow.from(rs);
     }

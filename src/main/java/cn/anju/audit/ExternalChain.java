@@ -1,8 +1,7 @@
 package cn.anju.audit;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

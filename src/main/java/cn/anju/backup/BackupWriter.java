@@ -11,14 +11,15 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
 
 /**
  * Writes an encrypted backup archive ({@link BackupArchive}) as a stream: every table from one
@@ -90,7 +92,7 @@ public class BackupWriter {
             Files.deleteIfExists(part);
             throw e;
         }
-        try (var channel = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
             channel.force(true); // on disk before it carries the final name
         }
         Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);

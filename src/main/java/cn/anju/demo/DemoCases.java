@@ -1,10 +1,10 @@
 package cn.anju.demo;
 
+import cn.anju.housing.UnitStatus;
 import cn.anju.inspection.CaseEvidence;
 import cn.anju.inspection.CaseType;
 import cn.anju.inspection.Decision;
 import cn.anju.inspection.ViolationCases;
-import cn.anju.housing.UnitStatus;
 import cn.anju.lease.Handovers;
 import cn.anju.rent.Dunning;
 import org.slf4j.Logger;
@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.time.Instant;
+import javax.imageio.ImageIO;
 
 /**
  * Demo violation cases, made through the real steps: the households at six months' arrears reported by the rent

@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.Optional;
 
 /**
  * The demo's 1,500 households (synthetic names, checksum-valid ID numbers under Yulin area codes, including retired

@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Random;
-import java.util.ArrayList;
+import java.util.Set;
 
 /**
  * Demo rent, month by month over the last seven: the nightly bill run makes each month's bills on its first day;

@@ -1,22 +1,30 @@
 package cn.anju.household;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.state.StateChange;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Eligibility decisions (资格认定): decided, extended, suspended, reinstated and revoked by the household's own
@@ -32,9 +40,9 @@ public class Eligibility {
     private final Clock clock;
     private final StateChanges changes;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock, StateChanges changes, org.springframework.context.ApplicationEventPublisher events) {
+    Eligibility(JdbcClient jdbc, AuditLog audit, Clock clock, StateChanges changes, ApplicationEventPublisher events) {
         this.events = events;
         this.changes = changes;
         this.jdbc = jdbc;
@@ -92,15 +100,15 @@ public class Eligibility {
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         // decided one by one or imported: each goes into the household's resident file
-        events.publishEvent(new cn.anju.shared.events.ResidentEvent(householdId, "ELIGIBILITY_DECIDED",
+        events.publishEvent(new ResidentEvent(householdId, "ELIGIBILITY_DECIDED",
                 "资格认定 " + d.decisionNumber().trim(), "有效期 " + d.validFrom() + " 至 " + d.validTo(),
                 "eligibility_decision", id, createdBy, decidedAt(d.decidedOn())));
         return id;
     }
 
     /** The timeline places a decision on the day it was made (an import of older decisions keeps their order). */
-    private java.time.Instant decidedAt(LocalDate decidedOn) {
-        java.time.Instant day = decidedOn.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+    private Instant decidedAt(LocalDate decidedOn) {
+        Instant day = decidedOn.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         return day.isBefore(clock.instant()) ? day : clock.instant();
     }
 
@@ -128,7 +136,7 @@ public class Eligibility {
         changes.apply(change, c -> {
             jdbc.sql("insert into eligibility_status_change (decision_id, from_status, to_status, reason, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)")
                     .params(decisionId, c.from().name(), c.to().name(), why, actor.id(), Timestamp.from(clock.instant())).update();
-            events.publishEvent(new cn.anju.shared.events.ResidentEvent(d.household(), "ELIGIBILITY_" + to.name(),
+            events.publishEvent(new ResidentEvent(d.household(), "ELIGIBILITY_" + to.name(),
                     "保障资格" + switch (to) {
                         case SUSPENDED -> "暂停";
                         case REVOKED -> "撤销";
@@ -141,29 +149,29 @@ public class Eligibility {
     }
 
     /** A decision in force on the day: status valid and the day inside its period. */
-    public record InForce(long decisionId, RentTier rentTier, java.time.LocalDate validTo) {
+    public record InForce(long decisionId, RentTier rentTier, LocalDate validTo) {
     }
 
-    public java.util.Optional<InForce> inForce(long householdId, java.time.LocalDate day) {
+    public Optional<InForce> inForce(long householdId, LocalDate day) {
         return jdbc.sql("""
                         select id, rent_tier, valid_to from eligibility_decision
                          where household_id = ? and status = 'VALID' and valid_from <= ? and valid_to >= ?
                          order by valid_to desc limit 1""")
-                .params(householdId, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
-                .query((rs, n) -> new InForce(rs.getLong(1), RentTier.valueOf(rs.getString(2)), rs.getObject(3, java.time.LocalDate.class)))
+                .params(householdId, Date.valueOf(day), Date.valueOf(day))
+                .query((rs, n) -> new InForce(rs.getLong(1), RentTier.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)))
                 .optional();
     }
 
     /** Of the given households, those with no decision in force on the day (one query for a whole batch). */
-    public java.util.Set<Long> withoutDecisionInForce(java.util.Collection<Long> householdIds, java.time.LocalDate day) {
+    public Set<Long> withoutDecisionInForce(Collection<Long> householdIds, LocalDate day) {
         if (householdIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                         select h from unnest(?::bigint[]) h
                          where not exists (select 1 from eligibility_decision d where d.household_id = h and d.status = 'VALID'
                                              and d.valid_from <= ? and d.valid_to >= ?)""")
-                .params(householdIds.toArray(Long[]::new), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
+                .params(householdIds.toArray(Long[]::new), Date.valueOf(day), Date.valueOf(day))
                 .query(Long.class).list());
     }
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +35,9 @@ class EligibilityImport implements SheetImport {
     private final Eligibility eligibility;
     private final MemberIdentity identity;
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    EligibilityImport(Eligibility eligibility, MemberIdentity identity, JdbcClient jdbc, java.time.Clock clock) {
+    EligibilityImport(Eligibility eligibility, MemberIdentity identity, JdbcClient jdbc, Clock clock) {
         this.eligibility = eligibility;
         this.identity = identity;
         this.jdbc = jdbc;
@@ -71,7 +72,7 @@ class EligibilityImport implements SheetImport {
         List<RowError> errors = new ArrayList<>();
         List<Planned> planned = new ArrayList<>();
         Map<String, Integer> numbers = new HashMap<>();
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         for (SheetRow row : rows) {
             int before = errors.size();
             String id = ChineseIdNumber.normalise(row.get(HEAD_ID));

@@ -8,11 +8,14 @@ import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,9 +47,9 @@ class HouseholdImport implements SheetImport {
     private final HouseholdRegister register;
     private final MemberIdentity identity;
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    HouseholdImport(HouseholdRegister register, MemberIdentity identity, JdbcClient jdbc, java.time.Clock clock) {
+    HouseholdImport(HouseholdRegister register, MemberIdentity identity, JdbcClient jdbc, Clock clock) {
         this.register = register;
         this.identity = identity;
         this.jdbc = jdbc;
@@ -197,7 +200,7 @@ class HouseholdImport implements SheetImport {
         }
         Set<StoredMember> stored = Set.copyOf(jdbc.sql("select name, relationship, id_number_index, phone_index from household_member where household_id = ?")
                 .param(id).query((rs, n) -> new StoredMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
-        Set<StoredMember> given = new java.util.HashSet<>();
+        Set<StoredMember> given = new HashSet<>();
         for (HouseholdRegister.NewMember m : h.members()) {
             given.add(new StoredMember(m.name().trim(), m.relationship().name(), identity.idNumberIndex(m.idNumber()),
                     m.phone() == null ? null : identity.phoneIndex(m.phone())));
@@ -227,6 +230,6 @@ class HouseholdImport implements SheetImport {
     }
 
     static List<RowError> sorted(List<RowError> errors) {
-        return errors.stream().sorted(java.util.Comparator.comparingInt(RowError::row)).toList();
+        return errors.stream().sorted(Comparator.comparingInt(RowError::row)).toList();
     }
 }

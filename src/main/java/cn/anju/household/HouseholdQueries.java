@@ -1,7 +1,5 @@
 package cn.anju.household;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.PersonalDataAccess;
@@ -13,17 +11,22 @@ import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Households as people look them up, always within scope and always masked: ID numbers and phones leave this
@@ -254,15 +257,15 @@ public class HouseholdQueries {
     }
 
     /** The heads' names as lists show them (张*), keyed by household, for households the caller may already see. */
-    public Map<Long, String> maskedHeadNames(java.util.Collection<Long> householdIds) {
+    public Map<Long, String> maskedHeadNames(Collection<Long> householdIds) {
         return jdbc.sql("select household_id, name from household_member where household_id = any(?) and relationship = 'HEAD'")
                 .param(householdIds.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getLong(1), Masks.name(rs.getString(2))))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The member who signs for the household and receives its messages. */
-    public java.util.Optional<Long> headMemberId(long householdId) {
+    public Optional<Long> headMemberId(long householdId) {
         return jdbc.sql("select id from household_member where household_id = ? and relationship = 'HEAD'")
                 .param(householdId).query(Long.class).optional();
     }
@@ -290,7 +293,7 @@ public class HouseholdQueries {
     private static Object uncheckedArray(Array array) {
         try {
             return array.getArray();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +23,11 @@ final class Labels {
 
     @SuppressWarnings("unchecked")
     private static <T> Map<String, T> ordered(Object... pairs) {
-        java.util.LinkedHashMap<String, T> map = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, T> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], (T) pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private Labels() {

@@ -4,6 +4,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.notification.Channel;
 import cn.anju.notification.RecipientDirectory;
+import cn.anju.shared.privacy.Masks;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,7 @@ public class MemberContacts implements RecipientDirectory {
     public Own own(long memberId) {
         Stored s = stored(memberId).orElseThrow(() -> ProblemException.notFound("MEMBER_NOT_FOUND", "未找到该家庭成员。"));
         String phone = identity.decryptPhone(s.phone());
-        return new Own(phone == null ? "" : cn.anju.shared.privacy.Masks.phone(phone), identity.decryptEmail(s.email()),
+        return new Own(phone == null ? "" : Masks.phone(phone), identity.decryptEmail(s.email()),
                 identity.decryptWeChat(s.wechat()));
     }
 

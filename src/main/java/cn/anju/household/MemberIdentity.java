@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 /**
  * How a member's ID number and phone are stored: encrypted, with keyed indexes for exact search (and for the
  * phone's last four digits). The only place that knows the purposes the values are bound to.
@@ -24,9 +27,9 @@ public class MemberIdentity {
 
     private final FieldCipher cipher;
     private final BlindIndex index;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    MemberIdentity(FieldCipher cipher, BlindIndex index, java.time.Clock clock) {
+    MemberIdentity(FieldCipher cipher, BlindIndex index, Clock clock) {
         this.cipher = cipher;
         this.index = index;
         this.clock = clock;
@@ -38,7 +41,7 @@ public class MemberIdentity {
     /** Checks and seals; the messages say what to fix and never repeat the value. */
     public Sealed seal(String idNumber, String phone) {
         String id = ChineseIdNumber.normalise(idNumber);
-        ChineseIdNumber.check(id, java.time.LocalDate.now(clock)).ifPresent(p -> {
+        ChineseIdNumber.check(id, LocalDate.now(clock)).ifPresent(p -> {
             throw ProblemException.badRequest(p.code(), p.message());
         });
         String ph = phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s-]", "");

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Map;
@@ -144,7 +145,7 @@ public class TenantActivation {
     }
 
     private Optional<Member> find(String idNumber, String phone) {
-        if (idNumber == null || phone == null || !ChineseIdNumber.isValid(idNumber, java.time.LocalDate.now(clock))) {
+        if (idNumber == null || phone == null || !ChineseIdNumber.isValid(idNumber, LocalDate.now(clock))) {
             return Optional.empty();
         }
         String digits = phone.replaceAll("[^0-9]", "");

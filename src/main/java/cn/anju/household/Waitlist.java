@@ -1,23 +1,25 @@
 package cn.anju.household;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
+import cn.anju.shared.privacy.Masks;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * 轮候: eligible households (a decision in force) waiting for a unit, in priority group order, then by registration
@@ -56,7 +58,7 @@ public class Waitlist {
     }
 
     private Long[] housedIn(String districtCode) {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         housed.forEach(h -> ids.addAll(h.housed(districtCode)));
         return ids.toArray(Long[]::new);
     }
@@ -86,8 +88,8 @@ public class Waitlist {
                            and not (h.id = any(?))
                          order by h.id""".formatted(GROUP))
                 .params(districtCode, Date.valueOf(LocalDate.now(clock)), housedIn(districtCode))
-                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getInt(2), cn.anju.shared.privacy.Masks.name(rs.getString(3)),
-                        cn.anju.shared.privacy.Masks.idNumber(identity.decryptIdNumber(rs.getString(4))),
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getInt(2), Masks.name(rs.getString(3)),
+                        Masks.idNumber(identity.decryptIdNumber(rs.getString(4))),
                         rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getString(7),
                         List.of((String[]) rs.getArray(8).getArray())))
                 .list();

@@ -1,7 +1,5 @@
 package cn.anju.housing;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
@@ -9,9 +7,11 @@ import cn.anju.shared.Districts;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,7 +129,7 @@ public class HousingQueries {
     }
 
     public record FacilityRow(long id, String projectName, String buildingNumber, String kind, String name, String location,
-                              String maker, java.time.LocalDate installedOn, int inspectionCycleDays) {
+                              String maker, LocalDate installedOn, int inspectionCycleDays) {
     }
 
     /** The shared facilities register (共用设施设备) of the caller's projects. */
@@ -149,7 +149,7 @@ public class HousingQueries {
                 .params(params)
                 .query((rs, n) -> new FacilityRow(rs.getLong("id"), rs.getString("project_name"), rs.getString("building_number"),
                         rs.getString("kind"), rs.getString("name"), rs.getString("location"), rs.getString("maker"),
-                        rs.getObject("installed_on", java.time.LocalDate.class), rs.getInt("inspection_cycle_days")))
+                        rs.getObject("installed_on", LocalDate.class), rs.getInt("inspection_cycle_days")))
                 .list();
     }
 

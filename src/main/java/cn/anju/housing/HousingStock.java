@@ -1,7 +1,5 @@
 package cn.anju.housing;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -13,13 +11,19 @@ import cn.anju.shared.state.StateChange;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Changes to the housing stock: registering projects (the district's housing officers, or the city bureau's
@@ -79,7 +83,7 @@ public class HousingStock {
     }
 
     /** The district a project belongs to, if it exists. */
-    public java.util.Optional<String> projectDistrict(long projectId) {
+    public Optional<String> projectDistrict(long projectId) {
         return jdbc.sql("select district_code from project where id = ?").param(projectId).query(String.class).optional();
     }
 
@@ -90,14 +94,14 @@ public class HousingStock {
     }
 
     /** The vacant units of a project, for a selection round's pool. */
-    public java.util.List<Long> vacantUnits(String districtCode, long projectId) {
+    public List<Long> vacantUnits(String districtCode, long projectId) {
         return jdbc.sql("select id from unit where district_code = ? and project_id = ? and status = 'VACANT' order by id")
                 .params(districtCode, projectId).query(Long.class).list();
     }
 
     /** Vacant units of a district as a form lists them ("沙河路公租房小区 1栋108 一室一厅"), at most {@code limit}. */
-    public java.util.Map<Long, String> vacantUnitLabels(String districtCode, int limit) {
-        java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+    public Map<Long, String> vacantUnitLabels(String districtCode, int limit) {
+        Map<Long, String> labels = new LinkedHashMap<>();
         jdbc.sql("""
                         select u.id, p.name || ' ' || b.number || '栋' || u.number || ' ' || u.layout from unit u
                           join project p on p.id = u.project_id join building b on b.id = u.building_id
@@ -112,8 +116,8 @@ public class HousingStock {
      * Which of these units are still vacant, as a clerk reads them out in a selection ("1栋1001 两室一厅 58.10㎡"),
      * in the order of building, floor and number.
      */
-    public java.util.Map<Long, String> vacantUnitsReadOut(java.util.Collection<Long> unitIds) {
-        java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+    public Map<Long, String> vacantUnitsReadOut(Collection<Long> unitIds) {
+        Map<Long, String> labels = new LinkedHashMap<>();
         jdbc.sql("""
                         select u.id, b.number || '栋' || u.number || ' ' || u.layout || ' ' || u.building_area || '㎡'
                           from unit u join building b on b.id = u.building_id
@@ -144,8 +148,8 @@ public class HousingStock {
 
     /** A unit as a contract names it. */
     public record UnitDescription(long id, String districtCode, String projectName, String address, String building,
-                                  int floor, String number, String layout, java.math.BigDecimal buildingArea,
-                                  java.math.BigDecimal usableArea, java.math.BigDecimal rentArea) {
+                                  int floor, String number, String layout, BigDecimal buildingArea,
+                                  BigDecimal usableArea, BigDecimal rentArea) {
 
         /** "1栋108": how the unit is named inside its project. */
         public String place() {
@@ -167,7 +171,7 @@ public class HousingStock {
     }
 
     /** Several units in one query, keyed by id (a page of leases, a batch of reminders). */
-    public java.util.Map<Long, UnitDescription> describeAll(java.util.Collection<Long> unitIds) {
+    public Map<Long, UnitDescription> describeAll(Collection<Long> unitIds) {
         return jdbc.sql("""
                         select u.id, u.district_code, p.name, p.address, b.number as building, u.floor, u.number, u.layout,
                                u.building_area, u.usable_area, u.rent_area
@@ -177,10 +181,10 @@ public class HousingStock {
                 .query((rs, n) -> new UnitDescription(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
                         rs.getBigDecimal(10), rs.getBigDecimal(11)))
-                .list().stream().collect(java.util.stream.Collectors.toMap(UnitDescription::id, d -> d));
+                .list().stream().collect(Collectors.toMap(UnitDescription::id, d -> d));
     }
 
-    public java.util.Optional<UnitState> unit(long unitId) {
+    public Optional<UnitState> unit(long unitId) {
         return jdbc.sql("select project_id, district_code, status from unit where id = ?").param(unitId)
                 .query((rs, n) -> new UnitState(rs.getLong(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)))).optional();
     }
@@ -212,7 +216,7 @@ public class HousingStock {
         });
     }
 
-    private java.util.Optional<Unit> find(long unitId) {
+    private Optional<Unit> find(long unitId) {
         return jdbc.sql("select id, district_code, project_id, status, version from unit where id = ?").param(unitId)
                 .query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getLong(3), UnitStatus.valueOf(rs.getString(4)), rs.getInt(5)))
                 .optional();

@@ -1,6 +1,5 @@
 package cn.anju.identity;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -11,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import javax.imageio.ImageIO;
 
 /**
  * A CAPTCHA drawn by the server, with no external service and no fonts (a server may have none): digits as

@@ -1,9 +1,8 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
+import org.springframework.modulith.NamedInterface;
 
 import java.io.Serializable;
 import java.util.Set;

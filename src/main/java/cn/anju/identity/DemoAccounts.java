@@ -1,10 +1,9 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import org.springframework.context.annotation.Profile;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

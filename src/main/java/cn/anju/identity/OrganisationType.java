@@ -1,8 +1,7 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.Role;
+import org.springframework.modulith.NamedInterface;
 
 import java.util.EnumSet;
 import java.util.Set;

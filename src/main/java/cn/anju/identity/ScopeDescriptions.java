@@ -1,8 +1,7 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.Districts;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import java.util.stream.Collectors;

@@ -1,8 +1,7 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.web.ProblemException;
+import org.springframework.modulith.NamedInterface;
 
 import java.time.Instant;
 

@@ -1,15 +1,15 @@
 package cn.anju.identity;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +33,7 @@ public class TenantAccounts {
     }
 
     /** The household member a tenant account belongs to. */
-    public java.util.Optional<Long> memberOf(long userId) {
+    public Optional<Long> memberOf(long userId) {
         return accounts.findById(userId).map(UserAccount::householdMemberId);
     }
 

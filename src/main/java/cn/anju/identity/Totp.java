@@ -1,9 +1,13 @@
 package cn.anju.identity;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Time-based one-time passwords (RFC 6238 with HMAC-SHA1, 30-second steps, 6 digits): what every authenticator
@@ -36,7 +40,7 @@ final class Totp {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = h[h.length - 1] & 0x0f;
             int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
                     | (h[offset + 3] & 0xff);
@@ -61,8 +65,8 @@ final class Totp {
     }
 
     static String otpauthUri(String issuer, String account, String secret) {
-        return "otpauth://totp/" + java.net.URLEncoder.encode(issuer + ":" + account, java.nio.charset.StandardCharsets.UTF_8)
-                + "?secret=" + secret + "&issuer=" + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8)
+        return "otpauth://totp/" + URLEncoder.encode(issuer + ":" + account, StandardCharsets.UTF_8)
+                + "?secret=" + secret + "&issuer=" + URLEncoder.encode(issuer, StandardCharsets.UTF_8)
                 + "&algorithm=SHA1&digits=6&period=30";
     }
 
@@ -86,7 +90,7 @@ final class Totp {
 
     static byte[] decode(String base32) {
         String s = base32.replace("=", "").replace(" ", "").toUpperCase();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : s.toCharArray()) {

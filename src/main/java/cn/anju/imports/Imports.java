@@ -1,7 +1,5 @@
 package cn.anju.imports;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -13,6 +11,7 @@ import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.shared.privacy.Masks;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

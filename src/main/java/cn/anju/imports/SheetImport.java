@@ -1,9 +1,8 @@
 package cn.anju.imports;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.excel.SheetRow;
+import org.springframework.modulith.NamedInterface;
 
 import java.util.List;
 import java.util.Set;

@@ -3,9 +3,9 @@ package cn.anju.inspection;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
 import cn.anju.shared.state.States;
+import cn.anju.shared.web.WorkItems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,5 @@
 package cn.anju.inspection;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -13,6 +11,7 @@ import cn.anju.shared.excel.SheetRow;
 import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +24,10 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Possibly idle units (疑似闲置): monthly water and electricity use per unit, imported from the utilities' files
@@ -99,7 +100,7 @@ public class IdleUnits {
                 errors.add("第" + row + "行：月份应为 yyyy-MM，用水量、用电量为不小于0、最多两位小数的数字");
             }
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < readings.size(); i++) {
             if (!seen.add(readings.get(i).unit() + "|" + readings.get(i).month())) {
                 errors.add("同一房源同一月份出现两次（" + readings.get(i).month().toString().substring(0, 7) + "）");

@@ -1,7 +1,5 @@
 package cn.anju.inspection;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -13,14 +11,18 @@ import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
 import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -59,12 +61,12 @@ public class Verifications {
     private final CaseEvidence evidence;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final long maxBytes;
 
     Verifications(JdbcClient jdbc, DataScopes scopes, FileStore files, ViolationCases cases, CaseEvidence evidence,
-                  ApplicationEventPublisher events, AuditLog audit, java.time.Clock clock,
-                  @org.springframework.beans.factory.annotation.Value("${anju.files.max-document-size:10MB}") org.springframework.util.unit.DataSize maxSize) {
+                  ApplicationEventPublisher events, AuditLog audit, Clock clock,
+                  @Value("${anju.files.max-document-size:10MB}") DataSize maxSize) {
         this.maxBytes = maxSize.toBytes();
         this.jdbc = jdbc;
         this.scopes = scopes;

@@ -1,7 +1,5 @@
 package cn.anju.inspection;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -12,9 +10,11 @@ import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
 import cn.anju.lease.TerminationKind;
 import cn.anju.rent.ArrearsThresholdReached;
+import cn.anju.shared.Money;
 import cn.anju.shared.state.States;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -177,8 +177,7 @@ public class ViolationCases {
         if (d.decision() == Decision.RECTIFY && (d.rectifyBy() == null || !d.rectifyBy().isAfter(today))) {
             throw ProblemException.badRequest("RECTIFY_DEADLINE_REQUIRED", "责令整改须给出今天以后的整改期限。");
         }
-        if (d.decision() == Decision.PENALTY && (d.penaltyAmount() == null || d.penaltyAmount().signum() <= 0
-                || d.penaltyAmount().scale() > 2)) {
+        if (d.decision() == Decision.PENALTY && !Money.isAmount(d.penaltyAmount(), Money.Sign.POSITIVE)) {
             throw ProblemException.badRequest("PENALTY_AMOUNT_REQUIRED", "罚款须填写大于0的金额（元，最多两位小数）。");
         }
         if (c.state() == CaseState.REPORTED) {

@@ -1,7 +1,5 @@
 package cn.anju.lease;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.household.Eligibility;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
@@ -11,6 +9,7 @@ import cn.anju.lease.LeaseRecords.Lease;
 import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +18,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ public class Amendments {
     }
 
     public record Version(int versionNo, Kind kind, String before, String after, String reason, String actor,
-                          java.time.OffsetDateTime at) {
+                          OffsetDateTime at) {
     }
 
     private final JdbcClient jdbc;
@@ -167,7 +167,7 @@ public class Amendments {
                           from lease_amendment a join staff_name u on u.user_id = a.actor where a.lease_id = ? order by a.version_no""")
                 .param(leaseId)
                 .query((rs, n) -> new Version(rs.getInt(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class)))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
                 .list();
     }
 }

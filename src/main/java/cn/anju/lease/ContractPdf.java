@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -133,7 +134,7 @@ class ContractPdf {
     }
 
     private static String area(BigDecimal m2) {
-        return m2.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "平方米";
+        return m2.setScale(2, RoundingMode.HALF_UP).toPlainString() + "平方米";
     }
 
     private static String money(BigDecimal yuan) {

@@ -1,13 +1,12 @@
 package cn.anju.lease;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseRecords.Lease;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,5 @@
 package cn.anju.lease;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.housing.HousingStock;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
@@ -11,6 +9,7 @@ import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +19,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Move-in (入住) and move-out (退房): the handover checklist (keys, meter readings, fixtures, photos), then the
@@ -143,7 +144,7 @@ public class Handovers {
     /** Deposit less damages less arrears; with no rent ledger the arrears (and so the refund) stay unknown. */
     Settlement settle(Lease l, BigDecimal damages) {
         RentAccounts accounts = rentAccounts.getIfAvailable();
-        var figures = accounts == null ? java.util.Optional.<RentAccounts.Figures>empty() : accounts.settlementFigures(l.id());
+        var figures = accounts == null ? Optional.<RentAccounts.Figures>empty() : accounts.settlementFigures(l.id());
         if (figures.isEmpty()) {
             return new Settlement(l.deposit(), damages, null, false, null, "租金模块尚未核定：合同约定押金，欠费待核定");
         }
@@ -152,7 +153,7 @@ public class Handovers {
                 f.depositHeld().subtract(damages).subtract(f.arrears()), f.source());
     }
 
-    public java.util.Optional<Settlement> settlement(long leaseId) {
+    public Optional<Settlement> settlement(long leaseId) {
         return jdbc.sql("select deposit, damages, arrears, arrears_known, refund, source from lease_settlement where lease_id = ?")
                 .param(leaseId)
                 .query((rs, n) -> new Settlement(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4),
@@ -162,7 +163,7 @@ public class Handovers {
 
     public record Handover(String kind, int keys, BigDecimal waterReading, BigDecimal electricityReading, BigDecimal gasReading,
                            String fixtures, int photos, String damages, BigDecimal damageAmount, String unitReturnedAs,
-                           java.time.OffsetDateTime at) {
+                           OffsetDateTime at) {
     }
 
     public List<Handover> handovers(long leaseId) {
@@ -173,7 +174,7 @@ public class Handovers {
                 .param(leaseId)
                 .query((rs, n) -> new Handover(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), fixturesText(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getBigDecimal(9),
-                        rs.getString(10), rs.getObject(11, java.time.OffsetDateTime.class)))
+                        rs.getString(10), rs.getObject(11, OffsetDateTime.class)))
                 .list();
     }
 

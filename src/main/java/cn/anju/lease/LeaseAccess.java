@@ -6,6 +6,7 @@ import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.RoleGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 import java.util.Set;
@@ -29,7 +30,7 @@ class LeaseAccess {
 
     /** Only the government confirms a filing: an operator gets 403 whatever it sends. */
     @Bean
-    @org.springframework.core.annotation.Order(0) // before the clerks' catch-all for /api/v1/leases/**
+    @Order(0) // before the clerks' catch-all for /api/v1/leases/**
     RoleGate filingConfirmationGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/leases/*/filing/confirmation", Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER));
     }

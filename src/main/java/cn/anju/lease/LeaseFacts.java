@@ -1,10 +1,11 @@
 package cn.anju.lease;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ public class LeaseFacts {
                 .param(householdId).query((rs, n) -> facts(rs)).optional();
     }
 
-    private static Facts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Facts facts(ResultSet rs) throws SQLException {
         return new Facts(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                 LeaseStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getBoolean(9));
     }

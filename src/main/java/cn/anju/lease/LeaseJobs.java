@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lease module's daily work, once across all nodes (ShedLock): signed renewals take over from leases that
@@ -115,7 +116,7 @@ public class LeaseJobs {
         }
         List<Open> open = jdbc.sql("select id, household_id from lease where status = 'ACTIVE' and eligibility_lapse_flagged_on is null")
                 .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2))).list();
-        java.util.Set<Long> lapsed = eligibility.withoutDecisionInForce(open.stream().map(Open::household).toList(), today);
+        Set<Long> lapsed = eligibility.withoutDecisionInForce(open.stream().map(Open::household).toList(), today);
         int flagged = 0;
         for (Open o : open) {
             if (!lapsed.contains(o.household())) {

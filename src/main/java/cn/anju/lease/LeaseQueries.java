@@ -1,7 +1,5 @@
 package cn.anju.lease;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
@@ -15,14 +13,18 @@ import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Leases as clerks and tenants look them up, within scope (a tenant: its household's). */
 @NamedInterface("api")
@@ -88,16 +90,16 @@ public class LeaseQueries {
     }
 
     /** A lease by its number, if the caller may see it (the counter looks leases up this way). */
-    public java.util.Optional<LeaseRow> byNumber(CurrentUser user, String number) {
+    public Optional<LeaseRow> byNumber(CurrentUser user, String number) {
         if (number == null || number.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return jdbc.sql("select id from lease where lease_number = ?").param(number.trim()).query(Long.class).optional()
                 .flatMap(id -> {
                     try {
-                        return java.util.Optional.of(get(user, id));
+                        return Optional.of(get(user, id));
                     } catch (ProblemException e) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 });
     }
@@ -183,7 +185,7 @@ public class LeaseQueries {
         return rows.stream().map(l -> l.named(units.get(l.unitId()).label(), heads.getOrDefault(l.householdId(), ""))).toList();
     }
 
-    public record Event(String kind, String detail, String actor, java.time.OffsetDateTime at) {
+    public record Event(String kind, String detail, String actor, OffsetDateTime at) {
     }
 
     /** A lease's own history, oldest first; the caller has already loaded the lease in scope. */
@@ -192,7 +194,7 @@ public class LeaseQueries {
                         select e.kind, e.detail, coalesce(u.display_name, '系统'), e.at
                           from lease_event e left join staff_name u on u.user_id = e.actor where e.lease_id = ? order by e.at, e.id""")
                 .param(leaseId)
-                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class)))
+                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
                 .list();
     }
 
@@ -203,7 +205,7 @@ public class LeaseQueries {
         String district = jdbc.sql("select district_code from lease where id = ?").param(leaseId).query(String.class).single();
         List<Long> ids = housing.vacantUnits(district, project).stream().limit(100).toList();
         Map<Long, HousingStock.UnitDescription> units = housing.describeAll(ids);
-        Map<Long, String> named = new java.util.LinkedHashMap<>();
+        Map<Long, String> named = new LinkedHashMap<>();
         ids.forEach(id -> named.put(id, units.get(id).label()));
         named.remove(l.unitId());
         return named;

@@ -2,10 +2,10 @@ package cn.anju.lease;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
-import cn.anju.identity.CurrentUser;
-import cn.anju.identity.DataScopes;
 import cn.anju.household.Eligibility;
 import cn.anju.household.RentTier;
+import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScopes;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.state.Column;
@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every lease action shares: loading a lease in the actor's scope, moving it along the state table with one
@@ -98,7 +99,7 @@ class LeaseRecords {
         return l;
     }
 
-    java.util.Optional<Lease> find(long id) {
+    Optional<Lease> find(long id) {
         return jdbc.sql("""
                         select id, lease_number, district_code, project_id, unit_id, household_id, status, start_date, end_date,
                                monthly_rent, deposit, rent_tier, renews_lease_id, amendment_no, moved_out_on, version

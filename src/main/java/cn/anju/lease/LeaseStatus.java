@@ -3,6 +3,7 @@ package cn.anju.lease;
 import cn.anju.shared.state.State;
 import org.springframework.modulith.NamedInterface;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ public enum LeaseStatus implements State<LeaseStatus> {
             TERMINATED, EnumSet.noneOf(LeaseStatus.class));
 
     /** Over: the household may still live there until its move-out is recorded, but nothing leads on. */
-    public static final Set<LeaseStatus> ENDED = java.util.Collections.unmodifiableSet(EnumSet.of(EXPIRED, TERMINATED));
+    public static final Set<LeaseStatus> ENDED = Collections.unmodifiableSet(EnumSet.of(EXPIRED, TERMINATED));
 
     private final String label;
 

@@ -1,9 +1,9 @@
 package cn.anju.lease;
 
 import cn.anju.identity.CurrentUser;
-import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.WorkItems;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package cn.anju.lease;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.allocation.DirectAllocations;
 import cn.anju.allocation.SelectionChoices;
 import cn.anju.household.Eligibility;
@@ -15,6 +13,7 @@ import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

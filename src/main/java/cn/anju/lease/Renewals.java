@@ -16,6 +16,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renewal (续签): a new lease for the same household and unit that follows an active one from the day after it ends.
@@ -126,7 +128,7 @@ public class Renewals {
 
     /** "…-000012" → "…-000012-R1" → "…-000012-R2": a renewal keeps the first lease's number visible. */
     static String nextNumber(String number) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*)-R(\\d+)$").matcher(number);
+        Matcher m = Pattern.compile("^(.*)-R(\\d+)$").matcher(number);
         return m.matches() ? m.group(1) + "-R" + (Integer.parseInt(m.group(2)) + 1) : number + "-R1";
     }
 }

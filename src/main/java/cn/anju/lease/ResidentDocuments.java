@@ -6,6 +6,7 @@ import cn.anju.household.HouseholdQueries;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
+import cn.anju.shared.files.ContentTypes;
 import cn.anju.shared.files.FileStore;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,7 +81,7 @@ public class ResidentDocuments {
         if (content.length > maxBytes) {
             throw ProblemException.badRequest("DOCUMENT_TOO_LARGE", "文件过大：不能超过 " + (maxBytes / 1024 / 1024) + " MB。");
         }
-        String type = cn.anju.shared.files.ContentTypes.sniff(content);
+        String type = ContentTypes.sniff(content);
         if (type == null) {
             throw ProblemException.badRequest("DOCUMENT_TYPE_REFUSED", "只接受 PDF、JPG 或 PNG 文件（按文件内容识别，改扩展名无效）。");
         }

@@ -1,8 +1,7 @@
 package cn.anju.maintenance;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.policy.PolicySettings;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;

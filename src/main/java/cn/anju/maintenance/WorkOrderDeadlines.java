@@ -1,10 +1,9 @@
 package cn.anju.maintenance;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.state.States;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,11 +1,11 @@
 package cn.anju.maintenance;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,7 +88,7 @@ public class WorkOrderHandling {
             throw ProblemException.badRequest("COMPLETION_NOTE_REQUIRED", "请填写维修情况。");
         }
         for (BigDecimal cost : new BigDecimal[] {c.labourCost(), c.materialCost()}) {
-            if (cost != null && (cost.signum() < 0 || cost.scale() > 2)) {
+            if (cost != null && !Money.isAmount(cost, Money.Sign.NOT_NEGATIVE)) {
                 throw ProblemException.badRequest("COST_FORMAT", "人工费、材料费应为不小于0的金额（元，最多两位小数）。");
             }
         }

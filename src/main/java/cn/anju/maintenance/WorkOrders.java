@@ -1,7 +1,5 @@
 package cn.anju.maintenance;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -11,9 +9,11 @@ import cn.anju.shared.Role;
 import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -129,7 +129,7 @@ public class WorkOrders {
                         values (?, ?, ?, ?, 'PREVENTIVE', ?, 'COMMON', 'SERVICING', 'NORMAL', 'SUBMITTED', ?, ?, ?, ?)
                         on conflict (schedule_id, due_on) where schedule_id is not null do nothing returning id""")
                 .params(number(district), district, project, facility, category.name(), r.description(), Timestamp.from(clock.instant()),
-                        scheduleId, java.sql.Date.valueOf(dueOn))
+                        scheduleId, Date.valueOf(dueOn))
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             return 0;

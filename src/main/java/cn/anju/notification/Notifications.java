@@ -1,8 +1,7 @@
 package cn.anju.notification;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -78,7 +78,7 @@ public class Notifications {
      * else. Returns the queued message's id.
      */
     public long sendCode(String recipientType, long recipientId, String template, Map<String, String> params) {
-        java.util.Set<Channel> reachable = directory(recipientType).map(d -> d.reachableBy(recipientId)).orElse(java.util.Set.of());
+        Set<Channel> reachable = directory(recipientType).map(d -> d.reachableBy(recipientId)).orElse(Set.of());
         Channel channel = reachable.contains(Channel.SMS) ? Channel.SMS
                 : reachable.contains(Channel.EMAIL) && available(Channel.EMAIL) ? Channel.EMAIL : null;
         if (channel == null) {
@@ -98,7 +98,7 @@ public class Notifications {
      */
     public List<Long> notify(String recipientType, long recipientId, String template, Map<String, String> params) {
         List<Long> ids = new ArrayList<>();
-        for (Channel c : directory(recipientType).map(d -> d.reachableBy(recipientId)).orElse(java.util.Set.of())) {
+        for (Channel c : directory(recipientType).map(d -> d.reachableBy(recipientId)).orElse(Set.of())) {
             if (adapters.containsKey(c) && adapters.get(c).available()) {
                 ids.add(enqueue(c, recipientType, recipientId, template, params));
             }

@@ -1,10 +1,10 @@
 package cn.anju.rent;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Who is running a bill run: a PostgreSQL session advisory lock on the run's id, held on a connection of its own for

@@ -1,13 +1,15 @@
 package cn.anju.rent;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
 import cn.anju.shared.policy.PolicySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,11 +20,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 /**
@@ -55,13 +59,13 @@ public class BillRuns {
     private final AuditLog audit;
     private final Clock clock;
     private final int chunk;
-    private final java.time.Duration pause;
+    private final Duration pause;
     private final DataSource dataSource;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BillRuns.class);
+    private static final Logger log = LoggerFactory.getLogger(BillRuns.class);
 
     BillRuns(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Districts districts, Credits credits,
              AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:50000}") int chunk,
-             @Value("${anju.rent.bill-chunk-pause:0s}") java.time.Duration pause, DataSource dataSource) {
+             @Value("${anju.rent.bill-chunk-pause:0s}") Duration pause, DataSource dataSource) {
         this.dataSource = dataSource;
         this.pause = pause;
         this.jdbc = jdbc;
@@ -95,9 +99,9 @@ public class BillRuns {
         record Unfinished(long id, YearMonth period, Trigger trigger) {
         }
         List<Unfinished> open = jdbc.sql("select id, period, trigger from bill_run where finished_at is null order by id")
-                .query((rs, n) -> new Unfinished(rs.getLong(1), YearMonth.from(rs.getObject(2, java.time.LocalDate.class)),
+                .query((rs, n) -> new Unfinished(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)),
                         Trigger.valueOf(rs.getString(3)))).list();
-        List<Result> resumed = new java.util.ArrayList<>();
+        List<Result> resumed = new ArrayList<>();
         for (Unfinished u : open) {
             try (BillRunLock lock = BillRunLock.tryTake(dataSource, u.id())) {
                 boolean stillOpen = lock != null && jdbc.sql("select finished_at is null from bill_run where id = ?").param(u.id())
@@ -135,7 +139,7 @@ public class BillRuns {
                 // each chunk commits on its own with its record: a crash loses at most the chunk in flight
                 try {
                     chain = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to, previous, BillRunStatements.INSERT_UNCONTENDED));
-                } catch (org.springframework.dao.DuplicateKeyException e) {
+                } catch (DuplicateKeyException e) {
                     // another run billed some of these leases at the same moment: the chunk again, skipping what it wrote
                     chain = tx.execute(status -> chunk(runId, month, codes, dueDays, from, to, previous, BillRunStatements.INSERT));
                 }

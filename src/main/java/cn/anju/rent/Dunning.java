@@ -1,14 +1,13 @@
 package cn.anju.rent;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.household.HouseholdQueries;
 import cn.anju.notification.Notifications;
 import cn.anju.shared.events.ResidentEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import cn.anju.shared.policy.PolicySettings;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Dunning (催缴), daily once across nodes: per lease, from its oldest open rent bill, a reminder some days before
@@ -90,8 +90,8 @@ public class Dunning {
         Map<String, int[]> rules = new HashMap<>();
         int sent = 0;
         for (Oldest o : leases) {
-            int[] rule = rules.computeIfAbsent(o.district(), d -> java.util.stream.IntStream.concat(
-                    java.util.stream.IntStream.of(settings.integer("rent.dunning_days_before_due", d)),
+            int[] rule = rules.computeIfAbsent(o.district(), d -> IntStream.concat(
+                    IntStream.of(settings.integer("rent.dunning_days_before_due", d)),
                     Arrays.stream(settings.value("rent.dunning_overdue_days", d).split(",")).mapToInt(x -> Integer.parseInt(x.trim())))
                     .toArray());
             int[] overdueDays = Arrays.copyOfRange(rule, 1, rule.length);

@@ -6,7 +6,9 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Money;
+import cn.anju.shared.Role;
 import cn.anju.shared.pdf.ChineseFont;
+import cn.anju.shared.web.ProblemException;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -55,9 +57,9 @@ public class DunningLetter {
 
     public Printed print(CurrentUser user, long leaseId) {
         RentQueries.Account a = queries.account(user, leaseId);
-        if (!user.hasAny(cn.anju.shared.Role.OPERATOR_MANAGER, cn.anju.shared.Role.OPERATOR_STAFF, cn.anju.shared.Role.GOV_ADMIN,
-                cn.anju.shared.Role.GOV_OFFICER)) {
-            throw cn.anju.shared.web.ProblemException.forbidden("DUNNING_LETTER_FORBIDDEN", "催缴通知书由承接主体或住房保障部门出具。");
+        if (!user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF, Role.GOV_ADMIN,
+                Role.GOV_OFFICER)) {
+            throw ProblemException.forbidden("DUNNING_LETTER_FORBIDDEN", "催缴通知书由承接主体或住房保障部门出具。");
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         List<RentLedger.BillRow> overdue = a.bills().stream().filter(b -> b.outstanding().signum() > 0 && b.dueDate().isBefore(today)).toList();

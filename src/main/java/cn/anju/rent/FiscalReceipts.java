@@ -1,11 +1,13 @@
 package cn.anju.rent;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The official fiscal e-receipt (财政电子票据) of a rent payment, issued by the provincial finance platform through a
@@ -21,7 +23,7 @@ class FiscalReceipts {
     }
 
     @Component
-    @org.springframework.context.annotation.Profile("demo")
+    @Profile("demo")
     static class SimulatedFinancePlatform implements FinancePlatform {
         @Override
         public String issue(String receiptNumber, BigDecimal amount) {
@@ -30,10 +32,10 @@ class FiscalReceipts {
     }
 
     private final JdbcClient jdbc;
-    private final java.util.Optional<FinancePlatform> platform;
+    private final Optional<FinancePlatform> platform;
     private final Clock clock;
 
-    FiscalReceipts(JdbcClient jdbc, java.util.Optional<FinancePlatform> platform, Clock clock) {
+    FiscalReceipts(JdbcClient jdbc, Optional<FinancePlatform> platform, Clock clock) {
         this.jdbc = jdbc;
         this.platform = platform;
         this.clock = clock;

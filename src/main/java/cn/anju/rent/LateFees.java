@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ class LateFees {
         for (Overdue o : overdue(jdbc, leaseId, asOf)) {
             BigDecimal fee = fee(o, asOf);
             if (fee.signum() > 0) {
-                long days = java.time.temporal.ChronoUnit.DAYS.between(o.lastCharged(), asOf);
+                long days = ChronoUnit.DAYS.between(o.lastCharged(), asOf);
                 jdbc.sql("""
                                 insert into bill_adjustment (bill_id, kind, amount, reason, as_of, created_at)
                                 values (?, 'LATE_FEE', ?, ?, ?, ?) on conflict do nothing""")

@@ -8,14 +8,13 @@ import cn.anju.shared.Money;
 import cn.anju.shared.web.ProblemException;
 import cn.anju.shared.web.TextInput;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,7 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Paying online: the household (or a clerk for it) opens an order; the household pays it on the gateway's page; the
@@ -58,11 +60,11 @@ public class OnlinePayments {
     private final Clock clock;
     private final byte[] secret;
     private final Duration maxSkew;
-    private final java.util.Optional<PaymentGateway> gateway;
+    private final Optional<PaymentGateway> gateway;
 
     OnlinePayments(JdbcClient jdbc, LeaseQueries leases, Payments payments, GatewayExceptions exceptions, AuditLog audit, JsonMapper json, Clock clock,
                    @Value("${anju.gateway.secret}") String secret, @Value("${anju.gateway.max-skew:5m}") Duration maxSkew,
-                   java.util.Optional<PaymentGateway> gateway) {
+                   Optional<PaymentGateway> gateway) {
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.leases = leases;
@@ -89,7 +91,7 @@ public class OnlinePayments {
     @Transactional
     public Order open(CurrentUser user, long leaseId, BigDecimal amount) {
         if (!available()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通，请到收费台缴费。");
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通，请到收费台缴费。");
         }
         LeaseQueries.LeaseRow lease = leases.get(user, leaseId);
         if (!Money.isAmount(amount, Money.Sign.POSITIVE)) {
@@ -133,7 +135,7 @@ public class OnlinePayments {
     @Transactional
     public Confirmed callback(String timestamp, String nonce, String signature, String body) {
         if (secret.length == 0) {
-            throw new ProblemException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通（未配置支付平台密钥）。");
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "GATEWAY_NOT_CONFIGURED", "线上支付未开通（未配置支付平台密钥）。");
         }
         if (timestamp == null || nonce == null || signature == null || body == null || nonce.length() < 16 || nonce.length() > 100) {
             throw refused("GATEWAY_SIGNATURE_INVALID", "回调缺少签名、时间戳或随机串。");
@@ -196,6 +198,6 @@ public class OnlinePayments {
 
     private ProblemException refused(String code, String message) {
         audit.recordAnonymous("GATEWAY_CALLBACK_REFUSED", "online_order", null, AuditOutcome.DENIED, Map.of("code", code));
-        return new ProblemException(org.springframework.http.HttpStatus.UNAUTHORIZED, code, message);
+        return new ProblemException(HttpStatus.UNAUTHORIZED, code, message);
     }
 }

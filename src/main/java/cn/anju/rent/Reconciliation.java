@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -54,9 +55,9 @@ public class Reconciliation {
         ZoneId beijing = ZoneId.of("Asia/Shanghai");
         Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(beijing).toInstant());
         Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(beijing).toInstant());
-        List<Object> params = new ArrayList<>(List.of(java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()),
-                java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()),
-                java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()), from, to, from, to, from, to));
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()),
+                Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()),
+                Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()), from, to, from, to, from, to));
         params.addAll(scope.params());
         params.add(districtCode);
         params.add(districtCode);
@@ -100,7 +101,7 @@ public class Reconciliation {
     /** The month's bills' outstanding amounts, from the bill balance view: the check on billed − collected. */
     private BigDecimal arrears(long projectId, YearMonth month) {
         return jdbc.sql("select coalesce(sum(outstanding), 0) from bill_balance where project_id = ? and account = 'RENT' and period_start between ? and ?")
-                .params(projectId, java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()))
+                .params(projectId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()))
                 .query(BigDecimal.class).single();
     }
 }

@@ -3,11 +3,14 @@ package cn.anju.rent;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
+import cn.anju.shared.web.MachineEndpoint;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 import java.util.Set;
@@ -54,7 +57,7 @@ public class RentAccess {
 
     /** Only finance confirms a remittance, whatever the body. */
     @Bean
-    @org.springframework.core.annotation.Order(0)
+    @Order(0)
     RoleGate remittanceConfirmationGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/remittances/*/confirmation", Set.of(Role.FINANCE));
     }
@@ -66,8 +69,8 @@ public class RentAccess {
 
     /** The gateway calls back server to server; the endpoint checks signature, timestamp and nonce itself. */
     @Bean
-    cn.anju.shared.web.MachineEndpoint gatewayCallbacks() {
-        return new cn.anju.shared.web.MachineEndpoint("/api/v1/gateway/callbacks/**");
+    MachineEndpoint gatewayCallbacks() {
+        return new MachineEndpoint("/api/v1/gateway/callbacks/**");
     }
 
     /**
@@ -75,8 +78,8 @@ public class RentAccess {
      * so elsewhere the path is public and answers 404 (not a login page that suggests something is there).
      */
     @Bean
-    cn.anju.shared.web.PublicPath simulatedGateway() {
-        return new cn.anju.shared.web.PublicPath("/gateway-sim/**");
+    PublicPath simulatedGateway() {
+        return new PublicPath("/gateway-sim/**");
     }
 
     @Bean

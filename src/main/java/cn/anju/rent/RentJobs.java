@@ -5,6 +5,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
@@ -30,7 +31,7 @@ class RentJobs {
     @Scheduled(cron = "${anju.rent.late-fee-cron:0 45 2 1 * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "rent-late-fees", lockAtMostFor = "PT2H")
     void monthlyLateFees() {
-        lateFees.postAll(java.time.LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        lateFees.postAll(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
     }
 
     @Scheduled(cron = "${anju.rent.bill-cron:0 15 2 * * *}", zone = "Asia/Shanghai")

@@ -1,14 +1,14 @@
 package cn.anju.rent;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.lease.RentAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,7 +98,7 @@ public class RentLedger implements RentAccounts {
     }
 
     List<BillRow> bills(String where, List<Object> params, int limit, int offset) {
-        List<Object> all = new java.util.ArrayList<>(params);
+        List<Object> all = new ArrayList<>(params);
         all.add(limit);
         all.add(offset);
         return jdbc.sql("""

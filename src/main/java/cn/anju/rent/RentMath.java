@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The arithmetic of rent, as pure functions so that property tests can hold it to its rules (docs/rent.md): the
@@ -59,7 +60,7 @@ public final class RentMath {
     }
 
     /** A bill from start to end: the sum of its month pieces, each at the monthly rent in force in its month. */
-    public static BigDecimal bill(java.util.function.Function<YearMonth, BigDecimal> monthlyOf, LocalDate start, LocalDate end) {
+    public static BigDecimal bill(Function<YearMonth, BigDecimal> monthlyOf, LocalDate start, LocalDate end) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
             LocalDate from = start.isAfter(m.atDay(1)) ? start : m.atDay(1);

@@ -1,19 +1,18 @@
 package cn.anju.rent;
 
-import org.springframework.modulith.NamedInterface;
-
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.OrganisationType;
 import cn.anju.identity.DataScopes;
+import cn.anju.identity.OrganisationType;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.shared.Money;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,8 +3,8 @@ package cn.anju.rent;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
-import cn.anju.shared.web.WorkItems;
 import cn.anju.shared.Role;
+import cn.anju.shared.web.WorkItems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package cn.anju.allocation;
 
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +40,7 @@ class DirectAllocationTest {
         String body = "{\"householdId\":" + household + ",\"unitId\":" + unit + ",\"reason\":\"榆住保〔2026〕88号：因灾紧急安置\"}";
 
         // the operator never allocates, whatever it sends
-        for (String sent : java.util.List.of(body, "{}", "not json")) {
+        for (String sent : List.of(body, "{}", "not json")) {
             assertThat(WebClient.loggedIn(port, "anju.manager").postJson("/api/v1/direct-allocations", sent).statusCode()).isEqualTo(403);
         }
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
@@ -64,7 +66,7 @@ class DirectAllocationTest {
                 .param(String.valueOf(allocation)).query(Long.class).single()).isEqualTo(1);
 
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
-        String draft = "{\"directAllocationId\":" + allocation + ",\"startDate\":\"" + cn.anju.support.TestClock.today() + "\",\"termMonths\":36}";
+        String draft = "{\"directAllocationId\":" + allocation + ",\"startDate\":\"" + TestClock.today() + "\",\"termMonths\":36}";
         HttpResponse<String> both = clerk.postJson("/api/v1/leases", draft.replace("{", "{\"selectionApplicantId\":1,"));
         assertThat(WebClient.json(both).get("code").asString()).isEqualTo("LEASE_SOURCE_REQUIRED");
         HttpResponse<String> drafted = clerk.postJson("/api/v1/leases", draft);

@@ -2,14 +2,21 @@ package cn.anju.allocation;
 
 import cn.anju.support.BrowserTest;
 import cn.anju.support.Pdfs;
+import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SelectionRoundBrowserTest extends BrowserTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     void confirmAndWait(WebDriver d, By button, String status) {
         browser.click(button);
@@ -36,20 +43,20 @@ class SelectionRoundBrowserTest extends BrowserTest {
 
     /** Waits for the reloaded page (after the post and its redirect) to show the round in this state. */
     static void waitForStatus(WebDriver d, String status) {
-        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(x -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState"))
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(x -> "complete".equals(((JavascriptExecutor) x).executeScript("return document.readyState"))
                         && status.equals(x.findElement(By.id("round-status")).getAttribute("data-status")));
     }
 
     static String text(WebDriver d, By by) {
-        return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(x -> x.findElement(by).getText());
     }
 
     /** Waits for the lease list, reloaded after an action, to show the newest lease in this state. */
     static void waitForLease(WebDriver d, String status) {
-        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
                 .until(x -> x.getCurrentUrl().contains("/leases")
                         && x.findElement(By.cssSelector("#leases tbody tr:first-child .badge")).getText().equals(status));
     }
@@ -85,14 +92,14 @@ class SelectionRoundBrowserTest extends BrowserTest {
         // the clerk drafts the lease from the choice, signs it, prints the contract and hands over the keys
         WebElement draft = d.findElement(By.cssSelector("form.draft-lease"));
         ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1]", draft.findElement(By.name("startDate")),
-                cn.anju.support.TestClock.today().toString());
+                TestClock.today().toString());
         browser.click(By.cssSelector("form.draft-lease button[type=submit]"));
         waitForLease(d, "草稿");
         String leaseNumber = d.findElement(By.cssSelector("#leases tbody tr:first-child .font-monospace")).getText();
         browser.click(By.cssSelector("#leases tbody tr:first-child form[action$='/sign'] button"));
         waitForLease(d, "已签约");
         String contract = d.findElement(By.cssSelector("#leases tbody tr:first-child a[href*='/contract']")).getAttribute("href");
-        String rent = jdbc.sql("select monthly_rent from lease where lease_number = ?").param(leaseNumber).query(java.math.BigDecimal.class).single()
+        String rent = jdbc.sql("select monthly_rent from lease where lease_number = ?").param(leaseNumber).query(BigDecimal.class).single()
                 .setScale(2).toPlainString();
         assertThat(Pdfs.text(fetch(contract, d))).contains("公共租赁住房租赁合同", leaseNumber, rent, "转借、转租");
         // move-in is a checklist on the lease's own page: keys, readings, fixtures, the household's details checked
@@ -104,7 +111,7 @@ class SelectionRoundBrowserTest extends BrowserTest {
         checklist.findElement(By.name("electricityReading")).sendKeys("340.2");
         browser.screenshot("lease-move-in-checklist");
         browser.click(By.cssSelector("form.move-in button[type=submit]"));
-        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(x -> x.findElement(By.cssSelector(".alert")).isDisplayed());
         assertThat(d.findElement(By.cssSelector(".alert-danger")).getText()).contains("核对");
         d.findElement(By.cssSelector("form.move-in")).findElement(By.name("keys")).sendKeys("2");
@@ -112,7 +119,7 @@ class SelectionRoundBrowserTest extends BrowserTest {
         d.findElement(By.cssSelector("form.move-in")).findElement(By.name("electricityReading")).sendKeys("340.2");
         browser.click(By.id("householdInfoConfirmed"));
         browser.click(By.cssSelector("form.move-in button[type=submit]"));
-        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(x -> x.findElement(By.id("lease-status")).getText().equals("履行中"));
         assertThat(d.findElement(By.id("lease-number")).getText()).isEqualTo(leaseNumber);
         assertThat(d.findElement(By.id("lease-events")).getText()).contains("入住");
@@ -131,7 +138,7 @@ class SelectionRoundBrowserTest extends BrowserTest {
         WebDriver d = browser.driver();
         d.get(url("/selection-rounds"));
         d.findElement(By.id("name")).sendKeys("2026年长城北路积分选房");
-        new org.openqa.selenium.support.ui.Select(d.findElement(By.id("method"))).selectByValue("POINTS");
+        new Select(d.findElement(By.id("method"))).selectByValue("POINTS");
         browser.click(By.cssSelector("#round-form button[type=submit]"));
         new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("round-status")));
         assertThat(text(d, By.id("points-table"))).contains("轮候每满1年 2分（最多20分）", "低保或特困家庭 10分");

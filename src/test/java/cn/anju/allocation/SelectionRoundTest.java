@@ -1,6 +1,7 @@
 package cn.anju.allocation;
 
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -121,15 +125,15 @@ class SelectionRoundTest {
         // drawn order: points never rise, and each household's points are what the table gives for its facts
         List<Integer> points = jdbc.sql("select points from selection_applicant where round_id = ? order by position")
                 .param(id).query(Integer.class).list();
-        assertThat(points).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(points).isNotEmpty().isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(points.stream().distinct().count()).as("a real spread of points").isGreaterThan(3);
         var top = jdbc.sql("""
                         select h.registered_on, (select count(*) from household_member m where m.household_id = h.id), h.category,
                                h.special_groups::text, a.points
                           from selection_applicant a join household h on h.id = a.household_id where a.round_id = ? and a.position = 1""")
-                .param(id).query((rs, n) -> new Object[]{rs.getObject(1, java.time.LocalDate.class), rs.getInt(2), rs.getString(3),
+                .param(id).query((rs, n) -> new Object[]{rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5)}).single();
-        int years = (int) java.time.temporal.ChronoUnit.YEARS.between((java.time.LocalDate) top[0], cn.anju.support.TestClock.today());
+        int years = (int) ChronoUnit.YEARS.between((LocalDate) top[0], TestClock.today());
         String groups = (String) top[3];
         int expected = Math.min(2 * years, 20) + Math.min(Math.max(0, (int) top[1] - 1), 4)
                 + (top[2].equals("MINIMUM_LIVING") || top[2].equals("EXTREME_POVERTY") ? 10 : 0) + (top[2].equals("LOW_INCOME") ? 5 : 0)

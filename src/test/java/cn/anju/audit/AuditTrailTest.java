@@ -1,7 +1,9 @@
 package cn.anju.audit;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.OrganisationType;
 import cn.anju.identity.PersonalDataAccess;
+import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.WebClient;
@@ -54,11 +56,11 @@ class AuditTrailTest {
     @Test
     void everyRevealIsRecordedAndTheSeparatedAdministratorsAreRefused() {
         long before = reveals();
-        CurrentUser officer = user("yuyang.gov", 2L, Set.of(cn.anju.shared.Role.GOV_OFFICER));
+        CurrentUser officer = user("yuyang.gov", 2L, Set.of(Role.GOV_OFFICER));
         String shown = personalData.reveal(officer, "household_member", 42L, "id_number", () -> "11010519491231002X");
         assertThat(shown).isEqualTo("11010519491231002X");
 
-        CurrentUser admin = user("admin", 1L, Set.of(cn.anju.shared.Role.SYSTEM_ADMIN));
+        CurrentUser admin = user("admin", 1L, Set.of(Role.SYSTEM_ADMIN));
         assertThatThrownBy(() -> personalData.reveal(admin, "household_member", 42L, "id_number", () -> "never"))
                 .isInstanceOf(ProblemException.class).hasFieldOrPropertyWithValue("code", "PERSONAL_DATA_FORBIDDEN");
         assertThat(reveals() - before).isEqualTo(2);
@@ -73,8 +75,8 @@ class AuditTrailTest {
         return jdbc.sql("select count(*) from audit_log where action = 'PII_REVEAL'").query(Long.class).single();
     }
 
-    private static CurrentUser user(String username, Long organisationId, Set<cn.anju.shared.Role> roles) {
+    private static CurrentUser user(String username, Long organisationId, Set<Role> roles) {
         return new CurrentUser(1L, username, username, organisationId, "org",
-                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", roles, Set.of(), false, null);
+                OrganisationType.DISTRICT_HOUSING, "610802", roles, Set.of(), false, null);
     }
 }

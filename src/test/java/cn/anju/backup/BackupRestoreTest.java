@@ -12,9 +12,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,7 +50,7 @@ class BackupRestoreTest {
         BackupWriter.Result backup = quiet.result();
         assertThat(backup.rows()).isEqualTo(before.rows());
         assertThat(backup.files()).isEqualTo(before.files().size()).isPositive();
-        assertThat(new String(Files.readAllBytes(archive), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1))
                 .as("the archive is encrypted: no table name shows").doesNotContain("audit_log");
 
         Target target = freshDatabase();
@@ -98,7 +100,7 @@ class BackupRestoreTest {
         assertThat(Fingerprint.of(first.app(), first.target().filesRoot()).files()).as("no file left").isEmpty();
 
         Path truncated = temp.resolve("truncated.anjubak");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 100));
         Target second = freshDatabase();
         assertThatThrownBy(() -> new Restorer("classpath:db/migration").restore(truncated, BackupKey.parse(KEY),
                 second.target())).hasMessageContaining("截断");
@@ -148,7 +150,7 @@ class BackupRestoreTest {
                 "--anju.audit.head-dir=" + data.resolve("audit")};
 
         assertThat(RestoreApplication.run(args)).as("no key: refused").isEqualTo(2);
-        String[] withKey = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] withKey = Arrays.copyOf(args, args.length + 1);
         withKey[args.length] = "--anju.backup.key=" + KEY;
         assertThat(RestoreApplication.run(withKey)).isZero();
         assertThat(RestoreApplication.run(withKey)).as("a second restore finds the database filled").isEqualTo(2);

@@ -1,16 +1,20 @@
 package cn.anju.bench;
 
 import cn.anju.AnjuApplication;
-import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
+import cn.anju.identity.TestAccounts;
+import cn.anju.rent.BillRunExplain;
 import cn.anju.rent.BillRuns;
 import cn.anju.shared.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -71,7 +75,7 @@ public final class BillingBenchmark {
             all.add(m);
             System.out.printf("measurement %d: run %.2f s, floor %.2f s, ratio %.2f%n", i + 1, m.seconds(), m.floor(), m.ratio());
         }
-        Measured median = all.stream().sorted(java.util.Comparator.comparingDouble(Measured::ratio)).toList().get(all.size() / 2);
+        Measured median = all.stream().sorted(Comparator.comparingDouble(Measured::ratio)).toList().get(all.size() / 2);
         System.out.printf("RESULT billing leases=%d seconds=%.2f floor_seconds=%.2f ratio=%.2f (median of %d: %s)%n", LEASES, median.seconds(),
                 median.floor(), median.ratio(), repeat, all.stream().map(m -> String.format("%.2f", m.ratio())).toList());
         return all.stream().mapToInt(Measured::code).max().orElse(1);
@@ -103,15 +107,15 @@ public final class BillingBenchmark {
                           join rent_standard s on s.project_id = l.project_id and s.kind = 'STANDARD'
                           join rent_tier_reduction r on r.region_code = '610800' and r.rent_tier = l.rent_tier
                          where l.status = 'ACTIVE'""")
-                .params(java.sql.Date.valueOf(period.atDay(1)), java.sql.Date.valueOf(period.atEndOfMonth()),
-                        java.sql.Date.valueOf(period.atDay(20)))
+                .params(Date.valueOf(period.atDay(1)), Date.valueOf(period.atEndOfMonth()),
+                        Date.valueOf(period.atDay(20)))
                 .update();
         double floor = (System.nanoTime() - f0) / 1e9;
 
         if (Boolean.getBoolean("bench.explain")) {
             // the plan of one chunk, in a transaction rolled back so the measured run starts the same
-            app.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status -> {
-                cn.anju.rent.BillRunExplain.explain(jdbc, period, 0, 20_000).forEach(System.out::println);
+            app.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                BillRunExplain.explain(jdbc, period, 0, 20_000).forEach(System.out::println);
                 status.setRollbackOnly();
             });
         }

@@ -2,8 +2,8 @@ package cn.anju.bench;
 
 import cn.anju.AnjuApplication;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
+import cn.anju.identity.TestAccounts;
 import cn.anju.imports.Imports;
 import cn.anju.shared.Role;
 import cn.anju.shared.excel.Sheets;
@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -226,7 +228,7 @@ public final class HouseholdBenchmark {
             String query = switch (kind) {
                 case "idNumber" -> "idNumber=" + m.idNumber();
                 case "phone4" -> "phone=" + (m.phone() == null ? "0000" : m.phone().substring(7));
-                default -> "name=" + java.net.URLEncoder.encode(m.name(), java.nio.charset.StandardCharsets.UTF_8);
+                default -> "name=" + URLEncoder.encode(m.name(), StandardCharsets.UTF_8);
             };
             long t0 = System.nanoTime();
             var response = client.getJson("/api/v1/households?size=20&" + query);

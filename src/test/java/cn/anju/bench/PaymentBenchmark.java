@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +67,7 @@ public final class PaymentBenchmark {
                     var r = cashiers.get(client).postJsonWithHeaders("/api/v1/payments",
                             "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":10.00}",
                             // the session's CSRF token, held as the counter page holds it
-                            java.util.Map.of("Idempotency-Key", "bench-" + client + "-" + n + "-" + t0, "X-CSRF-TOKEN", csrf.get(client)));
+                            Map.of("Idempotency-Key", "bench-" + client + "-" + n + "-" + t0, "X-CSRF-TOKEN", csrf.get(client)));
                     latencies.add(System.nanoTime() - s);
                     if (r.statusCode() != 201) {
                         failures.incrementAndGet();

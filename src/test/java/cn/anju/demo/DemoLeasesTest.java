@@ -1,11 +1,15 @@
 package cn.anju.demo;
 
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +30,9 @@ class DemoLeasesTest {
     void aboutTwelveHundredLeasesWithRenewalsDueMoveOutsAndAnExchange() {
         // the demo's leases: allocated directly by the district (numbered -Z), signed before today (tests add their own)
         assertThat(jdbc.sql("select count(*) from lease where lease_number like '%-Z%' and status = 'ACTIVE' and signed_on < ?")
-                .param(cn.anju.support.TestClock.today()).query(Long.class).single()).isBetween(1_050L, 1_250L);
+                .param(TestClock.today()).query(Long.class).single()).isBetween(1_050L, 1_250L);
         assertThat(jdbc.sql("select count(*) from lease where status = 'ACTIVE' and end_date < ?")
-                .param(cn.anju.support.TestClock.today().plusMonths(3)).query(Long.class).single())
+                .param(TestClock.today().plusMonths(3)).query(Long.class).single())
                 .isGreaterThan(20);
         assertThat(count("select count(*) from lease where status = 'TERMINATED' and vacate_by is not null and moved_out_on is null"))
                 .isGreaterThan(0);
@@ -37,7 +41,7 @@ class DemoLeasesTest {
         assertThat(jdbc.sql("""
                 select count(*) from lease l where l.lease_number like '%-Z%' and l.signed_on < ? and (
                     not exists (select 1 from resident_file_entry e where e.household_id = l.household_id)
-                 or not exists (select 1 from lease_handover h where h.lease_id = l.id))""").param(cn.anju.support.TestClock.today())
+                 or not exists (select 1 from lease_handover h where h.lease_id = l.id))""").param(TestClock.today())
                 .query(Long.class).single()).isZero();
 
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
@@ -50,7 +54,7 @@ class DemoLeasesTest {
         assertThat(home.replaceAll("\\s+", "")).contains("待续签合同</div><divclass=\"fs-4fw-semiboldtext-body\">" + due + "<");
         // rent work: the government sees the households in six months' arrears, finance the batch waiting for it
         String gov = WebClient.loggedIn(port, "yuyang.gov").get("/").body().replaceAll("\\s+", "");
-        java.util.regex.Matcher arrears = java.util.regex.Pattern.compile("累计欠租满6个月（户）</div><divclass=\"fs-4fw-semibold[^\"]*\">(\\d+)<").matcher(gov);
+        Matcher arrears = Pattern.compile("累计欠租满6个月（户）</div><divclass=\"fs-4fw-semibold[^\"]*\">(\\d+)<").matcher(gov);
         assertThat(arrears.find()).as("the arrears work item").isTrue();
         assertThat(Long.parseLong(arrears.group(1))).isPositive();
         assertThat(WebClient.loggedIn(port, "yuyang.finance").get("/").body()).contains("待确认上缴批次", "逾期未缴国库");

@@ -1,6 +1,7 @@
 package cn.anju.household;
 
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +42,9 @@ class EligibilityGovernmentOnlyTest {
     }
 
     String validBody() {
-        String today = cn.anju.support.TestClock.today().toString();
+        String today = TestClock.today().toString();
         return "{\"decisionNumber\":\"测试住保〔2026〕" + UUID.randomUUID().toString().substring(0, 8) + "号\",\"issuingBureau\":\"榆阳区住房保障中心\","
-                + "\"decidedOn\":\"" + today + "\",\"validFrom\":\"" + today + "\",\"validTo\":\"" + cn.anju.support.TestClock.today().plusYears(3)
+                + "\"decidedOn\":\"" + today + "\",\"validFrom\":\"" + today + "\",\"validTo\":\"" + TestClock.today().plusYears(3)
                 + "\",\"approvedArea\":50,\"rentTier\":\"STANDARD\"}";
     }
 

@@ -2,9 +2,10 @@ package cn.anju.household;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
+import cn.anju.identity.TestAccounts;
 import cn.anju.shared.Role;
+import cn.anju.shared.privacy.ChineseIdNumber;
 import cn.anju.shared.web.ProblemException;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.TestClock;
@@ -48,7 +49,7 @@ class ExactSearchesTest {
     void aSearchByIdNumberThatFindsNobodyIsRecordedAsAMiss() {
         long staff = identity.userId("anju.staff");
         long before = searches(staff);
-        String nobody = "61080219900101001" + cn.anju.shared.privacy.ChineseIdNumber.checkCharacter("61080219900101001");
+        String nobody = "61080219900101001" + ChineseIdNumber.checkCharacter("61080219900101001");
         var answer = WebClient.loggedIn(port, "anju.staff").getJson("/api/v1/households?idNumber=" + nobody);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(searches(staff)).isEqualTo(before + 1);

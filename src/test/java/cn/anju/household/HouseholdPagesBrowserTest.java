@@ -4,6 +4,7 @@ import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -61,7 +62,7 @@ class HouseholdPagesBrowserTest extends BrowserTest {
         browser.size(Browser.PHONE);
         try {
             d.get(url("/housing/units?status=VACANT"));
-            Long scroll = (Long) ((org.openqa.selenium.JavascriptExecutor) d)
+            Long scroll = (Long) ((JavascriptExecutor) d)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(scroll).isLessThanOrEqualTo(0L);
             browser.screenshot("phone-units");

@@ -1,8 +1,13 @@
 package cn.anju.household;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.OrganisationType;
+import cn.anju.identity.TestAccounts;
+import cn.anju.shared.Role;
+import cn.anju.shared.excel.SheetReader;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,8 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,7 +41,7 @@ class HouseholdSearchAndMaskingTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    cn.anju.identity.TestAccounts identitySeeding;
+    TestAccounts identitySeeding;
 
     String idNumber(String area, LocalDate birth, int seq) {
         String first17 = area + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", seq);
@@ -45,7 +53,7 @@ class HouseholdSearchAndMaskingTest {
         String id = idNumber("610802", LocalDate.of(1977, 7, 7), 700 + (int) (System.nanoTime() % 200));
         String phone = "1399" + String.format("%07d", System.nanoTime() % 10_000_000);
         CurrentUser officer = new CurrentUser(identitySeeding.userId("yuyang.gov"), "yuyang.gov", "李红梅", 2L, "榆阳区住房保障中心",
-                cn.anju.identity.OrganisationType.DISTRICT_HOUSING, "610802", Set.of(cn.anju.shared.Role.GOV_OFFICER), Set.of(), false, null);
+                OrganisationType.DISTRICT_HOUSING, "610802", Set.of(Role.GOV_OFFICER), Set.of(), false, null);
         long household = register.register(officer, new HouseholdRegister.NewHousehold("610802", HouseholdCategory.LOW_INCOME,
                 Set.of(), LocalDate.of(2024, 3, 1), List.of(new HouseholdRegister.NewMember("测试户主", Relationship.HEAD, id, phone))));
 
@@ -91,7 +99,7 @@ class HouseholdSearchAndMaskingTest {
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
         var households = officer.getBytes("/households/export?category=MINIMUM_LIVING");
         assertThat(households.statusCode()).isEqualTo(200);
-        var rows = cn.anju.shared.excel.SheetReader.read(new java.io.ByteArrayInputStream(households.body()), List.of("户主身份证号（脱敏）"));
+        var rows = SheetReader.read(new ByteArrayInputStream(households.body()), List.of("户主身份证号（脱敏）"));
         long expected = WebClient.json(officer.getJson("/api/v1/households?category=MINIMUM_LIVING&size=1")).get("total").asLong();
         assertThat(rows).hasSize((int) expected);
         StringBuilder all = new StringBuilder();
@@ -100,7 +108,7 @@ class HouseholdSearchAndMaskingTest {
         assertThat(rows.getFirst().get("户主身份证号（脱敏）")).matches("[0-9]{6}\\*{8}[0-9X]{4}");
 
         var units = WebClient.loggedIn(port, "shenmu.op").getBytes("/housing/units/export?status=VACANT");
-        var unitRows = cn.anju.shared.excel.SheetReader.read(new java.io.ByteArrayInputStream(units.body()), List.of("房号", "状态"));
+        var unitRows = SheetReader.read(new ByteArrayInputStream(units.body()), List.of("房号", "状态"));
         long vacant = WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/units?status=VACANT&size=1")).get("total").asLong();
         assertThat(unitRows).hasSize((int) vacant);
         unitRows.forEach(r -> assertThat(r.get("区县")).isEqualTo("神木市"));
@@ -109,13 +117,13 @@ class HouseholdSearchAndMaskingTest {
     static void assertNoPersonalData(String where, String body) {
         Matcher id = ID.matcher(body);
         while (id.find()) {
-            assertThat(ChineseIdNumber.isValid(id.group(), cn.anju.support.TestClock.today())).as(where + " shows an ID number").isFalse();
+            assertThat(ChineseIdNumber.isValid(id.group(), TestClock.today())).as(where + " shows an ID number").isFalse();
         }
         assertThat(PHONE.matcher(body).find()).as(where + " shows a phone number").isFalse();
     }
 
-    private static List<Long> ids(java.net.http.HttpResponse<String> response) {
-        List<Long> ids = new java.util.ArrayList<>();
+    private static List<Long> ids(HttpResponse<String> response) {
+        List<Long> ids = new ArrayList<>();
         WebClient.json(response).get("items").forEach(n -> ids.add(n.get("id").asLong()));
         return ids;
     }

@@ -1,8 +1,8 @@
 package cn.anju.household;
 
 import cn.anju.identity.CurrentUser;
-import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
+import cn.anju.identity.TestAccounts;
 import cn.anju.notification.Notifications;
 import cn.anju.shared.Role;
 import cn.anju.shared.privacy.ChineseIdNumber;
@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +79,7 @@ class TenantActivationTest {
     }
 
     HttpResponse<String> post(WebClient client, String path, Map<String, String> form) {
-        var all = new java.util.HashMap<>(form);
+        var all = new HashMap<>(form);
         all.put("_csrf", client.csrfTokenFrom("/activate"));
         return client.postForm(path, all);
     }

@@ -4,10 +4,13 @@ import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -17,16 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The account, organisation and coverage pages, used as their people use them, in a real Chromium. */
 class AdminPagesBrowserTest extends BrowserTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AccountUserDetailsService users;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     OrganisationAdministration organisations;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Organisations orgs;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AccountAdministration accounts;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void systemAdministratorOpensFiltersAndDisablesAnAccountAndNeverSeesItsCode() {
@@ -134,7 +137,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         assertThat(districtOptions).extracting(o -> o.getText()).containsExactly("榆阳区");
 
         new Select(d.findElement(By.id("operatorId"))).selectByVisibleText(operator);
-        ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+        ((JavascriptExecutor) d).executeScript(
                 "document.getElementById('validFrom').value='2026-03-01';");
         d.findElement(By.id("note")).sendKeys("应急托管");
         browser.click(By.cssSelector("#coverage-form button[type=submit]"));

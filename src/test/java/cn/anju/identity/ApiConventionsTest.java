@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,7 @@ class ApiConventionsTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(WebClient.json(response).get("code").asString()).isEqualTo("CSRF_TOKEN_INVALID");
 
-        HttpResponse<String> form = officer.postForm("/coverage", java.util.Map.of("districtCode", "610802"));
+        HttpResponse<String> form = officer.postForm("/coverage", Map.of("districtCode", "610802"));
         assertThat(form.statusCode()).isEqualTo(403);
     }
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,11 +107,11 @@ class ApiTokenTest {
         long evaluator = jdbc.sql("select id from app_user where username = 'evaluator'").query(Long.class).single();
         WebClient admin = WebClient.loggedIn(port, "admin");
         String csrf = admin.csrfToken();
-        admin.postForm("/admin/accounts/" + evaluator + "/disable", java.util.Map.of("_csrf", csrf));
+        admin.postForm("/admin/accounts/" + evaluator + "/disable", Map.of("_csrf", csrf));
         try {
             assertThat(machine.getWithToken("/api/v1/me", token).statusCode()).isEqualTo(401);
         } finally {
-            admin.postForm("/admin/accounts/" + evaluator + "/enable", java.util.Map.of("_csrf", csrf));
+            admin.postForm("/admin/accounts/" + evaluator + "/enable", Map.of("_csrf", csrf));
         }
         assertThat(machine.getWithToken("/api/v1/me", token).statusCode()).isEqualTo(200);
     }

@@ -13,6 +13,7 @@ import org.springframework.session.SessionRepository;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -123,14 +124,14 @@ class LoginPolicyTest {
         assertThat(WebClient.json(api).get("code").asString()).isEqualTo("PASSWORD_CHANGE_REQUIRED");
 
         String csrf = client.csrfTokenFrom("/password/change");
-        HttpResponse<String> weak = client.postForm("/password/change", java.util.Map.of("_csrf", csrf,
+        HttpResponse<String> weak = client.postForm("/password/change", Map.of("_csrf", csrf,
                 "currentPassword", "Temp-Pass-01", "newPassword", "onlylower", "confirmation", "onlylower"));
         assertThat(weak.statusCode()).isEqualTo(200);
         assertThat(weak.body()).contains("至少 3 类");
-        HttpResponse<String> same = client.postForm("/password/change", java.util.Map.of("_csrf", csrf,
+        HttpResponse<String> same = client.postForm("/password/change", Map.of("_csrf", csrf,
                 "currentPassword", "Temp-Pass-01", "newPassword", "Temp-Pass-01", "confirmation", "Temp-Pass-01"));
         assertThat(same.body()).contains("不能与当前密码相同");
-        HttpResponse<String> done = client.postForm("/password/change", java.util.Map.of("_csrf", csrf,
+        HttpResponse<String> done = client.postForm("/password/change", Map.of("_csrf", csrf,
                 "currentPassword", "Temp-Pass-01", "newPassword", "Mine-Only-2026", "confirmation", "Mine-Only-2026"));
         assertThat(location(done)).isEqualTo("/");
         assertThat(client.getJson("/api/v1/me").statusCode()).isEqualTo(200);

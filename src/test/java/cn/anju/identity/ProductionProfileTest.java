@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.rent.OnlinePayments;
 import cn.anju.shared.Role;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class ProductionProfileTest {
     }
 
     @Autowired
-    cn.anju.rent.OnlinePayments online;
+    OnlinePayments online;
 
     /** No simulator outside the demo: online payment is not open until a gateway is configured, its page is not there. */
     @Test

@@ -4,6 +4,7 @@ import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,7 +26,7 @@ class SecurityPagesBrowserTest extends BrowserTest {
         }
         d.get(base() + "/login");
         assertThat(d.findElement(By.id("captcha-block")).isDisplayed()).isTrue();
-        Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) d)
+        Number width = (Number) ((JavascriptExecutor) d)
                 .executeScript("return document.getElementById('captcha-image').naturalWidth");
         assertThat(width.intValue()).as("the CAPTCHA image loaded").isEqualTo(150);
         browser.screenshot("login-captcha");

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +31,7 @@ class SessionStoreTest {
                 assertThat(me.statusCode()).isEqualTo(200);
                 assertThat(WebClient.json(me).get("username").asString()).isEqualTo("hengshan.gov");
             }
-            client.onPort(port(second)).postForm("/logout", java.util.Map.of("_csrf", client.onPort(port(second)).csrfToken()));
+            client.onPort(port(second)).postForm("/logout", Map.of("_csrf", client.onPort(port(second)).csrfToken()));
             assertThat(client.onPort(port(third)).getJson("/api/v1/me").statusCode()).isEqualTo(401);
         } finally {
             second.close();

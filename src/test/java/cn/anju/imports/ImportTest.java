@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -136,7 +137,7 @@ class ImportTest {
             assertThat(r.statusCode()).as(kind).isEqualTo(403);
         }
         WebClient operator = WebClient.loggedIn(port, "anju.manager");
-        HttpResponse<String> page = operator.postForm("/imports/eligibility-decisions", java.util.Map.of("_csrf", operator.csrfToken()));
+        HttpResponse<String> page = operator.postForm("/imports/eligibility-decisions", Map.of("_csrf", operator.csrfToken()));
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(count("eligibility_decision")).isEqualTo(decisions);
         assertThat(count("household")).isEqualTo(households);

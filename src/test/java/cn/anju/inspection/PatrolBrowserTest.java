@@ -2,8 +2,10 @@ package cn.anju.inspection;
 
 import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
+import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,7 +35,7 @@ class PatrolBrowserTest extends BrowserTest {
         long plan = jdbc.sql("""
                         insert into patrol_plan (district_code, project_id, name, every_days, checklist, first_due_on, next_due_on, created_by, created_at)
                         values ('610802', ?, '手机巡查演示', 7, array['单元门禁', '楼道照明', '消防通道'], ?, ?, ?, now()) returning id""")
-                .params(project, cn.anju.support.TestClock.today(), cn.anju.support.TestClock.today(), manager)
+                .params(project, TestClock.today(), TestClock.today(), manager)
                 .query(Long.class).single();
         plans.run();
         long task = jdbc.sql("select id from patrol_task where plan_id = ?").param(plan).query(Long.class).single();
@@ -58,7 +60,7 @@ class PatrolBrowserTest extends BrowserTest {
         browser.screenshot("phone-patrol-done");
         browser.click(By.cssSelector("form.to-order button[type=submit]"));
         // the page reloads after the post: an element read from the old page may go stale while we wait
-        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(x -> x.findElement(By.id("patrol-results")).getText().contains("已生成维修工单"));
         long order = jdbc.sql("select work_order_id from patrol_item_result where task_id = ? and item_no = 2").param(task).query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from work_order_attachment where work_order_id = ?").param(order).query(Long.class).single()).isEqualTo(1);

@@ -2,6 +2,7 @@ package cn.anju.inspection;
 
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class PatrolTest {
 
-    static final LocalDate TODAY = cn.anju.support.TestClock.today();
+    static final LocalDate TODAY = TestClock.today();
 
     @LocalServerPort
     int port;
@@ -130,7 +132,7 @@ class PatrolTest {
         assertThat(missed.get("total").asLong()).isGreaterThanOrEqualTo(3);
         var coverage = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/patrol-coverage"));
         assertThat(coverage.get("missed").asLong()).isGreaterThanOrEqualTo(TODAY.getDayOfMonth() > 3 ? 3 : 0);
-        assertThat(coverage.get("coverage").decimalValue()).isLessThan(java.math.BigDecimal.ONE);
+        assertThat(coverage.get("coverage").decimalValue()).isLessThan(BigDecimal.ONE);
         // only a manager or an officer plans
         assertThat(WebClient.loggedIn(port, "anju.staff").postJson("/api/v1/patrol-plans", "{}").statusCode()).isEqualTo(403);
     }

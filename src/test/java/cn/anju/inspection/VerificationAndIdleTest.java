@@ -1,6 +1,7 @@
 package cn.anju.inspection;
 
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class VerificationAndIdleTest {
 
-    static final LocalDate TODAY = cn.anju.support.TestClock.today();
+    static final LocalDate TODAY = TestClock.today();
 
     @LocalServerPort
     int port;

@@ -1,8 +1,11 @@
 package cn.anju.lease;
 
 import cn.anju.household.HousedHouseholds;
+import cn.anju.shared.policy.PolicySettings;
+import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.SelectionFixtures;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +33,9 @@ class LeaseJobsTest {
     @Autowired
     HousedHouseholds housed;
     @Autowired
-    cn.anju.shared.policy.PolicySettings settings;
+    PolicySettings settings;
 
-    final LocalDate today = cn.anju.support.TestClock.today();
+    final LocalDate today = TestClock.today();
 
     long activeLease() {
         SelectionFixtures.Chosen c = SelectionFixtures.chosen(port, jdbc);
@@ -40,7 +43,7 @@ class LeaseJobsTest {
         long lease = WebClient.json(clerk.postJson("/api/v1/leases", "{\"selectionApplicantId\":" + c.applicantId()
                 + ",\"startDate\":\"" + today + "\",\"termMonths\":36}")).get("id").asLong();
         assertThat(clerk.postJson("/api/v1/leases/" + lease + "/sign", "{}").statusCode()).isEqualTo(204);
-        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", cn.anju.support.LeaseFixtures.MOVE_IN).statusCode()).isEqualTo(204);
+        assertThat(clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN).statusCode()).isEqualTo(204);
         return lease;
     }
 

@@ -1,16 +1,16 @@
 package cn.anju.lease;
 
-import java.math.BigDecimal;
-
 import cn.anju.shared.calendar.WorkingDays;
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,7 +30,7 @@ class LeaseLifecycleTest {
     @Autowired
     WorkingDays workingDays;
 
-    final LocalDate today = cn.anju.support.TestClock.today();
+    final LocalDate today = TestClock.today();
 
     String status(long lease) {
         return jdbc.sql("select status from lease where id = ?").param(lease).query(String.class).single();

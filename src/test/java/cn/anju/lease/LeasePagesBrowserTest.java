@@ -3,18 +3,21 @@ package cn.anju.lease;
 import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +30,9 @@ class LeasePagesBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    org.openqa.selenium.support.ui.Wait<WebDriver> waitFor(WebDriver d) {
+    Wait<WebDriver> waitFor(WebDriver d) {
         // a post reloads the page: an element read from the old one may go stale while we wait
-        return new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     @Test
@@ -57,7 +60,7 @@ class LeasePagesBrowserTest extends BrowserTest {
         waitFor(d).until(x -> x.findElements(By.cssSelector("#documents li")).stream().anyMatch(li -> li.getText().contains("退房验房-客厅")));
         assertThat(d.findElement(By.cssSelector(".alert-success")).getText()).contains("已上传");
         assertThat(d.findElement(By.id("documents")).getText()).contains("SHA-256");
-        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", d.findElement(By.id("resident-file")));
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", d.findElement(By.id("resident-file")));
         browser.screenshot("resident-file");
 
         // back to the lease: the inspection, with the photo ticked, and the settlement

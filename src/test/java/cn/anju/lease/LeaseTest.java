@@ -1,17 +1,17 @@
 package cn.anju.lease;
 
-import java.math.BigDecimal;
-
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.Pdfs;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.SelectionFixtures;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class LeaseTest {
     JdbcClient jdbc;
 
     String draft(long applicant, int months) {
-        return "{\"selectionApplicantId\":" + applicant + ",\"startDate\":\"" + cn.anju.support.TestClock.today() + "\",\"termMonths\":" + months
+        return "{\"selectionApplicantId\":" + applicant + ",\"startDate\":\"" + TestClock.today() + "\",\"termMonths\":" + months
                 + "}";
     }
 
@@ -63,7 +63,7 @@ class LeaseTest {
         assertThat(row.get("deposit").decimalValue()).isEqualByComparingTo(rent.multiply(BigDecimal.valueOf(3)));
         assertThat(row.get("unit").asString()).contains("栋");
         assertThat(row.get("head").asString()).as("the head's name is masked in lists").matches("\\p{IsHan}+\\*+");
-        assertThat(row.get("endDate").asString()).isEqualTo(cn.anju.support.TestClock.today().plusMonths(60).minusDays(1).toString());
+        assertThat(row.get("endDate").asString()).isEqualTo(TestClock.today().plusMonths(60).minusDays(1).toString());
 
         HttpResponse<String> early = clerk.postJson("/api/v1/leases/" + lease + "/move-in", LeaseFixtures.MOVE_IN);
         assertThat(early.statusCode()).as("not before signing").isEqualTo(409);
@@ -168,7 +168,7 @@ class LeaseTest {
         String leaseNumber = row.get("leaseNumber").asString();
         assertThat(text).contains("公共租赁住房租赁合同", leaseNumber, "转借、转租", row.get("monthlyRent").decimalValue().setScale(2).toPlainString(),
                 row.get("deposit").decimalValue().setScale(2).toPlainString(),
-                cn.anju.support.TestClock.today().getYear() + "年");
+                TestClock.today().getYear() + "年");
         // the ID number is masked (first and last digits only), never printed whole
         assertThat(text).containsPattern("身份证号：\\d{1,6}\\*+[0-9X]{1,4}").doesNotContainPattern("\\d{17}[0-9X]");
         // every font is embedded, so the contract prints the same on any machine

@@ -9,12 +9,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class MaintenanceTest {
         jdbc.sql("""
                 insert into policy_setting (region_code, key, value, effective_from, changed_by, reason)
                 values ('610802', 'maintenance.refused_work_types', 'NEW_CONSTRUCTION,ALTERATION,EXTENSION,DECORATION,DEMOLITION', ?, null, '测试：本区购买翻新服务')""")
-                .param(java.sql.Timestamp.from(TestClock.clock().instant().minusSeconds(1))).update();
+                .param(Timestamp.from(TestClock.clock().instant().minusSeconds(1))).update();
         try {
             assertThat(submit(clerk, "RENOVATION", "单元门翻新", "NORMAL").get("state").asString()).isEqualTo("ACCEPTED");
         } finally {

@@ -9,6 +9,7 @@ import cn.anju.support.PlatformTest;
 import cn.anju.support.SmtpServer;
 import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class NotificationChannelsTest {
         assertThat(jdbc.sql("select email || ' ' || wechat_openid from household_member where id = ?").param(head).query(String.class).single())
                 .doesNotContain(email).doesNotContain(openid).startsWith("enc:");
 
-        LocalDate today = cn.anju.support.TestClock.today();
+        LocalDate today = TestClock.today();
         runs.run(BillRuns.Trigger.MANUAL, null, YearMonth.from(today));
         String number = jdbc.sql("select lease_number from lease where id = ?").param(a.leaseId()).query(String.class).single();
         LocalDate due = jdbc.sql("select due_date from bill where lease_id = ?").param(a.leaseId()).query(LocalDate.class).single();
@@ -136,7 +137,7 @@ class NotificationChannelsTest {
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

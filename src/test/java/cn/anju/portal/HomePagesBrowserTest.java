@@ -1,8 +1,8 @@
 package cn.anju.portal;
 
 import cn.anju.support.Browser;
-import cn.anju.support.DemoAccounts;
 import cn.anju.support.BrowserTest;
+import cn.anju.support.DemoAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

@@ -2,6 +2,7 @@ package cn.anju.rent;
 
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ class BankStatementTest {
     @Autowired
     BillRuns runs;
 
-    final LocalDate today = cn.anju.support.TestClock.today();
+    final LocalDate today = TestClock.today();
 
     @Test
     void linesNamingALeaseWithTheRightAmountArePaidTheRestWaitAndNothingTwice() {

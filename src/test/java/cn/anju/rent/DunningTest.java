@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +43,14 @@ class DunningTest {
 
     @Test
     void aHouseholdFallingBehindIsNoticedOnceAtEachStageItReaches() {
-        LocalDate today = cn.anju.support.TestClock.today();
+        LocalDate today = TestClock.today();
         LeaseFixtures.Active a = LeaseFixtures.active(port, jdbc);
         runs.run(BillRuns.Trigger.MANUAL, null, YearMonth.from(today));
         String number = jdbc.sql("select lease_number from lease where id = ?").param(a.leaseId()).query(String.class).single();
         LocalDate due = jdbc.sql("select due_date from bill where lease_id = ?").param(a.leaseId()).query(LocalDate.class).single();
         try {
             // 31 days after the due day: the 30-day notice, not the 1-day one as well
-            TestClock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, due) + 31));
+            TestClock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today, due) + 31));
             dunning.run();
             assertThat(stages(a.leaseId())).isEqualTo("OVERDUE_30");
             assertThat(notices(number)).isEqualTo(1);

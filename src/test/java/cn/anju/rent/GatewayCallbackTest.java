@@ -1,23 +1,30 @@
 package cn.anju.rent;
 
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +97,7 @@ class GatewayCallbackTest {
 
         String txn = "T" + UUID.randomUUID().toString().replace("-", "");
         String body = "{\"orderNo\":\"" + orderNo + "\",\"transactionId\":\"" + txn + "\",\"amount\":88.80,\"status\":\"PAID\"}";
-        String now = Long.toString(cn.anju.support.TestClock.clock().instant().getEpochSecond());
+        String now = Long.toString(TestClock.clock().instant().getEpochSecond());
         long before = payments();
 
         // forged: signed with another secret; unsigned; the body changed after signing
@@ -100,11 +107,11 @@ class GatewayCallbackTest {
         String signed = sign(SECRET, now, nonce1, body);
         assertThat(send(now, nonce1, signed, body.replace("88.80", "8880.00")).status()).isEqualTo(401);
         // stale: signed correctly, but ten minutes old (or from the future)
-        String old = Long.toString(cn.anju.support.TestClock.clock().instant().minusSeconds(600).getEpochSecond());
+        String old = Long.toString(TestClock.clock().instant().minusSeconds(600).getEpochSecond());
         String nonce2 = UUID.randomUUID().toString();
         Sent stale = send(old, nonce2, sign(SECRET, old, nonce2, body), body);
         assertThat(stale.status()).isEqualTo(401);
-        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(stale.body()).get("code").asString())
+        assertThat(JsonMapper.builder().build().readTree(stale.body()).get("code").asString())
                 .isEqualTo("GATEWAY_STALE");
         // a signed callback for the wrong amount
         String wrong = body.replace("88.80", "80.00");
@@ -137,11 +144,11 @@ class GatewayCallbackTest {
         long lease = demoTenantLease();
         String orderNo = openOrder(lease, "12.34");
         long orderId = jdbc.sql("select id from online_order where order_no = ?").param(orderNo).query(Long.class).single();
-        String now = Long.toString(cn.anju.support.TestClock.clock().instant().getEpochSecond());
+        String now = Long.toString(TestClock.clock().instant().getEpochSecond());
 
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Sent>> sent = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Sent>> sent = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(20)) {
             for (int i = 0; i < 20; i++) {
                 String body = "{\"orderNo\":\"" + orderNo + "\",\"transactionId\":\"C" + i + "-" + UUID.randomUUID() + "\",\"amount\":12.34,\"status\":\"PAID\"}";
                 String nonce = UUID.randomUUID().toString();
@@ -174,11 +181,11 @@ class GatewayCallbackTest {
         WebClient manager = WebClient.loggedIn(port, "anju.manager");
         String district = jdbc.sql("select district_code from gateway_exception where id = ?").param(anException).query(String.class).single();
         var rows = WebClient.json(manager.getJson("/api/v1/reconciliation?districtCode=" + district));
-        java.math.BigDecimal toRefund = java.math.BigDecimal.ZERO;
+        BigDecimal toRefund = BigDecimal.ZERO;
         for (var r : rows) {
             toRefund = toRefund.add(r.get("toRefund").decimalValue());
         }
-        assertThat(toRefund).isGreaterThanOrEqualTo(new java.math.BigDecimal("234.46")); // 19 × 12.34
+        assertThat(toRefund).isGreaterThanOrEqualTo(new BigDecimal("234.46")); // 19 × 12.34
         assertThat(manager.getJson("/api/v1/gateway-exceptions").body()).contains(orderNo);
         assertThat(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/gateway-exceptions").body()).doesNotContain(orderNo);
 

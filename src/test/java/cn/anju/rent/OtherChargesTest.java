@@ -2,6 +2,7 @@ package cn.anju.rent;
 
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class OtherChargesTest {
 
-    static final LocalDate TODAY = cn.anju.support.TestClock.today();
+    static final LocalDate TODAY = TestClock.today();
 
     @LocalServerPort
     int port;

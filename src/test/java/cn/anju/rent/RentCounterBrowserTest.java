@@ -1,9 +1,12 @@
 package cn.anju.rent;
 
+import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
 import cn.anju.support.Pdfs;
+import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,7 +54,7 @@ class RentCounterBrowserTest extends BrowserTest {
         assertThat(text).contains("公共租赁住房租金收款收据", number, "人民币", "现金", "财政电子票据号");
         browser.screenshot("rent-counter-paid");
         // the lease's other charges, kept apart from rent
-        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.querySelector('form.set-charge').scrollIntoView()");
+        ((JavascriptExecutor) d).executeScript("document.querySelector('form.set-charge').scrollIntoView()");
         assertThat(d.findElement(By.cssSelector("form.set-charge")).getText()).contains("设置收费");
         browser.screenshot("rent-counter-charges");
     }
@@ -71,10 +74,10 @@ class RentCounterBrowserTest extends BrowserTest {
     void aTenantPaysOnlineFromThePhoneThroughTheGateway() {
         WebDriver d = browser.driver();
         d.manage().deleteAllCookies();
-        browser.size(cn.anju.support.Browser.PHONE);
+        browser.size(Browser.PHONE);
         try {
             // something to pay whatever earlier tests did: next month's bill, due in advance
-            runs.run(BillRuns.Trigger.MANUAL, null, cn.anju.support.TestClock.thisMonth().plusMonths(1));
+            runs.run(BillRuns.Trigger.MANUAL, null, TestClock.thisMonth().plusMonths(1));
             browser.login(base(), "tenant.demo", "Demo@2026");
             d.get(url("/my/rent"));
             new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("due-now")));
@@ -91,7 +94,7 @@ class RentCounterBrowserTest extends BrowserTest {
             assertThat(d.findElement(By.id("my-payments")).getText()).contains("线上支付");
             browser.screenshot("phone-my-rent-paid");
         } finally {
-            browser.size(cn.anju.support.Browser.DESKTOP);
+            browser.size(Browser.DESKTOP);
         }
     }
 

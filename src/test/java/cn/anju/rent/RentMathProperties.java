@@ -6,11 +6,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,13 +53,13 @@ class RentMathProperties {
                                               @ForAll @IntRange(min = 0, max = 400) int length) {
         BigDecimal bill = RentMath.prorate(rent, a, a.plusDays(length));
         assertThat(bill.scale()).isEqualTo(2);
-        long months = java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(a), java.time.YearMonth.from(a.plusDays(length))) + 1;
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(a), YearMonth.from(a.plusDays(length))) + 1;
         assertThat(bill).isBetween(BigDecimal.ZERO, rent.multiply(BigDecimal.valueOf(months)));
         // within half a fen per month piece of the exact product
         assertThat(bill.subtract(rent.multiply(RentMath.billingMonths(a, a.plusDays(length)))).abs())
                 .isLessThanOrEqualTo(new BigDecimal("0.005").multiply(BigDecimal.valueOf(months)));
         // a whole calendar month bills exactly the monthly rent
-        java.time.YearMonth m = java.time.YearMonth.from(a);
+        YearMonth m = YearMonth.from(a);
         assertThat(RentMath.prorate(rent, m.atDay(1), m.atEndOfMonth())).isEqualByComparingTo(rent);
     }
 
@@ -67,7 +70,7 @@ class RentMathProperties {
                                                                           @ForAll("money") BigDecimal fixed) {
         BigDecimal area = BigDecimal.valueOf(areaHundredths, 2);
         BigDecimal full = RentMath.monthlyRent(rate, area, null, null);
-        assertThat(full).isEqualByComparingTo(rate.multiply(area).setScale(2, java.math.RoundingMode.HALF_UP));
+        assertThat(full).isEqualByComparingTo(rate.multiply(area).setScale(2, RoundingMode.HALF_UP));
         BigDecimal off = RentMath.monthlyRent(rate, area, "PERCENT", BigDecimal.valueOf(percent));
         assertThat(off.scale()).isEqualTo(2);
         assertThat(off).isBetween(BigDecimal.ZERO, full);
@@ -103,7 +106,7 @@ class RentMathProperties {
 
     @Property
     void allocationsAddUpToThePaymentNothingNegativeOldestFirst(@ForAll("money") BigDecimal payment,
-                                                                @ForAll @Size(max = 12) List<@net.jqwik.api.constraints.LongRange(min = 0, max = 500_000) Long> openFen) {
+                                                                @ForAll @Size(max = 12) List<@LongRange(min = 0, max = 500_000) Long> openFen) {
         List<BigDecimal> open = openFen.stream().map(f -> BigDecimal.valueOf(f, 2)).toList();
         List<BigDecimal> parts = RentMath.allocate(payment, open);
         assertThat(parts).hasSize(open.size() + 1).allSatisfy(p -> assertThat(p.signum()).isGreaterThanOrEqualTo(0));

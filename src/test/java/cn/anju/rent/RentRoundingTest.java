@@ -1,7 +1,7 @@
 package cn.anju.rent;
 
-import cn.anju.identity.TestAccounts;
 import cn.anju.identity.OrganisationType;
+import cn.anju.identity.TestAccounts;
 import cn.anju.shared.Role;
 import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,8 +130,8 @@ class RentRoundingTest {
     void twoRunsOfOneMonthAtOnceMakeEachBillOnceAndEachRunCountsWhatItWrote() throws Exception {
         generated();
         YearMonth month = YearMonth.of(2028, 1);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
             var first = pool.submit(() -> {
                 go.await();
                 return runs.run(BillRuns.Trigger.MANUAL, null, month);

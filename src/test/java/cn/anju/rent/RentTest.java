@@ -3,6 +3,7 @@ package cn.anju.rent;
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.Pdfs;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +14,14 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +36,7 @@ class RentTest {
     @Autowired
     BillRuns runs;
 
-    final LocalDate today = cn.anju.support.TestClock.today();
+    final LocalDate today = TestClock.today();
     final YearMonth month = YearMonth.from(today);
 
     /** What the rule says this lease's first bill is: M = round(standard × area × (1 − reduction), 2), then round(M × days/month, 2). */
@@ -59,7 +64,7 @@ class RentTest {
 
     HttpResponse<String> pay(WebClient clerk, String key, long lease, String amount) {
         String body = "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":" + amount + "}";
-        return key == null ? clerk.postJson("/api/v1/payments", body) : clerk.postJsonWithHeaders("/api/v1/payments", body, java.util.Map.of("Idempotency-Key", key));
+        return key == null ? clerk.postJson("/api/v1/payments", body) : clerk.postJsonWithHeaders("/api/v1/payments", body, Map.of("Idempotency-Key", key));
     }
 
     /** The contract's monthly rent is what a whole month bills (the demo's standards have not changed since 2024). */
@@ -84,11 +89,11 @@ class RentTest {
     @Test
     void theDatabasesProrationIsTheDocumentedOne() {
         // billing_months (SQL, used by the bill run) and RentMath.billingMonths (Java, held by the property tests) agree
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 0; i < 300; i++) {
             LocalDate a = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(1_500));
             LocalDate b = a.plusDays(random.nextInt(400));
-            BigDecimal sql = jdbc.sql("select billing_months(?, ?)").params(java.sql.Date.valueOf(a), java.sql.Date.valueOf(b))
+            BigDecimal sql = jdbc.sql("select billing_months(?, ?)").params(Date.valueOf(a), Date.valueOf(b))
                     .query(BigDecimal.class).single();
             assertThat(sql.subtract(RentMath.billingMonths(a, b)).abs()).as(a + " .. " + b).isLessThan(new BigDecimal("1e-12"));
         }
@@ -217,7 +222,7 @@ class RentTest {
         // ten days past the due date, whichever day of the month the suite's clock starts on
         long forward = Math.max(0, ChronoUnit.DAYS.between(today, due)) + 10;
         long days = ChronoUnit.DAYS.between(due, today.plusDays(forward));
-        cn.anju.support.TestClock.advance(java.time.Duration.ofDays(forward));
+        TestClock.advance(Duration.ofDays(forward));
         try {
             WebClient clerk = WebClient.loggedIn(port, "anju.staff");
             JsonNode acc = account(clerk, a.leaseId());
@@ -234,7 +239,7 @@ class RentTest {
             assertThat(jdbc.sql("select coalesce(sum(amount), 0) from bill_adjustment where bill_id = ? and kind = 'LATE_FEE'").param(bill[0])
                     .query(BigDecimal.class).single()).isEqualByComparingTo(expected);
         } finally {
-            cn.anju.support.TestClock.reset();
+            TestClock.reset();
         }
     }
 

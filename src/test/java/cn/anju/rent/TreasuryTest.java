@@ -2,6 +2,7 @@ package cn.anju.rent;
 
 import cn.anju.support.LeaseFixtures;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,7 @@ class TreasuryTest {
     @Autowired
     BillRuns runs;
 
-    final LocalDate today = cn.anju.support.TestClock.today();
+    final LocalDate today = TestClock.today();
 
     BigDecimal held(WebClient who, String district) {
         for (JsonNode h : WebClient.json(who.getJson("/api/v1/treasury/held"))) {
@@ -72,7 +74,7 @@ class TreasuryTest {
         // submitted is not remitted: only finance's confirmation moves the money out of "held"
         assertThat(held(finance, "610802")).isEqualByComparingTo(heldBefore);
         String confirmation = "{\"treasuryReceiptNo\":\"GK" + batch + "\",\"treasuryDate\":\"" + today + "\"}";
-        for (String body : java.util.List.of(confirmation, "{}")) {
+        for (String body : List.of(confirmation, "{}")) {
             assertThat(manager.postJson("/api/v1/remittances/" + batch + "/confirmation", body).statusCode()).as("the operator never confirms").isEqualTo(403);
         }
         assertThat(WebClient.json(finance.postJson("/api/v1/remittances/" + batch + "/confirmation", "{}")).get("code").asString())
@@ -97,7 +99,7 @@ class TreasuryTest {
 
         // the statement's two identities hold on every project, this month and last (history, credits, reversals,
         // a confirmed batch and money after it)
-        for (YearMonth m : java.util.List.of(YearMonth.from(today), YearMonth.from(today).minusMonths(1))) {
+        for (YearMonth m : List.of(YearMonth.from(today), YearMonth.from(today).minusMonths(1))) {
             var rows = WebClient.json(finance.getJson("/api/v1/reconciliation?districtCode=610802&month=" + m));
             assertThat(rows.size()).isPositive();
             for (JsonNode r : rows) {

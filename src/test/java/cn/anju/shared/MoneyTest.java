@@ -3,6 +3,7 @@ package cn.anju.shared;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -63,17 +64,17 @@ class MoneyTest {
         assertThat(Money.yuan("-0.3").formatted()).isEqualTo("-¥0.30");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void chineseCapitalsAsReceiptsPrintThem() {
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("1234.56").chineseCapitals()).isEqualTo("壹仟贰佰叁拾肆元伍角陆分");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("100.00").chineseCapitals()).isEqualTo("壹佰元整");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("1005.00").chineseCapitals()).isEqualTo("壹仟零伍元整");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("0.50").chineseCapitals()).isEqualTo("伍角");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("0.05").chineseCapitals()).isEqualTo("伍分");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("10.05").chineseCapitals()).isEqualTo("壹拾元零伍分");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("100000.00").chineseCapitals()).isEqualTo("壹拾万元整");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("100010.00").chineseCapitals()).isEqualTo("壹拾万零壹拾元整");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("285.60").chineseCapitals()).isEqualTo("贰佰捌拾伍元陆角");
-        org.assertj.core.api.Assertions.assertThat(Money.yuan("0.00").chineseCapitals()).isEqualTo("零元整");
+        Assertions.assertThat(Money.yuan("1234.56").chineseCapitals()).isEqualTo("壹仟贰佰叁拾肆元伍角陆分");
+        Assertions.assertThat(Money.yuan("100.00").chineseCapitals()).isEqualTo("壹佰元整");
+        Assertions.assertThat(Money.yuan("1005.00").chineseCapitals()).isEqualTo("壹仟零伍元整");
+        Assertions.assertThat(Money.yuan("0.50").chineseCapitals()).isEqualTo("伍角");
+        Assertions.assertThat(Money.yuan("0.05").chineseCapitals()).isEqualTo("伍分");
+        Assertions.assertThat(Money.yuan("10.05").chineseCapitals()).isEqualTo("壹拾元零伍分");
+        Assertions.assertThat(Money.yuan("100000.00").chineseCapitals()).isEqualTo("壹拾万元整");
+        Assertions.assertThat(Money.yuan("100010.00").chineseCapitals()).isEqualTo("壹拾万零壹拾元整");
+        Assertions.assertThat(Money.yuan("285.60").chineseCapitals()).isEqualTo("贰佰捌拾伍元陆角");
+        Assertions.assertThat(Money.yuan("0.00").chineseCapitals()).isEqualTo("零元整");
     }
 }

@@ -1,12 +1,18 @@
 package cn.anju.support;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +20,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.logging.Level;
 
 /**
  * Debian's real Chromium, headless, driven through Debian's chromedriver at explicit paths so nothing is
@@ -37,8 +48,8 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("anju.chromium", "/usr/bin/chromium"));
         // the page's console is the browser's log: kept under target/browser-logs/ and scanned by the build
-        var logging = new org.openqa.selenium.logging.LoggingPreferences();
-        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -47,7 +58,7 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getProperty("anju.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .withLogFile(new File("target/browser-logs/chromedriver.log"))
-                .withLogLevel(org.openqa.selenium.chromium.ChromiumDriverLogLevel.WARNING)
+                .withLogLevel(ChromiumDriverLogLevel.WARNING)
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
@@ -57,18 +68,18 @@ public final class Browser implements AutoCloseable {
     public void login(String baseUrl, String username, String password) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/login");
-        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(x -> !x.getCurrentUrl().equals(baseUrl + "/login") && "complete".equals(
-                        ((org.openqa.selenium.JavascriptExecutor) x).executeScript("return document.readyState")));
+                        ((JavascriptExecutor) x).executeScript("return document.readyState")));
     }
 
     /** Clicks as a person does: brings the element to the middle of the screen first. */
-    public void click(org.openqa.selenium.By by) {
+    public void click(By by) {
         var element = driver.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver)
+        ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
@@ -101,12 +112,12 @@ public final class Browser implements AutoCloseable {
             Path dir = Path.of("target", "browser-logs");
             Files.createDirectories(dir);
             StringBuilder text = new StringBuilder();
-            for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
-                text.append(java.time.Instant.ofEpochMilli(entry.getTimestamp())).append(' ').append(entry.getLevel())
+            for (var entry : driver.manage().logs().get(LogType.BROWSER)) {
+                text.append(Instant.ofEpochMilli(entry.getTimestamp())).append(' ').append(entry.getLevel())
                         .append(' ').append(entry.getMessage()).append('\n');
             }
-            Files.writeString(dir.resolve("console.log"), text, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("console.log"), text, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,7 +128,7 @@ public final class Browser implements AutoCloseable {
         saveConsoleLog();
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp profile left behind is harmless
         }

@@ -1,5 +1,6 @@
 package cn.anju.support;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,8 +26,8 @@ public final class DemoAccounts {
     private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards", "menu.treasury");
 
     private static Set<String> plus(Set<String> base, String... more) {
-        var all = new java.util.HashSet<>(base);
-        all.addAll(java.util.List.of(more));
+        var all = new HashSet<>(base);
+        all.addAll(List.of(more));
         return Set.copyOf(all);
     }
     private static final List<String> ALL_DISTRICTS = List.of("610802", "610803", "610822", "610824", "610825",

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class HostileRequests {
     public static Request build(String method, String pathPattern, Operation operation, Kind kind) {
         String path = pathPattern;
         StringJoiner query = new StringJoiner("&");
-        java.util.LinkedHashMap<String, String> headers = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, String> headers = new LinkedHashMap<>();
         for (Parameter p : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
             String value = text(p.getSchema(), kind);
             switch (p.getIn()) {

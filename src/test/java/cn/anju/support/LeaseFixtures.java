@@ -25,7 +25,7 @@ public final class LeaseFixtures {
     public static long drafted(int port, SelectionFixtures.Chosen c, int months) {
         WebClient clerk = WebClient.loggedIn(port, "anju.staff");
         var r = clerk.postJson("/api/v1/leases", "{\"selectionApplicantId\":" + c.applicantId() + ",\"startDate\":\""
-                + cn.anju.support.TestClock.today() + "\",\"termMonths\":" + months + "}");
+                + TestClock.today() + "\",\"termMonths\":" + months + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return WebClient.json(r).get("id").asLong();
     }

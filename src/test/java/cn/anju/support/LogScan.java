@@ -67,7 +67,7 @@ public final class LogScan {
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = CANDIDATE.matcher(lines.get(i));
                 while (m.find()) {
-                    if (ChineseIdNumber.isValid(m.group(), cn.anju.support.TestClock.today())) {
+                    if (ChineseIdNumber.isValid(m.group(), TestClock.today())) {
                         leaks.add(new Leak(file, i + 1, Masks.idNumber(m.group())));
                     }
                 }

@@ -1,9 +1,11 @@
 package cn.anju.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -341,8 +343,8 @@ public final class ScopeCases {
         }
         cases.put("POST /api/v1/households/{householdId}/documents", port -> {
             long yuyang = firstHousehold(port, "yuyang.gov");
-            byte[] pdf = "%PDF-1.4 scope".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            java.util.Map<String, String> fields = java.util.Map.of("category", "OTHER", "title", "越权");
+            byte[] pdf = "%PDF-1.4 scope".getBytes(StandardCharsets.US_ASCII);
+            Map<String, String> fields = Map.of("category", "OTHER", "title", "越权");
             for (String who : List.of("tenant.demo", "yuyang.finance")) {
                 assertThat(WebClient.loggedIn(port, who).postMultipart("/api/v1/households/" + yuyang + "/documents", fields,
                         "a.pdf", "application/pdf", pdf).statusCode()).as(who).isEqualTo(403);
@@ -604,7 +606,7 @@ public final class ScopeCases {
         cases.put("GET /api/v1/facilities", port -> {
             var shenmu = WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/facilities"));
             var yuyang = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/facilities"));
-            java.util.Set<Long> ids = new java.util.HashSet<>();
+            Set<Long> ids = new HashSet<>();
             yuyang.forEach(f -> ids.add(f.get("id").asLong()));
             shenmu.forEach(f -> assertThat(ids).doesNotContain(f.get("id").asLong()));
             assertThat(WebClient.json(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/facilities")).size()).isZero();
@@ -612,7 +614,7 @@ public final class ScopeCases {
         cases.put("GET /api/v1/facilities/schedules", port -> {
             assertThat(WebClient.loggedIn(port, "tenant.demo").getJson("/api/v1/facilities/schedules").statusCode()).isEqualTo(403);
             var yuyang = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/facilities/schedules"));
-            java.util.Set<Long> ids = new java.util.HashSet<>();
+            Set<Long> ids = new HashSet<>();
             yuyang.forEach(f -> ids.add(f.get("id").asLong()));
             WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/facilities/schedules"))
                     .forEach(f -> assertThat(ids).doesNotContain(f.get("id").asLong()));
@@ -714,7 +716,7 @@ public final class ScopeCases {
         });
         cases.put("POST /api/v1/meter-readings", port -> {
             assertThat(WebClient.loggedIn(port, "tenant.demo").postMultipart("/api/v1/meter-readings", Map.of(), "r.csv", "text/csv",
-                    "项目,楼栋,房号,月份,用水量,用电量\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+                    "项目,楼栋,房号,月份,用水量,用电量\n".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
         });
         cases.put("GET /api/v1/idle-units", port -> {
             WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson("/api/v1/idle-units"))
@@ -796,7 +798,7 @@ public final class ScopeCases {
         cases.put("POST /api/v1/bank-statements", port -> {
             for (String who : List.of("yuyang.gov", "yuyang.finance", "tenant.demo")) {
                 assertThat(WebClient.loggedIn(port, who).postMultipart("/api/v1/bank-statements", Map.of(), "s.csv", "text/csv",
-                        "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).as(who).isEqualTo(403);
+                        "x".getBytes(StandardCharsets.UTF_8)).statusCode()).as(who).isEqualTo(403);
             }
         });
         cases.put("GET /api/v1/bank-lines", port -> {

@@ -3,6 +3,7 @@ package cn.anju.allocation.web;
 import cn.anju.allocation.DirectAllocations;
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,7 +68,7 @@ class DirectAllocationWeb {
         @GetMapping("/direct-allocations")
         String list(CurrentUser user, @RequestParam(required = false) Long householdId, Model model) {
             boolean officer = user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
-                    && user.organisationType() == cn.anju.identity.OrganisationType.DISTRICT_HOUSING;
+                    && user.organisationType() == OrganisationType.DISTRICT_HOUSING;
             model.addAttribute("allocations", allocations.list(user));
             model.addAttribute("officer", officer);
             model.addAttribute("householdId", householdId);

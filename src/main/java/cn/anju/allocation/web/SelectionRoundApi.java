@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -99,10 +101,10 @@ class SelectionRoundApi {
 
     @GetMapping("/{id}/publication")
     @Operation(summary = "供第三方复核的公布文本（text/plain，tools/lottery-verifier 读取的格式）")
-    org.springframework.http.ResponseEntity<String> publication(CurrentUser user, @PathVariable long id) {
+    ResponseEntity<String> publication(CurrentUser user, @PathVariable long id) {
         queries.round(user, id); // in scope, or a 404 problem (checked before choosing the text representation)
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .body(queries.publication(id));
     }
 }

@@ -7,6 +7,7 @@ import cn.anju.housing.HousingQueries;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Role;
+import cn.anju.shared.web.PageActions;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -92,7 +94,7 @@ class SelectionRoundPages {
             case "choices" -> u -> choices.record(u, id, applicantId == null ? -1 : applicantId, outcome, unitId);
             default -> throw ProblemException.notFound("STEP_UNKNOWN", "未知操作。");
         };
-        return cn.anju.shared.web.PageActions.attempt(redirect, "/selection-rounds/" + id, "已办理。", () -> action.accept(user));
+        return PageActions.attempt(redirect, "/selection-rounds/" + id, "已办理。", () -> action.accept(user));
     }
 
     /** 结果公示: anyone may read a drawn round's published data, order and results, masked. */
@@ -114,7 +116,7 @@ class SelectionRoundPages {
         if (queries.round(null, id).listDigest() == null) {
             throw ProblemException.notFound("ROUND_NOT_PUBLISHED", "该轮次尚未公布。");
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .body(queries.publication(id));
     }
 

@@ -4,9 +4,12 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.audit.AuditQueries;
 import cn.anju.audit.AuditSealer;
 import cn.anju.audit.AuditVerifier;
+import cn.anju.shared.excel.Downloads;
+import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** 审计日志: search and chain verification, for the audit administrator only. */
 @Controller
@@ -49,21 +54,21 @@ class AuditController {
 
     /** 导出Excel of the filtered log (what an inspection asks for). */
     @GetMapping("/export")
-    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String actor,
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String actor,
                                                            @RequestParam(required = false) String action,
                                                            @RequestParam(required = false) String target,
                                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                            @RequestParam(required = false) AuditOutcome outcome) {
         var filter = new AuditQueries.Filter(actor, action, target, from, to, outcome);
-        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
-        for (var e : cn.anju.shared.excel.Downloads.allPages(p -> queries.search(filter, p))) {
-            rows.add(java.util.List.of(e.id(), e.occurredAt().toString(),
+        List<List<Object>> rows = new ArrayList<>();
+        for (var e : Downloads.allPages(p -> queries.search(filter, p))) {
+            rows.add(List.of(e.id(), e.occurredAt().toString(),
                     e.actorUsername() == null ? "" : e.actorUsername(), e.sourceIp() == null ? "" : e.sourceIp(), e.action(),
                     e.targetType() == null ? "" : e.targetType() + (e.targetId() == null ? "" : ":" + e.targetId()),
                     e.outcome().name(), e.summary(), e.sealed() ? "是" : "否"));
         }
-        return cn.anju.shared.excel.Downloads.xlsx(cn.anju.shared.excel.Sheets.write("审计日志", java.util.List.of(
+        return Downloads.xlsx(Sheets.write("审计日志", List.of(
                 "序号", "时间(UTC)", "操作人", "来源地址", "操作", "对象", "结果", "摘要", "已封存"), rows), "审计日志.xlsx");
     }
 

@@ -13,10 +13,13 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.OrganisationType;
 import cn.anju.identity.PersonalDataAccess;
 import cn.anju.shared.Role;
+import cn.anju.shared.excel.Downloads;
+import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** 保障家庭 pages: search, the household file with masked members, eligibility history and change reports. */
 @Controller
@@ -56,8 +61,8 @@ class HouseholdPages {
     String waitlist(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("result", waitlist.entries(user, null, PageQuery.of(page, 20)));
         // a district's housing office may allocate a waiting household directly (allocation module's page)
-        model.addAttribute("mayAllocate", user.hasAny(cn.anju.shared.Role.GOV_ADMIN, cn.anju.shared.Role.GOV_OFFICER)
-                && user.organisationType() == cn.anju.identity.OrganisationType.DISTRICT_HOUSING);
+        model.addAttribute("mayAllocate", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
+                && user.organisationType() == OrganisationType.DISTRICT_HOUSING);
         return "household/waitlist";
     }
 
@@ -85,17 +90,17 @@ class HouseholdPages {
 
     /** 导出Excel: the filtered list, masked as on screen. */
     @GetMapping("/export")
-    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String name,
+    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String name,
                                                            @RequestParam(required = false) HouseholdCategory category,
                                                            @RequestParam(required = false) EligibilityStatus eligibility) {
-        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (var h : queries.all(user, new HouseholdQueries.Filter(name, null, null, category, eligibility))) {
-            rows.add(java.util.List.of(h.id(), h.districtName(), h.headName(), h.headIdNumberMasked(),
+            rows.add(List.of(h.id(), h.districtName(), h.headName(), h.headIdNumberMasked(),
                     categoryLabel(h.category()), h.members(),
                     h.eligibility() == null ? "" : eligibilityLabel(h.eligibility()),
                     h.validTo() == null ? "" : h.validTo().toString()));
         }
-        return cn.anju.shared.excel.Downloads.xlsx(cn.anju.shared.excel.Sheets.write("保障家庭", java.util.List.of(
+        return Downloads.xlsx(Sheets.write("保障家庭", List.of(
                 "户号", "区县", "户主", "户主身份证号（脱敏）", "类别", "人口", "资格状态", "有效期至"), rows), "保障家庭.xlsx");
     }
 

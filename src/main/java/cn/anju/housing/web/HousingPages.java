@@ -2,23 +2,28 @@ package cn.anju.housing.web;
 
 import cn.anju.housing.HousingQueries;
 import cn.anju.housing.HousingStock;
-import cn.anju.shared.Districts;
-import cn.anju.shared.Role;
-import cn.anju.shared.web.ProblemException;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.anju.housing.UnitStatus;
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.Districts;
+import cn.anju.shared.Role;
+import cn.anju.shared.excel.Downloads;
+import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** 项目 and 房源 pages. */
 @Controller
@@ -83,20 +88,20 @@ class HousingPages {
 
     /** 导出Excel: the filtered list, every page of it (up to the export limit). */
     @GetMapping("/units/export")
-    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) Long projectId,
+    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) Long projectId,
                                                            @RequestParam(required = false) UnitStatus status,
                                                            @RequestParam(required = false) String layout,
                                                            @RequestParam(required = false) BigDecimal minArea,
                                                            @RequestParam(required = false) BigDecimal maxArea) {
-        java.util.List<java.util.List<Object>> out = new java.util.ArrayList<>();
+        List<List<Object>> out = new ArrayList<>();
         for (var u : queries.allUnits(user, new HousingQueries.UnitFilter(null, projectId, null, status, layout, minArea, maxArea))) {
-            out.add(java.util.List.of(u.districtName(), u.projectName(), u.buildingNumber(), u.floor(),
+            out.add(List.of(u.districtName(), u.projectName(), u.buildingNumber(), u.floor(),
                     u.number(), u.layout(), u.buildingArea(), u.usableArea(),
                     u.rentArea(), u.orientation() == null ? "" : u.orientation(), statusLabel(u.status())));
         }
-        byte[] xlsx = cn.anju.shared.excel.Sheets.write("房源", java.util.List.of("区县", "项目", "楼栋号", "楼层", "房号", "户型",
+        byte[] xlsx = Sheets.write("房源", List.of("区县", "项目", "楼栋号", "楼层", "房号", "户型",
                 "建筑面积", "使用面积", "计租面积", "朝向", "状态"), out);
-        return cn.anju.shared.excel.Downloads.xlsx(xlsx, "房源.xlsx");
+        return Downloads.xlsx(xlsx, "房源.xlsx");
     }
 
     private static String statusLabel(UnitStatus status) {

@@ -8,6 +8,7 @@ import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * 账号管理 pages for the system administrator: list with filters, open an account (with the person's own mobile or
@@ -47,18 +51,18 @@ class AccountAdminController {
 
     /** 导出Excel of the filtered account list. */
     @GetMapping("/export")
-    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String keyword,
+    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String keyword,
                                                            @RequestParam(required = false) Long organisationId,
                                                            @RequestParam(required = false) Role role,
                                                            @RequestParam(required = false) Boolean enabled) {
         var filter = new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled);
-        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (var a : Downloads.allPages(p -> queries.accounts(user, filter, p))) {
-            rows.add(java.util.List.of(a.username(), a.displayName(), a.organisationName(),
+            rows.add(List.of(a.username(), a.displayName(), a.organisationName(),
                     String.join("、", a.roles().stream().map(Enum::name).sorted().toList()),
                     a.enabled() ? "启用" : "停用", a.awaitingActivation() ? "是" : "否"));
         }
-        return Downloads.xlsx(Sheets.write("账号", java.util.List.of("用户名", "姓名", "所属组织", "角色", "状态", "待本人设置密码"),
+        return Downloads.xlsx(Sheets.write("账号", List.of("用户名", "姓名", "所属组织", "角色", "状态", "待本人设置密码"),
                 rows), "账号.xlsx");
     }
 

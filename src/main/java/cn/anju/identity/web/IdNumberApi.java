@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -20,9 +21,9 @@ import java.time.LocalDate;
 @Tag(name = "个人信息 Personal data")
 class IdNumberApi {
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    IdNumberApi(java.time.Clock clock) {
+    IdNumberApi(Clock clock) {
         this.clock = clock;
     }
 

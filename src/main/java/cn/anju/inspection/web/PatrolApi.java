@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,9 @@ class PatrolApi {
     private final PatrolPlans plans;
     private final PatrolTasks tasks;
     private final PatrolFollowUps followUps;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    PatrolApi(PatrolPlans plans, PatrolTasks tasks, PatrolFollowUps followUps, java.time.Clock clock) {
+    PatrolApi(PatrolPlans plans, PatrolTasks tasks, PatrolFollowUps followUps, Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;

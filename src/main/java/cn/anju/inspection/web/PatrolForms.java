@@ -4,12 +4,13 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.inspection.PatrolPlans;
 import cn.anju.inspection.PatrolTasks;
 import cn.anju.shared.files.Upload;
-import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.ProblemException;
+import cn.anju.shared.web.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class PatrolForms {
             return null;
         }
         try {
-            return new BigDecimal(value.trim()).setScale(6, java.math.RoundingMode.HALF_UP);
+            return new BigDecimal(value.trim()).setScale(6, RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("PATROL_LOCATION", "位置坐标格式不正确。");
         }

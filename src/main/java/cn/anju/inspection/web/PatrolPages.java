@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,9 +39,9 @@ class PatrolPages {
     private final PatrolTasks tasks;
     private final PatrolFollowUps followUps;
     private final HousingQueries housing;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    PatrolPages(PatrolPlans plans, PatrolTasks tasks, PatrolFollowUps followUps, HousingQueries housing, java.time.Clock clock) {
+    PatrolPages(PatrolPlans plans, PatrolTasks tasks, PatrolFollowUps followUps, HousingQueries housing, Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
@@ -52,7 +54,7 @@ class PatrolPages {
         model.addAttribute("result", tasks.list(user, view == null ? PatrolTasks.View.PENDING : view, PageQuery.of(page, 20)));
         model.addAttribute("view", view == null ? PatrolTasks.View.PENDING : view);
         model.addAttribute("views", PatrolTasks.View.values());
-        model.addAttribute("coverage", tasks.coverage(user, java.time.YearMonth.now(clock)));
+        model.addAttribute("coverage", tasks.coverage(user, YearMonth.now(clock)));
         model.addAttribute("plans", plans.list(user));
         model.addAttribute("plans_", user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
         model.addAttribute("projects", housing.projects(user));

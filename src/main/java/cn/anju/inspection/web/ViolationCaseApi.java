@@ -5,6 +5,7 @@ import cn.anju.inspection.CaseEvidence;
 import cn.anju.inspection.CaseQueries;
 import cn.anju.inspection.CaseState;
 import cn.anju.inspection.CaseType;
+import cn.anju.inspection.Decision;
 import cn.anju.inspection.ViolationCases;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 @RestController
@@ -113,8 +115,8 @@ class ViolationCaseApi {
         }
     }
 
-    record DecisionBody(Integer version, cn.anju.inspection.Decision decision, String reason,
-                        java.time.LocalDate rectifyBy, BigDecimal penaltyAmount) {
+    record DecisionBody(Integer version, Decision decision, String reason,
+                        LocalDate rectifyBy, BigDecimal penaltyAmount) {
     }
 
     @PostMapping("/{id}/decision")

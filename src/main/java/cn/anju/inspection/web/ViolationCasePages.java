@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -42,9 +43,9 @@ class ViolationCasePages {
     private final ViolationCases cases;
     private final CaseQueries queries;
     private final CaseEvidence evidence;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ViolationCasePages(ViolationCases cases, CaseQueries queries, CaseEvidence evidence, java.time.Clock clock) {
+    ViolationCasePages(ViolationCases cases, CaseQueries queries, CaseEvidence evidence, Clock clock) {
         this.clock = clock;
         this.cases = cases;
         this.queries = queries;

@@ -5,16 +5,20 @@ import cn.anju.lease.Amendments;
 import cn.anju.lease.Contracts;
 import cn.anju.lease.Filings;
 import cn.anju.lease.Handovers;
-import cn.anju.lease.Renewals;
-import cn.anju.shared.web.ProblemException;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
+import cn.anju.lease.Renewals;
+import cn.anju.lease.TerminationKind;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -68,11 +73,11 @@ class LeaseApi {
 
     @GetMapping("/{id}/contract")
     @Operation(summary = "打印合同（PDF，中文，字体内嵌）")
-    org.springframework.http.ResponseEntity<byte[]> contract(CurrentUser user, @PathVariable long id) {
+    ResponseEntity<byte[]> contract(CurrentUser user, @PathVariable long id) {
         LeaseQueries.LeaseRow lease = queries.get(user, id);
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
-                        .filename("租赁合同-" + lease.leaseNumber() + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline()
+                        .filename("租赁合同-" + lease.leaseNumber() + ".pdf", StandardCharsets.UTF_8).build().toString())
                 .body(contracts.pdf(lease));
     }
 
@@ -148,7 +153,7 @@ class LeaseApi {
         filings.confirm(user, id, c.filingNumber());
     }
 
-    record Termination(cn.anju.lease.TerminationKind kind, String reason) {
+    record Termination(TerminationKind kind, String reason) {
     }
 
     @PostMapping("/{id}/terminate")

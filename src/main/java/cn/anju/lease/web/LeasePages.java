@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static cn.anju.shared.web.PageActions.attempt;
 
@@ -50,10 +52,10 @@ class LeasePages {
     private final Amendments amendments;
     private final Filings filings;
     private final ResidentDocuments documents;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     LeasePages(Leases leases, LeaseQueries queries, Handovers handovers, Renewals renewals, Amendments amendments,
-               Filings filings, ResidentDocuments documents, java.time.Clock clock) {
+               Filings filings, ResidentDocuments documents, Clock clock) {
         this.clock = clock;
         this.leases = leases;
         this.queries = queries;
@@ -97,7 +99,7 @@ class LeasePages {
         if (acts) {
             model.addAttribute("photos", documents.list(user, lease.householdId()));
             model.addAttribute("exchangeUnits", lease.status() == LeaseStatus.ACTIVE || lease.status() == LeaseStatus.SIGNED
-                    ? queries.exchangeCandidates(user, id) : java.util.Map.of());
+                    ? queries.exchangeCandidates(user, id) : Map.of());
         }
         return "lease/lease";
     }

@@ -1,5 +1,6 @@
 package cn.anju.maintenance.web;
 
+import cn.anju.housing.HousingQueries;
 import cn.anju.identity.CurrentUser;
 import cn.anju.maintenance.Category;
 import cn.anju.maintenance.Completion;
@@ -28,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +45,10 @@ class WorkOrderApi {
     private final WorkOrderHandling handling;
     private final WorkOrderQueries queries;
     private final PreventiveSchedules schedules;
-    private final cn.anju.housing.HousingQueries housing;
-    private final java.time.Clock clock;
+    private final HousingQueries housing;
+    private final Clock clock;
 
-    WorkOrderApi(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries, PreventiveSchedules schedules, cn.anju.housing.HousingQueries housing, java.time.Clock clock) {
+    WorkOrderApi(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing, Clock clock) {
         this.clock = clock;
         this.housing = housing;
         this.orders = orders;
@@ -95,7 +99,7 @@ class WorkOrderApi {
     }
 
     record Step(Integer version, WorkType workType, WorkOrders.Priority priority, String worker, String note,
-                java.math.BigDecimal labourCost, java.math.BigDecimal materialCost, Integer rating, String comment, String reason) {
+                BigDecimal labourCost, BigDecimal materialCost, Integer rating, String comment, String reason) {
     }
 
     @PostMapping("/api/v1/work-orders/{id}/{action:triage|dispatch|arrival|completion|confirmation|reopening}")
@@ -122,8 +126,8 @@ class WorkOrderApi {
 
     @GetMapping("/api/v1/facilities")
     @Operation(summary = "共用设施设备台账（电梯、水泵、水箱、消防设施……），按数据范围")
-    List<cn.anju.housing.HousingQueries.FacilityRow> facilities(CurrentUser user, @RequestParam(required = false) Long projectId) {
-        cn.anju.maintenance.WorkOrderQueries.requireReader(user);
+    List<HousingQueries.FacilityRow> facilities(CurrentUser user, @RequestParam(required = false) Long projectId) {
+        WorkOrderQueries.requireReader(user);
         return housing.facilities(user, projectId);
     }
 
@@ -133,7 +137,7 @@ class WorkOrderApi {
         return schedules.list(user);
     }
 
-    record NewSchedule(String task, Category category, Integer everyDays, java.time.LocalDate firstDueOn) {
+    record NewSchedule(String task, Category category, Integer everyDays, LocalDate firstDueOn) {
     }
 
     @PostMapping("/api/v1/facilities/{facilityId}/schedules")

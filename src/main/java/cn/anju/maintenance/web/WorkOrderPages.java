@@ -13,8 +13,8 @@ import cn.anju.maintenance.WorkOrders;
 import cn.anju.maintenance.WorkType;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
-import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.Uploads;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +26,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -42,9 +45,9 @@ class WorkOrderPages {
     private final WorkOrderQueries queries;
     private final PreventiveSchedules schedules;
     private final HousingQueries housing;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    WorkOrderPages(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing, java.time.Clock clock) {
+    WorkOrderPages(WorkOrders orders, WorkOrderHandling handling, WorkOrderQueries queries, PreventiveSchedules schedules, HousingQueries housing, Clock clock) {
         this.clock = clock;
         this.orders = orders;
         this.handling = handling;
@@ -65,7 +68,7 @@ class WorkOrderPages {
         model.addAttribute("projects", housing.projects(user));
         model.addAttribute("categories", Category.values());
         model.addAttribute("workTypes", WorkType.values());
-        model.addAttribute("onTime", queries.onTimeRate(user, java.time.YearMonth.now(clock)));
+        model.addAttribute("onTime", queries.onTimeRate(user, YearMonth.now(clock)));
         return "maintenance/work-orders";
     }
 
@@ -126,7 +129,7 @@ class WorkOrderPages {
         model.addAttribute("facilities", housing.facilities(user, null));
         model.addAttribute("categories", Category.values());
         model.addAttribute("plans", user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
-        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock));
         return "maintenance/schedules";
     }
 

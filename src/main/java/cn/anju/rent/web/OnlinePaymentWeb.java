@@ -2,12 +2,15 @@ package cn.anju.rent.web;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.lease.LeaseStatus;
 import cn.anju.rent.OnlinePayments;
 import cn.anju.rent.RentQueries;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -76,14 +79,14 @@ class OnlinePaymentWeb {
      * request's Host header.
      */
     @Controller
-    @org.springframework.context.annotation.Profile("demo")
+    @Profile("demo")
     static class SimulatedGateway {
 
         private final OnlinePayments online;
         private final Clock clock;
-        private final org.springframework.core.env.Environment environment;
+        private final Environment environment;
 
-        SimulatedGateway(OnlinePayments online, Clock clock, org.springframework.core.env.Environment environment) {
+        SimulatedGateway(OnlinePayments online, Clock clock, Environment environment) {
             this.online = online;
             this.clock = clock;
             this.environment = environment;
@@ -136,7 +139,7 @@ class OnlinePaymentWeb {
         @GetMapping("/my/rent")
         String page(CurrentUser user, Model model) {
             var mine = leases.list(user, null, PageQuery.of(1, 10)).items().stream()
-                    .filter(l -> l.status() == cn.anju.lease.LeaseStatus.ACTIVE || l.movedOutOn() == null && l.vacateBy() != null).findFirst();
+                    .filter(l -> l.status() == LeaseStatus.ACTIVE || l.movedOutOn() == null && l.vacateBy() != null).findFirst();
             model.addAttribute("account", mine.map(l -> queries.account(user, l.id())).orElse(null));
             model.addAttribute("onlineOpen", online.available());
             return "rent/my-rent";

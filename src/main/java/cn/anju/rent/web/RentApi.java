@@ -1,8 +1,11 @@
 package cn.anju.rent.web;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.rent.BankStatements;
 import cn.anju.rent.BillRuns;
+import cn.anju.rent.CashierReports;
 import cn.anju.rent.Deposits;
+import cn.anju.rent.DunningLetter;
 import cn.anju.rent.Payments;
 import cn.anju.rent.Receipts;
 import cn.anju.rent.RentLedger;
@@ -13,6 +16,7 @@ import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,9 +29,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +50,13 @@ class RentApi {
     private final Payments payments;
     private final Deposits deposits;
     private final Receipts receipts;
-    private final cn.anju.rent.CashierReports reports;
-    private final cn.anju.rent.BankStatements bankStatements;
-    private final cn.anju.rent.DunningLetter dunningLetter;
-    private final java.time.Clock clock;
+    private final CashierReports reports;
+    private final BankStatements bankStatements;
+    private final DunningLetter dunningLetter;
+    private final Clock clock;
 
     RentApi(RentStandards standards, BillRuns runs, RentQueries queries, Payments payments, Deposits deposits, Receipts receipts,
-            cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bankStatements, cn.anju.rent.DunningLetter dunningLetter, java.time.Clock clock) {
+            CashierReports reports, BankStatements bankStatements, DunningLetter dunningLetter, Clock clock) {
         this.clock = clock;
         this.dunningLetter = dunningLetter;
         this.bankStatements = bankStatements;
@@ -139,14 +147,14 @@ class RentApi {
 
     @PostMapping(path = "/api/v1/bank-statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入银行流水（CSV 或 Excel：交易日期,金额,付款人,摘要,银行流水号）；摘要含合同编号且金额相符的自动入账，其余待人工匹配；重复导入的流水自动跳过")
-    cn.anju.rent.BankStatements.Result importStatement(CurrentUser user,
-                                                       @RequestParam org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+    BankStatements.Result importStatement(CurrentUser user,
+                                                       @RequestParam MultipartFile file) throws IOException {
         return bankStatements.importFile(user, file.getOriginalFilename(), file.getBytes());
     }
 
     @GetMapping("/api/v1/bank-lines")
     @Operation(summary = "待匹配的银行流水（本单位导入的）")
-    List<cn.anju.rent.BankStatements.Line> bankLines(CurrentUser user) {
+    List<BankStatements.Line> bankLines(CurrentUser user) {
         return bankStatements.queue(user);
     }
 
@@ -163,7 +171,7 @@ class RentApi {
     @GetMapping("/api/v1/rent-accounts/{leaseId}/dunning-letter")
     @Operation(summary = "催缴通知书（PDF，中文）")
     ResponseEntity<byte[]> dunningLetter(CurrentUser user, @PathVariable long leaseId) {
-        cn.anju.rent.DunningLetter.Printed printed = dunningLetter.print(user, leaseId);
+        DunningLetter.Printed printed = dunningLetter.print(user, leaseId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline()
                         .filename("催缴通知书-" + printed.leaseNumber() + ".pdf", StandardCharsets.UTF_8).build().toString())
@@ -172,15 +180,15 @@ class RentApi {
 
     @GetMapping("/api/v1/cashier-closing")
     @Operation(summary = "收银日结：按收银员、收款方式汇总当日收款与冲正（收银员看本人，负责人看全部）")
-    List<cn.anju.rent.CashierReports.ClosingLine> closing(CurrentUser user,
-                                                         @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                                                                 iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date) {
-        return reports.closing(user, date == null ? java.time.LocalDate.now(clock) : date);
+    List<CashierReports.ClosingLine> closing(CurrentUser user,
+                                                         @RequestParam(required = false) @DateTimeFormat(
+                                                                 iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return reports.closing(user, date == null ? LocalDate.now(clock) : date);
     }
 
     @GetMapping("/api/v1/collection-rate")
     @Operation(summary = "收缴率：当月账单已收 ÷ 应收，附未收账单明细")
-    cn.anju.rent.CashierReports.Rate collectionRate(CurrentUser user, @RequestParam(required = false) String districtCode,
+    CashierReports.Rate collectionRate(CurrentUser user, @RequestParam(required = false) String districtCode,
                                                     @RequestParam(required = false) String month) {
         YearMonth m;
         try {

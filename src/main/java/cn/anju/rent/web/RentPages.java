@@ -2,8 +2,13 @@ package cn.anju.rent.web;
 
 import cn.anju.housing.HousingQueries;
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.OrganisationType;
 import cn.anju.lease.LeaseQueries;
+import cn.anju.rent.BankStatements;
+import cn.anju.rent.BillAccount;
 import cn.anju.rent.BillRuns;
+import cn.anju.rent.CashierReports;
+import cn.anju.rent.OtherCharges;
 import cn.anju.rent.Payments;
 import cn.anju.rent.RentAccess;
 import cn.anju.rent.RentQueries;
@@ -11,6 +16,7 @@ import cn.anju.rent.RentStandards;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
 import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,12 +25,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** 收费台 (the counter), 账单 (bills and bill runs), 租金标准 (standards). */
 @Controller
@@ -37,14 +49,14 @@ class RentPages {
     private final BillRuns runs;
     private final RentStandards standards;
     private final HousingQueries housing;
-    private final cn.anju.rent.CashierReports reports;
-    private final cn.anju.rent.BankStatements bank;
-    private final cn.anju.rent.OtherCharges otherCharges;
-    private final java.time.Clock clock;
+    private final CashierReports reports;
+    private final BankStatements bank;
+    private final OtherCharges otherCharges;
+    private final Clock clock;
 
     RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
-              HousingQueries housing, cn.anju.rent.CashierReports reports, cn.anju.rent.BankStatements bank,
-              cn.anju.rent.OtherCharges otherCharges, java.time.Clock clock) {
+              HousingQueries housing, CashierReports reports, BankStatements bank,
+              OtherCharges otherCharges, Clock clock) {
         this.clock = clock;
         this.otherCharges = otherCharges;
         this.bank = bank;
@@ -61,22 +73,22 @@ class RentPages {
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
     String counter(CurrentUser user, @RequestParam(required = false) String leaseNumber, @RequestParam(required = false) Long leaseId,
                    Model model) {
-        var lease = leaseId != null ? java.util.Optional.of(leases.get(user, leaseId)) : leases.byNumber(user, leaseNumber);
+        var lease = leaseId != null ? Optional.of(leases.get(user, leaseId)) : leases.byNumber(user, leaseNumber);
         model.addAttribute("leaseNumber", leaseNumber);
         model.addAttribute("notFound", leaseNumber != null && !leaseNumber.isBlank() && lease.isEmpty());
         lease.ifPresent(l -> {
             model.addAttribute("account", queries.account(user, l.id()));
             model.addAttribute("otherCharges", otherCharges.list(user, l.id()));
         });
-        model.addAttribute("chargeTypes", cn.anju.rent.OtherCharges.Type.values());
-        model.addAttribute("chargeBases", cn.anju.rent.OtherCharges.Basis.values());
+        model.addAttribute("chargeTypes", OtherCharges.Type.values());
+        model.addAttribute("chargeBases", OtherCharges.Basis.values());
         // a fresh key per form: pressing "收款" twice (or the browser resubmitting) records one payment
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("channels", new Payments.Channel[]{Payments.Channel.CASH, Payments.Channel.POS, Payments.Channel.BANK_TRANSFER});
         boolean cashier = RentAccess.isCashier(user);
         model.addAttribute("cashier", cashier);
         model.addAttribute("closing", reports.closing(user, LocalDate.now(clock)));
-        model.addAttribute("bankLines", cashier ? bank.queue(user) : java.util.List.of());
+        model.addAttribute("bankLines", cashier ? bank.queue(user) : List.of());
         model.addAttribute("manager", user.has(Role.OPERATOR_MANAGER));
         return "rent/counter";
     }
@@ -85,7 +97,7 @@ class RentPages {
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
     String pay(CurrentUser user, @PathVariable long leaseId, @RequestParam String idempotencyKey,
                @RequestParam(required = false) Payments.Channel channel, @RequestParam(required = false) BigDecimal amount,
-               @RequestParam(required = false) String reference, @RequestParam(defaultValue = "RENT") cn.anju.rent.BillAccount account,
+               @RequestParam(required = false) String reference, @RequestParam(defaultValue = "RENT") BillAccount account,
                RedirectAttributes redirect) {
         String target = "/rent/counter?leaseId=" + leaseId;
         return PageActions.attempt(redirect, target, () -> {
@@ -99,29 +111,29 @@ class RentPages {
 
     @PostMapping("/rent/counter/{leaseId}/other-charges")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String setCharge(CurrentUser user, @PathVariable long leaseId, @RequestParam(required = false) cn.anju.rent.OtherCharges.Type type,
-                     @RequestParam(required = false) cn.anju.rent.OtherCharges.Basis basis, @RequestParam(required = false) BigDecimal amount,
-                     @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+    String setCharge(CurrentUser user, @PathVariable long leaseId, @RequestParam(required = false) OtherCharges.Type type,
+                     @RequestParam(required = false) OtherCharges.Basis basis, @RequestParam(required = false) BigDecimal amount,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
                      @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "收费项目已设置，下次出账起按新标准计费。",
-                () -> otherCharges.set(user, leaseId, new cn.anju.rent.OtherCharges.NewCharge(type, basis, amount, effectiveFrom, note)));
+                () -> otherCharges.set(user, leaseId, new OtherCharges.NewCharge(type, basis, amount, effectiveFrom, note)));
     }
 
     @PostMapping("/rent/counter/{leaseId}/other-charges/{chargeId}/end")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
     String endCharge(CurrentUser user, @PathVariable long leaseId, @PathVariable long chargeId,
-                     @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate lastDay,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
                      RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已停收。", () -> otherCharges.end(user, leaseId, chargeId, lastDay));
     }
 
     @PostMapping("/rent/bank-statements")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String importStatement(CurrentUser user, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
-                           RedirectAttributes redirect) throws java.io.IOException {
+    String importStatement(CurrentUser user, @RequestParam(required = false) MultipartFile file,
+                           RedirectAttributes redirect) throws IOException {
         byte[] content = file == null ? null : file.getBytes();
         return PageActions.attempt(redirect, "/rent/counter", () -> {
-            cn.anju.rent.BankStatements.Result r = bank.importFile(user, file == null ? "" : file.getOriginalFilename(), content);
+            BankStatements.Result r = bank.importFile(user, file == null ? "" : file.getOriginalFilename(), content);
             return "流水导入完成：共 " + r.lines() + " 笔，自动入账 " + r.matched() + " 笔，待匹配 " + r.unmatched() + " 笔，重复跳过 "
                     + r.duplicates() + " 笔。";
         });
@@ -132,7 +144,7 @@ class RentPages {
     String matchLine(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String leaseNumber, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter", "已匹配并入账。", () -> bank.match(user, id,
                 leases.byNumber(user, leaseNumber).map(LeaseQueries.LeaseRow::id).orElseThrow(() ->
-                        cn.anju.shared.web.ProblemException.badRequest("LEASE_NUMBER_UNKNOWN", "没有该合同编号，或不在您的服务范围内。"))));
+                        ProblemException.badRequest("LEASE_NUMBER_UNKNOWN", "没有该合同编号，或不在您的服务范围内。"))));
     }
 
     @PostMapping("/rent/payments/{id}/reversal")
@@ -153,7 +165,7 @@ class RentPages {
         boolean runner = user.hasAny(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER);
         model.addAttribute("runner", runner);
         model.addAttribute("runs", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)
-                ? queries.runs(user) : java.util.List.of());
+                ? queries.runs(user) : List.of());
         model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         return "rent/bills";
     }
@@ -174,9 +186,9 @@ class RentPages {
         var projects = housing.projects(user);
         model.addAttribute("standards", standards.list(user));
         model.addAttribute("projects", projects);
-        model.addAttribute("projectNames", projects.stream().collect(java.util.stream.Collectors.toMap(p -> p.id(), p -> p.name())));
+        model.addAttribute("projectNames", projects.stream().collect(Collectors.toMap(p -> p.id(), p -> p.name())));
         model.addAttribute("officer", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
-                && user.organisationType() == cn.anju.identity.OrganisationType.DISTRICT_HOUSING);
+                && user.organisationType() == OrganisationType.DISTRICT_HOUSING);
         return "rent/standards";
     }
 

@@ -1,12 +1,14 @@
 package cn.anju.rent.web;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.rent.GatewayExceptions;
 import cn.anju.rent.Reconciliation;
 import cn.anju.rent.Treasury;
 import cn.anju.shared.Role;
 import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageActions;
+import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -35,11 +38,11 @@ class TreasuryWeb {
     private TreasuryWeb() {
     }
 
-    static YearMonth month(String month, java.time.Clock clock) {
+    static YearMonth month(String month, Clock clock) {
         try {
             return month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month);
         } catch (RuntimeException e) {
-            throw cn.anju.shared.web.ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
+            throw ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
         }
     }
 
@@ -49,10 +52,10 @@ class TreasuryWeb {
 
         private final Treasury treasury;
         private final Reconciliation reconciliation;
-        private final cn.anju.rent.GatewayExceptions exceptions;
-        private final java.time.Clock clock;
+        private final GatewayExceptions exceptions;
+        private final Clock clock;
 
-        Api(Treasury treasury, Reconciliation reconciliation, cn.anju.rent.GatewayExceptions exceptions, java.time.Clock clock) {
+        Api(Treasury treasury, Reconciliation reconciliation, GatewayExceptions exceptions, Clock clock) {
             this.exceptions = exceptions;
             this.clock = clock;
             this.treasury = treasury;
@@ -100,7 +103,7 @@ class TreasuryWeb {
 
         @GetMapping("/api/v1/gateway-exceptions")
         @Operation(summary = "重复支付（同一订单第二笔网关交易）：未入账，待退款；按数据范围")
-        List<cn.anju.rent.GatewayExceptions.GatewayException> exceptions(CurrentUser user) {
+        List<GatewayExceptions.GatewayException> exceptions(CurrentUser user) {
             return exceptions.list(user);
         }
 
@@ -132,10 +135,10 @@ class TreasuryWeb {
 
         private final Treasury treasury;
         private final Reconciliation reconciliation;
-        private final cn.anju.rent.GatewayExceptions exceptions;
-        private final java.time.Clock clock;
+        private final GatewayExceptions exceptions;
+        private final Clock clock;
 
-        Pages(Treasury treasury, Reconciliation reconciliation, cn.anju.rent.GatewayExceptions exceptions, java.time.Clock clock) {
+        Pages(Treasury treasury, Reconciliation reconciliation, GatewayExceptions exceptions, Clock clock) {
             this.exceptions = exceptions;
             this.clock = clock;
             this.treasury = treasury;
@@ -198,7 +201,7 @@ class TreasuryWeb {
                         () -> exceptions.requestRefund(user, id, note));
                 case "approve" -> PageActions.attempt(redirect, "/rent/treasury", "已批准退款。", () -> exceptions.approveRefund(user, id));
                 case "refund" -> PageActions.attempt(redirect, "/rent/treasury", "已登记退款。", () -> exceptions.recordRefund(user, id, reference));
-                default -> throw cn.anju.shared.web.ProblemException.notFound("REFUND_STEP_UNKNOWN", "没有该退款操作。");
+                default -> throw ProblemException.notFound("REFUND_STEP_UNKNOWN", "没有该退款操作。");
             };
         }
     }

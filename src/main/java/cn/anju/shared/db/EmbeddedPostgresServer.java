@@ -14,10 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL 18 server run from the zonky binaries, with its data in a directory that survives
@@ -32,7 +36,7 @@ public final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
     /** Directories already wiped by this JVM: a clean start means the first one, not every one after a stop. */
-    private static final java.util.Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -201,8 +205,8 @@ public final class EmbeddedPostgresServer {
         long deadline = System.nanoTime() + timeout.toNanos(); // a timeout, not a date: the monotonic clock
         while (process.isAlive() && System.nanoTime() - deadline < 0) {
             try {
-                process.onExit().get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException ignored) {
+                process.onExit().get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException ignored) {
                 // keep waiting until the deadline
             } catch (Exception e) {
                 break;
@@ -246,7 +250,7 @@ public final class EmbeddedPostgresServer {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

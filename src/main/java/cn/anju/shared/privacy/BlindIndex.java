@@ -2,12 +2,12 @@ package cn.anju.shared.privacy;
 
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed hash (HMAC-SHA256) of a normalised value, stored beside the ciphertext so that an exact match

@@ -1,5 +1,7 @@
 package cn.anju.shared.state;
 
+import java.util.List;
+
 /**
  * A table whose rows move along a transition table, declared once by its owning module: the table's name, its state
  * column, and what a user calls one row (工单, 案件…) for the refusals. Every such table has an {@code id} key and a
@@ -23,6 +25,6 @@ public record StateTable<S extends Enum<S> & State<S>>(String name, Column<S> st
      * change beside the state; refused with 409 when the transition table does not lead from {@code from} to {@code to}.
      */
     public StateChange<S> change(long id, int version, S from, S to, FieldValue<?>... values) {
-        return new StateChange<>(this, id, version, from, to, java.util.List.of(values));
+        return new StateChange<>(this, id, version, from, to, List.of(values));
     }
 }

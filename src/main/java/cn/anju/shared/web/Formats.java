@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ public class Formats {
         if (instant instanceof OffsetDateTime odt) {
             return DATE_TIME.format(odt.atZoneSameInstant(BEIJING));
         }
-        if (instant instanceof java.time.Instant i) {
+        if (instant instanceof Instant i) {
             return DATE_TIME.format(i.atZone(BEIJING));
         }
         return DATE_TIME.format(instant);

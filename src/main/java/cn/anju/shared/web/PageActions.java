@@ -2,6 +2,8 @@ package cn.anju.shared.web;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.function.Supplier;
+
 /**
  * How a page's form action ends: done → back with a notice; refused for a reason the user can fix (4xx other than
  * 403) → back with that Chinese message; forbidden → the 403 page, never a friendly banner that hides a breach.
@@ -19,7 +21,7 @@ public final class PageActions {
     }
 
     /** As above, the notice made by the action from what it did (e.g. how many bills a run made). */
-    public static String attempt(RedirectAttributes redirect, String target, java.util.function.Supplier<String> action) {
+    public static String attempt(RedirectAttributes redirect, String target, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("notice", action.get());
         } catch (ProblemException e) {

@@ -2,6 +2,7 @@ package cn.anju.shared.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +22,7 @@ class PageExceptionHandler {
     ModelAndView unreadable(HttpMessageNotReadableException e) {
         ProblemException refusal = TextInput.refusalIn(e);
         return problem(refusal != null ? refusal
-                : ProblemException.badRequest("BAD_REQUEST", Problems.defaultDetail(org.springframework.http.HttpStatus.BAD_REQUEST)));
+                : ProblemException.badRequest("BAD_REQUEST", Problems.defaultDetail(HttpStatus.BAD_REQUEST)));
     }
 
     @ExceptionHandler(ProblemException.class)

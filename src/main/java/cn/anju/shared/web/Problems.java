@@ -1,11 +1,13 @@
 package cn.anju.shared.web;
 
+import cn.anju.shared.privacy.Masks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Builds the one problem-detail shape every API error uses: status, title, Chinese detail, stable code. */
 public final class Problems {
@@ -34,7 +36,7 @@ public final class Problems {
         return problem;
     }
 
-    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("[0-9]{17}[0-9Xx]");
+    private static final Pattern ID_LIKE = Pattern.compile("[0-9]{17}[0-9Xx]");
 
     /**
      * The request path as the problem's {@code instance}, with anything shaped like an ID number masked: paths carry
@@ -42,7 +44,7 @@ public final class Problems {
      */
     public static ProblemDetail withInstance(ProblemDetail problem, String path) {
         if (path != null) {
-            String safe = ID_LIKE.matcher(path).replaceAll(m -> cn.anju.shared.privacy.Masks.idNumber(m.group()));
+            String safe = ID_LIKE.matcher(path).replaceAll(m -> Masks.idNumber(m.group()));
             problem.setInstance(URI.create(safe.replace("*", "%2A")));
         }
         return problem;

@@ -1,5 +1,9 @@
 package cn.anju.shared.web;
 
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+
 /**
  * Text the platform cannot keep: the NUL character (PostgreSQL's text types refuse it, so it used to surface as a
  * server error) and a surrogate half without its partner (no UTF-8 encoding exists for it; the driver would store a
@@ -42,8 +46,8 @@ public final class TextInput {
                 + "多见于从其他系统复制的文字。请删除该字符或重新输入后再提交。";
         return field == null || field.isBlank()
                 ? ProblemException.badRequest(CODE, detail)
-                : new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, CODE, detail,
-                        java.util.List.of(new ProblemException.FieldProblem(field, "含有无法保存的字符，请删除后重新输入。")));
+                : new ProblemException(HttpStatus.BAD_REQUEST, CODE, detail,
+                        List.of(new ProblemException.FieldProblem(field, "含有无法保存的字符，请删除后重新输入。")));
     }
 
     /** The refusal carried somewhere in a cause chain (a JSON reader wraps what its deserializers throw). */

@@ -4,11 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,7 +183,7 @@ class EmbeddedPostgresServerTest {
                 """);
         Process other = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), holder.toString(),
                 tmp.resolve("pg.lock").toString()).redirectErrorStream(true).start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+        try (var out = new BufferedReader(new InputStreamReader(other.getInputStream()))) {
             assertThat(out.readLine()).isEqualTo("locked");
             assertThatThrownBy(() -> EmbeddedPostgresServer.holdDataDirectory(dir))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("数据目录正被运行中的平台使用");

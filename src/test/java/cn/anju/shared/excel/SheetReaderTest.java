@@ -1,16 +1,24 @@
 package cn.anju.shared.excel;
 
 import cn.anju.shared.web.ProblemException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -148,8 +156,8 @@ class SheetReaderTest {
             // POI writes such characters to .xlsx as "?", so there the cell is made the way other programs store them
             // in the sheet's XML (_x0000_, _xD800_); .xls holds them as they are
             for (String bad : List.of("张\u0000三", "李\uD800四")) {
-                try (org.apache.poi.ss.usermodel.Workbook workbook = xls ? new org.apache.poi.hssf.usermodel.HSSFWorkbook()
-                        : new org.apache.poi.xssf.usermodel.XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+                try (Workbook workbook = xls ? new HSSFWorkbook()
+                        : new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                     var sheet = workbook.createSheet("流水");
                     List<String> headers = List.of("交易日期", "金额", "付款人", "摘要", "银行流水号");
                     var head = sheet.createRow(0);
@@ -175,16 +183,16 @@ class SheetReaderTest {
 
     /** The workbook with the markers in its shared strings written as Excel's XML escapes of NUL and a lone surrogate. */
     private static byte[] escapedInXml(byte[] xlsx) throws IOException {
-        var out = new java.io.ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-             var zip = new java.util.zip.ZipOutputStream(out)) {
+        var out = new ByteArrayOutputStream();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             var zip = new ZipOutputStream(out)) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().endsWith(".xml")) {
                     content = new String(content, StandardCharsets.UTF_8).replace("XNULX", "_x0000_").replace("XSURX", "_xD800_")
                             .getBytes(StandardCharsets.UTF_8);
                 }
-                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(content);
                 zip.closeEntry();
             }

@@ -1,5 +1,6 @@
 package cn.anju.shared.privacy;
 
+import cn.anju.support.TestClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -7,6 +8,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +22,8 @@ class ChineseIdNumberTest {
 
     @Property
     void everyWellFormedNumberIsAccepted(@ForAll("validNumbers") String number) {
-        assertThat(ChineseIdNumber.check(number, cn.anju.support.TestClock.today())).isEmpty();
-        assertThat(ChineseIdNumber.isValid(number.toLowerCase(), cn.anju.support.TestClock.today())).isTrue(); // a typed lower-case x is fine
+        assertThat(ChineseIdNumber.check(number, TestClock.today())).isEmpty();
+        assertThat(ChineseIdNumber.isValid(number.toLowerCase(), TestClock.today())).isTrue(); // a typed lower-case x is fine
     }
 
     @Property
@@ -28,7 +31,7 @@ class ChineseIdNumberTest {
                                          @ForAll @IntRange(min = 1, max = 9) int shift) {
         char[] chars = number.toCharArray();
         chars[position] = (char) ('0' + (chars[position] - '0' + shift) % 10);
-        assertThat(ChineseIdNumber.isValid(new String(chars), cn.anju.support.TestClock.today())).isFalse();
+        assertThat(ChineseIdNumber.isValid(new String(chars), TestClock.today())).isFalse();
     }
 
     @Property
@@ -38,7 +41,7 @@ class ChineseIdNumberTest {
             return;
         }
         String wrong = number.substring(0, 17) + other;
-        assertThat(ChineseIdNumber.check(wrong, cn.anju.support.TestClock.today())).hasValueSatisfying(p -> {
+        assertThat(ChineseIdNumber.check(wrong, TestClock.today())).hasValueSatisfying(p -> {
             assertThat(p.code()).isEqualTo("ID_NUMBER_CHECK_DIGIT");
             assertThat(p.message()).isEqualTo("身份证号校验位错误，请核对第18位。");
         });
@@ -51,18 +54,18 @@ class ChineseIdNumberTest {
 
     @Test
     void theStandardsExampleAndHistoricalYulinCodesAreValid() {
-        assertThat(ChineseIdNumber.isValid("11010519491231002X", cn.anju.support.TestClock.today())).isTrue();
-        assertThat(ChineseIdNumber.isValid(IdNumbers.of("612701", java.time.LocalDate.of(1965, 3, 8), 17), cn.anju.support.TestClock.today())).isTrue();
-        assertThat(ChineseIdNumber.isValid(IdNumbers.of("610821", java.time.LocalDate.of(1978, 11, 30), 42), cn.anju.support.TestClock.today())).isTrue();
+        assertThat(ChineseIdNumber.isValid("11010519491231002X", TestClock.today())).isTrue();
+        assertThat(ChineseIdNumber.isValid(IdNumbers.of("612701", LocalDate.of(1965, 3, 8), 17), TestClock.today())).isTrue();
+        assertThat(ChineseIdNumber.isValid(IdNumbers.of("610821", LocalDate.of(1978, 11, 30), 42), TestClock.today())).isTrue();
     }
 
     @Test
     void eachKindOfMistakeHasItsOwnMessage() {
-        assertThat(ChineseIdNumber.check("61080219800101", cn.anju.support.TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_LENGTH"));
-        assertThat(ChineseIdNumber.check("61080219800101A23X", cn.anju.support.TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_FORMAT"));
-        assertThat(ChineseIdNumber.check("990802198001010010", cn.anju.support.TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_AREA"));
-        assertThat(ChineseIdNumber.check("610802198002300010", cn.anju.support.TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_BIRTH_DATE"));
-        assertThat(ChineseIdNumber.check(" ", cn.anju.support.TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_REQUIRED"));
+        assertThat(ChineseIdNumber.check("61080219800101", TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_LENGTH"));
+        assertThat(ChineseIdNumber.check("61080219800101A23X", TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_FORMAT"));
+        assertThat(ChineseIdNumber.check("990802198001010010", TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_AREA"));
+        assertThat(ChineseIdNumber.check("610802198002300010", TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_BIRTH_DATE"));
+        assertThat(ChineseIdNumber.check(" ", TestClock.today())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("ID_NUMBER_REQUIRED"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class FieldCipherTest {
 
     @Test
     void aValueMovedToAnotherColumnOrTamperedWithDoesNotDecrypt() {
-        String stored = cipher.encrypt(IdNumbers.of("610802", java.time.LocalDate.of(1980, 1, 1), 1), "household_member.id_number");
+        String stored = cipher.encrypt(IdNumbers.of("610802", LocalDate.of(1980, 1, 1), 1), "household_member.id_number");
         assertThatThrownBy(() -> cipher.decrypt(stored, "household_member.phone")).hasMessageContaining("解密失败");
         char last = stored.charAt(stored.length() - 5);
         String tampered = stored.substring(0, stored.length() - 5) + (last == 'A' ? 'B' : 'A') + stored.substring(stored.length() - 4);
@@ -69,7 +70,7 @@ class FieldCipherTest {
     @Test
     void theBlindIndexMatchesExactlyAndDiffersByPurpose() {
         BlindIndex index = new BlindIndex(new PrivacyProperties(Map.of(), null, INDEX));
-        String id = IdNumbers.of("610802", java.time.LocalDate.of(1990, 5, 6), 7);
+        String id = IdNumbers.of("610802", LocalDate.of(1990, 5, 6), 7);
         assertThat(index.of(id, "id")).isEqualTo(index.of(id.toLowerCase(), "id")).hasSize(64);
         assertThat(index.of(id, "id")).isNotEqualTo(index.of(id, "other"));
     }

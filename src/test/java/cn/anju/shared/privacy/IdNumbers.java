@@ -1,5 +1,6 @@
 package cn.anju.shared.privacy;
 
+import cn.anju.support.TestClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,7 +26,7 @@ public final class IdNumbers {
     public static Arbitrary<String> valid() {
         return Combinators.combine(
                         Arbitraries.of(AREAS),
-                        Arbitraries.longs().between(LocalDate.of(1900, 1, 1).toEpochDay(), cn.anju.support.TestClock.today().toEpochDay()),
+                        Arbitraries.longs().between(LocalDate.of(1900, 1, 1).toEpochDay(), TestClock.today().toEpochDay()),
                         Arbitraries.integers().between(0, 999))
                 .as((area, day, seq) -> of(area, LocalDate.ofEpochDay(day), seq));
     }

@@ -6,19 +6,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,7 +116,7 @@ class StateChangesTest {
         Map<String, Object> row = row();
         assertThat(row.get("state")).isEqualTo("CLOSED");
         assertThat(row.get("version")).isEqualTo(1);
-        assertThat(((java.sql.Timestamp) row.get("closed_at")).toInstant()).isEqualTo(at);
+        assertThat(((Timestamp) row.get("closed_at")).toInstant()).isEqualTo(at);
         assertThat(row.get("check_on").toString()).isEqualTo("2026-11-20");
         assertThat((BigDecimal) row.get("fee")).isEqualByComparingTo("12.50");
         assertThat(row.get("reason")).isEqualTo("WIND");
@@ -212,6 +214,6 @@ class StateChangesTest {
     void stateListsBecomeOneArrayParameter() {
         jdbc.sql("insert into door (id, state) values (2, 'CLOSED'), (3, 'LOCKED')").update();
         assertThat(jdbc.sql("select id from door where state = any(?) order by id")
-                .param(States.names(java.util.EnumSet.of(Door.OPEN, Door.LOCKED))).query(Long.class).list()).containsExactly(1L, 3L);
+                .param(States.names(EnumSet.of(Door.OPEN, Door.LOCKED))).query(Long.class).list()).containsExactly(1L, 3L);
     }
 }
