@@ -2,10 +2,9 @@ package cn.anju.demo;
 
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.CurrentUsers;
+import cn.anju.identity.DemoAccounts;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,14 +35,14 @@ class DemoActs {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private final AuthenticationConfiguration authentication;
+    private final DemoAccounts accounts;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Map<String, Authentication> signedIn = new ConcurrentHashMap<>();
 
-    DemoActs(AuthenticationConfiguration authentication, Clock clock, TransactionTemplate tx, JdbcClient jdbc) {
-        this.authentication = authentication;
+    DemoActs(DemoAccounts accounts, Clock clock, TransactionTemplate tx, JdbcClient jdbc) {
+        this.accounts = accounts;
         this.clock = clock;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -131,21 +130,12 @@ class DemoActs {
     private <T> T signedIn(String username, Function<Optional<CurrentUser>, T> step) {
         SecurityContext before = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(signedIn.computeIfAbsent(username, this::signIn));
+        context.setAuthentication(signedIn.computeIfAbsent(username, accounts::signIn));
         SecurityContextHolder.setContext(context);
         try {
             return step.apply(CurrentUsers.current());
         } finally {
             SecurityContextHolder.setContext(before);
-        }
-    }
-
-    private Authentication signIn(String username) {
-        try {
-            return authentication.getAuthenticationManager()
-                    .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, DemoData.PASSWORD));
-        } catch (Exception e) {
-            throw new IllegalStateException("the demo account " + username + " cannot sign in", e);
         }
     }
 }

@@ -4,6 +4,10 @@ import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import org.springframework.context.annotation.Profile;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +31,28 @@ public class DemoAccounts {
     private final Installation installation;
     private final UserAccounts accounts;
     private final TenantAccounts tenants;
+    private final AccountUserDetailsService users;
+    private final PasswordEncoder encoder;
 
-    DemoAccounts(Installation installation, UserAccounts accounts, TenantAccounts tenants) {
+    DemoAccounts(Installation installation, UserAccounts accounts, TenantAccounts tenants, AccountUserDetailsService users,
+                 PasswordEncoder encoder) {
         this.installation = installation;
         this.accounts = accounts;
         this.tenants = tenants;
+        this.users = users;
+        this.encoder = encoder;
+    }
+
+    /**
+     * Signs the demo account in as the login form would: loaded by the same service, the published password checked, an
+     * account that may not sign in refused. (The application context has no shared AuthenticationManager bean to ask.)
+     */
+    public Authentication signIn(String username) {
+        UserDetails details = users.loadUserByUsername(username);
+        if (!details.isEnabled() || !encoder.matches(PASSWORD, details.getPassword())) {
+            throw new IllegalStateException("the demo account " + username + " cannot sign in");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
     }
 
     /** The city bureau, as a new installation registers it before its first administrator. */
