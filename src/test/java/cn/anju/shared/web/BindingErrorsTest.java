@@ -6,7 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +40,18 @@ class BindingErrorsTest {
         HttpResponse<String> path = manager.getJson("/api/v1/leases/not-a-number");
         assertThat(path.statusCode()).isEqualTo(400);
         assertThat(WebClient.json(path).get("code").asString()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void aHeaderIsNoParameter() throws Exception {
+        WebClient manager = WebClient.loggedIn(port, "anju.manager");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/leases?size=3"))
+                .header("Accept", "application/json").header("Cookie", "ANJU_SESSION=" + manager.sessionCookie())
+                .header("Status", "SECRET_STATE").header("Page", "first").header("View", "nothing").build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(WebClient.json(response).get("page").asInt()).isEqualTo(1);
+        assertThat(WebClient.json(response).get("items").size()).isEqualTo(3);
     }
 
     @Test
