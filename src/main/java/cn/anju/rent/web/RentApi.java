@@ -15,6 +15,7 @@ import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.Paged;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -106,7 +107,7 @@ class RentApi {
     }
 
     /** The bills of one lease or all in scope, overdue ones only or all, and the page. */
-    record BillFilter(Long leaseId, Boolean overdue, Integer page, Integer size) implements Paged {
+    record BillFilter(Long leaseId, @Schema(defaultValue = "false") Boolean overdue, Integer page, Integer size) implements Paged {
 
         BillFilter {
             overdue = Boolean.TRUE.equals(overdue);
