@@ -13,9 +13,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -65,8 +65,13 @@ class DirectAllocationWeb {
             this.housing = housing;
         }
 
+        /** The household the waitlist's "直接配租" link opens the form for. */
+        record Preselection(Long householdId) {
+        }
+
         @GetMapping("/direct-allocations")
-        String list(CurrentUser user, @RequestParam(required = false) Long householdId, Model model) {
+        String list(CurrentUser user, @ModelAttribute Preselection preselection, Model model) {
+            Long householdId = preselection.householdId();
             boolean officer = user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
                     && user.organisationType() == OrganisationType.DISTRICT_HOUSING;
             model.addAttribute("allocations", allocations.list(user));
@@ -78,10 +83,9 @@ class DirectAllocationWeb {
 
         @PostMapping("/direct-allocations")
         @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-        String allocate(CurrentUser user, @RequestParam(required = false) Long householdId, @RequestParam(required = false) Long unitId,
-                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        String allocate(CurrentUser user, @ModelAttribute DirectAllocations.NewAllocation allocation, RedirectAttributes redirect) {
             return PageActions.attempt(redirect, "/direct-allocations", "房源已预留，承接主体可据此起草合同。",
-                    () -> allocations.allocate(user, new DirectAllocations.NewAllocation(householdId, unitId, reason)));
+                    () -> allocations.allocate(user, allocation));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -81,17 +82,19 @@ class SelectionRoundPages {
         return "allocation/round";
     }
 
+    /** A round's step: the public random value, or an applicant's choice (the unit, or declining). */
+    record StepForm(String publicValue, Long applicantId, SelectionChoices.Outcome outcome, Long unitId) {
+    }
+
     @PostMapping("/selection-rounds/{id}/{step}")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String step(CurrentUser user, @PathVariable long id, @PathVariable String step,
-                @RequestParam(required = false) String publicValue, @RequestParam(required = false) Long applicantId,
-                @RequestParam(required = false) SelectionChoices.Outcome outcome, @RequestParam(required = false) Long unitId,
+    String step(CurrentUser user, @PathVariable long id, @PathVariable String step, @ModelAttribute StepForm form,
                 RedirectAttributes redirect) {
         Consumer<CurrentUser> action = switch (step) {
             case "publish" -> u -> rounds.publish(u, id);
-            case "public-value" -> u -> rounds.recordPublicValue(u, id, publicValue);
+            case "public-value" -> u -> rounds.recordPublicValue(u, id, form.publicValue());
             case "draw" -> u -> rounds.draw(u, id);
-            case "choices" -> u -> choices.record(u, id, applicantId == null ? -1 : applicantId, outcome, unitId);
+            case "choices" -> u -> choices.record(u, id, form.applicantId() == null ? -1 : form.applicantId(), form.outcome(), form.unitId());
             default -> throw ProblemException.notFound("STEP_UNKNOWN", "未知操作。");
         };
         return PageActions.attempt(redirect, "/selection-rounds/" + id, "已办理。", () -> action.accept(user));

@@ -1,21 +1,17 @@
 package cn.anju.audit.web;
 
-import cn.anju.audit.AuditOutcome;
 import cn.anju.audit.AuditQueries;
 import cn.anju.audit.AuditSealer;
 import cn.anju.audit.AuditVerifier;
-import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -35,15 +31,8 @@ class AuditApi {
 
     @GetMapping("/entries")
     @Operation(summary = "审计日志查询（审计管理员）")
-    PageResponse<AuditQueries.Entry> entries(@RequestParam(required = false) String actor,
-                                             @RequestParam(required = false) String action,
-                                             @RequestParam(required = false) String target,
-                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                             @RequestParam(required = false) AuditOutcome outcome,
-                                             @RequestParam(required = false) Integer page,
-                                             @RequestParam(required = false) Integer size) {
-        return queries.search(new AuditQueries.Filter(actor, action, target, from, to, outcome), PageQuery.of(page, size));
+    PageResponse<AuditQueries.Entry> entries(@ParameterObject @ModelAttribute AuditSearch search) {
+        return queries.search(search.filter(), search.pageQuery());
     }
 
     @GetMapping("/verification")

@@ -8,17 +8,15 @@ import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,28 +37,18 @@ class AuditController {
     }
 
     @GetMapping
-    String search(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                  @RequestParam(required = false) String target,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(required = false) AuditOutcome outcome, @RequestParam(required = false) Integer page,
-                  HttpServletRequest request, Model model) {
-        var filter = new AuditQueries.Filter(actor, action, target, from, to, outcome);
+    String search(@ModelAttribute AuditSearch search, HttpServletRequest request, Model model) {
+        var filter = search.filter();
         model.addAttribute("filter", filter);
         model.addAttribute("outcomes", AuditOutcome.values());
-        model.addAttribute("result", queries.search(filter, PageQuery.of(page, 50)));
+        model.addAttribute("result", queries.search(filter, PageQuery.of(search.page(), 50)));
         return request.getHeader("HX-Request") != null ? "audit/audit :: table" : "audit/audit";
     }
 
     /** 导出Excel of the filtered log (what an inspection asks for). */
     @GetMapping("/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String actor,
-                                                           @RequestParam(required = false) String action,
-                                                           @RequestParam(required = false) String target,
-                                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                                           @RequestParam(required = false) AuditOutcome outcome) {
-        var filter = new AuditQueries.Filter(actor, action, target, from, to, outcome);
+    ResponseEntity<byte[]> export(@ModelAttribute AuditSearch search) {
+        var filter = search.filter();
         List<List<Object>> rows = new ArrayList<>();
         for (var e : Downloads.allPages(p -> queries.search(filter, p))) {
             rows.add(List.of(e.id(), e.occurredAt().toString(),

@@ -9,17 +9,18 @@ import cn.anju.household.HouseholdCategory;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.household.Waitlist;
 import cn.anju.identity.CurrentUser;
-import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,32 +47,41 @@ class HouseholdApi {
         this.waitlist = waitlist;
     }
 
+    /** The waitlist of one district or all in scope, and the page. */
+    record WaitlistFilter(String districtCode, Integer page, Integer size) implements Paged {
+    }
+
+    /** A page of the decisions due for review. */
+    record ReviewPage(Integer page, Integer size) implements Paged {
+    }
+
+    /** The households search: name prefix, exact ID number, phone (exact or last four), category, status, and the page. */
+    record Search(String name, String idNumber, String phone, HouseholdCategory category, EligibilityStatus eligibility,
+                  Integer page, Integer size) implements Paged {
+
+        @Override
+        public String toString() {
+            return "Search[name, category=" + category + ", eligibility=" + eligibility + ", page=" + page + ", size=" + size + "]";
+        }
+    }
+
     @GetMapping("/waitlist")
     @Operation(summary = "轮候名单：有效资格的家庭，按优先组、登记日期排序（政府用户与承接主体，按数据范围）")
-    PageResponse<Waitlist.Entry> waitlist(CurrentUser user, @RequestParam(required = false) String districtCode,
-                                          @RequestParam(required = false) Integer page,
-                                          @RequestParam(required = false) Integer size) {
-        return waitlist.entries(user, districtCode, PageQuery.of(page, size));
+    PageResponse<Waitlist.Entry> waitlist(CurrentUser user, @ParameterObject @ModelAttribute WaitlistFilter filter) {
+        return waitlist.entries(user, filter.districtCode(), filter.pageQuery());
     }
 
     @GetMapping("/eligibility-decisions/due-for-review")
     @Operation(summary = "年度复核：在有效期内、即将到期或已满一年未复核的资格认定（政府用户，按数据范围）")
-    PageResponse<AnnualReview.Due> dueForReview(CurrentUser user, @RequestParam(required = false) Integer page,
-                                                @RequestParam(required = false) Integer size) {
-        return review.due(user, PageQuery.of(page, size));
+    PageResponse<AnnualReview.Due> dueForReview(CurrentUser user, @ParameterObject @ModelAttribute ReviewPage list) {
+        return review.due(user, list.pageQuery());
     }
 
     @GetMapping("/households")
     @Operation(summary = "保障家庭查询：姓名（前缀）、身份证号（精确）、手机号（精确或后四位）、类别、资格状态；分页，证件号脱敏")
-    PageResponse<HouseholdQueries.HouseholdRow> search(CurrentUser user, @RequestParam(required = false) String name,
-                                                       @RequestParam(required = false) String idNumber,
-                                                       @RequestParam(required = false) String phone,
-                                                       @RequestParam(required = false) HouseholdCategory category,
-                                                       @RequestParam(required = false) EligibilityStatus eligibility,
-                                                       @RequestParam(required = false) Integer page,
-                                                       @RequestParam(required = false) Integer size) {
-        return queries.search(user, new HouseholdQueries.Filter(name, idNumber, phone, category, eligibility),
-                PageQuery.of(page, size));
+    PageResponse<HouseholdQueries.HouseholdRow> search(CurrentUser user, @ParameterObject @ModelAttribute Search search) {
+        return queries.search(user, new HouseholdQueries.Filter(search.name(), search.idNumber(), search.phone(), search.category(),
+                search.eligibility()), search.pageQuery());
     }
 
     @GetMapping("/households/{id}")

@@ -15,15 +15,18 @@ import cn.anju.identity.PersonalDataAccess;
 import cn.anju.shared.Role;
 import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
-import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.Paged;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,9 +60,62 @@ class HouseholdPages {
         this.waitlist = waitlist;
     }
 
+    /** A page of a fixed list (the waitlist, the reviews due), of 20 rows. */
+    record ListPage(Integer page) implements Paged {
+    }
+
+    /** The households list's search; the ID number and phone arrive by POST from {@code /households/search}. */
+    record Search(String name, String idNumber, String phone, HouseholdCategory category, EligibilityStatus eligibility,
+                  Integer page) implements Paged {
+
+        HouseholdQueries.Filter filter() {
+            return new HouseholdQueries.Filter(name, idNumber, phone, category, eligibility);
+        }
+
+        /** What the page shows again in its form: never the ID number or phone searched for. */
+        HouseholdQueries.Filter shown() {
+            return new HouseholdQueries.Filter(name, null, null, category, eligibility);
+        }
+
+        @Override
+        public String toString() {
+            return "Search[name, category=" + category + ", eligibility=" + eligibility + ", page=" + page + "]";
+        }
+    }
+
+    /** The export's filter: the list's, without exact searches. */
+    record ExportFilter(String name, HouseholdCategory category, EligibilityStatus eligibility) {
+    }
+
+    /** An exact search by ID number or phone, posted so that neither sits in a URL or an access log. */
+    record ExactSearch(String idNumber, String phone) {
+
+        @Override
+        public String toString() {
+            return "ExactSearch[personal data]";
+        }
+    }
+
+    /** An eligibility decision as the bureau issued it; {@code follows} names the decision it renews. */
+    record DecisionForm(@NotNull String decisionNumber, @NotNull String issuingBureau,
+                        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+                        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                        @NotNull BigDecimal approvedArea, @NotNull RentTier rentTier, Long follows) {
+
+        Eligibility.NewDecision decision() {
+            return new Eligibility.NewDecision(decisionNumber, issuingBureau, decidedOn, validFrom, validTo, approvedArea, rentTier,
+                    follows);
+        }
+    }
+
+    /** Accepting or rejecting a change report, with a note. */
+    record ReportDecision(@NotNull Boolean accept, String note) {
+    }
+
     @GetMapping("/waitlist")
-    String waitlist(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", waitlist.entries(user, null, PageQuery.of(page, 20)));
+    String waitlist(CurrentUser user, @ModelAttribute ListPage list, Model model) {
+        model.addAttribute("result", waitlist.entries(user, null, list.pageQuery()));
         // a district's housing office may allocate a waiting household directly (allocation module's page)
         model.addAttribute("mayAllocate", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)
                 && user.organisationType() == OrganisationType.DISTRICT_HOUSING);
@@ -68,21 +124,16 @@ class HouseholdPages {
 
     @GetMapping("/review")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String review(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", review.due(user, PageQuery.of(page, 20)));
+    String review(CurrentUser user, @ModelAttribute ListPage list, Model model) {
+        model.addAttribute("result", review.due(user, list.pageQuery()));
         return "household/review";
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) String name,
-                @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
-                @RequestParam(required = false) HouseholdCategory category,
-                @RequestParam(required = false) EligibilityStatus eligibility,
-                @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
+    String list(CurrentUser user, @ModelAttribute Search search, HttpServletRequest request, Model model) {
         // ID number and phone searches arrive by POST (below) so they never sit in a URL or an access log
-        var filter = new HouseholdQueries.Filter(name, idNumber, phone, category, eligibility);
-        model.addAttribute("filter", new HouseholdQueries.Filter(name, null, null, category, eligibility));
-        model.addAttribute("result", queries.search(user, filter, PageQuery.of(page, 20)));
+        model.addAttribute("filter", search.shown());
+        model.addAttribute("result", queries.search(user, search.filter(), search.pageQuery()));
         model.addAttribute("categories", HouseholdCategory.values());
         model.addAttribute("statuses", EligibilityStatus.values());
         return request.getHeader("HX-Request") != null ? "household/households :: table" : "household/households";
@@ -90,11 +141,9 @@ class HouseholdPages {
 
     /** 导出Excel: the filtered list, masked as on screen. */
     @GetMapping("/export")
-    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String name,
-                                                           @RequestParam(required = false) HouseholdCategory category,
-                                                           @RequestParam(required = false) EligibilityStatus eligibility) {
+    ResponseEntity<byte[]> export(CurrentUser user, @ModelAttribute ExportFilter filter) {
         List<List<Object>> rows = new ArrayList<>();
-        for (var h : queries.all(user, new HouseholdQueries.Filter(name, null, null, category, eligibility))) {
+        for (var h : queries.all(user, new HouseholdQueries.Filter(filter.name(), null, null, filter.category(), filter.eligibility()))) {
             rows.add(List.of(h.id(), h.districtName(), h.headName(), h.headIdNumberMasked(),
                     categoryLabel(h.category()), h.members(),
                     h.eligibility() == null ? "" : eligibilityLabel(h.eligibility()),
@@ -126,9 +175,8 @@ class HouseholdPages {
     }
 
     @PostMapping("/search")
-    String exactSearch(CurrentUser user, @RequestParam(required = false) String idNumber,
-                       @RequestParam(required = false) String phone, HttpServletRequest request, Model model) {
-        return list(user, null, idNumber, phone, null, null, 1, request, model);
+    String exactSearch(CurrentUser user, @ModelAttribute ExactSearch exact, HttpServletRequest request, Model model) {
+        return list(user, new Search(null, exact.idNumber(), exact.phone(), null, null, 1), request, model);
     }
 
     @GetMapping("/{id}")
@@ -150,15 +198,8 @@ class HouseholdPages {
     }
 
     @PostMapping("/{id}/eligibility-decisions")
-    String decide(CurrentUser user, @PathVariable long id, @RequestParam String decisionNumber,
-                  @RequestParam String issuingBureau,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
-                  @RequestParam BigDecimal approvedArea, @RequestParam RentTier rentTier,
-                  @RequestParam(required = false) Long follows, RedirectAttributes redirect) {
-        return act(id, redirect, "资格认定已登记。", () -> eligibility.decide(user, id, new Eligibility.NewDecision(
-                decisionNumber, issuingBureau, decidedOn, validFrom, validTo, approvedArea, rentTier, follows)));
+    String decide(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute DecisionForm form, RedirectAttributes redirect) {
+        return act(id, redirect, "资格认定已登记。", () -> eligibility.decide(user, id, form.decision()));
     }
 
     @PostMapping("/{id}/eligibility-decisions/{decisionId}/status")
@@ -175,9 +216,9 @@ class HouseholdPages {
 
     @PostMapping("/{id}/change-reports/{reportId}/decision")
     String decideReport(CurrentUser user, @PathVariable long id, @PathVariable long reportId,
-                        @RequestParam boolean accept, @RequestParam(required = false) String note,
-                        RedirectAttributes redirect) {
-        return act(id, redirect, accept ? "报告已受理。" : "报告已驳回。", () -> reports.decide(user, reportId, accept, note));
+                        @Valid @ModelAttribute ReportDecision form, RedirectAttributes redirect) {
+        boolean accept = form.accept();
+        return act(id, redirect, accept ? "报告已受理。" : "报告已驳回。", () -> reports.decide(user, reportId, accept, form.note()));
     }
 
     private String act(long id, RedirectAttributes redirect, String success, Runnable action) {

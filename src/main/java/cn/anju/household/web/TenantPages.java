@@ -7,10 +7,13 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.PersonalDataAccess;
 import cn.anju.identity.TenantAccounts;
 import cn.anju.shared.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -33,6 +36,25 @@ class TenantPages {
         this.tenants = tenants;
     }
 
+    /** The activation's (or password reset's) last step; the record never prints what it carries. */
+    record Completion(@NotNull TenantActivation.Purpose purpose, @NotNull String idNumber, @NotNull String phone,
+                      @NotNull String code, String username, @NotNull String password) {
+
+        @Override
+        public String toString() {
+            return "Completion[" + purpose + "]";
+        }
+    }
+
+    /** Where notices reach the member besides the phone: an e-mail address, a WeChat account (opened from its menu). */
+    record Contacts(String email, String wechatOpenId) {
+
+        @Override
+        public String toString() {
+            return "Contacts[personal data]";
+        }
+    }
+
     @GetMapping("/activate")
     String start(@RequestParam(defaultValue = "ACTIVATE") TenantActivation.Purpose purpose, Model model) {
         model.addAttribute("purpose", purpose);
@@ -53,9 +75,13 @@ class TenantPages {
     }
 
     @PostMapping("/activate")
-    String complete(@RequestParam TenantActivation.Purpose purpose, @RequestParam String idNumber,
-                    @RequestParam String phone, @RequestParam String code,
-                    @RequestParam(required = false) String username, @RequestParam String password, Model model) {
+    String complete(@Valid @ModelAttribute Completion form, Model model) {
+        TenantActivation.Purpose purpose = form.purpose();
+        String idNumber = form.idNumber();
+        String phone = form.phone();
+        String code = form.code();
+        String username = form.username();
+        String password = form.password();
         try {
             if (purpose == TenantActivation.Purpose.ACTIVATE) {
                 activation.activate(idNumber, phone, code, username, password);
@@ -96,7 +122,8 @@ class TenantPages {
     /** 通知方式: where rent notices and reminders reach the member besides the phone on record. */
     @GetMapping("/my/contacts")
     @PreAuthorize("hasRole('TENANT')")
-    String myContacts(CurrentUser user, @RequestParam(required = false) String wechatOpenId, Model model) {
+    String myContacts(CurrentUser user, @ModelAttribute Contacts form, Model model) {
+        String wechatOpenId = form.wechatOpenId();
         MemberContacts.Own own = contacts.own(memberOf(user));
         model.addAttribute("own", own);
         model.addAttribute("email", own.email());
@@ -107,8 +134,9 @@ class TenantPages {
 
     @PostMapping("/my/contacts")
     @PreAuthorize("hasRole('TENANT')")
-    String changeContacts(CurrentUser user, @RequestParam(required = false) String email,
-                          @RequestParam(required = false) String wechatOpenId, Model model) {
+    String changeContacts(CurrentUser user, @ModelAttribute Contacts form, Model model) {
+        String email = form.email();
+        String wechatOpenId = form.wechatOpenId();
         long member = memberOf(user);
         try {
             contacts.change(member, email, wechatOpenId);

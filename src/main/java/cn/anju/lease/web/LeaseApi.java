@@ -10,21 +10,22 @@ import cn.anju.lease.LeaseStatus;
 import cn.anju.lease.Leases;
 import cn.anju.lease.Renewals;
 import cn.anju.lease.TerminationKind;
-import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.Paged;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,13 +57,14 @@ class LeaseApi {
         this.contracts = contracts;
     }
 
+    /** The list's filters: a state, a work list, and the page. */
+    record Filter(LeaseStatus status, LeaseQueries.View view, Integer page, Integer size) implements Paged {
+    }
+
     @GetMapping
     @Operation(summary = "租赁合同（按数据范围；住户只见本户）；view 为工作清单：待续签、备案逾期、待备案、待退房、资格失效")
-    PageResponse<LeaseQueries.LeaseRow> list(CurrentUser user, @RequestParam(required = false) LeaseStatus status,
-                                             @RequestParam(required = false) LeaseQueries.View view,
-                                             @RequestParam(required = false) Integer page,
-                                             @RequestParam(required = false) Integer size) {
-        return queries.list(user, status, view, PageQuery.of(page, size));
+    PageResponse<LeaseQueries.LeaseRow> list(CurrentUser user, @ParameterObject @ModelAttribute Filter filter) {
+        return queries.list(user, filter.status(), filter.view(), filter.pageQuery());
     }
 
     @GetMapping("/{id}")

@@ -12,12 +12,15 @@ import cn.anju.lease.Renewals;
 import cn.anju.lease.ResidentDocuments;
 import cn.anju.lease.TerminationKind;
 import cn.anju.shared.Role;
-import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.Paged;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,15 +69,61 @@ class LeasePages {
         this.documents = documents;
     }
 
+    /** The list's filters: a state, a work list and the page, of 20 rows. */
+    record Filter(LeaseStatus status, LeaseQueries.View view, Integer page) implements Paged {
+    }
+
+    /** A lease drafted from a selection result or a direct allocation. */
+    record DraftForm(Long selectionApplicantId, Long directAllocationId,
+                     @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate, @NotNull Integer termMonths,
+                     BigDecimal monthlyRent) {
+
+        Leases.Draft draft() {
+            return new Leases.Draft(selectionApplicantId, directAllocationId, startDate, termMonths, monthlyRent);
+        }
+    }
+
+    /** Sign, terminate or submit for filing, from the list or from the lease's page ({@code back=detail}). */
+    record ActionForm(String reason, TerminationKind kind, String back) {
+    }
+
+    /** The handover checklist: one {@code condition} (and {@code note}) per fixture in {@link #FIXTURES} order. */
+    record MoveInForm(Integer keys, BigDecimal waterReading, BigDecimal electricityReading, BigDecimal gasReading,
+                      @NotNull List<Handovers.Condition> condition, List<String> note, List<Long> photo,
+                      Boolean householdInfoConfirmed) {
+
+        Handovers.MoveIn moveIn() {
+            return new Handovers.MoveIn(keys, waterReading, electricityReading, gasReading, fixtures(condition, note),
+                    photo == null ? List.of() : photo, Boolean.TRUE.equals(householdInfoConfirmed));
+        }
+    }
+
+    /** The move-out inspection: the handover checklist, damages and what the unit returns as. */
+    record MoveOutForm(Integer keys, BigDecimal waterReading, BigDecimal electricityReading, BigDecimal gasReading,
+                       @NotNull List<Handovers.Condition> condition, List<String> note, List<Long> photo,
+                       String damages, BigDecimal damageAmount, UnitStatus unitReturnedAs) {
+
+        Handovers.MoveOut moveOut() {
+            return new Handovers.MoveOut(keys, waterReading, electricityReading, gasReading, fixtures(condition, note),
+                    photo == null ? List.of() : photo, damages, damageAmount, unitReturnedAs);
+        }
+    }
+
+    /** A renewal: the new term, and the reason when it is applied for late. */
+    record RenewalForm(@NotNull Integer termMonths, BigDecimal monthlyRent, String lateReason) {
+
+        Renewals.Application application() {
+            return new Renewals.Application(termMonths, monthlyRent, lateReason);
+        }
+    }
+
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) LeaseStatus status,
-                @RequestParam(required = false) LeaseQueries.View view,
-                @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", queries.list(user, status, view, PageQuery.of(page, 20)));
+    String list(CurrentUser user, @ModelAttribute Filter filter, Model model) {
+        model.addAttribute("result", queries.list(user, filter.status(), filter.view(), filter.pageQuery()));
         model.addAttribute("statuses", LeaseStatus.values());
         model.addAttribute("views", LeaseQueries.View.values());
-        model.addAttribute("status", status);
-        model.addAttribute("view", view);
+        model.addAttribute("status", filter.status());
+        model.addAttribute("view", filter.view());
         model.addAttribute("acts", !user.has(Role.TENANT));
         return "lease/leases";
     }
@@ -106,24 +155,19 @@ class LeasePages {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String draft(CurrentUser user, @RequestParam(required = false) Long selectionApplicantId,
-                 @RequestParam(required = false) Long directAllocationId,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-                 @RequestParam int termMonths, @RequestParam(required = false) BigDecimal monthlyRent, RedirectAttributes redirect) {
-        return attempt(redirect, "/leases", "合同草稿已生成，请核对后签约。",
-                () -> leases.draft(user, new Leases.Draft(selectionApplicantId, directAllocationId, startDate, termMonths, monthlyRent)));
+    String draft(CurrentUser user, @Valid @ModelAttribute DraftForm form, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases", "合同草稿已生成，请核对后签约。", () -> leases.draft(user, form.draft()));
     }
 
     @PostMapping("/{id}/{action:sign|terminate|filing}")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String act(CurrentUser user, @PathVariable long id, @PathVariable String action,
-               @RequestParam(required = false) String reason, @RequestParam(required = false) TerminationKind kind,
-               @RequestParam(defaultValue = "/leases") String back, RedirectAttributes redirect) {
-        String target = back.equals("detail") ? "/leases/" + id : "/leases";
+    String act(CurrentUser user, @PathVariable long id, @PathVariable String action, @ModelAttribute ActionForm form,
+               RedirectAttributes redirect) {
+        String target = "detail".equals(form.back()) ? "/leases/" + id : "/leases";
         return attempt(redirect, target, "已办理。", () -> {
             switch (action) {
                 case "sign" -> leases.sign(user, id);
-                case "terminate" -> leases.terminate(user, id, kind, reason);
+                case "terminate" -> leases.terminate(user, id, form.kind(), form.reason());
                 default -> filings.submit(user, id);
             }
         });
@@ -137,48 +181,29 @@ class LeasePages {
 
     @PostMapping("/{id}/move-in")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String moveIn(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer keys,
-                  @RequestParam(required = false) BigDecimal waterReading, @RequestParam(required = false) BigDecimal electricityReading,
-                  @RequestParam(required = false) BigDecimal gasReading, @RequestParam(name = "condition") List<Handovers.Condition> conditions,
-                  @RequestParam(name = "note", required = false) List<String> notes,
-                  @RequestParam(name = "photo", required = false) List<Long> photos,
-                  @RequestParam(defaultValue = "false") boolean householdInfoConfirmed, RedirectAttributes redirect) {
-        return attempt(redirect, "/leases/" + id, "入住手续已办理，合同生效。", () -> handovers.moveIn(user, id,
-                new Handovers.MoveIn(keys, waterReading, electricityReading, gasReading, fixtures(conditions, notes),
-                        photos == null ? List.of() : photos, householdInfoConfirmed)));
+    String moveIn(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute MoveInForm form, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "入住手续已办理，合同生效。", () -> handovers.moveIn(user, id, form.moveIn()));
     }
 
     @PostMapping("/{id}/move-out")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String moveOut(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer keys,
-                   @RequestParam(required = false) BigDecimal waterReading, @RequestParam(required = false) BigDecimal electricityReading,
-                   @RequestParam(required = false) BigDecimal gasReading, @RequestParam(name = "condition") List<Handovers.Condition> conditions,
-                   @RequestParam(name = "note", required = false) List<String> notes,
-                   @RequestParam(name = "photo", required = false) List<Long> photos,
-                   @RequestParam(required = false) String damages, @RequestParam(required = false) BigDecimal damageAmount,
-                   @RequestParam(required = false) UnitStatus unitReturnedAs, RedirectAttributes redirect) {
-        return attempt(redirect, "/leases/" + id, "退房手续已办理，房源已收回，结算单见下。", () -> handovers.moveOut(user, id,
-                new Handovers.MoveOut(keys, waterReading, electricityReading, gasReading, fixtures(conditions, notes),
-                        photos == null ? List.of() : photos, damages, damageAmount, unitReturnedAs)));
+    String moveOut(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute MoveOutForm form, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "退房手续已办理，房源已收回，结算单见下。", () -> handovers.moveOut(user, id, form.moveOut()));
     }
 
     @PostMapping("/{id}/renewal")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String renew(CurrentUser user, @PathVariable long id, @RequestParam int termMonths, @RequestParam(required = false) BigDecimal monthlyRent,
-                 @RequestParam(required = false) String lateReason, RedirectAttributes redirect) {
+    String renew(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute RenewalForm form, RedirectAttributes redirect) {
         long[] created = new long[1];
         String back = attempt(redirect, "/leases/" + id, "续签合同草稿已生成，请核对后签约。",
-                () -> created[0] = renewals.apply(user, id, new Renewals.Application(termMonths, monthlyRent, lateReason)));
+                () -> created[0] = renewals.apply(user, id, form.application()));
         return created[0] == 0 ? back : "redirect:/leases/" + created[0];
     }
 
     @PostMapping("/{id}/amendments")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String amend(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Amendments.Kind kind,
-                 @RequestParam(required = false) Long toUnitId, @RequestParam(required = false) BigDecimal monthlyRent,
-                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return attempt(redirect, "/leases/" + id, "合同已变更。",
-                () -> amendments.amend(user, id, new Amendments.Amendment(kind, toUnitId, monthlyRent, reason)));
+    String amend(CurrentUser user, @PathVariable long id, @ModelAttribute Amendments.Amendment amendment, RedirectAttributes redirect) {
+        return attempt(redirect, "/leases/" + id, "合同已变更。", () -> amendments.amend(user, id, amendment));
     }
 
     /** The fixtures list as ticked: one condition (and optional note) per standard item, in {@link #FIXTURES} order. */

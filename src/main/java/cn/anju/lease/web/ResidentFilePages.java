@@ -9,9 +9,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -40,13 +40,17 @@ class ResidentFilePages {
         return "lease/resident-file :: file";
     }
 
+    /** A document for the resident file: its category, title and the scanned file. */
+    record DocumentForm(ResidentDocuments.Category category, String title, MultipartFile file) {
+    }
+
     @PostMapping("/households/{id}/documents")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String upload(CurrentUser user, @PathVariable long id, @RequestParam(required = false) ResidentDocuments.Category category,
-                  @RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file,
-                  RedirectAttributes redirect) throws IOException {
+    String upload(CurrentUser user, @PathVariable long id, @ModelAttribute DocumentForm form, RedirectAttributes redirect)
+            throws IOException {
+        MultipartFile file = form.file();
         byte[] content = file == null ? null : file.getBytes();
         return PageActions.attempt(redirect, "/households/" + id, "材料已上传并记入住户档案。", () -> documents.upload(user, id,
-                category, title, file == null ? null : file.getOriginalFilename(), content));
+                form.category(), form.title(), file == null ? null : file.getOriginalFilename(), content));
     }
 }

@@ -11,17 +11,20 @@ import cn.anju.rent.Receipts;
 import cn.anju.rent.RentLedger;
 import cn.anju.rent.RentQueries;
 import cn.anju.rent.RentStandards;
-import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
+import cn.anju.shared.web.Paged;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -103,12 +106,18 @@ class RentApi {
         return queries.runs(user);
     }
 
+    /** The bills of one lease or all in scope, overdue ones only or all, and the page. */
+    record BillFilter(Long leaseId, @Schema(defaultValue = "false") Boolean overdue, Integer page, Integer size) implements Paged {
+
+        BillFilter {
+            overdue = Boolean.TRUE.equals(overdue);
+        }
+    }
+
     @GetMapping("/api/v1/bills")
     @Operation(summary = "账单（按数据范围；可按合同、逾期筛选），含已收与未收金额")
-    PageResponse<RentLedger.BillRow> bills(CurrentUser user, @RequestParam(required = false) Long leaseId,
-                                           @RequestParam(defaultValue = "false") boolean overdue,
-                                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return queries.bills(user, leaseId, overdue, PageQuery.of(page, size));
+    PageResponse<RentLedger.BillRow> bills(CurrentUser user, @ParameterObject @ModelAttribute BillFilter filter) {
+        return queries.bills(user, filter.leaseId(), filter.overdue(), filter.pageQuery());
     }
 
     @GetMapping("/api/v1/rent-accounts/{leaseId}")
@@ -178,25 +187,20 @@ class RentApi {
                 .body(printed.pdf());
     }
 
+    /** The day a cashier closes; today when none is given. */
+    record ClosingDay(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    }
+
     @GetMapping("/api/v1/cashier-closing")
     @Operation(summary = "收银日结：按收银员、收款方式汇总当日收款与冲正（收银员看本人，负责人看全部）")
-    List<CashierReports.ClosingLine> closing(CurrentUser user,
-                                                         @RequestParam(required = false) @DateTimeFormat(
-                                                                 iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return reports.closing(user, date == null ? LocalDate.now(clock) : date);
+    List<CashierReports.ClosingLine> closing(CurrentUser user, @ParameterObject @ModelAttribute ClosingDay day) {
+        return reports.closing(user, day.date() == null ? LocalDate.now(clock) : day.date());
     }
 
     @GetMapping("/api/v1/collection-rate")
     @Operation(summary = "收缴率：当月账单已收 ÷ 应收，附未收账单明细")
-    CashierReports.Rate collectionRate(CurrentUser user, @RequestParam(required = false) String districtCode,
-                                                    @RequestParam(required = false) String month) {
-        YearMonth m;
-        try {
-            m = month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month);
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
-        }
-        return reports.collectionRate(user, districtCode, m);
+    CashierReports.Rate collectionRate(CurrentUser user, @ParameterObject @ModelAttribute DistrictMonth filter) {
+        return reports.collectionRate(user, filter.districtCode(), filter.period(clock));
     }
 
     @GetMapping("/api/v1/payments/{id}/receipt")

@@ -15,13 +15,16 @@ import cn.anju.rent.RentQueries;
 import cn.anju.rent.RentStandards;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
-import cn.anju.shared.web.PageQuery;
+import cn.anju.shared.web.Paged;
 import cn.anju.shared.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,6 +57,61 @@ class RentPages {
     private final OtherCharges otherCharges;
     private final Clock clock;
 
+    /** A lease picked at the counter or for a bank line: by its number, or by id from a link. */
+    record LeaseChoice(String leaseNumber, Long leaseId) {
+    }
+
+    /** A payment at the counter; a fresh idempotency key per form makes a second press record nothing more. */
+    record PaymentForm(@NotNull String idempotencyKey, Payments.Channel channel, BigDecimal amount, String reference,
+                       BillAccount account) {
+
+        PaymentForm {
+            account = account == null ? BillAccount.RENT : account;
+        }
+
+        Payments.NewPayment payment(long leaseId) {
+            return new Payments.NewPayment(leaseId, channel, amount, reference, account);
+        }
+    }
+
+    /** A charge besides rent (parking, management fee) and the day it starts. */
+    record ChargeForm(OtherCharges.Type type, OtherCharges.Basis basis, BigDecimal amount,
+                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom, String note) {
+
+        OtherCharges.NewCharge charge() {
+            return new OtherCharges.NewCharge(type, basis, amount, effectiveFrom, note);
+        }
+    }
+
+    /** The last day a charge is billed. */
+    record ChargeEnd(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay) {
+    }
+
+    /** A bank's statement file. */
+    record StatementUpload(MultipartFile file) {
+    }
+
+    /** The reversal of a payment, back to its lease's counter page. */
+    record ReversalForm(@NotNull Long leaseId, String reason) {
+    }
+
+    /** The bills list: overdue ones only or all, and the page, of 20 rows. */
+    record BillFilter(Boolean overdue, Integer page) implements Paged {
+
+        BillFilter {
+            overdue = Boolean.TRUE.equals(overdue);
+        }
+    }
+
+    /** A rent standard for a project, from the day it applies. */
+    record StandardForm(Long projectId, RentStandards.Kind kind, BigDecimal yuanPerSqm,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom, String reason) {
+
+        RentStandards.NewStandard standard() {
+            return new RentStandards.NewStandard(projectId, kind, yuanPerSqm, effectiveFrom, reason);
+        }
+    }
+
     RentPages(LeaseQueries leases, RentQueries queries, Payments payments, BillRuns runs, RentStandards standards,
               HousingQueries housing, CashierReports reports, BankStatements bank,
               OtherCharges otherCharges, Clock clock) {
@@ -71,8 +129,9 @@ class RentPages {
 
     @GetMapping("/rent/counter")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String counter(CurrentUser user, @RequestParam(required = false) String leaseNumber, @RequestParam(required = false) Long leaseId,
-                   Model model) {
+    String counter(CurrentUser user, @ModelAttribute LeaseChoice choice, Model model) {
+        String leaseNumber = choice.leaseNumber();
+        Long leaseId = choice.leaseId();
         var lease = leaseId != null ? Optional.of(leases.get(user, leaseId)) : leases.byNumber(user, leaseNumber);
         model.addAttribute("leaseNumber", leaseNumber);
         model.addAttribute("notFound", leaseNumber != null && !leaseNumber.isBlank() && lease.isEmpty());
@@ -95,13 +154,10 @@ class RentPages {
 
     @PostMapping("/rent/counter/{leaseId}/payments")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String pay(CurrentUser user, @PathVariable long leaseId, @RequestParam String idempotencyKey,
-               @RequestParam(required = false) Payments.Channel channel, @RequestParam(required = false) BigDecimal amount,
-               @RequestParam(required = false) String reference, @RequestParam(defaultValue = "RENT") BillAccount account,
-               RedirectAttributes redirect) {
+    String pay(CurrentUser user, @PathVariable long leaseId, @Valid @ModelAttribute PaymentForm form, RedirectAttributes redirect) {
         String target = "/rent/counter?leaseId=" + leaseId;
         return PageActions.attempt(redirect, target, () -> {
-            Payments.Result r = payments.post(user, idempotencyKey, new Payments.NewPayment(leaseId, channel, amount, reference, account));
+            Payments.Result r = payments.post(user, form.idempotencyKey(), form.payment(leaseId));
             // flash attributes live in the JDBC session: plain values only
             redirect.addFlashAttribute("paidPaymentId", r.paymentId());
             redirect.addFlashAttribute("paidReceipt", r.receiptNumber());
@@ -111,26 +167,23 @@ class RentPages {
 
     @PostMapping("/rent/counter/{leaseId}/other-charges")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String setCharge(CurrentUser user, @PathVariable long leaseId, @RequestParam(required = false) OtherCharges.Type type,
-                     @RequestParam(required = false) OtherCharges.Basis basis, @RequestParam(required = false) BigDecimal amount,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                     @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String setCharge(CurrentUser user, @PathVariable long leaseId, @ModelAttribute ChargeForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "收费项目已设置，下次出账起按新标准计费。",
-                () -> otherCharges.set(user, leaseId, new OtherCharges.NewCharge(type, basis, amount, effectiveFrom, note)));
+                () -> otherCharges.set(user, leaseId, form.charge()));
     }
 
     @PostMapping("/rent/counter/{leaseId}/other-charges/{chargeId}/end")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String endCharge(CurrentUser user, @PathVariable long leaseId, @PathVariable long chargeId,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+    String endCharge(CurrentUser user, @PathVariable long leaseId, @PathVariable long chargeId, @ModelAttribute ChargeEnd end,
                      RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已停收。", () -> otherCharges.end(user, leaseId, chargeId, lastDay));
+        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已停收。",
+                () -> otherCharges.end(user, leaseId, chargeId, end.lastDay()));
     }
 
     @PostMapping("/rent/bank-statements")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String importStatement(CurrentUser user, @RequestParam(required = false) MultipartFile file,
-                           RedirectAttributes redirect) throws IOException {
+    String importStatement(CurrentUser user, @ModelAttribute StatementUpload upload, RedirectAttributes redirect) throws IOException {
+        MultipartFile file = upload.file();
         byte[] content = file == null ? null : file.getBytes();
         return PageActions.attempt(redirect, "/rent/counter", () -> {
             BankStatements.Result r = bank.importFile(user, file == null ? "" : file.getOriginalFilename(), content);
@@ -141,24 +194,23 @@ class RentPages {
 
     @PostMapping("/rent/bank-lines/{id}/match")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String matchLine(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String leaseNumber, RedirectAttributes redirect) {
+    String matchLine(CurrentUser user, @PathVariable long id, @ModelAttribute LeaseChoice choice, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter", "已匹配并入账。", () -> bank.match(user, id,
-                leases.byNumber(user, leaseNumber).map(LeaseQueries.LeaseRow::id).orElseThrow(() ->
+                leases.byNumber(user, choice.leaseNumber()).map(LeaseQueries.LeaseRow::id).orElseThrow(() ->
                         ProblemException.badRequest("LEASE_NUMBER_UNKNOWN", "没有该合同编号，或不在您的服务范围内。"))));
     }
 
     @PostMapping("/rent/payments/{id}/reversal")
     @PreAuthorize("hasRole('OPERATOR_MANAGER')")
-    String reverse(CurrentUser user, @PathVariable long id, @RequestParam long leaseId, @RequestParam(required = false) String reason,
-                   RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已冲正。", () -> payments.reverse(user, id, reason));
+    String reverse(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute ReversalForm form, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/counter?leaseId=" + form.leaseId(), "已冲正。",
+                () -> payments.reverse(user, id, form.reason()));
     }
 
     @GetMapping("/rent/bills")
-    String bills(CurrentUser user, @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Integer page,
-                 Model model) {
-        model.addAttribute("result", queries.bills(user, null, overdue, PageQuery.of(page, 20)));
-        model.addAttribute("overdue", overdue);
+    String bills(CurrentUser user, @ModelAttribute BillFilter filter, Model model) {
+        model.addAttribute("result", queries.bills(user, null, filter.overdue(), filter.pageQuery()));
+        model.addAttribute("overdue", filter.overdue());
         model.addAttribute("counterLinks", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
         model.addAttribute("rate", user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)
                 ? reports.collectionRate(user, null, YearMonth.now(clock)) : null);
@@ -194,11 +246,7 @@ class RentPages {
 
     @PostMapping("/rent/standards")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String approve(CurrentUser user, @RequestParam(required = false) Long projectId, @RequestParam(required = false) RentStandards.Kind kind,
-                   @RequestParam(required = false) BigDecimal yuanPerSqm,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/rent/standards", "租金标准已核定。",
-                () -> standards.approve(user, new RentStandards.NewStandard(projectId, kind, yuanPerSqm, effectiveFrom, reason)));
+    String approve(CurrentUser user, @ModelAttribute StandardForm form, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/rent/standards", "租金标准已核定。", () -> standards.approve(user, form.standard()));
     }
 }

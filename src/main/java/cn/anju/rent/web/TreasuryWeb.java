@@ -11,6 +11,7 @@ import cn.anju.shared.web.PageActions;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,14 +38,6 @@ import java.util.Map;
 class TreasuryWeb {
 
     private TreasuryWeb() {
-    }
-
-    static YearMonth month(String month, Clock clock) {
-        try {
-            return month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month);
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("PERIOD_INVALID", "请按 yyyy-MM 填写月份，例如 2026-11。");
-        }
     }
 
     @RestController
@@ -90,9 +84,8 @@ class TreasuryWeb {
 
         @GetMapping("/api/v1/reconciliation")
         @Operation(summary = "月度对账单（按项目）：应收、实收、欠费；收款、上缴、在途；预存、押金；两个恒等式逐行核对")
-        List<Reconciliation.Row> statement(CurrentUser user, @RequestParam(required = false) String districtCode,
-                                           @RequestParam(required = false) String month) {
-            return reconciliation.statement(user, districtCode, month(month, clock));
+        List<Reconciliation.Row> statement(CurrentUser user, @ParameterObject @ModelAttribute DistrictMonth filter) {
+            return reconciliation.statement(user, filter.districtCode(), filter.period(clock));
         }
 
         record RefundRequest(String note) {
@@ -145,16 +138,28 @@ class TreasuryWeb {
             this.reconciliation = reconciliation;
         }
 
+        /** The treasury's receipt for a remittance batch: its number and the day the money arrived. */
+        record ConfirmationForm(String treasuryReceiptNo, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate treasuryDate) {
+
+            Treasury.Confirmation confirmation() {
+                return new Treasury.Confirmation(treasuryReceiptNo, treasuryDate);
+            }
+        }
+
+        /** One step of a duplicate payment's refund: the request's note, or the refund's reference. */
+        record RefundForm(String note, String reference) {
+        }
+
         @GetMapping("/rent/treasury")
-        String page(CurrentUser user, @RequestParam(required = false) String districtCode, @RequestParam(required = false) String month,
-                    Model model) {
+        String page(CurrentUser user, @ModelAttribute DistrictMonth filter, Model model) {
             List<Treasury.Held> held = treasury.held(user);
-            String district = districtCode != null ? districtCode : held.isEmpty() ? null : held.getFirst().districtCode();
+            YearMonth month = filter.period(clock);
+            String district = filter.districtCode() != null ? filter.districtCode() : held.isEmpty() ? null : held.getFirst().districtCode();
             model.addAttribute("held", held);
             model.addAttribute("batches", treasury.batches(user));
             model.addAttribute("district", district);
-            model.addAttribute("month", month(month, clock).toString());
-            model.addAttribute("rows", district == null ? List.of() : reconciliation.statement(user, district, month(month, clock)));
+            model.addAttribute("month", month.toString());
+            model.addAttribute("rows", district == null ? List.of() : reconciliation.statement(user, district, month));
             model.addAttribute("operator", user.has(Role.OPERATOR_MANAGER));
             model.addAttribute("finance", user.has(Role.FINANCE));
             model.addAttribute("today", LocalDate.now(clock));
@@ -163,15 +168,16 @@ class TreasuryWeb {
         }
 
         @GetMapping("/rent/treasury/reconciliation.xlsx")
-        ResponseEntity<byte[]> export(CurrentUser user, @RequestParam String districtCode, @RequestParam(required = false) String month) {
-            List<Reconciliation.Row> rows = reconciliation.statement(user, districtCode, month(month, clock));
+        ResponseEntity<byte[]> export(CurrentUser user, @RequestParam String districtCode, @ModelAttribute DistrictMonth filter) {
+            YearMonth month = filter.period(clock);
+            List<Reconciliation.Row> rows = reconciliation.statement(user, districtCode, month);
             // amounts as numbers, so the bureau's accountants can sum and check them in the sheet
             List<List<Object>> cells = rows.stream().map(r -> List.<Object>of(r.projectName(), r.billed(), r.collected(),
                     r.arrears(), r.received(), r.remitted(), r.held(), r.credit(), r.deposits(), r.toRefund(),
                     r.billsBalance() && r.cashBalances() ? "平衡" : "不平衡")).toList();
             byte[] xlsx = Sheets.write("月度对账单", List.of("项目", "应收租金", "实收（冲抵账单）", "欠费", "本月收款", "已上缴国库", "在途未缴",
                     "预存余额", "押金余额", "重复支付待退款", "核对"), cells);
-            return Downloads.xlsx(xlsx, "对账单-" + districtCode + "-" + month(month, clock) + ".xlsx");
+            return Downloads.xlsx(xlsx, "对账单-" + districtCode + "-" + month + ".xlsx");
         }
 
         @PostMapping("/rent/treasury/batches")
@@ -184,23 +190,20 @@ class TreasuryWeb {
 
         @PostMapping("/rent/treasury/batches/{id}/confirmation")
         @PreAuthorize("hasRole('FINANCE')")
-        String confirm(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String treasuryReceiptNo,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate treasuryDate,
-                       RedirectAttributes redirect) {
-            return PageActions.attempt(redirect, "/rent/treasury", "已确认入库。",
-                    () -> treasury.confirm(user, id, new Treasury.Confirmation(treasuryReceiptNo, treasuryDate)));
+        String confirm(CurrentUser user, @PathVariable long id, @ModelAttribute ConfirmationForm form, RedirectAttributes redirect) {
+            return PageActions.attempt(redirect, "/rent/treasury", "已确认入库。", () -> treasury.confirm(user, id, form.confirmation()));
         }
 
         /** The refund of a duplicate online payment, one step per button: request, approve, record. */
         @PostMapping("/rent/treasury/exceptions/{id}/{step}")
-        String refundStep(CurrentUser user, @PathVariable long id, @PathVariable String step,
-                          @RequestParam(required = false) String note, @RequestParam(required = false) String reference,
+        String refundStep(CurrentUser user, @PathVariable long id, @PathVariable String step, @ModelAttribute RefundForm form,
                           RedirectAttributes redirect) {
             return switch (step) {
                 case "request" -> PageActions.attempt(redirect, "/rent/treasury", "已申请退款，待财政批准。",
-                        () -> exceptions.requestRefund(user, id, note));
+                        () -> exceptions.requestRefund(user, id, form.note()));
                 case "approve" -> PageActions.attempt(redirect, "/rent/treasury", "已批准退款。", () -> exceptions.approveRefund(user, id));
-                case "refund" -> PageActions.attempt(redirect, "/rent/treasury", "已登记退款。", () -> exceptions.recordRefund(user, id, reference));
+                case "refund" -> PageActions.attempt(redirect, "/rent/treasury", "已登记退款。",
+                        () -> exceptions.recordRefund(user, id, form.reference()));
                 default -> throw ProblemException.notFound("REFUND_STEP_UNKNOWN", "没有该退款操作。");
             };
         }
