@@ -3,6 +3,7 @@ package cn.anju.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,13 +16,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.List;
 
 /**
  * Turns every failure of an {@code /api/v1} controller into an RFC 9457 problem detail with a stable
@@ -60,15 +61,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Problems.of(status, "INTERNAL_ERROR", Problems.defaultDetail(status)), request.getRequestURI()));
     }
 
+    /** A JSON body's fields, or query parameters bound to a record: each field to fix, in Chinese. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<ProblemException.FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(fe -> new ProblemException.FieldProblem(fe.getField(), fe.getDefaultMessage()))
-                .toList();
-        ProblemDetail body = Problems.withErrors(
-                Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "提交的数据有误，请按提示修改后重试。"), errors);
-        return ResponseEntity.badRequest().body(Problems.withInstance(body, path(request)));
+        boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
+        return refusal(BindingProblems.of(ex.getBindingResult(), body), headers, request);
+    }
+
+    /** A query parameter whose value cannot be read names the parameter; a malformed path stays a plain 400. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        ProblemException refusal = ex instanceof MethodArgumentTypeMismatchException mismatch ? BindingProblems.of(mismatch) : null;
+        return refusal != null ? refusal(refusal, headers, request) : super.handleTypeMismatch(ex, headers, status, request);
     }
 
     /** A body with an unstorable character names the field to fix; any other unreadable body is a plain 400. */
@@ -77,7 +83,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemException refusal = TextInput.refusalIn(ex);
         if (refusal != null) {
-            return new ResponseEntity<>(Problems.withInstance(Problems.of(refusal), path(request)), headers, refusal.status());
+            return refusal(refusal, headers, request);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
@@ -92,6 +98,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(Problems.withInstance(pd, path(request)), headers, status);
         }
         return new ResponseEntity<>(Problems.withInstance(Problems.of(status, code, detail), path(request)), headers, status);
+    }
+
+    private static ResponseEntity<Object> refusal(ProblemException refusal, HttpHeaders headers, WebRequest request) {
+        return new ResponseEntity<>(Problems.withInstance(Problems.of(refusal), path(request)), headers, refusal.status());
     }
 
     private static String path(WebRequest request) {
