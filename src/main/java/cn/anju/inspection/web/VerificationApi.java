@@ -6,19 +6,19 @@ import cn.anju.inspection.Verifications;
 import cn.anju.shared.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +58,8 @@ class VerificationApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记核查结果（multipart）：outcome=MATCH|DIFFERENT_OCCUPANTS|EMPTY|REFUSED、note、photo（可多张）、latitude、longitude；"
             + "实际居住人不符时自动立案（违规案件草稿，照片为证据）")
-    Map<String, Object> record(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Verifications.Outcome outcome,
-                               @RequestParam(required = false) String note, @RequestParam(required = false) BigDecimal latitude,
-                               @RequestParam(required = false) BigDecimal longitude,
-                               @RequestParam(name = "photo", required = false) List<MultipartFile> photos) throws IOException {
-        Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, Uploads.of(photos));
+    Map<String, Object> record(CurrentUser user, @PathVariable long id, @ParameterObject @ModelAttribute VisitForm form) throws IOException {
+        Long caseId = verifications.record(user, id, form.outcome(), form.note(), form.latitude(), form.longitude(), Uploads.of(form.photo()));
         Map<String, Object> out = new HashMap<>();
         out.put("caseId", caseId);
         return out;
@@ -70,8 +67,8 @@ class VerificationApi {
 
     @PostMapping(path = "/api/v1/meter-readings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入月度水电读数（CSV 或 Excel，列：项目,楼栋,房号,月份,用水量,用电量）；整体校验，有误则一行不导")
-    IdleUnits.Imported importReadings(CurrentUser user, @RequestParam(required = false) MultipartFile file) throws IOException {
-        return idle.importReadings(user, file == null ? null : file.getBytes());
+    IdleUnits.Imported importReadings(CurrentUser user, @ParameterObject @ModelAttribute ReadingsUpload upload) throws IOException {
+        return idle.importReadings(user, upload.content());
     }
 
     @GetMapping("/api/v1/idle-units")
