@@ -3,7 +3,6 @@ package cn.anju.identity.web;
 import cn.anju.identity.AccountAdministration;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentityQueries;
-import cn.anju.shared.Role;
 import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.ProblemException;
