@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -58,8 +59,9 @@ class VerificationApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记核查结果（multipart）：outcome=MATCH|DIFFERENT_OCCUPANTS|EMPTY|REFUSED、note、photo（可多张）、latitude、longitude；"
             + "实际居住人不符时自动立案（违规案件草稿，照片为证据）")
-    Map<String, Object> record(CurrentUser user, @PathVariable long id, @ParameterObject @ModelAttribute VisitForm form) throws IOException {
-        Long caseId = verifications.record(user, id, form.outcome(), form.note(), form.latitude(), form.longitude(), Uploads.of(form.photo()));
+    Map<String, Object> record(CurrentUser user, @PathVariable long id, @ParameterObject @ModelAttribute VisitForm form,
+                               @RequestParam(name = "photo", required = false) List<MultipartFile> photos) throws IOException {
+        Long caseId = verifications.record(user, id, form.outcome(), form.note(), form.latitude(), form.longitude(), Uploads.of(photos));
         Map<String, Object> out = new HashMap<>();
         out.put("caseId", caseId);
         return out;
@@ -67,8 +69,8 @@ class VerificationApi {
 
     @PostMapping(path = "/api/v1/meter-readings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入月度水电读数（CSV 或 Excel，列：项目,楼栋,房号,月份,用水量,用电量）；整体校验，有误则一行不导")
-    IdleUnits.Imported importReadings(CurrentUser user, @ParameterObject @ModelAttribute ReadingsUpload upload) throws IOException {
-        return idle.importReadings(user, upload.content());
+    IdleUnits.Imported importReadings(CurrentUser user, @RequestParam(required = false) MultipartFile file) throws IOException {
+        return idle.importReadings(user, file == null ? null : file.getBytes());
     }
 
     @GetMapping("/api/v1/idle-units")

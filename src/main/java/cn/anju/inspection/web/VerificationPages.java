@@ -15,10 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 
 /** 入户核查 (campaigns, their visits, a phone page per visit) and 疑似闲置 (readings import and the list to visit). */
 @Controller
@@ -71,10 +74,11 @@ class VerificationPages {
 
     @PostMapping("/verifications/visits/{id}")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String record(CurrentUser user, @PathVariable long id, @ModelAttribute VisitForm form, RedirectAttributes redirect) {
+    String record(CurrentUser user, @PathVariable long id, @ModelAttribute VisitForm form,
+                  @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/verifications/visits/" + id, () -> {
             Long caseId = verifications.record(user, id, form.outcome(), form.note(), form.latitude(), form.longitude(),
-                    Uploads.of(form.photo()));
+                    Uploads.of(photos));
             return caseId == null ? "核查结果已登记。" : "核查结果已登记，已自动立案（违规案件草稿），请补充证据后上报。";
         });
     }
@@ -86,8 +90,9 @@ class VerificationPages {
     }
 
     @PostMapping("/idle-units/readings")
-    String importReadings(CurrentUser user, @ModelAttribute ReadingsUpload upload, RedirectAttributes redirect) throws IOException {
-        byte[] content = upload.content();
+    String importReadings(CurrentUser user, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        byte[] content = file == null ? null : file.getBytes();
         return PageActions.attempt(redirect, "/idle-units", () -> {
             IdleUnits.Imported r = idle.importReadings(user, content);
             return "已导入 " + r.lines() + " 条读数（" + r.units() + " 户，" + r.months() + " 个月）。";
