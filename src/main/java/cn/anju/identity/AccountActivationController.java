@@ -4,8 +4,8 @@ import cn.anju.shared.web.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** 激活账号: the public page where a person sets their password with the code sent to their own mobile or e-mail. */
 @Controller
@@ -21,24 +21,37 @@ class AccountActivationController {
         this.policies = policies;
     }
 
+    /** The page may be opened with the username filled in. */
+    record Prefill(String username) {
+    }
+
+    /**
+     * What the person types. Like every bound form it is a request attribute while the page renders, which the page
+     * never reads: the password stays where it already was, in the request's own parameters.
+     */
+    record ActivationForm(String username, String code, String password, String confirmation) {
+    }
+
     @GetMapping(PATH)
-    String form(@RequestParam(required = false) String username, Model model) {
-        model.addAttribute("username", username == null ? "" : username);
-        model.addAttribute("policy", policies.forUsername(null)); // the city default: says nothing about who exists
-        return "identity/activate";
+    String form(@ModelAttribute Prefill prefill, Model model) {
+        return page(prefill.username(), model);
     }
 
     @PostMapping(PATH)
-    String activate(@RequestParam(required = false) String username, @RequestParam(required = false) String code,
-                    @RequestParam(required = false) String password, @RequestParam(required = false) String confirmation,
-                    Model model) {
+    String activate(@ModelAttribute ActivationForm form, Model model) {
         try {
-            boolean ready = activation.activate(username, code, password, confirmation);
+            boolean ready = activation.activate(form.username(), form.code(), form.password(), form.confirmation());
             model.addAttribute("done", true);
             model.addAttribute("ready", ready);
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());
         }
-        return form(username, model);
+        return page(form.username(), model);
+    }
+
+    private String page(String username, Model model) {
+        model.addAttribute("username", username == null ? "" : username);
+        model.addAttribute("policy", policies.forUsername(null)); // the city default: says nothing about who exists
+        return "identity/activate";
     }
 }

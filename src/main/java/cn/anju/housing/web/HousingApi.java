@@ -9,13 +9,14 @@ import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -74,19 +75,22 @@ class HousingApi {
                 f.location(), f.maker(), f.installedOn(), f.inspectionCycleDays())));
     }
 
+    record UnitSearch(String districtCode, Long projectId, Long buildingId, UnitStatus status, String layout, BigDecimal minArea,
+                      BigDecimal maxArea, Integer page, Integer size) {
+
+        HousingQueries.UnitFilter filter() {
+            return new HousingQueries.UnitFilter(districtCode, projectId, buildingId, status, layout, minArea, maxArea);
+        }
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, size);
+        }
+    }
+
     @GetMapping("/units")
     @Operation(summary = "房源查询：区县、项目、楼栋、状态、户型、建筑面积；分页")
-    PageResponse<HousingQueries.UnitRow> units(CurrentUser user, @RequestParam(required = false) String districtCode,
-                                               @RequestParam(required = false) Long projectId,
-                                               @RequestParam(required = false) Long buildingId,
-                                               @RequestParam(required = false) UnitStatus status,
-                                               @RequestParam(required = false) String layout,
-                                               @RequestParam(required = false) BigDecimal minArea,
-                                               @RequestParam(required = false) BigDecimal maxArea,
-                                               @RequestParam(required = false) Integer page,
-                                               @RequestParam(required = false) Integer size) {
-        return queries.units(user, new HousingQueries.UnitFilter(districtCode, projectId, buildingId, status, layout,
-                minArea, maxArea), PageQuery.of(page, size));
+    PageResponse<HousingQueries.UnitRow> units(CurrentUser user, @ParameterObject @ModelAttribute UnitSearch search) {
+        return queries.units(user, search.filter(), search.pageQuery());
     }
 
     record StatusChange(UnitStatus status, String reason) {

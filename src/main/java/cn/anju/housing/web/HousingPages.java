@@ -11,14 +11,16 @@ import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
@@ -50,13 +52,15 @@ class HousingPages {
         return "housing/projects";
     }
 
+    /** District, name and address are required, as they were as single parameters; the year built is optional. */
+    record ProjectForm(@NotNull String districtCode, @NotNull String name, @NotNull String address, Integer builtYear) {
+    }
+
     @PostMapping("/projects")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String registerProject(CurrentUser user, @RequestParam String districtCode, @RequestParam String name,
-                           @RequestParam String address, @RequestParam(required = false) Integer builtYear,
-                           RedirectAttributes redirect) {
+    String registerProject(CurrentUser user, @Valid @ModelAttribute ProjectForm form, RedirectAttributes redirect) {
         try {
-            stock.registerProject(user, new HousingStock.NewProject(districtCode, name, address, builtYear));
+            stock.registerProject(user, new HousingStock.NewProject(form.districtCode(), form.name(), form.address(), form.builtYear()));
             redirect.addFlashAttribute("notice", "项目已登记。");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -64,22 +68,34 @@ class HousingPages {
         return "redirect:/housing/projects";
     }
 
+    record FacilityFilter(Long projectId) {
+    }
+
     @GetMapping("/facilities")
-    String facilities(CurrentUser user, @RequestParam(required = false) Long projectId, Model model) {
-        model.addAttribute("facilities", queries.facilities(user, projectId));
+    String facilities(CurrentUser user, @ModelAttribute FacilityFilter filter, Model model) {
+        model.addAttribute("facilities", queries.facilities(user, filter.projectId()));
         model.addAttribute("projects", queries.projects(user));
-        model.addAttribute("projectId", projectId);
+        model.addAttribute("projectId", filter.projectId());
         return "housing/facilities";
     }
 
+    /** The unit list's filters, shared by the list (20 units a page) and its export (every page; {@code page} unused). */
+    record UnitSearch(Long projectId, UnitStatus status, String layout, BigDecimal minArea, BigDecimal maxArea, Integer page) {
+
+        HousingQueries.UnitFilter filter() {
+            return new HousingQueries.UnitFilter(null, projectId, null, status, layout, minArea, maxArea);
+        }
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, 20);
+        }
+    }
+
     @GetMapping("/units")
-    String units(CurrentUser user, @RequestParam(required = false) Long projectId,
-                 @RequestParam(required = false) UnitStatus status, @RequestParam(required = false) String layout,
-                 @RequestParam(required = false) BigDecimal minArea, @RequestParam(required = false) BigDecimal maxArea,
-                 @RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
-        var filter = new HousingQueries.UnitFilter(null, projectId, null, status, layout, minArea, maxArea);
+    String units(CurrentUser user, @ModelAttribute UnitSearch search, HttpServletRequest request, Model model) {
+        var filter = search.filter();
         model.addAttribute("filter", filter);
-        model.addAttribute("result", queries.units(user, filter, PageQuery.of(page, 20)));
+        model.addAttribute("result", queries.units(user, filter, search.pageQuery()));
         model.addAttribute("projects", queries.projects(user));
         model.addAttribute("layouts", queries.layouts(user));
         model.addAttribute("statuses", UnitStatus.values());
@@ -88,13 +104,9 @@ class HousingPages {
 
     /** 导出Excel: the filtered list, every page of it (up to the export limit). */
     @GetMapping("/units/export")
-    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) Long projectId,
-                                                           @RequestParam(required = false) UnitStatus status,
-                                                           @RequestParam(required = false) String layout,
-                                                           @RequestParam(required = false) BigDecimal minArea,
-                                                           @RequestParam(required = false) BigDecimal maxArea) {
+    ResponseEntity<byte[]> export(CurrentUser user, @ModelAttribute UnitSearch search) {
         List<List<Object>> out = new ArrayList<>();
-        for (var u : queries.allUnits(user, new HousingQueries.UnitFilter(null, projectId, null, status, layout, minArea, maxArea))) {
+        for (var u : queries.allUnits(user, search.filter())) {
             out.add(List.of(u.districtName(), u.projectName(), u.buildingNumber(), u.floor(),
                     u.number(), u.layout(), u.buildingArea(), u.usableArea(),
                     u.rentArea(), u.orientation() == null ? "" : u.orientation(), statusLabel(u.status())));

@@ -3,20 +3,21 @@ package cn.anju.identity.web;
 import cn.anju.identity.AccountAdministration;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentityQueries;
-import cn.anju.shared.Role;
 import cn.anju.shared.excel.Downloads;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
@@ -41,21 +42,13 @@ class AccountAdminController {
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) String keyword,
-                @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Role role,
-                @RequestParam(required = false) Boolean enabled, @RequestParam(required = false) Integer page,
-                HttpServletRequest request, Model model) {
-        return AccountListing.page(queries, user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
-                page, "/admin/accounts", request, model);
+    String list(CurrentUser user, @ModelAttribute AccountListing.Filter filter, HttpServletRequest request, Model model) {
+        return AccountListing.page(queries, user, filter, "/admin/accounts", request, model);
     }
 
-    /** 导出Excel of the filtered account list. */
+    /** 导出Excel of the filtered account list: the list's own filters bound as they are. */
     @GetMapping("/export")
-    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam(required = false) String keyword,
-                                                           @RequestParam(required = false) Long organisationId,
-                                                           @RequestParam(required = false) Role role,
-                                                           @RequestParam(required = false) Boolean enabled) {
-        var filter = new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled);
+    ResponseEntity<byte[]> export(CurrentUser user, @ModelAttribute IdentityQueries.AccountFilter filter) {
         List<List<String>> rows = new ArrayList<>();
         for (var a : Downloads.allPages(p -> queries.accounts(user, filter, p))) {
             rows.add(List.of(a.username(), a.displayName(), a.organisationName(),
@@ -72,20 +65,21 @@ class AccountAdminController {
         return "identity/account-new";
     }
 
+    /**
+     * Bound as {@code form}, the name the page reads, so a refused account shows its page again with what was typed. The
+     * username and the name are required, as they were as single parameters.
+     */
     @PostMapping
-    String create(CurrentUser user, @RequestParam String username, @RequestParam String displayName,
-                  @RequestParam(required = false) Long organisationId, @RequestParam(required = false) String mobile,
-                  @RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
+    String create(CurrentUser user, @Valid @ModelAttribute("form") AccountForm form, Model model, RedirectAttributes redirect) {
         try {
-            var account = administration.create(user, new AccountAdministration.NewAccount(username, displayName,
-                    organisationId, mobile, email));
+            var account = administration.create(user, new AccountAdministration.NewAccount(form.username(), form.displayName(),
+                    form.organisationId(), form.mobile(), form.email()));
             redirect.addFlashAttribute("notice", "账号 " + account.username()
                     + " 已开设。激活码已发至本人的手机或邮箱（管理员看不到），本人激活并经安全管理员授予角色后即可登录。");
             return "redirect:/admin/accounts/" + account.id();
         } catch (ProblemException e) {
             prepareForm(user, model);
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("form", new FormValues(username, displayName, organisationId, mobile, email));
             return "identity/account-new";
         }
     }
@@ -126,10 +120,10 @@ class AccountAdminController {
     private void prepareForm(CurrentUser user, Model model) {
         model.addAttribute("organisations", queries.organisations(user));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new FormValues("", "", null, "", ""));
+            model.addAttribute("form", new AccountForm("", "", null, "", ""));
         }
     }
 
-    record FormValues(String username, String displayName, Long organisationId, String mobile, String email) {
+    record AccountForm(@NotNull String username, @NotNull String displayName, Long organisationId, String mobile, String email) {
     }
 }

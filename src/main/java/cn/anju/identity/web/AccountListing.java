@@ -16,10 +16,23 @@ final class AccountListing {
     private AccountListing() {
     }
 
-    static String page(IdentityQueries queries, CurrentUser user, IdentityQueries.AccountFilter filter, Integer page,
-                       String base, HttpServletRequest request, Model model) {
-        model.addAttribute("filter", filter);
-        model.addAttribute("result", queries.accounts(user, filter, PageQuery.of(page, 20)));
+    /** The list's filters, 20 accounts a page. */
+    record Filter(String keyword, Long organisationId, Role role, Boolean enabled, Integer page) {
+
+        IdentityQueries.AccountFilter accountFilter() {
+            return new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled);
+        }
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, 20);
+        }
+    }
+
+    static String page(IdentityQueries queries, CurrentUser user, Filter filter, String base, HttpServletRequest request,
+                       Model model) {
+        IdentityQueries.AccountFilter accounts = filter.accountFilter();
+        model.addAttribute("filter", accounts);
+        model.addAttribute("result", queries.accounts(user, accounts, filter.pageQuery()));
         model.addAttribute("organisations", queries.organisations(user));
         model.addAttribute("roles", Role.values());
         model.addAttribute("base", base);

@@ -11,10 +11,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -49,16 +49,20 @@ class CoverageController {
         return "identity/coverage";
     }
 
+    /** An operator serving a whole district (the page grants no single project) from a day, until a day or open-ended. */
+    record CoverageForm(Long operatorId, String districtCode, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo, String note) {
+
+        CoverageAdministration.NewCoverage coverage() {
+            return new CoverageAdministration.NewCoverage(operatorId, districtCode, null, validFrom, validTo, note);
+        }
+    }
+
     @PostMapping
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String grant(CurrentUser user, @RequestParam(required = false) Long operatorId,
-                 @RequestParam(required = false) String districtCode,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
-                 @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String grant(CurrentUser user, @ModelAttribute CoverageForm form, RedirectAttributes redirect) {
         try {
-            administration.grant(user, new CoverageAdministration.NewCoverage(operatorId, districtCode, null,
-                    validFrom, validTo, note));
+            administration.grant(user, form.coverage());
             redirect.addFlashAttribute("notice", "服务范围已登记。");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -66,13 +70,14 @@ class CoverageController {
         return "redirect:/coverage";
     }
 
+    record EndForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay) {
+    }
+
     @PostMapping("/{id}/end")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String end(CurrentUser user, @PathVariable Long id,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
-               RedirectAttributes redirect) {
+    String end(CurrentUser user, @PathVariable Long id, @ModelAttribute EndForm form, RedirectAttributes redirect) {
         try {
-            administration.end(user, id, lastDay);
+            administration.end(user, id, form.lastDay());
             redirect.addFlashAttribute("notice", "服务范围已结束。");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());

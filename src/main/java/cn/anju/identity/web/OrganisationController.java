@@ -7,13 +7,15 @@ import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 组织机构: the list for system and government users; registration for the system administrator. */
@@ -41,15 +43,16 @@ class OrganisationController {
         return "identity/organisations";
     }
 
+    /** The code and the name are required, as they were as single parameters; the rest is checked by the registration. */
+    record OrganisationForm(@NotNull String code, @NotNull String name, OrganisationType type, String regionCode, String creditCode) {
+    }
+
     @PostMapping
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String create(CurrentUser user, @RequestParam String code, @RequestParam String name,
-                  @RequestParam(required = false) OrganisationType type,
-                  @RequestParam(required = false) String regionCode,
-                  @RequestParam(required = false) String creditCode, RedirectAttributes redirect) {
+    String create(CurrentUser user, @Valid @ModelAttribute OrganisationForm form, RedirectAttributes redirect) {
         try {
-            var o = administration.create(user,
-                    new OrganisationAdministration.NewOrganisation(code, name, type, regionCode, creditCode));
+            var o = administration.create(user, new OrganisationAdministration.NewOrganisation(form.code(), form.name(), form.type(),
+                    form.regionCode(), form.creditCode()));
             redirect.addFlashAttribute("notice", "组织 " + o.name() + " 已登记。");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());

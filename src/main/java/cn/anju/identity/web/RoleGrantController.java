@@ -11,10 +11,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.EnumSet;
@@ -40,12 +40,8 @@ class RoleGrantController {
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) String keyword,
-                @RequestParam(required = false) Long organisationId, @RequestParam(required = false) Role role,
-                @RequestParam(required = false) Boolean enabled, @RequestParam(required = false) Integer page,
-                HttpServletRequest request, Model model) {
-        return AccountListing.page(queries, user, new IdentityQueries.AccountFilter(keyword, organisationId, role, enabled),
-                page, "/security/accounts", request, model);
+    String list(CurrentUser user, @ModelAttribute AccountListing.Filter filter, HttpServletRequest request, Model model) {
+        return AccountListing.page(queries, user, filter, "/security/accounts", request, model);
     }
 
     @GetMapping("/{id}")
@@ -58,12 +54,14 @@ class RoleGrantController {
         return "identity/account-detail";
     }
 
+    /** The organisation, roles and duties the account holds from now on (the ticked boxes; none ticked, none). */
+    record GrantForm(Long organisationId, List<Role> roles, List<Duty> duties) {
+    }
+
     @PostMapping("/{id}/roles")
-    String grant(CurrentUser user, @PathVariable Long id, @RequestParam(required = false) Long organisationId,
-                 @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) List<Duty> duties,
-                 RedirectAttributes redirect) {
+    String grant(CurrentUser user, @PathVariable Long id, @ModelAttribute GrantForm form, RedirectAttributes redirect) {
         try {
-            grants.grant(user, id, organisationId, toSet(roles, Role.class), toSet(duties, Duty.class));
+            grants.grant(user, id, form.organisationId(), toSet(form.roles(), Role.class), toSet(form.duties(), Duty.class));
             redirect.addFlashAttribute("notice", "组织与角色已授予。");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -8,14 +8,15 @@ import cn.anju.shared.calendar.WorkingDays;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,10 +43,14 @@ class WorkingDayApi {
         this.clock = clock;
     }
 
+    /** @param year omitted, this year */
+    record YearQuery(Integer year) {
+    }
+
     @GetMapping("/api/v1/working-days")
     @Operation(summary = "某年的节假日和调休上班日（其余周一至周五为工作日）")
-    List<WorkingDays.Exception> year(@RequestParam(required = false) Integer year) {
-        return days.year(year == null ? LocalDate.now(clock).getYear() : year);
+    List<WorkingDays.Exception> year(@ParameterObject @ModelAttribute YearQuery query) {
+        return days.year(query.year() == null ? LocalDate.now(clock).getYear() : query.year());
     }
 
     record Day(WorkingDays.Kind kind, String name) {

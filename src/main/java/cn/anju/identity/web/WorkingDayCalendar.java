@@ -8,6 +8,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,8 +33,8 @@ class WorkingDayCalendar {
     }
 
     @GetMapping("/admin/calendar")
-    String page(CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now(clock).getYear() : year;
+    String page(CurrentUser user, @ModelAttribute WorkingDayApi.YearQuery query, Model model) {
+        int y = query.year() == null ? LocalDate.now(clock).getYear() : query.year();
         model.addAttribute("year", y);
         model.addAttribute("days", days.year(y));
         model.addAttribute("kinds", WorkingDays.Kind.values());
@@ -43,15 +44,18 @@ class WorkingDayCalendar {
         return "identity/calendar";
     }
 
+    /** One day set as a holiday or a make-up working day, or ({@code remove=true}) taken off the calendar. */
+    record DayForm(WorkingDays.Kind kind, String name, Boolean remove) {
+    }
+
     @PostMapping("/admin/calendar")
     String save(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                @RequestParam(required = false) WorkingDays.Kind kind, @RequestParam(required = false) String name,
-                @RequestParam(defaultValue = "false") boolean remove, RedirectAttributes redirect) {
+                @ModelAttribute DayForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/admin/calendar?year=" + day.getYear(), "已保存。", () -> {
-            if (remove) {
+            if (Boolean.TRUE.equals(form.remove())) {
                 api.remove(user, day);
             } else {
-                api.set(user, day, new WorkingDayApi.Day(kind, name));
+                api.set(user, day, new WorkingDayApi.Day(form.kind(), form.name()));
             }
         });
     }

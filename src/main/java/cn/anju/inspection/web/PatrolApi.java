@@ -12,6 +12,7 @@ import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -19,10 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,11 +62,17 @@ class PatrolApi {
         return Map.of("id", plans.create(user, body));
     }
 
+    record Filter(PatrolTasks.View view, Integer page, Integer size) {
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, size);
+        }
+    }
+
     @GetMapping("/api/v1/patrol-tasks")
     @Operation(summary = "巡查任务；view=PENDING 待巡查、LATE 已过计划日未巡、MISSED 错过、DONE 已完成")
-    PageResponse<PatrolTasks.Task> list(CurrentUser user, @RequestParam(required = false) PatrolTasks.View view,
-                                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return tasks.list(user, view, PageQuery.of(page, size));
+    PageResponse<PatrolTasks.Task> list(CurrentUser user, @ParameterObject @ModelAttribute Filter filter) {
+        return tasks.list(user, filter.view(), filter.pageQuery());
     }
 
     @GetMapping("/api/v1/patrol-tasks/{id}")
@@ -90,6 +97,7 @@ class PatrolApi {
                 .body(f.content());
     }
 
+    /** A failed item turned into a work order: the JSON body here, the form on the task's page. */
     record ToOrder(Category category, WorkType workType, WorkOrders.Priority priority) {
     }
 
@@ -110,9 +118,13 @@ class PatrolApi {
         return Map.of("caseId", followUps.toCase(user, id, resultId, b.leaseNumber(), b.type(), b.facts()));
     }
 
+    /** @param month {@code yyyy-MM}; omitted, this month */
+    record MonthQuery(@DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+    }
+
     @GetMapping("/api/v1/patrol-coverage")
     @Operation(summary = "巡查覆盖率 = 已完成任务 ÷ 应巡任务（当月截至今天）")
-    PatrolTasks.Coverage coverage(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        return tasks.coverage(user, month == null ? YearMonth.now(clock) : month);
+    PatrolTasks.Coverage coverage(CurrentUser user, @ParameterObject @ModelAttribute MonthQuery query) {
+        return tasks.coverage(user, query.month() == null ? YearMonth.now(clock) : query.month());
     }
 }

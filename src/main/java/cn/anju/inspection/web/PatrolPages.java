@@ -7,7 +7,6 @@ import cn.anju.inspection.PatrolFollowUps;
 import cn.anju.inspection.PatrolPlans;
 import cn.anju.inspection.PatrolTasks;
 import cn.anju.maintenance.Category;
-import cn.anju.maintenance.WorkOrders;
 import cn.anju.maintenance.WorkType;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageActions;
@@ -17,9 +16,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
@@ -49,10 +48,22 @@ class PatrolPages {
         this.housing = housing;
     }
 
+    /** The task list's view (pending unless chosen), 20 tasks a page. */
+    record Filter(PatrolTasks.View view, Integer page) {
+
+        PatrolTasks.View viewOrPending() {
+            return view == null ? PatrolTasks.View.PENDING : view;
+        }
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, 20);
+        }
+    }
+
     @GetMapping("/patrols")
-    String list(CurrentUser user, @RequestParam(required = false) PatrolTasks.View view, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", tasks.list(user, view == null ? PatrolTasks.View.PENDING : view, PageQuery.of(page, 20)));
-        model.addAttribute("view", view == null ? PatrolTasks.View.PENDING : view);
+    String list(CurrentUser user, @ModelAttribute Filter filter, Model model) {
+        model.addAttribute("result", tasks.list(user, filter.viewOrPending(), filter.pageQuery()));
+        model.addAttribute("view", filter.viewOrPending());
         model.addAttribute("views", PatrolTasks.View.values());
         model.addAttribute("coverage", tasks.coverage(user, YearMonth.now(clock)));
         model.addAttribute("plans", plans.list(user));
@@ -61,14 +72,19 @@ class PatrolPages {
         return "inspection/patrols";
     }
 
+    /** A plan made on the page covers a whole project; its checklist is one item per line. */
+    record PlanForm(Long projectId, String name, Integer everyDays, String checklist) {
+
+        PatrolPlans.NewPlan plan() {
+            List<String> items = checklist == null ? List.of() : Arrays.stream(checklist.split("\\R")).toList();
+            return new PatrolPlans.NewPlan(projectId, null, name, everyDays, items, null);
+        }
+    }
+
     @PostMapping("/patrols/plans")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
-    String createPlan(CurrentUser user, @RequestParam(required = false) Long projectId, @RequestParam(required = false) String name,
-                      @RequestParam(required = false) Integer everyDays, @RequestParam(required = false) String checklist,
-                      RedirectAttributes redirect) {
-        List<String> items = checklist == null ? List.of() : Arrays.stream(checklist.split("\\R")).toList();
-        return PageActions.attempt(redirect, "/patrols", "巡查计划已制定，任务将按计划生成。",
-                () -> plans.create(user, new PatrolPlans.NewPlan(projectId, null, name, everyDays, items, null)));
+    String createPlan(CurrentUser user, @ModelAttribute PlanForm form, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/patrols", "巡查计划已制定，任务将按计划生成。", () -> plans.create(user, form.plan()));
     }
 
     @GetMapping("/patrols/{id}")
@@ -91,18 +107,21 @@ class PatrolPages {
 
     @PostMapping("/patrols/{id}/results/{resultId}/work-order")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String toOrder(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) Category category,
-                   @RequestParam(required = false) WorkType workType, @RequestParam(required = false) WorkOrders.Priority priority,
+    String toOrder(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @ModelAttribute PatrolApi.ToOrder form,
                    RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已生成维修工单（照片已随单）。",
-                () -> followUps.toWorkOrder(user, id, resultId, category, workType, priority));
+                () -> followUps.toWorkOrder(user, id, resultId, form.category(), form.workType(), form.priority()));
+    }
+
+    /** The page's case form names the lease and the type; the facts are the failed item's note. */
+    record CaseForm(String leaseNumber, CaseType type) {
     }
 
     @PostMapping("/patrols/{id}/results/{resultId}/violation-case")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) String leaseNumber,
-                  @RequestParam(required = false) CaseType type, RedirectAttributes redirect) {
+    String toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @ModelAttribute CaseForm form,
+                  RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已立案（草稿），巡查照片已作为证据。",
-                () -> followUps.toCase(user, id, resultId, leaseNumber, type, null));
+                () -> followUps.toCase(user, id, resultId, form.leaseNumber(), form.type(), null));
     }
 }

@@ -6,9 +6,11 @@ import cn.anju.inspection.Verifications;
 import cn.anju.shared.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,9 @@ class VerificationApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记核查结果（multipart）：outcome=MATCH|DIFFERENT_OCCUPANTS|EMPTY|REFUSED、note、photo（可多张）、latitude、longitude；"
             + "实际居住人不符时自动立案（违规案件草稿，照片为证据）")
-    Map<String, Object> record(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Verifications.Outcome outcome,
-                               @RequestParam(required = false) String note, @RequestParam(required = false) BigDecimal latitude,
-                               @RequestParam(required = false) BigDecimal longitude,
+    Map<String, Object> record(CurrentUser user, @PathVariable long id, @ParameterObject @ModelAttribute VisitForm form,
                                @RequestParam(name = "photo", required = false) List<MultipartFile> photos) throws IOException {
-        Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, Uploads.of(photos));
+        Long caseId = verifications.record(user, id, form.outcome(), form.note(), form.latitude(), form.longitude(), Uploads.of(photos));
         Map<String, Object> out = new HashMap<>();
         out.put("caseId", caseId);
         return out;

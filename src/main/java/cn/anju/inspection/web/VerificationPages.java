@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +20,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -46,13 +46,15 @@ class VerificationPages {
         return "inspection/verifications";
     }
 
+    record CampaignForm(String districtCode, String name, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn) {
+    }
+
     @PostMapping("/verifications")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
-    String open(CurrentUser user, @RequestParam(required = false) String districtCode, @RequestParam(required = false) String name,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/verifications", "核查活动已发起。",
-                () -> verifications.open(user, new Verifications.NewCampaign(districtCode, name, startsOn, endsOn)));
+    String open(CurrentUser user, @ModelAttribute CampaignForm form, RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/verifications", "核查活动已发起。", () -> verifications.open(user,
+                new Verifications.NewCampaign(form.districtCode(), form.name(), form.startsOn(), form.endsOn())));
     }
 
     @GetMapping("/verifications/{id}")
@@ -72,12 +74,11 @@ class VerificationPages {
 
     @PostMapping("/verifications/visits/{id}")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String record(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Verifications.Outcome outcome,
-                  @RequestParam(required = false) String note, @RequestParam(required = false) BigDecimal latitude,
-                  @RequestParam(required = false) BigDecimal longitude, @RequestParam(name = "photo", required = false) List<MultipartFile> photos,
-                  RedirectAttributes redirect) {
+    String record(CurrentUser user, @PathVariable long id, @ModelAttribute VisitForm form,
+                  @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/verifications/visits/" + id, () -> {
-            Long caseId = verifications.record(user, id, outcome, note, latitude, longitude, Uploads.of(photos));
+            Long caseId = verifications.record(user, id, form.outcome(), form.note(), form.latitude(), form.longitude(),
+                    Uploads.of(photos));
             return caseId == null ? "核查结果已登记。" : "核查结果已登记，已自动立案（违规案件草稿），请补充证据后上报。";
         });
     }
@@ -89,7 +90,8 @@ class VerificationPages {
     }
 
     @PostMapping("/idle-units/readings")
-    String importReadings(CurrentUser user, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String importReadings(CurrentUser user, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
         byte[] content = file == null ? null : file.getBytes();
         return PageActions.attempt(redirect, "/idle-units", () -> {
             IdleUnits.Imported r = idle.importReadings(user, content);

@@ -12,12 +12,14 @@ import cn.anju.shared.web.PageResponse;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,12 +51,17 @@ class ViolationCaseApi {
         this.evidence = evidence;
     }
 
+    record Filter(CaseState state, CaseType type, Integer page, Integer size) {
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, size);
+        }
+    }
+
     @GetMapping
     @Operation(summary = "违规案件（按数据范围）")
-    PageResponse<CaseQueries.CaseRow> list(CurrentUser user, @RequestParam(required = false) CaseState state,
-                                           @RequestParam(required = false) CaseType type,
-                                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return queries.list(user, state, type, PageQuery.of(page, size));
+    PageResponse<CaseQueries.CaseRow> list(CurrentUser user, @ParameterObject @ModelAttribute Filter filter) {
+        return queries.list(user, filter.state(), filter.type(), filter.pageQuery());
     }
 
     record NewCase(Long leaseId, String leaseNumber, CaseType type, String facts) {
@@ -75,15 +82,18 @@ class ViolationCaseApi {
         return queries.get(user, id);
     }
 
+    /** @param takenAt when the photo or document was taken (ISO date-time); omitted, the upload's time */
+    record EvidenceForm(String description, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant takenAt, String place,
+                        BigDecimal latitude, BigDecimal longitude) {
+    }
+
     @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "上传证据（PDF/JPG/PNG，记录 SHA-256、拍摄人、时间、地点）")
-    Map<String, Object> addEvidence(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String description,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant takenAt,
-                                    @RequestParam(required = false) String place, @RequestParam(required = false) BigDecimal latitude,
-                                    @RequestParam(required = false) BigDecimal longitude, @RequestParam MultipartFile file) throws IOException {
-        return Map.of("id", evidence.add(user, id, new CaseEvidence.Item(description, takenAt, place, latitude, longitude,
-                file.getOriginalFilename(), file.getBytes())));
+    Map<String, Object> addEvidence(CurrentUser user, @PathVariable long id, @ParameterObject @ModelAttribute EvidenceForm form,
+                                    @RequestParam MultipartFile file) throws IOException {
+        return Map.of("id", evidence.add(user, id, new CaseEvidence.Item(form.description(), form.takenAt(), form.place(),
+                form.latitude(), form.longitude(), file.getOriginalFilename(), file.getBytes())));
     }
 
     @GetMapping("/{id}/evidence/{evidenceId}")

@@ -9,11 +9,14 @@ import cn.anju.inspection.Decision;
 import cn.anju.inspection.ViolationCases;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,25 +55,38 @@ class ViolationCasePages {
         this.evidence = evidence;
     }
 
+    /**
+     * The list's filters, 20 cases a page; {@code leaseNumber} only fills the opening form (a link from a lease's page).
+     */
+    record Filter(CaseState state, CaseType type, String leaseNumber, Integer page) {
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, 20);
+        }
+    }
+
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) CaseState state, @RequestParam(required = false) CaseType type,
-                @RequestParam(required = false) String leaseNumber, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", queries.list(user, state, type, PageQuery.of(page, 20)));
+    String list(CurrentUser user, @ModelAttribute Filter filter, Model model) {
+        model.addAttribute("result", queries.list(user, filter.state(), filter.type(), filter.pageQuery()));
         model.addAttribute("states", CaseState.values());
         model.addAttribute("types", CaseType.values());
         model.addAttribute("openTypes", Arrays.stream(CaseType.values()).filter(t -> t != CaseType.ARREARS).toList());
-        model.addAttribute("state", state);
-        model.addAttribute("type", type);
-        model.addAttribute("leaseNumber", leaseNumber);
+        model.addAttribute("state", filter.state());
+        model.addAttribute("type", filter.type());
+        model.addAttribute("leaseNumber", filter.leaseNumber());
         return "inspection/cases";
     }
 
+    /** Opening a case: the lease's number and the facts are required, as they were as single parameters. */
+    record OpeningForm(@NotNull String leaseNumber, CaseType type, @NotNull String facts) {
+    }
+
     @PostMapping
-    String open(CurrentUser user, @RequestParam String leaseNumber, @RequestParam(required = false) CaseType type,
-                @RequestParam String facts, RedirectAttributes redirect) {
+    String open(CurrentUser user, @Valid @ModelAttribute OpeningForm form, RedirectAttributes redirect) {
         long[] id = new long[1];
         String back = attempt(redirect, "/cases", "已立案（草稿），请上传证据后上报。", () -> {
-            id[0] = cases.open(user, new ViolationCases.Opening(null, leaseNumber, type, facts, ViolationCases.CaseSource.STAFF));
+            id[0] = cases.open(user, new ViolationCases.Opening(null, form.leaseNumber(), form.type(), form.facts(),
+                    ViolationCases.CaseSource.STAFF));
         });
         return id[0] > 0 ? "redirect:/cases/" + id[0] : back;
     }
@@ -88,23 +104,30 @@ class ViolationCasePages {
         return "inspection/case";
     }
 
+    /** What the page tells of a piece of evidence; the time it was taken is the upload's. */
+    record EvidenceForm(String description, String place, BigDecimal latitude, BigDecimal longitude) {
+    }
+
     @PostMapping("/{id}/evidence")
-    String addEvidence(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String description,
-                       @RequestParam(required = false) String place, @RequestParam(required = false) BigDecimal latitude,
-                       @RequestParam(required = false) BigDecimal longitude, @RequestParam MultipartFile file, RedirectAttributes redirect) {
+    String addEvidence(CurrentUser user, @PathVariable long id, @ModelAttribute EvidenceForm form, @RequestParam MultipartFile file,
+                       RedirectAttributes redirect) {
         return attempt(redirect, "/cases/" + id, "证据已保存（SHA-256 已登记）。", () -> {
             try {
-                evidence.add(user, id, new CaseEvidence.Item(description, null, place, latitude, longitude, file.getOriginalFilename(),
-                        file.getBytes()));
+                evidence.add(user, id, new CaseEvidence.Item(form.description(), null, form.place(), form.latitude(), form.longitude(),
+                        file.getOriginalFilename(), file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
     }
 
+    record StepForm(String note) {
+    }
+
     @PostMapping("/{id}/{action:report|review|return|rectified|closure|reopen}")
     String step(CurrentUser user, @PathVariable long id, @PathVariable String action, @RequestParam int version,
-                @RequestParam(required = false) String note, RedirectAttributes redirect) {
+                @ModelAttribute StepForm form, RedirectAttributes redirect) {
+        String note = form.note();
         return attempt(redirect, "/cases/" + id, "已办理。", () -> {
             switch (action) {
                 case "report" -> cases.report(user, id, version);
@@ -117,13 +140,19 @@ class ViolationCasePages {
         });
     }
 
+    /** The district's decision; which of the fields it needs (a date, an amount) is the decision's own rule. */
+    record DecisionForm(Decision decision, String reason, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate rectifyBy,
+                        BigDecimal penaltyAmount) {
+
+        ViolationCases.DecisionRequest request() {
+            return new ViolationCases.DecisionRequest(decision, reason, rectifyBy, penaltyAmount);
+        }
+    }
+
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
-    String decide(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) Decision decision,
-                  @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate rectifyBy,
-                  @RequestParam(required = false) BigDecimal penaltyAmount, RedirectAttributes redirect) {
-        return attempt(redirect, "/cases/" + id, "处理决定已作出，已记入住户档案。",
-                () -> cases.decide(user, id, version, new ViolationCases.DecisionRequest(decision, reason, rectifyBy, penaltyAmount)));
+    String decide(CurrentUser user, @PathVariable long id, @RequestParam int version, @ModelAttribute DecisionForm form,
+                  RedirectAttributes redirect) {
+        return attempt(redirect, "/cases/" + id, "处理决定已作出，已记入住户档案。", () -> cases.decide(user, id, version, form.request()));
     }
 }

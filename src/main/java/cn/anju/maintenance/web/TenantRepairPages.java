@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,14 +44,19 @@ class TenantRepairPages {
         return "maintenance/my-repairs";
     }
 
+    /** A tenant's report: where (in the home or a common part of the building), what, and photos ({@code photo} may repeat). */
+    record ReportForm(Category category, ScopeGuard.Location location, String description, String place, List<MultipartFile> photo) {
+
+        WorkOrders.Request request() {
+            return new WorkOrders.Request(null, null, null, category, location, null, null, description, place);
+        }
+    }
+
     @PostMapping("/my/repairs")
-    String report(CurrentUser user, @RequestParam(required = false) Category category, @RequestParam(required = false) ScopeGuard.Location location,
-                  @RequestParam(required = false) String description, @RequestParam(required = false) String place,
-                  @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
+    String report(CurrentUser user, @ModelAttribute ReportForm form, RedirectAttributes redirect) {
         long[] id = new long[1];
         String back = PageActions.attempt(redirect, "/my/repairs", "报修已提交，运营单位将尽快受理。", () -> {
-            id[0] = orders.report(user, new WorkOrders.Request(null, null, null, category, location, null, null, description, place),
-                    Uploads.of(photos));
+            id[0] = orders.report(user, form.request(), Uploads.of(form.photo()));
         });
         return id[0] > 0 ? "redirect:/my/repairs/" + id[0] : back;
     }
@@ -64,15 +70,23 @@ class TenantRepairPages {
         return "maintenance/my-repair";
     }
 
+    /** The tenant's rating (1 to 5, checked by the confirmation itself) and comment. */
+    record ConfirmationForm(Integer rating, String comment) {
+    }
+
     @PostMapping("/my/repairs/{id}/confirmation")
-    String confirm(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) Integer rating,
-                   @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/my/repairs/" + id, "感谢您的评价。", () -> handling.confirm(user, id, version, rating, comment));
+    String confirm(CurrentUser user, @PathVariable long id, @RequestParam int version, @ModelAttribute ConfirmationForm form,
+                   RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/my/repairs/" + id, "感谢您的评价。",
+                () -> handling.confirm(user, id, version, form.rating(), form.comment()));
+    }
+
+    record ReopeningForm(String reason) {
     }
 
     @PostMapping("/my/repairs/{id}/reopening")
-    String reopen(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
+    String reopen(CurrentUser user, @PathVariable long id, @RequestParam int version, @ModelAttribute ReopeningForm form,
                   RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/my/repairs/" + id, "已申请返修。", () -> handling.reopen(user, id, version, reason));
+        return PageActions.attempt(redirect, "/my/repairs/" + id, "已申请返修。", () -> handling.reopen(user, id, version, form.reason()));
     }
 }

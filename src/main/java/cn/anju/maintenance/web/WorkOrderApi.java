@@ -16,16 +16,17 @@ import cn.anju.shared.web.PageQuery;
 import cn.anju.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,12 +58,17 @@ class WorkOrderApi {
         this.schedules = schedules;
     }
 
+    record Filter(WorkOrderState state, WorkOrderQueries.View view, Integer page, Integer size) {
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, size);
+        }
+    }
+
     @GetMapping("/api/v1/work-orders")
     @Operation(summary = "维修工单（按数据范围；住户只见本户）；view=OPEN 未办结、LATE 超时、PREVENTIVE_OVERDUE 逾期的预防性维护")
-    PageResponse<WorkOrderQueries.Row> list(CurrentUser user, @RequestParam(required = false) WorkOrderState state,
-                                            @RequestParam(required = false) WorkOrderQueries.View view,
-                                            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return queries.list(user, state, view, PageQuery.of(page, size));
+    PageResponse<WorkOrderQueries.Row> list(CurrentUser user, @ParameterObject @ModelAttribute Filter filter) {
+        return queries.list(user, filter.state(), filter.view(), filter.pageQuery());
     }
 
     /** @param source staff: STAFF or HOTLINE (a tenant's request is always TENANT) */
@@ -118,17 +124,24 @@ class WorkOrderApi {
         }
     }
 
+    /** @param month the month of completion, {@code yyyy-MM}; omitted, this month */
+    record MonthQuery(@DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+    }
+
     @GetMapping("/api/v1/work-orders/on-time-rate")
     @Operation(summary = "维修及时率 = 按时完工数 ÷ 完工数（按完工月份）")
-    WorkOrderQueries.OnTime onTime(CurrentUser user, @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        return queries.onTimeRate(user, month == null ? YearMonth.now(clock) : month);
+    WorkOrderQueries.OnTime onTime(CurrentUser user, @ParameterObject @ModelAttribute MonthQuery query) {
+        return queries.onTimeRate(user, query.month() == null ? YearMonth.now(clock) : query.month());
+    }
+
+    record FacilityFilter(Long projectId) {
     }
 
     @GetMapping("/api/v1/facilities")
     @Operation(summary = "共用设施设备台账（电梯、水泵、水箱、消防设施……），按数据范围")
-    List<HousingQueries.FacilityRow> facilities(CurrentUser user, @RequestParam(required = false) Long projectId) {
+    List<HousingQueries.FacilityRow> facilities(CurrentUser user, @ParameterObject @ModelAttribute FacilityFilter filter) {
         WorkOrderQueries.requireReader(user);
-        return housing.facilities(user, projectId);
+        return housing.facilities(user, filter.projectId());
     }
 
     @GetMapping("/api/v1/facilities/schedules")

@@ -19,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,14 +57,21 @@ class WorkOrderPages {
         this.housing = housing;
     }
 
+    /** The list's filters; the page shows 20 orders at a time. */
+    record Filter(WorkOrderState state, WorkOrderQueries.View view, Integer page) {
+
+        PageQuery pageQuery() {
+            return PageQuery.of(page, 20);
+        }
+    }
+
     @GetMapping("/work-orders")
-    String list(CurrentUser user, @RequestParam(required = false) WorkOrderState state, @RequestParam(required = false) WorkOrderQueries.View view,
-                @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", queries.list(user, state, view, PageQuery.of(page, 20)));
+    String list(CurrentUser user, @ModelAttribute Filter filter, Model model) {
+        model.addAttribute("result", queries.list(user, filter.state(), filter.view(), filter.pageQuery()));
         model.addAttribute("states", WorkOrderState.values());
         model.addAttribute("views", WorkOrderQueries.View.values());
-        model.addAttribute("state", state);
-        model.addAttribute("view", view);
+        model.addAttribute("state", filter.state());
+        model.addAttribute("view", filter.view());
         model.addAttribute("operator", user.hasAny(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
         model.addAttribute("projects", housing.projects(user));
         model.addAttribute("categories", Category.values());
@@ -72,18 +80,22 @@ class WorkOrderPages {
         return "maintenance/work-orders";
     }
 
+    /** A request staff record for a common part, by phone (HOTLINE) or in person (STAFF); {@code photo} may repeat. */
+    record RequestForm(WorkOrders.Source source, Long projectId, Category category, WorkType workType, WorkOrders.Priority priority,
+                       String description, String place, List<MultipartFile> photo) {
+
+        WorkOrders.Request request() {
+            return new WorkOrders.Request(projectId, null, null, category, ScopeGuard.Location.COMMON, workType, priority, description, place);
+        }
+    }
+
     @PostMapping("/work-orders")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String record(CurrentUser user, @RequestParam(required = false) WorkOrders.Source source, @RequestParam(required = false) Long projectId,
-                  @RequestParam(required = false) Category category, @RequestParam(required = false) WorkType workType,
-                  @RequestParam(required = false) WorkOrders.Priority priority, @RequestParam(required = false) String description,
-                  @RequestParam(required = false) String place, @RequestParam(name = "photo", required = false) List<MultipartFile> photos,
-                  RedirectAttributes redirect) {
+    String record(CurrentUser user, @ModelAttribute RequestForm form, RedirectAttributes redirect) {
         long[] id = new long[1];
         String back = PageActions.attempt(redirect, "/work-orders", "已登记。", () -> {
-            id[0] = orders.record(user, source == WorkOrders.Source.HOTLINE ? source : WorkOrders.Source.STAFF,
-                    new WorkOrders.Request(projectId, null, null, category, ScopeGuard.Location.COMMON, workType, priority, description, place),
-                    Uploads.of(photos));
+            id[0] = orders.record(user, form.source() == WorkOrders.Source.HOTLINE ? WorkOrders.Source.HOTLINE : WorkOrders.Source.STAFF,
+                    form.request(), Uploads.of(form.photo()));
         });
         return id[0] > 0 ? "redirect:/work-orders/" + id[0] : back;
     }
@@ -99,28 +111,34 @@ class WorkOrderPages {
         return "maintenance/work-order";
     }
 
+    /** What a step may carry: the triage's type and priority, the worker dispatched, the reason for a redo. */
+    record StepForm(WorkType workType, WorkOrders.Priority priority, String worker, String reason) {
+    }
+
     @PostMapping("/work-orders/{id}/{action:triage|dispatch|arrival|confirmation|reopening}")
     String step(CurrentUser user, @PathVariable long id, @PathVariable String action, @RequestParam int version,
-                @RequestParam(required = false) WorkType workType, @RequestParam(required = false) WorkOrders.Priority priority,
-                @RequestParam(required = false) String worker, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                @ModelAttribute StepForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/work-orders/" + id, "已办理。", () -> {
             switch (action) {
-                case "triage" -> handling.triage(user, id, version, workType, priority);
-                case "dispatch" -> handling.dispatch(user, id, version, worker);
+                case "triage" -> handling.triage(user, id, version, form.workType(), form.priority());
+                case "dispatch" -> handling.dispatch(user, id, version, form.worker());
                 case "arrival" -> handling.arrive(user, id, version);
                 case "confirmation" -> handling.confirm(user, id, version, null, null);
-                default -> handling.reopen(user, id, version, reason);
+                default -> handling.reopen(user, id, version, form.reason());
             }
         });
     }
 
+    /** The completion with its costs in yuan and the photos of the work done. */
+    record CompletionForm(String note, BigDecimal labourCost, BigDecimal materialCost, List<MultipartFile> photo) {
+    }
+
     @PostMapping("/work-orders/{id}/completion")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
-    String complete(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
-                    @RequestParam(required = false) BigDecimal labourCost, @RequestParam(required = false) BigDecimal materialCost,
-                    @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
-        return PageActions.attempt(redirect, "/work-orders/" + id, "已登记完工。",
-                () -> handling.complete(user, id, version, new Completion(note, labourCost, materialCost), Uploads.of(photos)));
+    String complete(CurrentUser user, @PathVariable long id, @RequestParam int version, @ModelAttribute CompletionForm form,
+                    RedirectAttributes redirect) {
+        return PageActions.attempt(redirect, "/work-orders/" + id, "已登记完工。", () -> handling.complete(user, id, version,
+                new Completion(form.note(), form.labourCost(), form.materialCost()), Uploads.of(form.photo())));
     }
 
     @GetMapping("/maintenance/schedules")
@@ -133,12 +151,15 @@ class WorkOrderPages {
         return "maintenance/schedules";
     }
 
+    /** A schedule made on the page starts its count today (the API may give the first due day). */
+    record ScheduleForm(Long facilityId, String task, Category category, Integer everyDays) {
+    }
+
     @PostMapping("/maintenance/schedules")
     @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
-    String createSchedule(CurrentUser user, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String task,
-                          @RequestParam(required = false) Category category, @RequestParam(required = false) Integer everyDays,
-                          RedirectAttributes redirect) {
+    String createSchedule(CurrentUser user, @ModelAttribute ScheduleForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/maintenance/schedules", "养护计划已制定，到期自动生成工单。",
-                () -> schedules.create(user, new PreventiveSchedules.NewSchedule(facilityId, task, category, everyDays, null)));
+                () -> schedules.create(user, new PreventiveSchedules.NewSchedule(form.facilityId(), form.task(), form.category(),
+                        form.everyDays(), null)));
     }
 }
