@@ -54,7 +54,7 @@ class DirectAllocationWeb {
     }
 
     @Controller
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     static class Pages {
 
         private final DirectAllocations allocations;
@@ -77,7 +77,7 @@ class DirectAllocationWeb {
         }
 
         @PostMapping("/direct-allocations")
-        @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+        @PreAuthorize("@allocationAccess.government(authentication)")
         String allocate(CurrentUser user, @RequestParam(required = false) Long householdId, @RequestParam(required = false) Long unitId,
                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
             return PageActions.attempt(redirect, "/direct-allocations", "房源已预留，承接主体可据此起草合同。",

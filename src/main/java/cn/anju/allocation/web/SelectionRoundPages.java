@@ -41,7 +41,7 @@ class SelectionRoundPages {
     }
 
     @GetMapping("/selection-rounds")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     String list(CurrentUser user, Model model) {
         model.addAttribute("rounds", queries.list(user));
         model.addAttribute("runs", runs(user));
@@ -50,7 +50,7 @@ class SelectionRoundPages {
     }
 
     @PostMapping("/selection-rounds")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@allocationAccess.government(authentication)")
     String create(CurrentUser user, @RequestParam String name, @RequestParam long projectId,
                   @RequestParam(defaultValue = "LOTTERY") SelectionRounds.Method method, RedirectAttributes redirect) {
         try {
@@ -67,7 +67,7 @@ class SelectionRoundPages {
     }
 
     @GetMapping("/selection-rounds/{id}")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     String detail(CurrentUser user, @PathVariable long id, Model model) {
         RoundQueries.RoundRow round = queries.round(user, id);
         List<RoundQueries.Place> places = queries.places(user, id);
@@ -82,7 +82,7 @@ class SelectionRoundPages {
     }
 
     @PostMapping("/selection-rounds/{id}/{step}")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     String step(CurrentUser user, @PathVariable long id, @PathVariable String step,
                 @RequestParam(required = false) String publicValue, @RequestParam(required = false) Long applicantId,
                 @RequestParam(required = false) SelectionChoices.Outcome outcome, @RequestParam(required = false) Long unitId,

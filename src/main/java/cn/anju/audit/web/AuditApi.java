@@ -19,7 +19,7 @@ import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@PreAuthorize("hasRole('AUDITOR')")
+@PreAuthorize("@auditAccess.auditor(authentication)")
 @Tag(name = "审计 Audit")
 class AuditApi {
 

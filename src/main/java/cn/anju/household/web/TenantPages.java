@@ -75,7 +75,7 @@ class TenantPages {
     }
 
     @GetMapping("/my/household")
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@householdAccess.tenant(authentication)")
     String myHousehold(CurrentUser user, Model model) {
         if (user.householdId() == null) {
             throw ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "您的账号尚未关联保障家庭。");
@@ -95,7 +95,7 @@ class TenantPages {
 
     /** 通知方式: where rent notices and reminders reach the member besides the phone on record. */
     @GetMapping("/my/contacts")
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@householdAccess.tenant(authentication)")
     String myContacts(CurrentUser user, @RequestParam(required = false) String wechatOpenId, Model model) {
         MemberContacts.Own own = contacts.own(memberOf(user));
         model.addAttribute("own", own);
@@ -106,7 +106,7 @@ class TenantPages {
     }
 
     @PostMapping("/my/contacts")
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@householdAccess.tenant(authentication)")
     String changeContacts(CurrentUser user, @RequestParam(required = false) String email,
                           @RequestParam(required = false) String wechatOpenId, Model model) {
         long member = memberOf(user);

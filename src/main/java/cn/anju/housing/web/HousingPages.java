@@ -28,7 +28,7 @@ import java.util.List;
 /** 项目 and 房源 pages. */
 @Controller
 @RequestMapping("/housing")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@housingAccess.stockReaders(authentication)")
 class HousingPages {
 
     private final HousingQueries queries;
@@ -51,7 +51,7 @@ class HousingPages {
     }
 
     @PostMapping("/projects")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@housingAccess.government(authentication)")
     String registerProject(CurrentUser user, @RequestParam String districtCode, @RequestParam String name,
                            @RequestParam String address, @RequestParam(required = false) Integer builtYear,
                            RedirectAttributes redirect) {

@@ -22,7 +22,7 @@ import java.time.LocalDate;
 /** 承接主体服务范围: who serves which district, and since when. */
 @Controller
 @RequestMapping("/coverage")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+@PreAuthorize("@identityAccess.coverageReaders(authentication)")
 class CoverageController {
 
     private final IdentityQueries queries;
@@ -50,7 +50,7 @@ class CoverageController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@identityAccess.government(authentication)")
     String grant(CurrentUser user, @RequestParam(required = false) Long operatorId,
                  @RequestParam(required = false) String districtCode,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
@@ -67,7 +67,7 @@ class CoverageController {
     }
 
     @PostMapping("/{id}/end")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@identityAccess.government(authentication)")
     String end(CurrentUser user, @PathVariable Long id,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
                RedirectAttributes redirect) {

@@ -32,7 +32,7 @@ class OrganisationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@identityAccess.organisationReaders(authentication)")
     String list(CurrentUser user, Model model) {
         model.addAttribute("organisations", queries.organisations(user));
         model.addAttribute("types", OrganisationType.values());
@@ -42,7 +42,7 @@ class OrganisationController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize("@identityAccess.system(authentication)")
     String create(CurrentUser user, @RequestParam String code, @RequestParam String name,
                   @RequestParam(required = false) OrganisationType type,
                   @RequestParam(required = false) String regionCode,

@@ -32,7 +32,7 @@ import java.util.List;
  * inspector ticks the checklist with notes and photos, then turns a failed item into a work order or a case.
  */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@inspectionAccess.staff(authentication)")
 class PatrolPages {
 
     private final PatrolPlans plans;
@@ -62,7 +62,7 @@ class PatrolPages {
     }
 
     @PostMapping("/patrols/plans")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@inspectionAccess.planners(authentication)")
     String createPlan(CurrentUser user, @RequestParam(required = false) Long projectId, @RequestParam(required = false) String name,
                       @RequestParam(required = false) Integer everyDays, @RequestParam(required = false) String checklist,
                       RedirectAttributes redirect) {
@@ -84,13 +84,13 @@ class PatrolPages {
     }
 
     @PostMapping("/patrols/{id}")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String record(CurrentUser user, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "巡查结果已登记。", () -> PatrolForms.record(tasks, user, id, request));
     }
 
     @PostMapping("/patrols/{id}/results/{resultId}/work-order")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String toOrder(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) Category category,
                    @RequestParam(required = false) WorkType workType, @RequestParam(required = false) WorkOrders.Priority priority,
                    RedirectAttributes redirect) {
@@ -99,7 +99,7 @@ class PatrolPages {
     }
 
     @PostMapping("/patrols/{id}/results/{resultId}/violation-case")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @RequestParam(required = false) String leaseNumber,
                   @RequestParam(required = false) CaseType type, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已立案（草稿），巡查照片已作为证据。",

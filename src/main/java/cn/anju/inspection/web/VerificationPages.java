@@ -25,7 +25,7 @@ import java.util.List;
 
 /** 入户核查 (campaigns, their visits, a phone page per visit) and 疑似闲置 (readings import and the list to visit). */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@inspectionAccess.staff(authentication)")
 class VerificationPages {
 
     private final Verifications verifications;
@@ -47,7 +47,7 @@ class VerificationPages {
     }
 
     @PostMapping("/verifications")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@inspectionAccess.planners(authentication)")
     String open(CurrentUser user, @RequestParam(required = false) String districtCode, @RequestParam(required = false) String name,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, RedirectAttributes redirect) {
@@ -71,7 +71,7 @@ class VerificationPages {
     }
 
     @PostMapping("/verifications/visits/{id}")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String record(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Verifications.Outcome outcome,
                   @RequestParam(required = false) String note, @RequestParam(required = false) BigDecimal latitude,
                   @RequestParam(required = false) BigDecimal longitude, @RequestParam(name = "photo", required = false) List<MultipartFile> photos,

@@ -37,7 +37,7 @@ import static cn.anju.shared.web.PageActions.attempt;
  */
 @Controller
 @RequestMapping("/cases")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@inspectionAccess.staff(authentication)")
 class ViolationCasePages {
 
     private final ViolationCases cases;
@@ -118,7 +118,7 @@ class ViolationCasePages {
     }
 
     @PostMapping("/{id}/decision")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@inspectionAccess.officers(authentication)")
     String decide(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) Decision decision,
                   @RequestParam(required = false) String reason,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate rectifyBy,

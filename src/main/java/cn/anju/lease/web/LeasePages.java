@@ -39,7 +39,7 @@ import static cn.anju.shared.web.PageActions.attempt;
  */
 @Controller
 @RequestMapping("/leases")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
+@PreAuthorize("@leaseAccess.readers(authentication)")
 class LeasePages {
 
     /** The fixtures every handover checks, in the order a clerk walks the flat. */
@@ -105,7 +105,7 @@ class LeasePages {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String draft(CurrentUser user, @RequestParam(required = false) Long selectionApplicantId,
                  @RequestParam(required = false) Long directAllocationId,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
@@ -115,7 +115,7 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/{action:sign|terminate|filing}")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String act(CurrentUser user, @PathVariable long id, @PathVariable String action,
                @RequestParam(required = false) String reason, @RequestParam(required = false) TerminationKind kind,
                @RequestParam(defaultValue = "/leases") String back, RedirectAttributes redirect) {
@@ -130,13 +130,13 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/filing/confirmation")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@leaseAccess.government(authentication)")
     String confirmFiling(CurrentUser user, @PathVariable long id, @RequestParam String filingNumber, RedirectAttributes redirect) {
         return attempt(redirect, "/leases/" + id, "备案已确认。", () -> filings.confirm(user, id, filingNumber));
     }
 
     @PostMapping("/{id}/move-in")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String moveIn(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer keys,
                   @RequestParam(required = false) BigDecimal waterReading, @RequestParam(required = false) BigDecimal electricityReading,
                   @RequestParam(required = false) BigDecimal gasReading, @RequestParam(name = "condition") List<Handovers.Condition> conditions,
@@ -149,7 +149,7 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/move-out")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String moveOut(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer keys,
                    @RequestParam(required = false) BigDecimal waterReading, @RequestParam(required = false) BigDecimal electricityReading,
                    @RequestParam(required = false) BigDecimal gasReading, @RequestParam(name = "condition") List<Handovers.Condition> conditions,
@@ -163,7 +163,7 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/renewal")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String renew(CurrentUser user, @PathVariable long id, @RequestParam int termMonths, @RequestParam(required = false) BigDecimal monthlyRent,
                  @RequestParam(required = false) String lateReason, RedirectAttributes redirect) {
         long[] created = new long[1];
@@ -173,7 +173,7 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/amendments")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String amend(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Amendments.Kind kind,
                  @RequestParam(required = false) Long toUnitId, @RequestParam(required = false) BigDecimal monthlyRent,
                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {

@@ -37,7 +37,7 @@ import java.util.List;
  * photos); 养护计划, the preventive schedules.
  */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@maintenanceAccess.staff(authentication)")
 class WorkOrderPages {
 
     private final WorkOrders orders;
@@ -73,7 +73,7 @@ class WorkOrderPages {
     }
 
     @PostMapping("/work-orders")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@maintenanceAccess.operator(authentication)")
     String record(CurrentUser user, @RequestParam(required = false) WorkOrders.Source source, @RequestParam(required = false) Long projectId,
                   @RequestParam(required = false) Category category, @RequestParam(required = false) WorkType workType,
                   @RequestParam(required = false) WorkOrders.Priority priority, @RequestParam(required = false) String description,
@@ -115,7 +115,7 @@ class WorkOrderPages {
     }
 
     @PostMapping("/work-orders/{id}/completion")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@maintenanceAccess.operator(authentication)")
     String complete(CurrentUser user, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
                     @RequestParam(required = false) BigDecimal labourCost, @RequestParam(required = false) BigDecimal materialCost,
                     @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
@@ -134,7 +134,7 @@ class WorkOrderPages {
     }
 
     @PostMapping("/maintenance/schedules")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@maintenanceAccess.planners(authentication)")
     String createSchedule(CurrentUser user, @RequestParam(required = false) Long facilityId, @RequestParam(required = false) String task,
                           @RequestParam(required = false) Category category, @RequestParam(required = false) Integer everyDays,
                           RedirectAttributes redirect) {

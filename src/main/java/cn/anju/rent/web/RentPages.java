@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 
 /** 收费台 (the counter), 账单 (bills and bill runs), 租金标准 (standards). */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@rentAccess.staff(authentication)")
 class RentPages {
 
     private final LeaseQueries leases;
@@ -70,7 +70,7 @@ class RentPages {
     }
 
     @GetMapping("/rent/counter")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String counter(CurrentUser user, @RequestParam(required = false) String leaseNumber, @RequestParam(required = false) Long leaseId,
                    Model model) {
         var lease = leaseId != null ? Optional.of(leases.get(user, leaseId)) : leases.byNumber(user, leaseNumber);
@@ -94,7 +94,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/counter/{leaseId}/payments")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String pay(CurrentUser user, @PathVariable long leaseId, @RequestParam String idempotencyKey,
                @RequestParam(required = false) Payments.Channel channel, @RequestParam(required = false) BigDecimal amount,
                @RequestParam(required = false) String reference, @RequestParam(defaultValue = "RENT") BillAccount account,
@@ -110,7 +110,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/counter/{leaseId}/other-charges")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String setCharge(CurrentUser user, @PathVariable long leaseId, @RequestParam(required = false) OtherCharges.Type type,
                      @RequestParam(required = false) OtherCharges.Basis basis, @RequestParam(required = false) BigDecimal amount,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
@@ -120,7 +120,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/counter/{leaseId}/other-charges/{chargeId}/end")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String endCharge(CurrentUser user, @PathVariable long leaseId, @PathVariable long chargeId,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
                      RedirectAttributes redirect) {
@@ -128,7 +128,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/bank-statements")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String importStatement(CurrentUser user, @RequestParam(required = false) MultipartFile file,
                            RedirectAttributes redirect) throws IOException {
         byte[] content = file == null ? null : file.getBytes();
@@ -140,7 +140,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/bank-lines/{id}/match")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String matchLine(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String leaseNumber, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter", "已匹配并入账。", () -> bank.match(user, id,
                 leases.byNumber(user, leaseNumber).map(LeaseQueries.LeaseRow::id).orElseThrow(() ->
@@ -148,7 +148,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/payments/{id}/reversal")
-    @PreAuthorize("hasRole('OPERATOR_MANAGER')")
+    @PreAuthorize("@rentAccess.manager(authentication)")
     String reverse(CurrentUser user, @PathVariable long id, @RequestParam long leaseId, @RequestParam(required = false) String reason,
                    RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已冲正。", () -> payments.reverse(user, id, reason));
@@ -171,7 +171,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/bill-runs")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@rentAccess.billRunners(authentication)")
     String run(CurrentUser user, @RequestParam String period, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/bills", () -> {
             BillRuns.Result r = runs.run(BillRuns.Trigger.MANUAL, user.id(), YearMonth.parse(period));
@@ -181,7 +181,7 @@ class RentPages {
     }
 
     @GetMapping("/rent/standards")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+    @PreAuthorize("@rentAccess.overseers(authentication)")
     String standards(CurrentUser user, Model model) {
         var projects = housing.projects(user);
         model.addAttribute("standards", standards.list(user));
@@ -193,7 +193,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/standards")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@rentAccess.government(authentication)")
     String approve(CurrentUser user, @RequestParam(required = false) Long projectId, @RequestParam(required = false) RentStandards.Kind kind,
                    @RequestParam(required = false) BigDecimal yuanPerSqm,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
