@@ -33,7 +33,6 @@ import java.util.function.Supplier;
 @Profile("demo")
 class DemoActs {
 
-
     private final AuthenticationConfiguration authentication;
     private final Clock clock;
     private final TransactionTemplate tx;

@@ -35,7 +35,6 @@ public class PatrolPlans {
     /** The longest checklist a plan may have (the table's check says the same). */
     public static final int MAX_CHECKLIST_ITEMS = 50;
 
-
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final TransactionTemplate tx;

@@ -47,7 +47,6 @@ import java.util.Map;
 @Service
 public class PatrolTasks {
 
-
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final FileStore files;

@@ -36,7 +36,6 @@ import java.util.Map;
 @Service
 public class ViolationCases {
 
-
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final LeaseFacts leaseFacts;

@@ -34,7 +34,6 @@ public class WorkOrders {
 
     public enum Source { TENANT, PATROL, HOTLINE, STAFF, PREVENTIVE }
 
-
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final LeaseFacts leases;

@@ -53,8 +53,7 @@ public final class EmbeddedPostgresServer {
     static {
         // Last resort for a reference never released: give Spring's own shutdown a moment to close its contexts.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // a timeout, not a time anyone sees: the monotonic clock, which a changed wall clock cannot stretch
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // a timeout: the monotonic clock
             synchronized (EmbeddedPostgresServer.class) {
                 long left;
                 while (!RUNNING.isEmpty() && (left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
