@@ -5,9 +5,11 @@ import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
+import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 
 import java.util.Set;
 
@@ -17,6 +19,14 @@ class AllocationAccess {
 
     static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
     static final Set<Role> CLERKS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+
+    public boolean government(Authentication who) {
+        return RoleSets.granted(who, GOVERNMENT);
+    }
+
+    public boolean clerks(Authentication who) {
+        return RoleSets.granted(who, CLERKS);
+    }
 
     @Bean
     MenuEntry selectionRoundsMenu() {

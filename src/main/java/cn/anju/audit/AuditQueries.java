@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,11 +18,13 @@ import java.util.List;
 @Service
 public class AuditQueries {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private final JdbcClient jdbc;
+    /** The days of the filter are the city's: from its midnight to the next. */
+    private final ZoneId zone;
 
-    AuditQueries(JdbcClient jdbc) {
+    AuditQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
     }
 
     public record Filter(String actor, String action, String target, LocalDate from, LocalDate to, AuditOutcome outcome) {
@@ -48,11 +51,11 @@ public class AuditQueries {
         }
         if (filter.from() != null) {
             where.append(" and a.occurred_at >= ?");
-            params.add(Timestamp.from(filter.from().atStartOfDay(BEIJING).toInstant()));
+            params.add(Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
         }
         if (filter.to() != null) {
             where.append(" and a.occurred_at < ?");
-            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(BEIJING).toInstant()));
+            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (filter.outcome() != null) {
             where.append(" and a.outcome = ?");

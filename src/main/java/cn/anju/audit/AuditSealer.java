@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,9 +92,9 @@ public class AuditSealer {
             return;
         }
         external.append(new ArrayList<>(missing));
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         long todayCount = jdbc.sql("select count(*) from audit_chain where sealed_at >= ?")
-                .param(Timestamp.from(today.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()))
+                .param(Timestamp.from(today.atStartOfDay(clock.getZone()).toInstant()))
                 .query(Long.class).single();
         external.writeDigest(today, missing.getLast(), todayCount);
     }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,7 +50,7 @@ public class NightlyBackup {
         }
     }
 
-    @Scheduled(cron = "${anju.backup.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.backup.cron:0 30 2 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "nightly-backup", lockAtMostFor = "PT6H", lockAtLeastFor = "PT1M")
     public void nightly() {
         if (!BackupKey.isConfigured(key)) {
@@ -70,7 +69,7 @@ public class NightlyBackup {
     public BackupWriter.Result runOnce() throws IOException {
         BackupKey backupKey = BackupKey.parse(key);
         Files.createDirectories(dir);
-        String name = PREFIX + STAMP.format(clock.instant().atZone(ZoneId.of("Asia/Shanghai"))) + SUFFIX;
+        String name = PREFIX + STAMP.format(clock.instant().atZone(clock.getZone())) + SUFFIX;
         BackupWriter.Result result = writer.write(dir.resolve(name), backupKey);
         prune();
         return result;

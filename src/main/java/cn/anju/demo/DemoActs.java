@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +32,6 @@ import java.util.function.Supplier;
 @Profile("demo")
 class DemoActs {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     private final DemoAccounts accounts;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -48,9 +45,9 @@ class DemoActs {
         this.jdbc = jdbc;
     }
 
-    /** Today in Beijing, by the platform's clock (or the day a step is acting on). */
+    /** Today in the city, by the platform's clock (or the day a step is acting on). */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(BEIJING));
+        return LocalDate.now(clock);
     }
 
     /** Now, by the platform's clock. */
@@ -72,13 +69,13 @@ class DemoActs {
         return today().minusMonths(62).withDayOfMonth(1);
     }
 
-    /** A moment of a day in Beijing, whatever zone the JVM runs in. */
-    static Instant at(LocalDate day, int hour) {
-        return day.atTime(hour, 0).atZone(BEIJING).toInstant();
+    /** A moment of a day in the city's zone (the clock's), whatever zone the JVM runs in. */
+    Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(clock.getZone()).toInstant();
     }
 
-    static Instant at(LocalDateTime time) {
-        return time.atZone(BEIJING).toInstant();
+    Instant at(LocalDateTime time) {
+        return time.atZone(clock.getZone()).toInstant();
     }
 
     /** Does the step as the signed-in account, at the moment. */

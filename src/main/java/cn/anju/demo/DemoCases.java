@@ -90,7 +90,7 @@ class DemoCases {
     }
 
     private void tell(Story s, int i, long lease, LocalDate day, LocalDate today) {
-        Instant opened = acts.notAfterNow(DemoActs.at(day, 9));
+        Instant opened = acts.notAfterNow(acts.at(day, 9));
         long id = acts.at(opened, CLERK, clerk -> {
             long c = cases.open(clerk, new ViolationCases.Opening(lease, null, s.type(), s.facts(), ViolationCases.CaseSource.PATROL));
             evidence.add(clerk, c, new CaseEvidence.Item(s.evidence(), null, s.place(), new BigDecimal("38.2851").add(BigDecimal.valueOf(i, 4)),

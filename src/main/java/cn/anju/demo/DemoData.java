@@ -7,6 +7,7 @@ import cn.anju.identity.OrganisationAdministration;
 import cn.anju.identity.OrganisationType;
 import cn.anju.identity.SecurityPolicies;
 import cn.anju.identity.SecurityPolicy;
+import cn.anju.shared.CityProperties;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
@@ -34,7 +35,6 @@ class DemoData {
 
     /** The demo password of every demo account, as README.md lists them. */
     static final String PASSWORD = DemoAccounts.PASSWORD;
-    static final String CITY = "HB-610800";
     static final String OPERATOR_ANJU = "OP-YLAJ";
     static final String OPERATOR_SHENMU = "OP-SMBZ";
     static final String EVALUATOR = "EV-SXXD";
@@ -51,9 +51,12 @@ class DemoData {
     private final SecurityPolicies policies;
     private final CoverageAdministration coverage;
     private final Districts districts;
+    /** The city bureau's organisation code, which {@code identity.Installation} registers. */
+    private final String cityBureau;
 
     DemoData(DemoActs acts, DemoAccounts accounts, OrganisationAdministration organisations, IdentityQueries identity,
-             SecurityPolicies policies, CoverageAdministration coverage, Districts districts) {
+             SecurityPolicies policies, CoverageAdministration coverage, Districts districts, CityProperties city) {
+        this.cityBureau = city.cityBureauCode();
         this.acts = acts;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -66,12 +69,12 @@ class DemoData {
     /** @param since the day the platform started, and the operators began to serve their districts */
     void make(LocalDate since) {
         accounts.cityBureau();
-        if (accounts.open("admin", "系统管理员", CITY, Set.of(Role.SYSTEM_ADMIN), Set.of()).isEmpty()) {
+        if (accounts.open("admin", "系统管理员", cityBureau, Set.of(Role.SYSTEM_ADMIN), Set.of()).isEmpty()) {
             return;
         }
-        Instant at = DemoActs.at(since, 8);
+        Instant at = acts.at(since, 8);
         acts.run(at, "admin", admin -> {
-            for (Districts.District d : districts.ofCity("610800")) {
+            for (Districts.District d : districts.ofCity(districts.cityCode())) {
                 organisations.create(admin, new OrganisationAdministration.NewOrganisation("HS-" + d.code(), d.name() + "住房保障中心",
                         OrganisationType.DISTRICT_HOUSING, d.code(), null));
                 organisations.create(admin, new OrganisationAdministration.NewOrganisation("FB-" + d.code(), d.name() + "财政局",
@@ -86,8 +89,8 @@ class DemoData {
         });
         int created = 1 + accounts();
         acts.run(at.plusSeconds(600), "security", security -> {
-            SecurityPolicy p = policies.current("610800");
-            policies.change(security, new SecurityPolicies.Change("610800", p.passwordMinLength(), p.passwordMinClasses(), p.captchaAfter(),
+            SecurityPolicy p = policies.current(districts.cityCode());
+            policies.change(security, new SecurityPolicies.Change(districts.cityCode(), p.passwordMinLength(), p.passwordMinClasses(), p.captchaAfter(),
                     p.lockAfter(), p.lockMinutes(), p.idleTimeoutMinutes(), false, "演示环境：管理员免动态码（生产环境默认开启）"));
         });
         Map<String, Long> operators = Map.of(OPERATOR_ANJU, organisationId(OPERATOR_ANJU), OPERATOR_SHENMU, organisationId(OPERATOR_SHENMU));
@@ -101,9 +104,9 @@ class DemoData {
 
     private int accounts() {
         int n = 0;
-        n += account("security", "安全管理员", CITY, Role.SECURITY_ADMIN);
-        n += account("auditor", "审计管理员", CITY, Role.AUDITOR);
-        n += account("city.gov", "王建国", CITY, Role.GOV_ADMIN);
+        n += account("security", "安全管理员", cityBureau, Role.SECURITY_ADMIN);
+        n += account("auditor", "审计管理员", cityBureau, Role.AUDITOR);
+        n += account("city.gov", "王建国", cityBureau, Role.GOV_ADMIN);
         n += account("yuyang.gov", "李红梅", "HS-610802", Role.GOV_OFFICER);
         n += account("hengshan.gov", "张志强", "HS-610803", Role.GOV_OFFICER);
         n += account("shenmu.gov", "刘晓燕", "HS-610881", Role.GOV_OFFICER);
@@ -113,7 +116,7 @@ class DemoData {
                 .isPresent() ? 1 : 0;
         n += account("shenmu.op", "高伟", OPERATOR_SHENMU, Role.OPERATOR_MANAGER);
         n += account("evaluator", "孙评估", EVALUATOR, Role.EVALUATOR);
-        n += account("monitor", "运维值班", CITY, Role.MONITOR);
+        n += account("monitor", "运维值班", cityBureau, Role.MONITOR);
         return n;
     }
 

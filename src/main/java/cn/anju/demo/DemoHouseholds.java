@@ -127,7 +127,7 @@ class DemoHouseholds {
                 // a household whose youngest member was born since is entered as it is now, once that child was registered
                 LocalDate entered = latest(latest(registered, acts.platformStart()), youngest.plusMonths(1));
                 var household = new HouseholdRegister.NewHousehold(d.code(), category, groups, registered, members);
-                long householdId = acts.at(DemoActs.at(entered, 9), d.officer(), u -> register.register(u, household));
+                long householdId = acts.at(acts.at(entered, 9), d.officer(), u -> register.register(u, household));
                 decisions(householdId, d, n, registered, entered, category, today, random).ifPresent(waiting::add);
                 if (tenant) {
                     tenantHousehold = householdId;
@@ -135,7 +135,7 @@ class DemoHouseholds {
                 if (n % 25 == 0) {
                     ChangeReportKind kind = ChangeReportKind.values()[random.nextInt(ChangeReportKind.values().length)];
                     Boolean decided = filed % 3 == 0 ? Boolean.valueOf(random.nextBoolean()) : null;
-                    report(householdId, d, kind, DemoActs.at(today, 10).minusSeconds(86_400L * (1 + random.nextInt(60))), decided);
+                    report(householdId, d, kind, acts.at(today, 10).minusSeconds(86_400L * (1 + random.nextInt(60))), decided);
                     filed++;
                 }
                 created++;
@@ -175,7 +175,7 @@ class DemoHouseholds {
         EligibilityStatus status = roll >= 95 ? EligibilityStatus.REVOKED : roll >= 92 ? EligibilityStatus.SUSPENDED : EligibilityStatus.VALID;
         if (status != EligibilityStatus.VALID) {
             String reason = status == EligibilityStatus.REVOKED ? "家庭购买住房，不再符合保障条件" : "收入核查中";
-            acts.run(DemoActs.at(today.minusDays(1 + n % 30), 11), d.officer(), u -> eligibility.changeStatus(u, decision, status, reason));
+            acts.run(acts.at(today.minusDays(1 + n % 30), 11), d.officer(), u -> eligibility.changeStatus(u, decision, status, reason));
             return Optional.empty();
         }
         boolean inForce = !validFrom.isAfter(today) && !validTo.isBefore(today);
@@ -189,8 +189,8 @@ class DemoHouseholds {
     }
 
     /** A decision is entered on the day it was made, or on the household's first day on the platform if that is later. */
-    private static Instant decidedAt(LocalDate decidedOn, LocalDate entered) {
-        return DemoActs.at(decidedOn.isBefore(entered) ? entered : decidedOn, 10);
+    private Instant decidedAt(LocalDate decidedOn, LocalDate entered) {
+        return acts.at(decidedOn.isBefore(entered) ? entered : decidedOn, 10);
     }
 
     /** Filed by the operator's staff (or the district's own clerk); a third decided by the officer a day later. */

@@ -75,7 +75,7 @@ class DemoHousing {
 
     DemoHouseholds.Registered make() {
         Random random = new Random(2026);
-        Instant opened = DemoActs.at(acts.platformStart(), 9);
+        Instant opened = acts.at(acts.platformStart(), 9);
         int units = 0;
         for (String district : List.of("610802", "610803", "610881")) {
             StringBuilder sheet = new StringBuilder("项目名称,楼栋号,楼层,房号,户型,建筑面积,使用面积,计租面积,朝向\n");
@@ -140,7 +140,7 @@ class DemoHousing {
     private void outOfUse(String district, List<Long> projects, List<UnitStatus> planned) {
         List<Long> imported = new ArrayList<>();
         projects.forEach(p -> imported.addAll(stock.vacantUnits(district, p)));
-        Instant at = DemoActs.at(acts.today().minusDays(30), 10);
+        Instant at = acts.at(acts.today().minusDays(30), 10);
         for (int i = 0; i < imported.size() && i < planned.size(); i++) {
             UnitStatus to = planned.get(i);
             long unit = imported.get(i);

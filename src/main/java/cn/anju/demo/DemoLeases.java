@@ -109,19 +109,19 @@ class DemoLeases {
         LocalDate signed = start.minusDays(3 + random.nextInt(10));
         boolean filed = random.nextInt(100) >= 3;
         boolean moving = i > 0 && roll >= 97;
-        long allocation = acts.at(DemoActs.at(signed.minusDays(5), 9), plan.officer(), u -> allocations.allocate(u,
+        long allocation = acts.at(acts.at(signed.minusDays(5), 9), plan.officer(), u -> allocations.allocate(u,
                 new DirectAllocations.NewAllocation(w.household(), unit.id(), "住房困难家庭直接配租，经区住房保障中心审批")));
-        long lease = acts.at(DemoActs.at(signed.minusDays(2), 9), plan.clerk(), u -> leases.draft(u,
+        long lease = acts.at(acts.at(signed.minusDays(2), 9), plan.clerk(), u -> leases.draft(u,
                 new Leases.Draft(null, allocation, start, 60, null)));
-        acts.run(DemoActs.at(signed, 10), plan.clerk(), u -> leases.sign(u, lease));
+        acts.run(acts.at(signed, 10), plan.clerk(), u -> leases.sign(u, lease));
         if (filed) {
-            acts.run(DemoActs.at(signed.plusDays(5), 10), plan.clerk(), u -> filings.submit(u, lease));
-            acts.run(DemoActs.at(signed.plusDays(12), 10), plan.officer(), u -> filings.confirm(u, lease,
+            acts.run(acts.at(signed.plusDays(5), 10), plan.clerk(), u -> filings.submit(u, lease));
+            acts.run(acts.at(signed.plusDays(12), 10), plan.officer(), u -> filings.confirm(u, lease,
                     plan.district() + "-BA-" + signed.getYear() + "-" + String.format("%05d", lease)));
         }
         Handovers.MoveIn moveIn = new Handovers.MoveIn(2, BigDecimal.valueOf(random.nextInt(5_000), 1),
                 BigDecimal.valueOf(random.nextInt(90_000), 1), BigDecimal.valueOf(random.nextInt(3_000), 1), FIXTURES, List.of(), true);
-        acts.run(DemoActs.at(start, 15), plan.clerk(), u -> {
+        acts.run(acts.at(start, 15), plan.clerk(), u -> {
             handovers.moveIn(u, lease, moveIn);
             deposits.receive(u, lease, queries.get(u, lease).deposit());
         });
@@ -148,7 +148,7 @@ class DemoLeases {
     void today(List<Let> lets) {
         LocalDate today = acts.today();
         for (Let l : lets.stream().filter(Let::movingOut).toList()) {
-            acts.run(DemoActs.at(today.minusDays(3), 10), DemoData.CLERKS.get(l.district()), u -> leases.terminate(u, l.lease(), TerminationKind.ARREARS,
+            acts.run(acts.at(today.minusDays(3), 10), DemoData.CLERKS.get(l.district()), u -> leases.terminate(u, l.lease(), TerminationKind.ARREARS,
                     "累计拖欠租金6个月以上，经住房保障部门决定收回"));
         }
         Optional<Let> exchanging = lets.stream().filter(l -> l.district().equals("610802") && !l.movingOut())

@@ -50,7 +50,7 @@ class DemoPatrols {
             List<Long> projects = acts.now(planner, housing::projects).stream().filter(p -> p.districtCode().equals(district))
                     .map(HousingQueries.ProjectRow::id).sorted().limit(2).toList();
             for (long project : projects) {
-                acts.run(DemoActs.at(first.minusDays(1), 16), planner, u -> plans.create(u, new PatrolPlans.NewPlan(project, null,
+                acts.run(acts.at(first.minusDays(1), 16), planner, u -> plans.create(u, new PatrolPlans.NewPlan(project, null,
                         "公共区域周巡查", 7, CHECKLIST, first)));
             }
             if (!inspectors.contains(inspector)) {
@@ -60,7 +60,7 @@ class DemoPatrols {
         int past = 0;
         for (LocalDate due = first; due.plusDays(6).isBefore(today); due = due.plusDays(7)) {
             // the job makes the week's tasks (and marks last week's unrecorded ones missed)
-            DemoClock.asOf(DemoActs.at(due.atTime(0, 10)), plans::run);
+            DemoClock.asOf(acts.at(due.atTime(0, 10)), plans::run);
             for (String inspector : inspectors) {
                 LocalDate dueOn = due;
                 for (PatrolTasks.Task t : acts.now(inspector, u -> tasks.list(u, PatrolTasks.View.PENDING, new PageQuery(1, PageQuery.MAX_SIZE)))
@@ -77,7 +77,7 @@ class DemoPatrols {
                     }
                     BigDecimal latitude = new BigDecimal("38.28").add(BigDecimal.valueOf(random.nextInt(900), 6));
                     BigDecimal longitude = new BigDecimal("109.73").add(BigDecimal.valueOf(random.nextInt(900), 6));
-                    acts.run(DemoActs.at(doneOn.atTime(9 + random.nextInt(8), random.nextInt(60))), inspector,
+                    acts.run(acts.at(doneOn.atTime(9 + random.nextInt(8), random.nextInt(60))), inspector,
                             u -> tasks.record(u, t.id(), results, latitude, longitude));
                 }
             }

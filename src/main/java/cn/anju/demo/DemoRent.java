@@ -80,7 +80,7 @@ class DemoRent {
         for (YearMonth month = firstMonth(today); !month.isAfter(thisMonth); month = month.plusMonths(1)) {
             boolean lastMonth = month.equals(thisMonth);
             YearMonth billed = month;
-            bills += DemoClock.asOf(DemoActs.at(month.atDay(1).atTime(2, 15)), () -> runs.run(BillRuns.Trigger.SCHEDULED, null, billed)).bills();
+            bills += DemoClock.asOf(acts.at(month.atDay(1).atTime(2, 15)), () -> runs.run(BillRuns.Trigger.SCHEDULED, null, billed)).bills();
             batches += remit(month.minusMonths(1), paidLastMonth, lastMonth);
             YearMonth paying = month;
             // the month's payments share one commit (each still on its own day, by its cashier)
@@ -101,7 +101,7 @@ class DemoRent {
                 if (by == null || owedByTenant || !b.dueDate().isBefore(by) || b.outstanding().signum() <= 0) {
                     continue;
                 }
-                Instant at = DemoActs.at(b.dueDate().minusDays(3).isBefore(month.atDay(2)) ? month.atDay(2) : b.dueDate().minusDays(3), 10);
+                Instant at = acts.at(b.dueDate().minusDays(3).isBefore(month.atDay(2)) ? month.atDay(2) : b.dueDate().minusDays(3), 10);
                 Payments.Channel channel = b.id() % 3 == 0 ? Payments.Channel.BANK_TRANSFER : Payments.Channel.CASH;
                 acts.run(at, cashier, u -> payments.post(u, "demo-bill-" + b.id(), new Payments.NewPayment(b.leaseId(), channel,
                         b.outstanding(), channel == Payments.Channel.BANK_TRANSFER ? "网银转账" : "")));
@@ -129,10 +129,10 @@ class DemoRent {
         int batches = 0;
         LocalDate submitOn = month.plusMonths(1).atDay(3);
         for (String district : paid.keySet().stream().sorted().toList()) {
-            long batch = acts.at(acts.notAfterNow(DemoActs.at(submitOn, 10)), DemoData.MANAGERS.get(district),
+            long batch = acts.at(acts.notAfterNow(acts.at(submitOn, 10)), DemoData.MANAGERS.get(district),
                     u -> treasury.submit(u, new Treasury.NewBatch(district, month.atEndOfMonth())));
             if (!lastMonth && district.equals("610802")) {
-                acts.run(DemoActs.at(month.plusMonths(1).atDay(6), 15), "yuyang.finance", u -> treasury.confirm(u, batch,
+                acts.run(acts.at(month.plusMonths(1).atDay(6), 15), "yuyang.finance", u -> treasury.confirm(u, batch,
                         new Treasury.Confirmation("GK" + district + month.toString().replace("-", ""), month.plusMonths(1).atDay(6))));
             }
             batches++;

@@ -34,7 +34,7 @@ class DemoRentStandards {
     void approve() {
         LocalDate from = acts.platformStart();
         String reason = "榆政发〔" + (from.getYear() - 1) + "〕45号";
-        DemoHousing.OFFICERS.forEach((district, officer) -> acts.run(DemoActs.at(from, 11), officer, u -> {
+        DemoHousing.OFFICERS.forEach((district, officer) -> acts.run(acts.at(from, 11), officer, u -> {
             if (!standards.list(u).isEmpty()) {
                 return;
             }

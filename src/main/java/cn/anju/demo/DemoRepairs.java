@@ -69,12 +69,12 @@ class DemoRepairs {
                 overdue += weekAgo ? 1 : 0;
                 LocalDate first = weekAgo ? today.minusDays(7) : today.plusDays(i % Math.min(f.inspectionCycleDays(), 7) - 3);
                 int index = i;
-                acts.run(DemoActs.at(today.minusDays(8), 10), manager, u -> schedules.create(u, new PreventiveSchedules.NewSchedule(
+                acts.run(acts.at(today.minusDays(8), 10), manager, u -> schedules.create(u, new PreventiveSchedules.NewSchedule(
                         facilities.get(index).id(), elevator ? "电梯例行保养" : "消防设施月度检查",
                         elevator ? Category.ELEVATOR : Category.FIRE_SAFETY, f.inspectionCycleDays(), first)));
             }
         }
-        int made = DemoClock.asOf(DemoActs.at(today.minusDays(7).atTime(6, 0)), schedules::run);
+        int made = DemoClock.asOf(acts.at(today.minusDays(7).atTime(6, 0)), schedules::run);
         return made + schedules.run();
     }
 

@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -108,7 +107,7 @@ public class Eligibility {
 
     /** The timeline places a decision on the day it was made (an import of older decisions keeps their order). */
     private Instant decidedAt(LocalDate decidedOn) {
-        Instant day = decidedOn.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant day = decidedOn.atTime(9, 0).atZone(clock.getZone()).toInstant();
         return day.isBefore(clock.instant()) ? day : clock.instant();
     }
 

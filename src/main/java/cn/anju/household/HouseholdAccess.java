@@ -5,9 +5,11 @@ import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
+import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 
 import java.util.Set;
 
@@ -19,11 +21,26 @@ import java.util.Set;
 class HouseholdAccess {
 
     static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+    static final Set<Role> CLERKS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+    /** The clerks, and a tenant for their own household. */
+    static final Set<Role> READERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF, Role.TENANT);
+    static final Set<Role> TENANT = Set.of(Role.TENANT);
+
+    public boolean government(Authentication who) {
+        return RoleSets.granted(who, GOVERNMENT);
+    }
+
+    public boolean readers(Authentication who) {
+        return RoleSets.granted(who, READERS);
+    }
+
+    public boolean tenant(Authentication who) {
+        return RoleSets.granted(who, TENANT);
+    }
 
     @Bean
     MenuEntry householdsMenu() {
-        return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.households", "/households", 30,
-                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.households", "/households", 30, CLERKS);
     }
 
     @Bean
@@ -33,18 +50,17 @@ class HouseholdAccess {
 
     @Bean
     MenuEntry waitlistMenu() {
-        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.waitlist", "/households/waitlist", 5,
-                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.waitlist", "/households/waitlist", 5, CLERKS);
     }
 
     @Bean
     MenuEntry myHouseholdMenu() {
-        return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.myHousehold", "/my/household", 5, Set.of(Role.TENANT));
+        return new MenuEntry(MenuGroup.HOUSING_AND_HOUSEHOLDS, "menu.myHousehold", "/my/household", 5, TENANT);
     }
 
     @Bean
     MenuEntry myContactsMenu() {
-        return new MenuEntry(MenuGroup.PERSONAL, "menu.myContacts", "/my/contacts", 6, Set.of(Role.TENANT));
+        return new MenuEntry(MenuGroup.PERSONAL, "menu.myContacts", "/my/contacts", 6, TENANT);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.shared.CityProperties;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import org.springframework.stereotype.Service;
@@ -16,15 +17,15 @@ import java.util.Set;
 @Service
 class Installation {
 
-    static final String CITY_BUREAU = "HB-610800";
-
     private final Organisations organisations;
     private final UserAccounts accounts;
     private final OrganisationAdministration organisationAdministration;
     private final AccountAdministration accountAdministration;
+    private final CityProperties city;
 
     Installation(Organisations organisations, UserAccounts accounts, OrganisationAdministration organisationAdministration,
-                 AccountAdministration accountAdministration) {
+                 AccountAdministration accountAdministration, CityProperties city) {
+        this.city = city;
         this.organisations = organisations;
         this.accounts = accounts;
         this.organisationAdministration = organisationAdministration;
@@ -39,8 +40,8 @@ class Installation {
 
     /** The city bureau the administrators belong to. */
     Organisation cityBureau() {
-        return organisation(new OrganisationAdministration.NewOrganisation(CITY_BUREAU, "榆林市住房和城乡建设局", OrganisationType.CITY_BUREAU,
-                "610800", null));
+        return organisation(new OrganisationAdministration.NewOrganisation(city.cityBureauCode(), "榆林市住房和城乡建设局",
+                OrganisationType.CITY_BUREAU, city.cityCode(), null));
     }
 
     boolean roleHeld(Role role) {
@@ -69,6 +70,6 @@ class Installation {
             return false;
         }
         cityBureau();
-        return open(username, displayName, CITY_BUREAU, Set.of(role), Set.of(), password, true, true).isPresent();
+        return open(username, displayName, city.cityBureauCode(), Set.of(role), Set.of(), password, true, true).isPresent();
     }
 }

@@ -56,7 +56,7 @@ public class OrganisationAdministration {
         }
         String region = command.type().hasRegion() ? command.regionCode() : null;
         if (command.type().hasRegion()) {
-            boolean known = region != null && (region.equals("610800") || districts.find(region).isPresent());
+            boolean known = region != null && (region.equals(districts.cityCode()) || districts.find(region).isPresent());
             if (!known) {
                 throw ProblemException.badRequest("UNKNOWN_REGION", "请选择本平台服务的市或区县（行政区划代码）。");
             }

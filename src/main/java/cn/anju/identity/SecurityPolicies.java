@@ -2,6 +2,7 @@ package cn.anju.identity;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
+import cn.anju.shared.CityProperties;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +20,20 @@ import java.util.Map;
 
 /**
  * Login policies per district with their history. The policy of a district is its newest row in force, else the
- * city-wide default ({@code 610800}). Only the security administrator changes them (三员分立).
+ * city-wide default (the region {@code anju.city-code}). Only the security administrator changes them (三员分立).
  */
 @NamedInterface("actions")
 @Service
 public class SecurityPolicies {
 
-    static final String CITY_DEFAULT = "610800";
-
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    /** The region of the city-wide default policy. */
+    private final String cityDefault;
 
-    SecurityPolicies(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    SecurityPolicies(JdbcClient jdbc, AuditLog audit, Clock clock, CityProperties city) {
+        this.cityDefault = city.cityCode();
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -39,13 +41,13 @@ public class SecurityPolicies {
 
     /** The policy in force for a region; operators and third parties (no region) follow the city default. */
     public SecurityPolicy current(String regionCode) {
-        String region = regionCode == null ? CITY_DEFAULT : regionCode;
+        String region = regionCode == null ? cityDefault : regionCode;
         return jdbc.sql("""
                         select p.*, u.username as changed_by_name from security_policy p
                           left join app_user u on u.id = p.changed_by
                          where p.region_code in (?, ?) and p.effective_from <= ?
                          order by (p.region_code = ?) desc, p.effective_from desc, p.id desc limit 1""")
-                .params(region, CITY_DEFAULT, Timestamp.from(clock.instant()), region)
+                .params(region, cityDefault, Timestamp.from(clock.instant()), region)
                 .query((rs, n) -> policy(rs)).single();
     }
 

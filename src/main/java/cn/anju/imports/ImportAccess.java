@@ -4,9 +4,11 @@ import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.RoleGate;
+import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 
 import java.util.Set;
 
@@ -15,6 +17,10 @@ import java.util.Set;
 class ImportAccess {
 
     static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+
+    public boolean government(Authentication who) {
+        return RoleSets.granted(who, GOVERNMENT);
+    }
 
     @Bean
     MenuEntry importsMenu() {

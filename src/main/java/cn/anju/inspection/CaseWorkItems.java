@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +40,7 @@ class CaseWorkItems implements WorkItems<CurrentUser> {
         }
         if (user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF)) {
             items.add(new Item("work.RECTIFY_OVERDUE", count(user, "c.state = 'DECIDED' and c.decision = 'RECTIFY' and c.rectify_by < ?",
-                    Date.valueOf(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))), "/cases?state=DECIDED", true));
+                    Date.valueOf(LocalDate.now(clock))), "/cases?state=DECIDED", true));
         }
         return items;
     }

@@ -4,10 +4,12 @@ import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.RoleGate;
+import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 
 import java.util.Set;
 
@@ -17,6 +19,26 @@ class InspectionAccess {
 
     static final Set<Role> STAFF = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
     static final Set<Role> OFFICERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+    /** Who plans patrols and verification campaigns: the operator's manager and the district's officers. */
+    static final Set<Role> PLANNERS = Set.of(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER);
+    /** Who walks the patrols and makes the visits. */
+    static final Set<Role> OPERATOR = Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+
+    public boolean staff(Authentication who) {
+        return RoleSets.granted(who, STAFF);
+    }
+
+    public boolean officers(Authentication who) {
+        return RoleSets.granted(who, OFFICERS);
+    }
+
+    public boolean planners(Authentication who) {
+        return RoleSets.granted(who, PLANNERS);
+    }
+
+    public boolean operator(Authentication who) {
+        return RoleSets.granted(who, OPERATOR);
+    }
 
     @Bean
     MenuEntry casesMenu() {
@@ -30,12 +52,12 @@ class InspectionAccess {
 
     @Bean
     RoleGate patrolPlanGate() {
-        return new RoleGate(HttpMethod.POST, "/api/v1/patrol-plans", Set.of(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+        return new RoleGate(HttpMethod.POST, "/api/v1/patrol-plans", PLANNERS);
     }
 
     @Bean
     RoleGate patrolTaskGate() {
-        return new RoleGate(HttpMethod.POST, "/api/v1/patrol-tasks/**", Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        return new RoleGate(HttpMethod.POST, "/api/v1/patrol-tasks/**", OPERATOR);
     }
 
     @Bean
@@ -55,12 +77,12 @@ class InspectionAccess {
 
     @Bean
     RoleGate verificationCampaignGate() {
-        return new RoleGate(HttpMethod.POST, "/api/v1/verification-campaigns", Set.of(Role.OPERATOR_MANAGER, Role.GOV_ADMIN, Role.GOV_OFFICER));
+        return new RoleGate(HttpMethod.POST, "/api/v1/verification-campaigns", PLANNERS);
     }
 
     @Bean
     RoleGate verificationVisitGate() {
-        return new RoleGate(HttpMethod.POST, "/api/v1/verification-visits/**", Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF));
+        return new RoleGate(HttpMethod.POST, "/api/v1/verification-visits/**", OPERATOR);
     }
 
     @Bean

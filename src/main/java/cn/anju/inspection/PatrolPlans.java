@@ -20,7 +20,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +34,6 @@ public class PatrolPlans {
 
     /** The longest checklist a plan may have (the table's check says the same). */
     public static final int MAX_CHECKLIST_ITEMS = 50;
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -82,7 +79,7 @@ public class PatrolPlans {
         if (p.buildingId() != null && !housing.buildingInProject(p.buildingId(), p.projectId())) {
             throw ProblemException.badRequest("BUILDING_NOT_IN_PROJECT", "所选楼栋不属于该项目。");
         }
-        LocalDate first = p.firstDueOn() == null ? LocalDate.now(clock.withZone(CHINA)) : p.firstDueOn();
+        LocalDate first = p.firstDueOn() == null ? LocalDate.now(clock) : p.firstDueOn();
         long id = jdbc.sql("""
                         insert into patrol_plan (district_code, project_id, building_id, name, every_days, checklist, first_due_on, next_due_on,
                                created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -106,7 +103,7 @@ public class PatrolPlans {
                 .list();
     }
 
-    @Scheduled(cron = "${anju.inspection.patrol-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.inspection.patrol-cron:0 10 0 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "patrol-tasks", lockAtMostFor = "PT30M")
     void daily() {
         run();
@@ -114,7 +111,7 @@ public class PatrolPlans {
 
     /** Makes the tasks due by today and marks the missed ones; returns how many tasks were made. */
     public int run() {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock);
         jdbc.sql("update patrol_task set state = 'MISSED' where state = 'PENDING' and deadline < ?").param(Date.valueOf(today)).update();
         record Due(long id, String district, long project, int every, LocalDate next) {
         }

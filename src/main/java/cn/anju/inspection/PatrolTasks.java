@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,6 @@ import java.util.Map;
 @NamedInterface("actions")
 @Service
 public class PatrolTasks {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -84,7 +81,7 @@ public class PatrolTasks {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("t.district_code", "t.project_id", null));
         StringBuilder where = new StringBuilder(scope.sql());
         List<Object> params = new ArrayList<>(scope.params());
-        Date today = Date.valueOf(LocalDate.now(clock.withZone(CHINA)));
+        Date today = Date.valueOf(LocalDate.now(clock));
         if (view != null) {
             switch (view) {
                 case PENDING -> where.append(" and t.state = 'PENDING'");
@@ -231,7 +228,7 @@ public class PatrolTasks {
 
     private List<Task> tasks(String where, List<Object> params) {
         List<Object> all = new ArrayList<>();
-        all.add(Date.valueOf(LocalDate.now(clock.withZone(CHINA))));
+        all.add(Date.valueOf(LocalDate.now(clock)));
         all.addAll(params);
         return jdbc.sql("""
                         select t.id, t.plan_id, p.name, t.project_id, j.name, p.building_id, t.district_code, t.due_on, t.deadline, t.state,

@@ -23,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -36,8 +35,6 @@ import java.util.Map;
 @NamedInterface("api")
 @Service
 public class ViolationCases {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -115,9 +112,9 @@ public class ViolationCases {
         long id = jdbc.sql("""
                         insert into violation_case (case_number, district_code, project_id, unit_id, lease_id, lease_number, household_id, type, source,
                                state, facts, opened_by, opened_at, arrears_amount)
-                        values ('WG' || ? || to_char(?::timestamptz at time zone 'Asia/Shanghai', 'YYYY') || lpad(nextval('violation_case_number_seq')::text, 6, '0'),
+                        values ('WG' || ? || ? || lpad(nextval('violation_case_number_seq')::text, 6, '0'),
                                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(lease.districtCode(), Timestamp.from(now), lease.districtCode(), lease.projectId(), lease.unitId(), lease.id(), lease.number(),
+                .params(lease.districtCode(), Integer.toString(now.atZone(clock.getZone()).getYear()), lease.districtCode(), lease.projectId(), lease.unitId(), lease.id(), lease.number(),
                         lease.householdId(), type.name(), source.name(), state.name(), facts, actorId, Timestamp.from(now), arrears)
                 .query(Long.class).single();
         records.event(id, null, state, source == CaseSource.ARREARS ? "系统按欠租自动立案并上报" : "立案", actorId, now);
@@ -167,7 +164,7 @@ public class ViolationCases {
     @Transactional
     public void decide(CurrentUser actor, long id, Integer version, DecisionRequest d) {
         ViolationCase c = records.loadForOfficer(actor, id);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock);
         if (d == null || d.decision() == null) {
             throw ProblemException.badRequest("DECISION_REQUIRED", "请选择处理决定：责令整改、收回住房、罚款或不予处理。");
         }
@@ -245,7 +242,7 @@ public class ViolationCases {
     @Transactional
     public void reopen(CurrentUser actor, long id, Integer version, String note) {
         ViolationCase c = records.loadForOfficer(actor, id);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock);
         if (c.decision() != Decision.RECTIFY || c.rectifyBy() == null || !today.isAfter(c.rectifyBy())) {
             throw ProblemException.unprocessable("CASE_REOPEN_REFUSED", "只有整改期限已过仍未整改的案件才能重新审查。");
         }

@@ -4,10 +4,12 @@ import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.RoleGate;
+import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 
 import java.util.Set;
 
@@ -16,11 +18,25 @@ import java.util.Set;
 class LeaseAccess {
 
     static final Set<Role> CLERKS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF);
+    /** The clerks, and a tenant for their own lease and file. */
+    static final Set<Role> READERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF, Role.TENANT);
+    static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+
+    public boolean clerks(Authentication who) {
+        return RoleSets.granted(who, CLERKS);
+    }
+
+    public boolean readers(Authentication who) {
+        return RoleSets.granted(who, READERS);
+    }
+
+    public boolean government(Authentication who) {
+        return RoleSets.granted(who, GOVERNMENT);
+    }
 
     @Bean
     MenuEntry leasesMenu() {
-        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.leases", "/leases", 30,
-                Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER, Role.OPERATOR_STAFF, Role.TENANT));
+        return new MenuEntry(MenuGroup.MOVE_IN_AND_OUT, "menu.leases", "/leases", 30, READERS);
     }
 
     @Bean
@@ -32,7 +48,7 @@ class LeaseAccess {
     @Bean
     @Order(0) // before the clerks' catch-all for /api/v1/leases/**
     RoleGate filingConfirmationGate() {
-        return new RoleGate(HttpMethod.POST, "/api/v1/leases/*/filing/confirmation", Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER));
+        return new RoleGate(HttpMethod.POST, "/api/v1/leases/*/filing/confirmation", GOVERNMENT);
     }
 
     @Bean

@@ -64,7 +64,7 @@ public class LeaseJobs {
     public record DailyRun(int renewed, int expired, int reminded, int lapsedFlagged) {
     }
 
-    @Scheduled(cron = "${anju.lease.daily-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.lease.daily-cron:0 30 7 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "lease-daily", lockAtMostFor = "PT30M")
     public void daily() {
         runDaily();

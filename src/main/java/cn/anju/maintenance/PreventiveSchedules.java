@@ -19,7 +19,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public class PreventiveSchedules {
                 .query((rs, n) -> new F(rs.getString(1), rs.getLong(2))).optional()
                 .filter(x -> scopes.of(actor).coversProject(x.district(), x.project()))
                 .orElseThrow(() -> ProblemException.notFound("FACILITY_NOT_FOUND", "设施不存在或不在您的服务范围内。"));
-        LocalDate first = s.firstDueOn() == null ? LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))) : s.firstDueOn();
+        LocalDate first = s.firstDueOn() == null ? LocalDate.now(clock) : s.firstDueOn();
         long id = jdbc.sql("""
                         insert into maintenance_schedule (facility_id, district_code, project_id, task, category, every_days, next_due_on,
                                created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -103,7 +102,7 @@ public class PreventiveSchedules {
         return id;
     }
 
-    @Scheduled(cron = "${anju.maintenance.preventive-cron:0 0 6 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.maintenance.preventive-cron:0 0 6 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "maintenance-preventive", lockAtMostFor = "PT30M")
     void daily() {
         run();
@@ -111,7 +110,7 @@ public class PreventiveSchedules {
 
     /** Makes the orders of every schedule due by today (a missed day catches up, one order per due day); returns how many. */
     public int run() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         record Due(long id, long facility, String district, long project, String task, Category category, int every, LocalDate next) {
         }
         List<Due> due = jdbc.sql("""

@@ -17,7 +17,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,6 @@ public class WorkOrders {
     public enum Priority { URGENT, NORMAL }
 
     public enum Source { TENANT, PATROL, HOTLINE, STAFF, PREVENTIVE }
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -200,7 +197,7 @@ public class WorkOrders {
 
     private String number(String district) {
         long seq = jdbc.sql("select nextval('work_order_number_seq')").query(Long.class).single();
-        return "WX" + district + LocalDate.now(clock.withZone(CHINA)).format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq % 100000);
+        return "WX" + district + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq % 100000);
     }
 
 }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 /**
  * {@code java -jar anju.jar --anju.command=bill-run [--anju.rent.bill-period=2026-12]}: the monthly bill run from the
@@ -33,7 +32,7 @@ class BillRunCommand implements PlatformCommand {
 
     @Override
     public int run() {
-        YearMonth month = period.isBlank() ? YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai"))) : YearMonth.parse(period);
+        YearMonth month = period.isBlank() ? YearMonth.now(clock) : YearMonth.parse(period);
         BillRuns.Result r = runs.run(BillRuns.Trigger.MANUAL, null, month);
         System.out.printf("BILL RUN %s: %d bills, total %s, digest %s, %d leases without a rent standard%n",
                 month, r.bills(), r.total().toPlainString(), r.digest(), r.withoutStandard());

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -28,16 +29,16 @@ import java.util.List;
 @Service
 public class CashierReports {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final RentLedger ledger;
     private final MeasureScopes measureScopes;
     private final RentMeasures.CollectionRate collectionRate;
+    private final ZoneId zone;
 
     CashierReports(JdbcClient jdbc, DataScopes scopes, RentLedger ledger, MeasureScopes measureScopes,
-                   RentMeasures.CollectionRate collectionRate) {
+                   RentMeasures.CollectionRate collectionRate, Clock clock) {
+        this.zone = clock.getZone();
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.ledger = ledger;
@@ -57,8 +58,8 @@ public class CashierReports {
         }
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
         List<Object> params = new ArrayList<>(scope.params());
-        params.add(Timestamp.from(day.atStartOfDay(BEIJING).toInstant()));
-        params.add(Timestamp.from(day.plusDays(1).atStartOfDay(BEIJING).toInstant()));
+        params.add(Timestamp.from(day.atStartOfDay(zone).toInstant()));
+        params.add(Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()));
         // a reversal counts on the day and line of the cashier who took the money it reverses
         String own = user.has(Role.OPERATOR_MANAGER) ? "" : " and coalesce(o.recorded_by, p.recorded_by) = ?";
         if (!own.isEmpty()) {

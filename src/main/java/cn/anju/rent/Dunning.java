@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ public class Dunning {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${anju.rent.dunning-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.rent.dunning-cron:0 0 9 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "rent-dunning", lockAtMostFor = "PT1H")
     void daily() {
         run();
@@ -68,7 +67,7 @@ public class Dunning {
 
     /** The last step of dunning: households newly at six months' arrears are reported for the government's decision. */
     public int reportArrears() {
-        return arrears.run(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        return arrears.run(LocalDate.now(clock));
     }
 
     record Oldest(long lease, String number, String district, long household, long bill, LocalDate due, BigDecimal owed) {
@@ -76,7 +75,7 @@ public class Dunning {
 
     /** Returns how many notices went out; running it again the same day sends nothing more. */
     public int run() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         List<Oldest> leases = jdbc.sql("""
                         select distinct on (b.lease_id) b.lease_id, l.lease_number, b.district_code, b.household_id, b.id, b.due_date,
                                (select sum(x.outstanding) from bill_balance x where x.lease_id = b.lease_id and x.outstanding > 0)

@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -61,7 +60,7 @@ public class DunningLetter {
                 Role.GOV_OFFICER)) {
             throw ProblemException.forbidden("DUNNING_LETTER_FORBIDDEN", "催缴通知书由承接主体或住房保障部门出具。");
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         List<RentLedger.BillRow> overdue = a.bills().stream().filter(b -> b.outstanding().signum() > 0 && b.dueDate().isBefore(today)).toList();
         HousingStock.UnitDescription unit = housing.describe(a.lease().unitId());
         HouseholdQueries.Head head = households.head(a.lease().householdId());

@@ -21,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
@@ -129,10 +128,10 @@ public class Payments {
         lockLease(jdbc, leaseId);
         if (account == BillAccount.RENT) {
             // the principal is about to change: first charge the late fees due for the days it stood as it was
-            lateFees.postForLease(leaseId, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+            lateFees.postForLease(leaseId, LocalDate.now(clock));
         }
         long seq = jdbc.sql("select nextval('receipt_seq')").query(Long.class).single();
-        String receipt = "SJ" + leaseNumber.substring(0, 6) + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(DAY)
+        String receipt = "SJ" + leaseNumber.substring(0, 6) + LocalDate.now(clock).format(DAY)
                 + String.format("%08d", seq);
         Timestamp now = Timestamp.from(clock.instant());
         record Place(String district, long project, long household) {

@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -43,9 +44,11 @@ class ReceiptPdf {
     private final HouseholdQueries households;
     private final Districts districts;
     private final FiscalReceipts fiscal;
+    private final ZoneId zone;
 
     ReceiptPdf(JdbcClient jdbc, ChineseFont font, HousingStock housing, HouseholdQueries households, Districts districts,
-               FiscalReceipts fiscal) {
+               FiscalReceipts fiscal, Clock clock) {
+        this.zone = clock.getZone();
         this.jdbc = jdbc;
         this.font = font;
         this.housing = housing;
@@ -116,7 +119,7 @@ class ReceiptPdf {
             if (p.reason() != null) {
                 doc.add(new Paragraph("冲正原因：" + p.reason(), text));
             }
-            doc.add(new Paragraph("收款时间：" + TIME.format(p.at().atZoneSameInstant(ZoneId.of("Asia/Shanghai")))
+            doc.add(new Paragraph("收款时间：" + TIME.format(p.at().atZoneSameInstant(zone))
                     + "　　收款人：" + p.cashier() + "　　租金属政府非税收入，按规定缴入国库。", text));
             doc.close();
             return out.toByteArray();

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ public class Reconciliation {
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
+    private final ZoneId zone;
 
-    Reconciliation(JdbcClient jdbc, DataScopes scopes) {
+    Reconciliation(JdbcClient jdbc, DataScopes scopes, Clock clock) {
         this.jdbc = jdbc;
         this.scopes = scopes;
+        this.zone = clock.getZone();
     }
 
     public List<Row> statement(CurrentUser user, String districtCode, YearMonth month) {
@@ -52,9 +55,8 @@ public class Reconciliation {
             throw ProblemException.notFound("DISTRICT_NOT_IN_SCOPE", "没有该区县的对账数据，或不在您的数据范围内。");
         }
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
-        ZoneId beijing = ZoneId.of("Asia/Shanghai");
-        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(beijing).toInstant());
-        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(beijing).toInstant());
+        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
+        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
         List<Object> params = new ArrayList<>(List.of(Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()),
                 Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()),
                 Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()), from, to, from, to, from, to));

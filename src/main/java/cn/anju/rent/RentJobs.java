@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 /**
  * The scheduled bill run: every night for the current month, once across all nodes (ShedLock). Running it daily
@@ -28,15 +27,15 @@ class RentJobs {
     }
 
     /** On the 1st: late fees through that day on every overdue bill (payments post them too, before they allocate). */
-    @Scheduled(cron = "${anju.rent.late-fee-cron:0 45 2 1 * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.rent.late-fee-cron:0 45 2 1 * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "rent-late-fees", lockAtMostFor = "PT2H")
     void monthlyLateFees() {
-        lateFees.postAll(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        lateFees.postAll(LocalDate.now(clock));
     }
 
-    @Scheduled(cron = "${anju.rent.bill-cron:0 15 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.rent.bill-cron:0 15 2 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "rent-bill-run", lockAtMostFor = "PT2H")
     void nightly() {
-        runs.run(BillRuns.Trigger.SCHEDULED, null, YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        runs.run(BillRuns.Trigger.SCHEDULED, null, YearMonth.now(clock));
     }
 }

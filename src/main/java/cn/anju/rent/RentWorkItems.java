@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +70,6 @@ class RentWorkItems implements WorkItems<CurrentUser> {
     /** Leases whose overdue rent principal is at least the district's threshold months of their monthly rent. */
     private long arrearsCases(CurrentUser user) {
         return arrears.atThreshold(scopes.filter(user, new ScopeFilter.Columns("b.district_code", "b.project_id", null)),
-                LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))).size();
+                LocalDate.now(clock)).size();
     }
 }

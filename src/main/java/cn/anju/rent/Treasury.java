@@ -72,7 +72,7 @@ public class Treasury {
         if (b == null || b.districtCode() == null || b.upTo() == null) {
             throw ProblemException.badRequest("REMITTANCE_INCOMPLETE", "请选择区县和截止日期。");
         }
-        if (b.upTo().isAfter(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))) {
+        if (b.upTo().isAfter(LocalDate.now(clock))) {
             throw ProblemException.badRequest("REMITTANCE_FUTURE", "截止日期不能晚于今天。");
         }
         ScopeFilter scope = scopes.filter(actor, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
@@ -165,8 +165,8 @@ public class Treasury {
     public List<Held> held(CurrentUser user) {
         requireReader(user);
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
-        ZoneId beijing = ZoneId.of("Asia/Shanghai");
-        LocalDate today = LocalDate.now(clock.withZone(beijing));
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
         List<String> districts = jdbc.sql("select distinct p.district_code from payment p where p.account = 'RENT' and " + scope.sql() + " order by 1")
                 .params(scope.params()).query(String.class).list();
         List<Held> out = new ArrayList<>();
@@ -177,9 +177,9 @@ public class Treasury {
             LocalDate overdueBefore = (today.getDayOfMonth() > remitDay ? current : current.minusMonths(1)).atDay(1);
             List<Object> params = new ArrayList<>(scope.params());
             params.add(d);
-            Timestamp days30 = Timestamp.from(today.minusDays(30).atStartOfDay(beijing).toInstant());
-            Timestamp days60 = Timestamp.from(today.minusDays(60).atStartOfDay(beijing).toInstant());
-            Timestamp overdue = Timestamp.from(overdueBefore.atStartOfDay(beijing).toInstant());
+            Timestamp days30 = Timestamp.from(today.minusDays(30).atStartOfDay(zone).toInstant());
+            Timestamp days60 = Timestamp.from(today.minusDays(60).atStartOfDay(zone).toInstant());
+            Timestamp overdue = Timestamp.from(overdueBefore.atStartOfDay(zone).toInstant());
             params.addAll(List.of(days30, days30, days60, days60, overdue, overdue));
             out.add(jdbc.sql("""
                             with p as (

@@ -11,10 +11,17 @@ import java.util.Optional;
 public class Districts {
 
     private final JdbcClient jdbc;
+    private final CityProperties city;
     private volatile List<District> cached;
 
-    Districts(JdbcClient jdbc) {
+    Districts(JdbcClient jdbc, CityProperties city) {
         this.jdbc = jdbc;
+        this.city = city;
+    }
+
+    /** The city the platform serves ({@code anju.city-code}): the region of city-wide defaults and the city bureau. */
+    public String cityCode() {
+        return city.cityCode();
     }
 
     public List<District> all() {
@@ -41,7 +48,7 @@ public class Districts {
         if (code == null) {
             return "";
         }
-        if (code.equals("610800")) {
+        if (code.equals(city.cityCode())) {
             return "榆林市";
         }
         return find(code).map(District::name).orElse(code);

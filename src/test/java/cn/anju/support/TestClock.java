@@ -1,8 +1,10 @@
 package cn.anju.support;
 
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +21,14 @@ import java.time.ZoneId;
  * and a test may move it forward (idle timeouts, token expiry, due dates) instead of waiting, resetting it when done.
  *
  * <p>The start is read from the system property {@code anju.test.clock} or the environment variable
- * {@code ANJU_TEST_CLOCK}: an ISO date ({@code 2026-12-31}, taken at 10:00 in Asia/Shanghai) or an offset date-time
+ * {@code ANJU_TEST_CLOCK}: an ISO date ({@code 2026-12-31}, taken at 10:00 in the city's zone) or an offset date-time
  * ({@code 2026-12-31T23:30:00+08:00}). Without either it is {@link #DEFAULT_START}. {@code docs/testing.md} shows
  * how the suite is run on the 1st, the 20th, the last day of a month and 31 December.
  */
 public final class TestClock extends Clock {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The city's zone as the platform is configured ({@code anju.zone} in {@code application.yml}), never a second copy. */
+    public static final ZoneId ZONE = configuredZone();
     /** A Monday in the middle of a month, inside the year whose public holidays the demo calendar holds. */
     public static final String DEFAULT_START = "2026-11-16";
     /** Where the suite's time begins, fixed for the whole JVM. */
@@ -45,7 +48,7 @@ public final class TestClock extends Clock {
         return INSTANCE;
     }
 
-    /** Today in Asia/Shanghai by the test clock. */
+    /** Today in the city's zone by the test clock. */
     public static LocalDate today() {
         return LocalDate.now(INSTANCE);
     }
@@ -75,6 +78,12 @@ public final class TestClock extends Clock {
     @Override
     public Instant instant() {
         return START.plusNanos(System.nanoTime() - STARTED_NANOS).plus(offset);
+    }
+
+    private static ZoneId configuredZone() {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yml"));
+        return ZoneId.of(yaml.getObject().getProperty("anju.zone"));
     }
 
     static Instant parse(String start) {

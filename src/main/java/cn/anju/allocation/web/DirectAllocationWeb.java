@@ -54,7 +54,7 @@ class DirectAllocationWeb {
     }
 
     @Controller
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     static class Pages {
 
         private final DirectAllocations allocations;
@@ -82,7 +82,7 @@ class DirectAllocationWeb {
         }
 
         @PostMapping("/direct-allocations")
-        @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+        @PreAuthorize("@allocationAccess.government(authentication)")
         String allocate(CurrentUser user, @ModelAttribute DirectAllocations.NewAllocation allocation, RedirectAttributes redirect) {
             return PageActions.attempt(redirect, "/direct-allocations", "房源已预留，承接主体可据此起草合同。",
                     () -> allocations.allocate(user, allocation));

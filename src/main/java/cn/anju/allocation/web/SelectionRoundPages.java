@@ -42,7 +42,7 @@ class SelectionRoundPages {
     }
 
     @GetMapping("/selection-rounds")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     String list(CurrentUser user, Model model) {
         model.addAttribute("rounds", queries.list(user));
         model.addAttribute("runs", runs(user));
@@ -51,7 +51,7 @@ class SelectionRoundPages {
     }
 
     @PostMapping("/selection-rounds")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@allocationAccess.government(authentication)")
     String create(CurrentUser user, @RequestParam String name, @RequestParam long projectId,
                   @RequestParam(defaultValue = "LOTTERY") SelectionRounds.Method method, RedirectAttributes redirect) {
         try {
@@ -68,7 +68,7 @@ class SelectionRoundPages {
     }
 
     @GetMapping("/selection-rounds/{id}")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     String detail(CurrentUser user, @PathVariable long id, Model model) {
         RoundQueries.RoundRow round = queries.round(user, id);
         List<RoundQueries.Place> places = queries.places(user, id);
@@ -87,7 +87,7 @@ class SelectionRoundPages {
     }
 
     @PostMapping("/selection-rounds/{id}/{step}")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@allocationAccess.clerks(authentication)")
     String step(CurrentUser user, @PathVariable long id, @PathVariable String step, @ModelAttribute StepForm form,
                 RedirectAttributes redirect) {
         Consumer<CurrentUser> action = switch (step) {

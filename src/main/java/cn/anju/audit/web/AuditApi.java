@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@PreAuthorize("hasRole('AUDITOR')")
+@PreAuthorize("@auditAccess.auditor(authentication)")
 @Tag(name = "审计 Audit")
 class AuditApi {
 

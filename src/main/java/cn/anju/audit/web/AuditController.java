@@ -23,7 +23,7 @@ import java.util.List;
 /** 审计日志: search and chain verification, for the audit administrator only. */
 @Controller
 @RequestMapping("/audit")
-@PreAuthorize("hasRole('AUDITOR')")
+@PreAuthorize("@auditAccess.auditor(authentication)")
 class AuditController {
 
     private final AuditQueries queries;

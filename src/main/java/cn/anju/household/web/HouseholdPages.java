@@ -42,7 +42,7 @@ import java.util.List;
 @Controller
 @RequestMapping("/households")
 // tenants too: their scope is their own household, so they reach their own file and its reveal only
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
+@PreAuthorize("@householdAccess.readers(authentication)")
 class HouseholdPages {
 
     private final HouseholdQueries queries;
@@ -123,7 +123,7 @@ class HouseholdPages {
     }
 
     @GetMapping("/review")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@householdAccess.government(authentication)")
     String review(CurrentUser user, @ModelAttribute ListPage list, Model model) {
         model.addAttribute("result", review.due(user, list.pageQuery()));
         return "household/review";

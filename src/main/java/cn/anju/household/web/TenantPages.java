@@ -101,7 +101,7 @@ class TenantPages {
     }
 
     @GetMapping("/my/household")
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@householdAccess.tenant(authentication)")
     String myHousehold(CurrentUser user, Model model) {
         if (user.householdId() == null) {
             throw ProblemException.notFound("HOUSEHOLD_NOT_FOUND", "您的账号尚未关联保障家庭。");
@@ -121,7 +121,7 @@ class TenantPages {
 
     /** 通知方式: where rent notices and reminders reach the member besides the phone on record. */
     @GetMapping("/my/contacts")
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@householdAccess.tenant(authentication)")
     String myContacts(CurrentUser user, @ModelAttribute Contacts form, Model model) {
         String wechatOpenId = form.wechatOpenId();
         MemberContacts.Own own = contacts.own(memberOf(user));
@@ -133,7 +133,7 @@ class TenantPages {
     }
 
     @PostMapping("/my/contacts")
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@householdAccess.tenant(authentication)")
     String changeContacts(CurrentUser user, @ModelAttribute Contacts form, Model model) {
         String email = form.email();
         String wechatOpenId = form.wechatOpenId();

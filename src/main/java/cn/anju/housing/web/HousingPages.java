@@ -30,7 +30,7 @@ import java.util.List;
 /** 项目 and 房源 pages. */
 @Controller
 @RequestMapping("/housing")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@housingAccess.stockReaders(authentication)")
 class HousingPages {
 
     private final HousingQueries queries;
@@ -57,7 +57,7 @@ class HousingPages {
     }
 
     @PostMapping("/projects")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@housingAccess.government(authentication)")
     String registerProject(CurrentUser user, @Valid @ModelAttribute ProjectForm form, RedirectAttributes redirect) {
         try {
             stock.registerProject(user, new HousingStock.NewProject(form.districtCode(), form.name(), form.address(), form.builtYear()));

@@ -30,7 +30,7 @@ import java.util.List;
  */
 @Controller
 @RequestMapping("/admin/accounts")
-@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@PreAuthorize("@identityAccess.system(authentication)")
 class AccountAdminController {
 
     private final AccountAdministration administration;

@@ -22,7 +22,7 @@ import java.time.LocalDate;
 /** 承接主体服务范围: who serves which district, and since when. */
 @Controller
 @RequestMapping("/coverage")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+@PreAuthorize("@identityAccess.coverageReaders(authentication)")
 class CoverageController {
 
     private final IdentityQueries queries;
@@ -59,7 +59,7 @@ class CoverageController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@identityAccess.government(authentication)")
     String grant(CurrentUser user, @ModelAttribute CoverageForm form, RedirectAttributes redirect) {
         try {
             administration.grant(user, form.coverage());
@@ -74,7 +74,7 @@ class CoverageController {
     }
 
     @PostMapping("/{id}/end")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@identityAccess.government(authentication)")
     String end(CurrentUser user, @PathVariable Long id, @ModelAttribute EndForm form, RedirectAttributes redirect) {
         try {
             administration.end(user, id, form.lastDay());

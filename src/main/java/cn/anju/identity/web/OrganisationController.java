@@ -34,7 +34,7 @@ class OrganisationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@identityAccess.organisationReaders(authentication)")
     String list(CurrentUser user, Model model) {
         model.addAttribute("organisations", queries.organisations(user));
         model.addAttribute("types", OrganisationType.values());
@@ -48,7 +48,7 @@ class OrganisationController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize("@identityAccess.system(authentication)")
     String create(CurrentUser user, @Valid @ModelAttribute OrganisationForm form, RedirectAttributes redirect) {
         try {
             var o = administration.create(user, new OrganisationAdministration.NewOrganisation(form.code(), form.name(), form.type(),

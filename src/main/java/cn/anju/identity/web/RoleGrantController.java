@@ -28,7 +28,7 @@ import java.util.Set;
  */
 @Controller
 @RequestMapping("/security/accounts")
-@PreAuthorize("hasRole('SECURITY_ADMIN')")
+@PreAuthorize("@identityAccess.security(authentication)")
 class RoleGrantController {
 
     private final RoleGrants grants;

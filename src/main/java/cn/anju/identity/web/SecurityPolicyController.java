@@ -19,7 +19,7 @@ import java.util.List;
 /** 安全策略: login policy per district with its history, for the security administrator only. */
 @Controller
 @RequestMapping("/security/policy")
-@PreAuthorize("hasRole('SECURITY_ADMIN')")
+@PreAuthorize("@identityAccess.security(authentication)")
 class SecurityPolicyController {
 
     private final SecurityPolicies policies;
@@ -34,9 +34,9 @@ class SecurityPolicyController {
     }
 
     @GetMapping
-    String show(@RequestParam(defaultValue = "610800") String region, Model model) {
+    String show(@RequestParam(defaultValue = "${anju.city-code}") String region, Model model) {
         List<Region> regions = new ArrayList<>();
-        regions.add(new Region("610800", "榆林市（全市默认）"));
+        regions.add(new Region(districts.cityCode(), districts.nameOf(districts.cityCode()) + "（全市默认）"));
         districts.all().forEach(d -> regions.add(new Region(d.code(), d.name())));
         model.addAttribute("regions", regions);
         model.addAttribute("region", region);

@@ -19,7 +19,7 @@ import java.io.IOException;
 /** 数据导入: templates, upload, and the error report of a refused sheet. */
 @Controller
 @RequestMapping("/imports")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+@PreAuthorize("@importAccess.government(authentication)")
 class ImportPages {
 
     private final Imports imports;

@@ -31,7 +31,7 @@ import java.util.List;
  * inspector ticks the checklist with notes and photos, then turns a failed item into a work order or a case.
  */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@inspectionAccess.staff(authentication)")
 class PatrolPages {
 
     private final PatrolPlans plans;
@@ -82,7 +82,7 @@ class PatrolPages {
     }
 
     @PostMapping("/patrols/plans")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@inspectionAccess.planners(authentication)")
     String createPlan(CurrentUser user, @ModelAttribute PlanForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols", "巡查计划已制定，任务将按计划生成。", () -> plans.create(user, form.plan()));
     }
@@ -100,13 +100,13 @@ class PatrolPages {
     }
 
     @PostMapping("/patrols/{id}")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String record(CurrentUser user, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "巡查结果已登记。", () -> PatrolForms.record(tasks, user, id, request));
     }
 
     @PostMapping("/patrols/{id}/results/{resultId}/work-order")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String toOrder(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @ModelAttribute PatrolApi.ToOrder form,
                    RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已生成维修工单（照片已随单）。",
@@ -118,7 +118,7 @@ class PatrolPages {
     }
 
     @PostMapping("/patrols/{id}/results/{resultId}/violation-case")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String toCase(CurrentUser user, @PathVariable long id, @PathVariable long resultId, @ModelAttribute CaseForm form,
                   RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/patrols/" + id, "已立案（草稿），巡查照片已作为证据。",

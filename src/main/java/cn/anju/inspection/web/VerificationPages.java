@@ -25,7 +25,7 @@ import java.util.List;
 
 /** 入户核查 (campaigns, their visits, a phone page per visit) and 疑似闲置 (readings import and the list to visit). */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@inspectionAccess.staff(authentication)")
 class VerificationPages {
 
     private final Verifications verifications;
@@ -51,7 +51,7 @@ class VerificationPages {
     }
 
     @PostMapping("/verifications")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@inspectionAccess.planners(authentication)")
     String open(CurrentUser user, @ModelAttribute CampaignForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/verifications", "核查活动已发起。", () -> verifications.open(user,
                 new Verifications.NewCampaign(form.districtCode(), form.name(), form.startsOn(), form.endsOn())));
@@ -73,7 +73,7 @@ class VerificationPages {
     }
 
     @PostMapping("/verifications/visits/{id}")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@inspectionAccess.operator(authentication)")
     String record(CurrentUser user, @PathVariable long id, @ModelAttribute VisitForm form,
                   @RequestParam(name = "photo", required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/verifications/visits/" + id, () -> {

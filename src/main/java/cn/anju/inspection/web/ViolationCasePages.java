@@ -40,7 +40,7 @@ import static cn.anju.shared.web.PageActions.attempt;
  */
 @Controller
 @RequestMapping("/cases")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@inspectionAccess.staff(authentication)")
 class ViolationCasePages {
 
     private final ViolationCases cases;
@@ -150,7 +150,7 @@ class ViolationCasePages {
     }
 
     @PostMapping("/{id}/decision")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@inspectionAccess.officers(authentication)")
     String decide(CurrentUser user, @PathVariable long id, @RequestParam int version, @ModelAttribute DecisionForm form,
                   RedirectAttributes redirect) {
         return attempt(redirect, "/cases/" + id, "处理决定已作出，已记入住户档案。", () -> cases.decide(user, id, version, form.request()));

@@ -42,7 +42,7 @@ import static cn.anju.shared.web.PageActions.attempt;
  */
 @Controller
 @RequestMapping("/leases")
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
+@PreAuthorize("@leaseAccess.readers(authentication)")
 class LeasePages {
 
     /** The fixtures every handover checks, in the order a clerk walks the flat. */
@@ -154,13 +154,13 @@ class LeasePages {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String draft(CurrentUser user, @Valid @ModelAttribute DraftForm form, RedirectAttributes redirect) {
         return attempt(redirect, "/leases", "合同草稿已生成，请核对后签约。", () -> leases.draft(user, form.draft()));
     }
 
     @PostMapping("/{id}/{action:sign|terminate|filing}")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String act(CurrentUser user, @PathVariable long id, @PathVariable String action, @ModelAttribute ActionForm form,
                RedirectAttributes redirect) {
         String target = "detail".equals(form.back()) ? "/leases/" + id : "/leases";
@@ -174,25 +174,25 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/filing/confirmation")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@leaseAccess.government(authentication)")
     String confirmFiling(CurrentUser user, @PathVariable long id, @RequestParam String filingNumber, RedirectAttributes redirect) {
         return attempt(redirect, "/leases/" + id, "备案已确认。", () -> filings.confirm(user, id, filingNumber));
     }
 
     @PostMapping("/{id}/move-in")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String moveIn(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute MoveInForm form, RedirectAttributes redirect) {
         return attempt(redirect, "/leases/" + id, "入住手续已办理，合同生效。", () -> handovers.moveIn(user, id, form.moveIn()));
     }
 
     @PostMapping("/{id}/move-out")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String moveOut(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute MoveOutForm form, RedirectAttributes redirect) {
         return attempt(redirect, "/leases/" + id, "退房手续已办理，房源已收回，结算单见下。", () -> handovers.moveOut(user, id, form.moveOut()));
     }
 
     @PostMapping("/{id}/renewal")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String renew(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute RenewalForm form, RedirectAttributes redirect) {
         long[] created = new long[1];
         String back = attempt(redirect, "/leases/" + id, "续签合同草稿已生成，请核对后签约。",
@@ -201,7 +201,7 @@ class LeasePages {
     }
 
     @PostMapping("/{id}/amendments")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String amend(CurrentUser user, @PathVariable long id, @ModelAttribute Amendments.Amendment amendment, RedirectAttributes redirect) {
         return attempt(redirect, "/leases/" + id, "合同已变更。", () -> amendments.amend(user, id, amendment));
     }

@@ -19,7 +19,7 @@ import java.io.IOException;
 
 /** The resident file's part of the household page (loaded into it by htmx): timeline, documents, upload. */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
+@PreAuthorize("@leaseAccess.readers(authentication)")
 class ResidentFilePages {
 
     private final ResidentFile file;
@@ -45,7 +45,7 @@ class ResidentFilePages {
     }
 
     @PostMapping("/households/{id}/documents")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@leaseAccess.clerks(authentication)")
     String upload(CurrentUser user, @PathVariable long id, @ModelAttribute DocumentForm form, RedirectAttributes redirect)
             throws IOException {
         MultipartFile file = form.file();

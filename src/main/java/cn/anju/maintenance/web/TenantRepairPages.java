@@ -24,7 +24,7 @@ import java.util.List;
 
 /** 我的报修 on a phone: report a repair with photos, follow it, confirm and rate it, or ask for it to be redone. */
 @Controller
-@PreAuthorize("hasRole('TENANT')")
+@PreAuthorize("@maintenanceAccess.tenant(authentication)")
 class TenantRepairPages {
 
     private final WorkOrders orders;

@@ -38,7 +38,7 @@ import java.util.List;
  * photos); 养护计划, the preventive schedules.
  */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@maintenanceAccess.staff(authentication)")
 class WorkOrderPages {
 
     private final WorkOrders orders;
@@ -90,7 +90,7 @@ class WorkOrderPages {
     }
 
     @PostMapping("/work-orders")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@maintenanceAccess.operator(authentication)")
     String record(CurrentUser user, @ModelAttribute RequestForm form, RedirectAttributes redirect) {
         long[] id = new long[1];
         String back = PageActions.attempt(redirect, "/work-orders", "已登记。", () -> {
@@ -134,7 +134,7 @@ class WorkOrderPages {
     }
 
     @PostMapping("/work-orders/{id}/completion")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@maintenanceAccess.operator(authentication)")
     String complete(CurrentUser user, @PathVariable long id, @RequestParam int version, @ModelAttribute CompletionForm form,
                     RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/work-orders/" + id, "已登记完工。", () -> handling.complete(user, id, version,
@@ -156,7 +156,7 @@ class WorkOrderPages {
     }
 
     @PostMapping("/maintenance/schedules")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@maintenanceAccess.planners(authentication)")
     String createSchedule(CurrentUser user, @ModelAttribute ScheduleForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/maintenance/schedules", "养护计划已制定，到期自动生成工单。",
                 () -> schedules.create(user, new PreventiveSchedules.NewSchedule(form.facilityId(), form.task(), form.category(),

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the user may see, what is owed and held, the latest bills, payments and the dunning notices sent.
  */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER','OPERATOR_STAFF','TENANT')")
+@PreAuthorize("@rentAccess.householdReaders(authentication)")
 class HouseholdRentPages {
 
     private final RentQueries queries;

@@ -123,7 +123,7 @@ class OnlinePaymentWeb {
     }
 
     @Controller
-    @PreAuthorize("hasRole('TENANT')")
+    @PreAuthorize("@rentAccess.tenant(authentication)")
     static class TenantRent {
 
         private final LeaseQueries leases;

@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 
 /** 收费台 (the counter), 账单 (bills and bill runs), 租金标准 (standards). */
 @Controller
-@PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER','OPERATOR_STAFF')")
+@PreAuthorize("@rentAccess.staff(authentication)")
 class RentPages {
 
     private final LeaseQueries leases;
@@ -128,7 +128,7 @@ class RentPages {
     }
 
     @GetMapping("/rent/counter")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String counter(CurrentUser user, @ModelAttribute LeaseChoice choice, Model model) {
         String leaseNumber = choice.leaseNumber();
         Long leaseId = choice.leaseId();
@@ -153,7 +153,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/counter/{leaseId}/payments")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String pay(CurrentUser user, @PathVariable long leaseId, @Valid @ModelAttribute PaymentForm form, RedirectAttributes redirect) {
         String target = "/rent/counter?leaseId=" + leaseId;
         return PageActions.attempt(redirect, target, () -> {
@@ -166,14 +166,14 @@ class RentPages {
     }
 
     @PostMapping("/rent/counter/{leaseId}/other-charges")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String setCharge(CurrentUser user, @PathVariable long leaseId, @ModelAttribute ChargeForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "收费项目已设置，下次出账起按新标准计费。",
                 () -> otherCharges.set(user, leaseId, form.charge()));
     }
 
     @PostMapping("/rent/counter/{leaseId}/other-charges/{chargeId}/end")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String endCharge(CurrentUser user, @PathVariable long leaseId, @PathVariable long chargeId, @ModelAttribute ChargeEnd end,
                      RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + leaseId, "已停收。",
@@ -181,7 +181,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/bank-statements")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String importStatement(CurrentUser user, @ModelAttribute StatementUpload upload, RedirectAttributes redirect) throws IOException {
         MultipartFile file = upload.file();
         byte[] content = file == null ? null : file.getBytes();
@@ -193,7 +193,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/bank-lines/{id}/match")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','OPERATOR_STAFF')")
+    @PreAuthorize("@rentAccess.operator(authentication)")
     String matchLine(CurrentUser user, @PathVariable long id, @ModelAttribute LeaseChoice choice, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter", "已匹配并入账。", () -> bank.match(user, id,
                 leases.byNumber(user, choice.leaseNumber()).map(LeaseQueries.LeaseRow::id).orElseThrow(() ->
@@ -201,7 +201,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/payments/{id}/reversal")
-    @PreAuthorize("hasRole('OPERATOR_MANAGER')")
+    @PreAuthorize("@rentAccess.manager(authentication)")
     String reverse(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute ReversalForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/counter?leaseId=" + form.leaseId(), "已冲正。",
                 () -> payments.reverse(user, id, form.reason()));
@@ -223,7 +223,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/bill-runs")
-    @PreAuthorize("hasAnyRole('OPERATOR_MANAGER','GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@rentAccess.billRunners(authentication)")
     String run(CurrentUser user, @RequestParam String period, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/bills", () -> {
             BillRuns.Result r = runs.run(BillRuns.Trigger.MANUAL, user.id(), YearMonth.parse(period));
@@ -233,7 +233,7 @@ class RentPages {
     }
 
     @GetMapping("/rent/standards")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+    @PreAuthorize("@rentAccess.overseers(authentication)")
     String standards(CurrentUser user, Model model) {
         var projects = housing.projects(user);
         model.addAttribute("standards", standards.list(user));
@@ -245,7 +245,7 @@ class RentPages {
     }
 
     @PostMapping("/rent/standards")
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER')")
+    @PreAuthorize("@rentAccess.government(authentication)")
     String approve(CurrentUser user, @ModelAttribute StandardForm form, RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/rent/standards", "租金标准已核定。", () -> standards.approve(user, form.standard()));
     }

@@ -123,7 +123,7 @@ class TreasuryWeb {
     }
 
     @Controller
-    @PreAuthorize("hasAnyRole('GOV_ADMIN','GOV_OFFICER','FINANCE','OPERATOR_MANAGER')")
+    @PreAuthorize("@rentAccess.overseers(authentication)")
     static class Pages {
 
         private final Treasury treasury;
@@ -181,7 +181,7 @@ class TreasuryWeb {
         }
 
         @PostMapping("/rent/treasury/batches")
-        @PreAuthorize("hasRole('OPERATOR_MANAGER')")
+        @PreAuthorize("@rentAccess.manager(authentication)")
         String submit(CurrentUser user, @RequestParam String districtCode,
                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate upTo, RedirectAttributes redirect) {
             return PageActions.attempt(redirect, "/rent/treasury?districtCode=" + districtCode, "上缴批次已提交，待财政确认。",
@@ -189,7 +189,7 @@ class TreasuryWeb {
         }
 
         @PostMapping("/rent/treasury/batches/{id}/confirmation")
-        @PreAuthorize("hasRole('FINANCE')")
+        @PreAuthorize("@rentAccess.finance(authentication)")
         String confirm(CurrentUser user, @PathVariable long id, @ModelAttribute ConfirmationForm form, RedirectAttributes redirect) {
             return PageActions.attempt(redirect, "/rent/treasury", "已确认入库。", () -> treasury.confirm(user, id, form.confirmation()));
         }

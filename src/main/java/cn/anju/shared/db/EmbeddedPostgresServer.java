@@ -53,10 +53,10 @@ public final class EmbeddedPostgresServer {
     static {
         // Last resort for a reference never released: give Spring's own shutdown a moment to close its contexts.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            long deadline = System.currentTimeMillis() + 10_000;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // a timeout: the monotonic clock
             synchronized (EmbeddedPostgresServer.class) {
                 long left;
-                while (!RUNNING.isEmpty() && (left = deadline - System.currentTimeMillis()) > 0) {
+                while (!RUNNING.isEmpty() && (left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
                     try {
                         EmbeddedPostgresServer.class.wait(left); // woken by stop()
                     } catch (InterruptedException e) {

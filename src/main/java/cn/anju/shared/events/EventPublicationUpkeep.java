@@ -42,7 +42,7 @@ class EventPublicationUpkeep {
         failed.resubmit(ResubmissionOptions.defaults().withMinAge(retryAfter));
     }
 
-    @Scheduled(cron = "${anju.events.purge-cron:0 40 3 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${anju.events.purge-cron:0 40 3 * * *}", zone = "${anju.zone}")
     @SchedulerLock(name = "event-publication-purge", lockAtMostFor = "PT30M")
     void purgeCompleted() {
         completed.deletePublicationsOlderThan(keepCompleted);

@@ -1,5 +1,6 @@
 package cn.anju.shared.policy;
 
+import cn.anju.shared.CityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,12 +15,13 @@ import java.time.Clock;
 @Component
 public class PolicySettings {
 
-    public static final String CITY_DEFAULT = "610800";
-
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The region of the city-wide defaults ({@code anju.city-code}). */
+    private final String cityDefault;
 
-    PolicySettings(JdbcClient jdbc, Clock clock) {
+    PolicySettings(JdbcClient jdbc, Clock clock, CityProperties city) {
+        this.cityDefault = city.cityCode();
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -29,11 +31,11 @@ public class PolicySettings {
     }
 
     public String value(String key, String regionCode) {
-        String region = regionCode == null ? CITY_DEFAULT : regionCode;
+        String region = regionCode == null ? cityDefault : regionCode;
         return jdbc.sql("""
                         select value from policy_setting where key = ? and region_code in (?, ?) and effective_from <= ?
                          order by (region_code = ?) desc, effective_from desc, id desc limit 1""")
-                .params(key, region, CITY_DEFAULT, Timestamp.from(clock.instant()), region)
+                .params(key, region, cityDefault, Timestamp.from(clock.instant()), region)
                 .query(String.class).optional()
                 .orElseThrow(() -> new IllegalStateException("no policy setting " + key));
     }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,15 +15,20 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * The display formats of UI.md, as a bean for templates ({@code ${@fmt.date(x)}}): dates {@code 2026-11-26},
- * date-times {@code 2026-11-26 14:05} in Beijing time, money {@code ¥1,234.56}, areas {@code 56.30㎡},
+ * date-times {@code 2026-11-26 14:05} in the city's zone (the {@code Clock}'s), money {@code ¥1,234.56}, areas {@code 56.30㎡},
  * percentages with one decimal {@code 95.2%}.
  */
 @Component("fmt")
 public class Formats {
 
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ZoneId zone;
+
+    Formats(Clock clock) {
+        this.zone = clock.getZone();
+    }
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
@@ -33,10 +39,10 @@ public class Formats {
             return "";
         }
         if (instant instanceof OffsetDateTime odt) {
-            return DATE_TIME.format(odt.atZoneSameInstant(BEIJING));
+            return DATE_TIME.format(odt.atZoneSameInstant(zone));
         }
         if (instant instanceof Instant i) {
-            return DATE_TIME.format(i.atZone(BEIJING));
+            return DATE_TIME.format(i.atZone(zone));
         }
         return DATE_TIME.format(instant);
     }
