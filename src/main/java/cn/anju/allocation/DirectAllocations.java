@@ -87,7 +87,7 @@ public class DirectAllocations {
         }
         events.publishEvent(new ResidentEvent(a.householdId(), "DIRECT_ALLOCATION", "直接配租：" + housing.describe(a.unitId()).label(),
                 a.reason().trim(), "direct_allocation", id, actor.id(), clock.instant()));
-        audit.record("DIRECT_ALLOCATION", "direct_allocation", id, AuditOutcome.SUCCESS,
+        audit.record(AllocationAudit.DIRECT_ALLOCATION, "direct_allocation", id, AuditOutcome.SUCCESS,
                 Map.of("household", a.householdId(), "unit", a.unitId()));
         return id;
     }

@@ -107,7 +107,7 @@ public class SelectionChoices {
         };
         events.publishEvent(new ResidentEvent(household, "SELECTION_" + outcome.name(), title, "选房轮次 " + roundId,
                 "selection_applicant", applicantId, actor.id(), clock.instant()));
-        audit.record("SELECTION_CHOICE", "selection_applicant", applicantId, AuditOutcome.SUCCESS,
+        audit.record(AllocationAudit.SELECTION_CHOICE, "selection_applicant", applicantId, AuditOutcome.SUCCESS,
                 Map.of("round", roundId, "outcome", outcome.name(), "unit", unitId == null ? "" : unitId.toString()));
     }
 }

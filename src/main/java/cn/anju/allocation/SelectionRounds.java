@@ -119,7 +119,7 @@ public class SelectionRounds {
                     .params(id, c.householdId(), String.format("A%05d", ++n), c.priorityGroup(),
                             table == null ? null : table.score(c, today)).update();
         }
-        audit.record("SELECTION_ROUND_CREATE", "selection_round", id, AuditOutcome.SUCCESS,
+        audit.record(AllocationAudit.SELECTION_ROUND_CREATE, "selection_round", id, AuditOutcome.SUCCESS,
                 Map.of("units", units.size(), "applicants", candidates.size()));
         return id;
     }
@@ -136,7 +136,7 @@ public class SelectionRounds {
         random.nextBytes(raw);
         String seed = HexFormat.of().formatHex(raw);
         changes.apply(round.publish(list, LotteryV1.digest(list), LotteryV1.commitment(seed), cipher.encrypt(seed, SEED_PURPOSE)),
-                c -> audit.record("SELECTION_ROUND_PUBLISH", "selection_round", roundId, AuditOutcome.SUCCESS,
+                c -> audit.record(AllocationAudit.SELECTION_ROUND_PUBLISH, "selection_round", roundId, AuditOutcome.SUCCESS,
                         Map.of("digest", LotteryV1.digest(list))));
     }
 
@@ -150,7 +150,7 @@ public class SelectionRounds {
             throw ProblemException.badRequest("PUBLIC_VALUE_INVALID", "公开随机数应为1到64位数字或字母。");
         }
         changes.apply(round.recordPublicValue(value.trim(), clock.instant()),
-                c -> audit.record("SELECTION_ROUND_PUBLIC_VALUE", "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("value", value.trim())));
+                c -> audit.record(AllocationAudit.SELECTION_ROUND_PUBLIC_VALUE, "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("value", value.trim())));
     }
 
     /** Reveals the seed and fixes the order. */
@@ -167,7 +167,7 @@ public class SelectionRounds {
                     .params(i + 1, roundId, order.get(i)).update();
         }
         changes.apply(round.draw(seed, clock.instant()),
-                c -> audit.record("SELECTION_ROUND_DRAW", "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("applicants", order.size())));
+                c -> audit.record(AllocationAudit.SELECTION_ROUND_DRAW, "selection_round", roundId, AuditOutcome.SUCCESS, Map.of("applicants", order.size())));
     }
 
     /** Recomputes the order from the published data alone and compares it with the stored one. */

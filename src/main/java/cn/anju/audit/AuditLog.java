@@ -40,24 +40,24 @@ public class AuditLog {
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String action, String targetType, Object targetId, AuditOutcome outcome, Map<String, ?> summary) {
+    public void record(AuditAction action, String targetType, Object targetId, AuditOutcome outcome, Map<String, ?> summary) {
         append(action, targetType, targetId, outcome, summary, currentActor());
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordIndependently(String action, String targetType, Object targetId, AuditOutcome outcome,
+    public void recordIndependently(AuditAction action, String targetType, Object targetId, AuditOutcome outcome,
                                     Map<String, ?> summary) {
         append(action, targetType, targetId, outcome, summary, currentActor());
     }
 
     /** For events before anyone is signed in (a failed login): the actor is only a name typed at the door. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAnonymous(String action, String targetType, Object targetId, AuditOutcome outcome,
+    public void recordAnonymous(AuditAction action, String targetType, Object targetId, AuditOutcome outcome,
                                 Map<String, ?> summary) {
         append(action, targetType, targetId, outcome, summary, null);
     }
 
-    private void append(String action, String targetType, Object targetId, AuditOutcome outcome, Map<String, ?> summary,
+    private void append(AuditAction action, String targetType, Object targetId, AuditOutcome outcome, Map<String, ?> summary,
                         Actor actor) {
         // Microseconds: what PostgreSQL keeps, so the sealed hash and a later read of the row agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -67,7 +67,7 @@ public class AuditLog {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(now), actor == null ? null : actor.actorId(),
                         actor == null ? null : actor.actorName(), actor == null ? null : actor.actorOrganisationId(),
-                        actor == null ? null : actor.actorRegionCode(), sourceIp(), action, targetType,
+                        actor == null ? null : actor.actorRegionCode(), sourceIp(), action.name(), targetType,
                         targetId == null ? null : targetId.toString(), outcome.name(),
                         json.writeValueAsString(summary == null ? Map.of() : new TreeMap<>(summary)))
                 .update();

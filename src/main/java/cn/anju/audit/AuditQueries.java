@@ -14,7 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Search of the audit log for the audit administrator. */
+/** Search of the audit log for the audit administrator; every action by the name it has now ({@link AuditAction#current}). */
 @Service
 public class AuditQueries {
 
@@ -42,8 +42,9 @@ public class AuditQueries {
             params.add(filter.actor().trim().toLowerCase());
         }
         if (filter.action() != null && !filter.action().isBlank()) {
-            where.append(" and a.action like ?");
-            params.add(filter.action().trim().toUpperCase().replace("%", "") + "%");
+            // by the name an action has now, so that rows stored under a legacy name are found too
+            where.append(" and upper(replace(a.action, '.', '_')) like ?");
+            params.add(AuditAction.current(filter.action().trim().replace("%", "")).replace("_", "\\_") + "%");
         }
         if (filter.target() != null && !filter.target().isBlank()) {
             where.append(" and (a.target_type || ':' || coalesce(a.target_id, '')) like ?");
@@ -73,7 +74,7 @@ public class AuditQueries {
                 .params(pageParams)
                 .query((rs, n) -> new Entry(rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor_username"), rs.getString("source_ip"), rs.getString("action"),
+                        rs.getString("actor_username"), rs.getString("source_ip"), AuditAction.current(rs.getString("action")),
                         rs.getString("target_type"), rs.getString("target_id"),
                         AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("summary"), rs.getBoolean("sealed")))
                 .list();

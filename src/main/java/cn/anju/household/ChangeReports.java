@@ -49,7 +49,7 @@ public class ChangeReports {
                 .params(householdId, district, kind.name(), description.trim(), ChangeReportStatus.PENDING.name(), actor.id(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record("CHANGE_REPORT_FILE", "change_report", id, AuditOutcome.SUCCESS, Map.of("household", householdId, "kind", kind.name()));
+        audit.record(HouseholdAudit.CHANGE_REPORT_FILE, "change_report", id, AuditOutcome.SUCCESS, Map.of("household", householdId, "kind", kind.name()));
         return id;
     }
 
@@ -60,6 +60,6 @@ public class ChangeReports {
                 .optional().orElseThrow(() -> ProblemException.notFound("CHANGE_REPORT_NOT_FOUND", "变更报告不存在。"));
         GovernmentOnly.requireDistrictOfficer(actor, report.district());
         changes.apply(report.decide(accept, actor.id(), clock.instant(), note), c ->
-                audit.record("CHANGE_REPORT_DECIDE", "change_report", reportId, AuditOutcome.SUCCESS, Map.of("accepted", accept)));
+                audit.record(HouseholdAudit.CHANGE_REPORT_DECIDE, "change_report", reportId, AuditOutcome.SUCCESS, Map.of("accepted", accept)));
     }
 }

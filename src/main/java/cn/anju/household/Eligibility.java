@@ -58,7 +58,7 @@ public class Eligibility {
         String district = districtOf(householdId);
         GovernmentOnly.requireDistrictOfficer(actor, district);
         long id = insert(householdId, district, d, actor.id());
-        audit.record("ELIGIBILITY_DECIDE", "eligibility_decision", id, AuditOutcome.SUCCESS,
+        audit.record(HouseholdAudit.ELIGIBILITY_DECIDE, "eligibility_decision", id, AuditOutcome.SUCCESS,
                 Map.of("household", householdId, "validTo", d.validTo().toString(), "tier", d.rentTier().name(),
                         "follows", d.follows() == null ? "" : d.follows().toString()));
         return id;
@@ -142,7 +142,7 @@ public class Eligibility {
                         case VALID -> "恢复";
                         default -> "变更";
                     }, why, "eligibility_decision", decisionId, actor.id(), clock.instant()));
-            audit.record("ELIGIBILITY_STATUS", "eligibility_decision", decisionId, AuditOutcome.SUCCESS,
+            audit.record(HouseholdAudit.ELIGIBILITY_STATUS, "eligibility_decision", decisionId, AuditOutcome.SUCCESS,
                     Map.of("from", c.from().name(), "to", c.to().name()));
         });
     }

@@ -46,7 +46,7 @@ class ExactSearches {
         long misses = jdbc.sql("select count(*) from exact_search where user_id = ? and not found and searched_at > ?")
                 .params(user.id(), Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).query(Long.class).single();
         if (misses >= missesPerDay) {
-            audit.record("household.exact_search", "app_user", user.id(), AuditOutcome.DENIED, Map.of("kind", kind.name()));
+            audit.record(HouseholdAudit.HOUSEHOLD_EXACT_SEARCH, "app_user", user.id(), AuditOutcome.DENIED, Map.of("kind", kind.name()));
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "EXACT_SEARCH_LIMIT", "24小时内按身份证号或手机号精确查询未找到已达"
                     + missesPerDay + "次，暂停此类查询：请核对号码，或按姓名查询；如确有需要，请联系本单位负责人。");
         }
@@ -57,6 +57,6 @@ class ExactSearches {
         Instant now = clock.instant();
         jdbc.sql("insert into exact_search (user_id, kind, found, searched_at) values (?, ?, ?, ?)")
                 .params(user.id(), kind.name(), found, Timestamp.from(now)).update();
-        audit.record("household.exact_search", "app_user", user.id(), AuditOutcome.SUCCESS, Map.of("kind", kind.name(), "found", found));
+        audit.record(HouseholdAudit.HOUSEHOLD_EXACT_SEARCH, "app_user", user.id(), AuditOutcome.SUCCESS, Map.of("kind", kind.name(), "found", found));
     }
 }

@@ -46,7 +46,7 @@ public class HouseholdRegister {
     public long register(CurrentUser actor, NewHousehold household) {
         GovernmentOnly.requireDistrictOfficer(actor, household.districtCode());
         long id = insert(household);
-        audit.record("HOUSEHOLD_REGISTER", "household", id, AuditOutcome.SUCCESS,
+        audit.record(HouseholdAudit.HOUSEHOLD_REGISTER, "household", id, AuditOutcome.SUCCESS,
                 Map.of("district", household.districtCode(), "members", household.members().size()));
         return id;
     }

@@ -103,7 +103,7 @@ public class MemberContacts implements RecipientDirectory {
         if (updated == 0) {
             throw ProblemException.notFound("MEMBER_NOT_FOUND", "未找到该家庭成员。");
         }
-        audit.record("household.member.contacts", "household_member", memberId, AuditOutcome.SUCCESS,
+        audit.record(HouseholdAudit.HOUSEHOLD_MEMBER_CONTACTS, "household_member", memberId, AuditOutcome.SUCCESS,
                 Map.of("email", e != null, "wechat", w != null));
     }
 }

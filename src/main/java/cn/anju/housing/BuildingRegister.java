@@ -58,7 +58,7 @@ public class BuildingRegister {
         try {
             long id = jdbc.sql("insert into building (project_id, district_code, number, floors, has_elevator) values (?, ?, ?, ?, ?) returning id")
                     .params(b.projectId(), district, b.number().trim(), b.floors(), b.hasElevator()).query(Long.class).single();
-            audit.record("BUILDING_CREATE", "building", id, AuditOutcome.SUCCESS, Map.of("project", b.projectId(), "number", b.number().trim()));
+            audit.record(HousingAudit.BUILDING_CREATE, "building", id, AuditOutcome.SUCCESS, Map.of("project", b.projectId(), "number", b.number().trim()));
             return id;
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("BUILDING_NUMBER_TAKEN", "该项目已有" + b.number().trim() + "栋。");
@@ -86,7 +86,7 @@ public class BuildingRegister {
                         f.maker() == null || f.maker().isBlank() ? null : f.maker().trim(),
                         f.installedOn() == null ? null : Date.valueOf(f.installedOn()), f.inspectionCycleDays())
                 .query(Long.class).single();
-        audit.record("FACILITY_CREATE", "shared_facility", id, AuditOutcome.SUCCESS, Map.of("project", f.projectId(), "kind", f.kind().name()));
+        audit.record(HousingAudit.FACILITY_CREATE, "shared_facility", id, AuditOutcome.SUCCESS, Map.of("project", f.projectId(), "kind", f.kind().name()));
         return id;
     }
 

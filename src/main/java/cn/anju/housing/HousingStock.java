@@ -78,7 +78,7 @@ public class HousingStock {
         long id = jdbc.sql("insert into project (district_code, name, address, built_year, created_at) values (?, ?, ?, ?, ?) returning id")
                 .params(p.districtCode(), p.name().trim(), p.address().trim(), p.builtYear(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record("PROJECT_CREATE", "project", id, AuditOutcome.SUCCESS, Map.of("district", p.districtCode()));
+        audit.record(HousingAudit.PROJECT_CREATE, "project", id, AuditOutcome.SUCCESS, Map.of("district", p.districtCode()));
         return id;
     }
 
@@ -212,7 +212,7 @@ public class HousingStock {
                 .orElseThrow(() -> ProblemException.notFound("UNIT_NOT_FOUND", "房源不存在。"));
         changes.apply(unit.becomes(to), c -> {
             history(c, reason.trim(), actor.id());
-            audit.record("UNIT_STATUS_CHANGE", "unit", unitId, AuditOutcome.SUCCESS, Map.of("from", c.from().name(), "to", c.to().name()));
+            audit.record(HousingAudit.UNIT_STATUS_CHANGE, "unit", unitId, AuditOutcome.SUCCESS, Map.of("from", c.from().name(), "to", c.to().name()));
         });
     }
 

@@ -38,7 +38,7 @@ public class AccountActivation {
             UserAccount account = administration.account(verified.accountId());
             administration.setOwnPassword(account, password);
             codes.spend(verified.codeId());
-            audit.recordAnonymous("ACCOUNT_ACTIVATE", "app_user", account.id(), AuditOutcome.SUCCESS, Map.of());
+            audit.recordAnonymous(IdentityAudit.ACCOUNT_ACTIVATE, "app_user", account.id(), AuditOutcome.SUCCESS, Map.of());
             return administration.account(account.id()).canSignIn();
         });
         return Boolean.TRUE.equals(ready);

@@ -61,7 +61,7 @@ public class AccountAdministration {
         AccountContacts.Sealed sealed = contacts.seal(command.mobile(), command.email(), codes.emailAvailable());
         UserAccount account = accounts.save(UserAccount.register(username, command.displayName().trim(), organisation,
                 sealed.phone(), sealed.email(), clock.instant()));
-        audit.record("ACCOUNT_CREATE", "app_user", account.id(), AuditOutcome.SUCCESS, Map.of(
+        audit.record(IdentityAudit.ACCOUNT_CREATE, "app_user", account.id(), AuditOutcome.SUCCESS, Map.of(
                 "username", account.username(), "organisationId", account.organisationId(), "codeBy", sealed.channel()));
         codes.issue(account, AccountCodes.Purpose.ACTIVATE);
         return account;
@@ -108,7 +108,7 @@ public class AccountAdministration {
         }
         UserAccount account = account(accountId);
         account.disable(clock.instant());
-        audit.record("ACCOUNT_DISABLE", "app_user", accountId, AuditOutcome.SUCCESS, Map.of());
+        audit.record(IdentityAudit.ACCOUNT_DISABLE, "app_user", accountId, AuditOutcome.SUCCESS, Map.of());
         return accounts.save(account);
     }
 
@@ -117,7 +117,7 @@ public class AccountAdministration {
         requireSystemAdmin(actor);
         UserAccount account = account(accountId);
         account.enable(clock.instant());
-        audit.record("ACCOUNT_ENABLE", "app_user", accountId, AuditOutcome.SUCCESS, Map.of());
+        audit.record(IdentityAudit.ACCOUNT_ENABLE, "app_user", accountId, AuditOutcome.SUCCESS, Map.of());
         return accounts.save(account);
     }
 
@@ -129,7 +129,7 @@ public class AccountAdministration {
         account.resetPassword(clock.instant());
         UserAccount saved = accounts.save(account);
         codes.issue(saved, AccountCodes.Purpose.RESET);
-        audit.record("ACCOUNT_PASSWORD_RESET", "app_user", accountId, AuditOutcome.SUCCESS, Map.of());
+        audit.record(IdentityAudit.ACCOUNT_PASSWORD_RESET, "app_user", accountId, AuditOutcome.SUCCESS, Map.of());
         return saved;
     }
 
@@ -139,7 +139,7 @@ public class AccountAdministration {
         UserAccount account = account(user.id());
         if (currentPassword == null || account.passwordHash() == null
                 || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
-            audit.recordIndependently("PASSWORD_CHANGE", "app_user", user.id(), AuditOutcome.DENIED, Map.of("reason", "wrong current password"));
+            audit.recordIndependently(IdentityAudit.PASSWORD_CHANGE, "app_user", user.id(), AuditOutcome.DENIED, Map.of("reason", "wrong current password"));
             throw ProblemException.badRequest("CURRENT_PASSWORD_WRONG", "当前密码不正确。");
         }
         if (newPassword == null || !newPassword.equals(confirmation)) {
@@ -149,7 +149,7 @@ public class AccountAdministration {
             throw ProblemException.badRequest("PASSWORD_UNCHANGED", "新密码不能与当前密码相同。");
         }
         setOwnPassword(account, newPassword);
-        audit.record("PASSWORD_CHANGE", "app_user", user.id(), AuditOutcome.SUCCESS, Map.of());
+        audit.record(IdentityAudit.PASSWORD_CHANGE, "app_user", user.id(), AuditOutcome.SUCCESS, Map.of());
     }
 
     /** Checks the person's new password against every rule, then keeps it and its place in the history. */

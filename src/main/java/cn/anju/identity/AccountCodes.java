@@ -102,7 +102,7 @@ class AccountCodes {
         Live c = live.get();
         if (code == null || !hash(c.account(), code.trim()).equals(c.hash())) {
             jdbc.sql("update account_code set attempts = attempts + 1 where id = ?").param(c.id()).update();
-            audit.recordAnonymous("ACCOUNT_CODE", "app_user", c.account(), AuditOutcome.FAILED, Map.of("attempts", c.attempts() + 1));
+            audit.recordAnonymous(IdentityAudit.ACCOUNT_CODE, "app_user", c.account(), AuditOutcome.FAILED, Map.of("attempts", c.attempts() + 1));
             return null;
         }
         return new Verified(c.account(), c.id());

@@ -73,7 +73,7 @@ public class ApiTokens {
                 .params(owner.id(), name.trim(), sha256(token), token.substring(0, PREFIX.length() + 6),
                         Timestamp.from(now), Timestamp.from(expires))
                 .query(Long.class).single();
-        audit.record("API_TOKEN_ISSUE", "api_token", id, AuditOutcome.SUCCESS, Map.of("days", days));
+        audit.record(IdentityAudit.API_TOKEN_ISSUE, "api_token", id, AuditOutcome.SUCCESS, Map.of("days", days));
         return new IssuedToken(id, name.trim(), token, expires);
     }
 
@@ -102,7 +102,7 @@ public class ApiTokens {
         if (changed == 0) {
             throw ProblemException.notFound("TOKEN_NOT_FOUND", "找不到该令牌，或它已被撤销。");
         }
-        audit.record("API_TOKEN_REVOKE", "api_token", tokenId, AuditOutcome.SUCCESS, Map.of());
+        audit.record(IdentityAudit.API_TOKEN_REVOKE, "api_token", tokenId, AuditOutcome.SUCCESS, Map.of());
     }
 
     /** The owner a presented token stands for, if it is valid now. */

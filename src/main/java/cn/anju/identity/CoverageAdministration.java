@@ -53,7 +53,7 @@ public class CoverageAdministration {
                 .orElseThrow(() -> ProblemException.badRequest("OPERATOR_NOT_FOUND", "所选承接主体不存在。"));
         OperatorCoverage saved = coverages.save(OperatorCoverage.grant(operator, command.districtCode(),
                 command.projectId(), command.validFrom(), command.validTo(), command.note(), actor.id(), clock.instant()));
-        audit.record("COVERAGE_GRANT", "operator_coverage", saved.id(), AuditOutcome.SUCCESS, Map.of(
+        audit.record(IdentityAudit.COVERAGE_GRANT, "operator_coverage", saved.id(), AuditOutcome.SUCCESS, Map.of(
                 "operatorId", operator.id(), "district", saved.districtCode(), "from", saved.validFrom().toString(),
                 "to", saved.validTo() == null ? "" : saved.validTo().toString()));
         return saved;
@@ -65,7 +65,7 @@ public class CoverageAdministration {
                 .orElseThrow(() -> ProblemException.notFound("COVERAGE_NOT_FOUND", "服务范围记录不存在。"));
         requireMaintainer(actor, coverage.districtCode());
         coverage.endOn(lastDay == null ? LocalDate.now(clock) : lastDay, actor.id(), clock.instant());
-        audit.record("COVERAGE_END", "operator_coverage", coverageId, AuditOutcome.SUCCESS, Map.of(
+        audit.record(IdentityAudit.COVERAGE_END, "operator_coverage", coverageId, AuditOutcome.SUCCESS, Map.of(
                 "lastDay", coverage.validTo().toString()));
         return coverages.save(coverage);
     }

@@ -60,7 +60,7 @@ class LoginFlow extends OncePerRequestFilter implements AuthenticationSuccessHan
         HttpSession session = request.getSession();
         session.setAttribute(LAST_USERNAME, username);
         if (attempts.locked(username)) {
-            audit.recordAnonymous("LOGIN", "app_user", policies.accountId(username), AuditOutcome.DENIED,
+            audit.recordAnonymous(IdentityAudit.LOGIN, "app_user", policies.accountId(username), AuditOutcome.DENIED,
                     Map.of("reason", "LOCKED"));
             response.sendRedirect(request.getContextPath() + "/login?locked");
             return;
@@ -70,7 +70,7 @@ class LoginFlow extends OncePerRequestFilter implements AuthenticationSuccessHan
             session.removeAttribute(CAPTCHA_ANSWER); // one try per drawn CAPTCHA
             String given = request.getParameter("captcha");
             if (expected == null || given == null || !expected.toString().equals(given.trim())) {
-                audit.recordAnonymous("LOGIN", "app_user", policies.accountId(username), AuditOutcome.DENIED,
+                audit.recordAnonymous(IdentityAudit.LOGIN, "app_user", policies.accountId(username), AuditOutcome.DENIED,
                         Map.of("reason", "CAPTCHA"));
                 response.sendRedirect(request.getContextPath() + "/login?captcha");
                 return;
@@ -85,7 +85,7 @@ class LoginFlow extends OncePerRequestFilter implements AuthenticationSuccessHan
         String username = normalise(request.getParameter("username"));
         LoginAttempts.Status status = attempts.recordFailure(username, policies.forUsername(username));
         Long accountId = policies.accountId(username);
-        audit.recordAnonymous("LOGIN", "app_user", accountId, AuditOutcome.FAILED,
+        audit.recordAnonymous(IdentityAudit.LOGIN, "app_user", accountId, AuditOutcome.FAILED,
                 Map.of("reason", accountId == null ? "UNKNOWN_ACCOUNT" : exception.getClass().getSimpleName(),
                         "failures", status.failures()));
         boolean locked = status.lockedAt(clock.instant());
@@ -103,7 +103,7 @@ class LoginFlow extends OncePerRequestFilter implements AuthenticationSuccessHan
         session.setAttribute(IDLE_MINUTES, policy.idleTimeoutMinutes());
         session.setAttribute(LAST_ACTIVITY, clock.millis());
         session.setMaxInactiveInterval(policy.idleTimeoutMinutes() * 60);
-        audit.record("LOGIN", "app_user", user.id(), AuditOutcome.SUCCESS, Map.of());
+        audit.record(IdentityAudit.LOGIN, "app_user", user.id(), AuditOutcome.SUCCESS, Map.of());
         if (secondFactor.required(user)) {
             // the password was right; nothing else opens until the code is given too (SessionGuards)
             session.setAttribute(SECOND_FACTOR_PENDING, Boolean.TRUE);

@@ -36,7 +36,7 @@ public class OrganisationAdministration {
     public Organisation create(CurrentUser actor, NewOrganisation command) {
         AccountAdministration.requireSystemAdmin(actor);
         Organisation created = register(command);
-        audit.record("ORGANISATION_CREATE", "organisation", created.id(), AuditOutcome.SUCCESS, Map.of(
+        audit.record(IdentityAudit.ORGANISATION_CREATE, "organisation", created.id(), AuditOutcome.SUCCESS, Map.of(
                 "code", created.code(), "type", created.type().name(),
                 "region", created.regionCode() == null ? "" : created.regionCode()));
         return created;

@@ -45,11 +45,11 @@ public class PersonalDataAccess {
      */
     public String reveal(CurrentUser user, String targetType, Object targetId, String field, Supplier<String> value) {
         if (!mayReveal(user)) {
-            audit.recordIndependently("PII_REVEAL", targetType, targetId, AuditOutcome.DENIED, Map.of("field", field));
+            audit.recordIndependently(IdentityAudit.PII_REVEAL, targetType, targetId, AuditOutcome.DENIED, Map.of("field", field));
             throw ProblemException.forbidden("PERSONAL_DATA_FORBIDDEN", "您的角色不能查看完整的个人信息。");
         }
         String plain = value.get();
-        audit.recordIndependently("PII_REVEAL", targetType, targetId, AuditOutcome.SUCCESS, Map.of("field", field));
+        audit.recordIndependently(IdentityAudit.PII_REVEAL, targetType, targetId, AuditOutcome.SUCCESS, Map.of("field", field));
         return plain;
     }
 }

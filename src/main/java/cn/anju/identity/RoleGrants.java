@@ -44,7 +44,7 @@ public class RoleGrants {
                 "duties", sorted(account.duties()));
         account.grant(administration.organisation(organisationId), roles, duties == null ? Set.of() : duties, clock.instant());
         UserAccount saved = accounts.save(account);
-        audit.record("ACCOUNT_GRANT", "app_user", accountId, AuditOutcome.SUCCESS, Map.of("before", before,
+        audit.record(IdentityAudit.ACCOUNT_GRANT, "app_user", accountId, AuditOutcome.SUCCESS, Map.of("before", before,
                 "after", Map.of("organisationId", saved.organisationId(), "roles", sorted(saved.roles()),
                         "duties", sorted(saved.duties()))));
         return saved;

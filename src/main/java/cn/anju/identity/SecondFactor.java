@@ -88,13 +88,13 @@ public class SecondFactor {
         long step = Totp.matchingStep(cipher.decrypt(s.secret(), PURPOSE), code, Totp.step(clock.millis()));
         if (step < 0 || (s.lastStep() != null && step <= s.lastStep())) {
             attempts.recordFailure(user.username(), policies.current(user.regionCode()));
-            audit.recordIndependently("LOGIN_SECOND_FACTOR", "app_user", user.id(), AuditOutcome.FAILED, Map.of());
+            audit.recordIndependently(IdentityAudit.LOGIN_SECOND_FACTOR, "app_user", user.id(), AuditOutcome.FAILED, Map.of());
             return false;
         }
         jdbc.sql("update app_user set totp_last_step = ?, totp_enrolled_at = coalesce(totp_enrolled_at, ?) where id = ?")
                 .params(step, Timestamp.from(clock.instant()), user.id()).update();
         attempts.reset(user.username());
-        audit.record("LOGIN_SECOND_FACTOR", "app_user", user.id(), AuditOutcome.SUCCESS, Map.of("enrolled", !s.enrolled()));
+        audit.record(IdentityAudit.LOGIN_SECOND_FACTOR, "app_user", user.id(), AuditOutcome.SUCCESS, Map.of("enrolled", !s.enrolled()));
         return true;
     }
 }

@@ -94,7 +94,7 @@ public class SecurityPolicies {
                         change.adminSecondFactor(), Timestamp.from(clock.instant()), actor.id(), change.reason().trim())
                 .update();
         SecurityPolicy after = current(change.regionCode());
-        audit.record("SECURITY_POLICY_CHANGE", "security_policy", change.regionCode(), AuditOutcome.SUCCESS, Map.of(
+        audit.record(IdentityAudit.SECURITY_POLICY_CHANGE, "security_policy", change.regionCode(), AuditOutcome.SUCCESS, Map.of(
                 "before", summary(before), "after", summary(after)));
         return after;
     }

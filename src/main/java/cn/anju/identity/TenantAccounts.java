@@ -61,7 +61,7 @@ public class TenantAccounts {
                 Set.of(Role.TENANT), Set.of(), password), false, refuseCommonPasswords);
         account.linkToHousehold(householdId, memberId);
         UserAccount saved = accounts.save(account);
-        audit.recordAnonymous("TENANT_ACCOUNT_OPEN", "app_user", saved.id(), AuditOutcome.SUCCESS,
+        audit.recordAnonymous(IdentityAudit.TENANT_ACCOUNT_OPEN, "app_user", saved.id(), AuditOutcome.SUCCESS,
                 Map.of("household", householdId));
         return saved.id();
     }
@@ -70,6 +70,6 @@ public class TenantAccounts {
     public void resetPassword(long memberId, String newPassword) {
         UserAccount account = accounts.findByHouseholdMemberId(memberId).orElseThrow(() -> ProblemException.notFound("TENANT_ACCOUNT_MISSING", "您尚未开通账号。"));
         administration.setOwnPassword(account, newPassword);
-        audit.recordAnonymous("TENANT_PASSWORD_RESET", "app_user", account.id(), AuditOutcome.SUCCESS, Map.of());
+        audit.recordAnonymous(IdentityAudit.TENANT_PASSWORD_RESET, "app_user", account.id(), AuditOutcome.SUCCESS, Map.of());
     }
 }

@@ -103,7 +103,7 @@ public class Imports {
                         outcome.created(), outcome.updated(), outcome.skipped(), outcome.errors().size(), report,
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record("IMPORT", "import_run", runId, outcome.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, Map.of(
+        audit.record(ImportAudit.IMPORT, "import_run", runId, outcome.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, Map.of(
                 "kind", kind.kind(), "rows", rows.size(), "created", outcome.created(), "updated", outcome.updated(),
                 "skipped", outcome.skipped(), "errors", outcome.errors().size()));
         return new Result(runId, kind.kind(), outcome.created(), outcome.updated(), outcome.skipped(), shown);

@@ -93,7 +93,7 @@ public class CaseEvidence {
                         actor.id(), item.place() == null || item.place().isBlank() ? null : item.place().trim(), item.latitude(),
                         item.longitude(), Timestamp.from(now))
                 .query(Long.class).single();
-        audit.record("violation_case.evidence", "violation_case", caseId, AuditOutcome.SUCCESS,
+        audit.record(InspectionAudit.VIOLATION_CASE_EVIDENCE, "violation_case", caseId, AuditOutcome.SUCCESS,
                 Map.of("evidence", id, "sha256", stored.sha256(), "size", stored.size()));
         return id;
     }
@@ -123,7 +123,7 @@ public class CaseEvidence {
         try {
             return new Download(r.type(), r.name(), files.read(r.key()));
         } catch (FileStore.FileIntegrityException e) {
-            audit.record("violation_case.evidence.integrity", "violation_case", caseId, AuditOutcome.FAILED,
+            audit.record(InspectionAudit.VIOLATION_CASE_EVIDENCE_INTEGRITY, "violation_case", caseId, AuditOutcome.FAILED,
                     Map.of("evidence", evidenceId, "sha256", r.sha256()));
             throw ProblemException.conflict("EVIDENCE_INTEGRITY", "证据文件与登记的 SHA-256 摘要不符，可能已被篡改，不能作为证据使用，请联系系统管理员。");
         }

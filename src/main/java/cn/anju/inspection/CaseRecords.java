@@ -90,7 +90,7 @@ class CaseRecords {
     void apply(StateChange<CaseState> change, String note, Long actorId) {
         changes.apply(change, c -> {
             event(c.id(), c.from(), c.to(), note, actorId, clock.instant());
-            audit.record("violation_case." + c.to().name().toLowerCase(), "violation_case", c.id(), AuditOutcome.SUCCESS,
+            audit.record(InspectionAudit.caseReached(c.to()), "violation_case", c.id(), AuditOutcome.SUCCESS,
                     Map.of("from", c.from().name()));
         });
     }

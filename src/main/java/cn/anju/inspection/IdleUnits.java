@@ -123,7 +123,7 @@ public class IdleUnits {
                 .update();
         Imported result = new Imported(readings.size(), (int) readings.stream().map(Reading::unit).distinct().count(),
                 (int) readings.stream().map(Reading::month).distinct().count());
-        audit.record("meter_reading.import", "meter_reading", null, AuditOutcome.SUCCESS,
+        audit.record(InspectionAudit.METER_READING_IMPORT, "meter_reading", null, AuditOutcome.SUCCESS,
                 Map.of("lines", result.lines(), "units", result.units(), "months", result.months()));
         return result;
     }

@@ -86,7 +86,7 @@ public class PatrolPlans {
                 .params(district, p.projectId(), p.buildingId(), p.name().trim(), p.everyDays(), items.toArray(String[]::new),
                         Date.valueOf(first), Date.valueOf(first), actor.id(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record("patrol_plan.create", "patrol_plan", id, AuditOutcome.SUCCESS, Map.of("project", p.projectId(), "items", items.size()));
+        audit.record(InspectionAudit.PATROL_PLAN_CREATE, "patrol_plan", id, AuditOutcome.SUCCESS, Map.of("project", p.projectId(), "items", items.size()));
         return id;
     }
 

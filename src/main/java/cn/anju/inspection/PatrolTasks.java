@@ -183,7 +183,7 @@ public class PatrolTasks {
                         .params(resultId, stored.key(), stored.sha256(), stored.size(), type, name, Timestamp.from(now)).update();
             }
         }
-        audit.record("patrol_task.record", "patrol_task", taskId, AuditOutcome.SUCCESS,
+        audit.record(InspectionAudit.PATROL_TASK_RECORD, "patrol_task", taskId, AuditOutcome.SUCCESS,
                 Map.of("failed", results.stream().filter(r -> !r.pass()).count()));
     }
 

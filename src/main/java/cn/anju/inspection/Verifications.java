@@ -109,7 +109,7 @@ public class Verifications {
                         select ?, l.district_code, l.project_id, l.unit_id, l.lease_id, l.lease_number, l.household_id from lease_occupancy l
                          where %s and l.district_code = ?""".formatted(scope.sql()))
                 .params(params).update();
-        audit.record("verification.open", "verification_campaign", id, AuditOutcome.SUCCESS, Map.of("visits", visits));
+        audit.record(InspectionAudit.VERIFICATION_OPEN, "verification_campaign", id, AuditOutcome.SUCCESS, Map.of("visits", visits));
         return id;
     }
 
@@ -225,7 +225,7 @@ public class Verifications {
             }
             jdbc.sql("update verification_visit set case_id = ? where id = ?").params(caseId, visitId).update();
         }
-        audit.record("verification.visit", "verification_visit", visitId, AuditOutcome.SUCCESS, Map.of("outcome", outcome.name()));
+        audit.record(InspectionAudit.VERIFICATION_VISIT, "verification_visit", visitId, AuditOutcome.SUCCESS, Map.of("outcome", outcome.name()));
         return caseId;
     }
 }

@@ -121,7 +121,7 @@ public class ViolationCases {
         ViolationCase c = records.find(id);
         records.told(c, state == CaseState.REPORTED ? "CASE_REPORTED" : "CASE_OPENED",
                 (state == CaseState.REPORTED ? "违规案件上报：" : "违规案件立案：") + type.label() + "（" + c.number() + "）", "", actorId, now);
-        audit.record("violation_case.open", "violation_case", id, AuditOutcome.SUCCESS, Map.of("type", type.name(), "source", source.name()));
+        audit.record(InspectionAudit.VIOLATION_CASE_OPEN, "violation_case", id, AuditOutcome.SUCCESS, Map.of("type", type.name(), "source", source.name()));
         return id;
     }
 
@@ -191,7 +191,7 @@ public class ViolationCases {
                 : d.decision() == Decision.PENALTY ? "罚款 ¥" + d.penaltyAmount().toPlainString() : reason;
         records.told(c, "CASE_DECIDED", "违规处理决定：" + d.decision().label() + "（" + c.number() + "，" + c.type().label() + "）", detail,
                 actor.id(), now);
-        audit.record("violation_case.decide", "violation_case", id, AuditOutcome.SUCCESS, Map.of("decision", d.decision().name()));
+        audit.record(InspectionAudit.VIOLATION_CASE_DECIDE, "violation_case", id, AuditOutcome.SUCCESS, Map.of("decision", d.decision().name()));
         ViolationCase decided = records.find(id);
         switch (d.decision()) {
             case DISMISSED -> records.apply(decided.close(), "不予处理，结案", actor.id());

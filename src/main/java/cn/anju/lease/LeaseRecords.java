@@ -119,7 +119,7 @@ class LeaseRecords {
     void apply(Long actorId, Lease l, StateChange<LeaseStatus> change, String event, String title, String detail) {
         changes.apply(change, c -> {
             event(l, event, title, detail, actorId);
-            audit.record("LEASE_" + event, "lease", c.id(), AuditOutcome.SUCCESS, Map.of("from", c.from().name(), "to", c.to().name()));
+            audit.record(LeaseAudit.of(event), "lease", c.id(), AuditOutcome.SUCCESS, Map.of("from", c.from().name(), "to", c.to().name()));
         });
     }
 

@@ -96,7 +96,7 @@ public class ResidentDocuments {
                 .query(Long.class).single();
         events.publishEvent(new ResidentEvent(householdId, "DOCUMENT_UPLOADED", "上传材料：" + category.label() + "「" + title.trim() + "」",
                 "SHA-256 " + stored.sha256(), "resident_document", id, actor.id(), at));
-        audit.record("RESIDENT_DOCUMENT_UPLOAD", "resident_document", id, AuditOutcome.SUCCESS,
+        audit.record(LeaseAudit.RESIDENT_DOCUMENT_UPLOAD, "resident_document", id, AuditOutcome.SUCCESS,
                 Map.of("household", householdId, "sha256", stored.sha256(), "size", stored.size()));
         return id;
     }
@@ -131,7 +131,7 @@ public class ResidentDocuments {
             byte[] content = files.read(d.sha256());
             return new Download(d, content);
         } catch (FileStore.FileIntegrityException e) {
-            audit.record("RESIDENT_DOCUMENT_INTEGRITY", "resident_document", d.id(), AuditOutcome.FAILED, Map.of("sha256", d.sha256()));
+            audit.record(LeaseAudit.RESIDENT_DOCUMENT_INTEGRITY, "resident_document", d.id(), AuditOutcome.FAILED, Map.of("sha256", d.sha256()));
             throw ProblemException.conflict("DOCUMENT_INTEGRITY", "材料文件与登记的 SHA-256 摘要不符，可能已被篡改，请联系系统管理员。");
         }
     }

@@ -97,7 +97,7 @@ public class PreventiveSchedules {
                 .params(s.facilityId(), f.district(), f.project(), s.task().trim(), s.category().name(), s.everyDays(), Date.valueOf(first),
                         actor.id(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record("maintenance_schedule.create", "maintenance_schedule", id, AuditOutcome.SUCCESS, Map.of("facility", s.facilityId(),
+        audit.record(MaintenanceAudit.MAINTENANCE_SCHEDULE_CREATE, "maintenance_schedule", id, AuditOutcome.SUCCESS, Map.of("facility", s.facilityId(),
                 "everyDays", s.everyDays()));
         return id;
     }

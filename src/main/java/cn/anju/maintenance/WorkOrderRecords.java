@@ -70,7 +70,7 @@ class WorkOrderRecords {
     void apply(StateChange<WorkOrderState> change, String note, Long actorId) {
         changes.apply(change, c -> {
             timeline(c.id(), c.from(), c.to(), note, actorId);
-            audit.record("work_order." + c.to().name().toLowerCase(), "work_order", c.id(), AuditOutcome.SUCCESS, Map.of("from", c.from().name()));
+            audit.record(MaintenanceAudit.orderReached(c.to()), "work_order", c.id(), AuditOutcome.SUCCESS, Map.of("from", c.from().name()));
         });
     }
 

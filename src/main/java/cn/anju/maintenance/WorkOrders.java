@@ -181,7 +181,7 @@ public class WorkOrders {
                         r.place() == null || r.place().isBlank() ? null : r.place().trim(), actorId, Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         records.timeline(id, null, WorkOrderState.SUBMITTED, "报修（" + sourceLabel(source) + "）", actorId);
-        audit.record("work_order.submit", "work_order", id, AuditOutcome.SUCCESS, Map.of("source", source.name(), "category", r.category().name()));
+        audit.record(MaintenanceAudit.WORK_ORDER_SUBMIT, "work_order", id, AuditOutcome.SUCCESS, Map.of("source", source.name(), "category", r.category().name()));
         return id;
     }
 

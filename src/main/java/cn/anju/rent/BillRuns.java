@@ -161,7 +161,7 @@ public class BillRuns {
         jdbc.sql("update bill_run set finished_at = ?, bills = ?, total = ?, digest = ?, charge_bills = ?, charge_total = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), t.bills(), t.total(), hex, t.chargeBills(), t.chargeTotal(), runId).update();
         credits.applyAll();
-        audit.record("BILL_RUN", "bill_run", runId, AuditOutcome.SUCCESS, Map.of("period", period.toString(),
+        audit.record(RentAudit.BILL_RUN, "bill_run", runId, AuditOutcome.SUCCESS, Map.of("period", period.toString(),
                 "trigger", trigger.name(), "bills", t.bills(), "total", t.total().toPlainString(), "digest", hex,
                 "withoutStandard", withoutStandard, "chargeBills", t.chargeBills(), "chargeTotal", t.chargeTotal().toPlainString()));
         return new Result(runId, period, t.bills(), t.total(), hex, withoutStandard, t.chargeBills(), t.chargeTotal());

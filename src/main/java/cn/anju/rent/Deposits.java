@@ -55,6 +55,6 @@ public class Deposits {
         }
         long id = jdbc.sql("insert into deposit_entry (lease_id, kind, amount, actor, at) values (?, 'RECEIVED', ?, ?, ?) returning id")
                 .params(leaseId, amount, actor.id(), Timestamp.from(clock.instant())).query(Long.class).single();
-        audit.record("DEPOSIT_RECEIVE", "deposit_entry", id, AuditOutcome.SUCCESS, Map.of("lease", leaseId, "amount", amount.toPlainString()));
+        audit.record(RentAudit.DEPOSIT_RECEIVE, "deposit_entry", id, AuditOutcome.SUCCESS, Map.of("lease", leaseId, "amount", amount.toPlainString()));
     }
 }

@@ -61,7 +61,7 @@ public class GatewayExceptions {
                 .params(paidTxn, duplicateTxn, amount, Timestamp.from(clock.instant()), orderId).update();
         long id = jdbc.sql("select id from gateway_exception where duplicate_txn = ?").param(duplicateTxn).query(Long.class).single();
         // in the callback's own transaction (the gateway is no signed-in user): no second connection while the order is locked
-        audit.record("GATEWAY_DUPLICATE_PAYMENT", "gateway_exception", id, AuditOutcome.SUCCESS,
+        audit.record(RentAudit.GATEWAY_DUPLICATE_PAYMENT, "gateway_exception", id, AuditOutcome.SUCCESS,
                 Map.of("order", orderId, "amount", amount.toPlainString()));
         return id;
     }
@@ -124,7 +124,7 @@ public class GatewayExceptions {
     }
 
     private void move(StateChange<RefundState> change) {
-        changes.apply(change, c -> audit.record("REFUND_" + c.to().name(), "gateway_exception", c.id(), AuditOutcome.SUCCESS,
+        changes.apply(change, c -> audit.record(RentAudit.refundReached(c.to()), "gateway_exception", c.id(), AuditOutcome.SUCCESS,
                 Map.of("from", c.from().name())));
     }
 }

@@ -156,7 +156,7 @@ public class OnlinePayments {
         int fresh = jdbc.sql("insert into gateway_nonce (nonce, received_at) values (?, ?) on conflict do nothing")
                 .params(nonce, Timestamp.from(clock.instant())).update();
         if (fresh == 0) {
-            audit.recordAnonymous("GATEWAY_CALLBACK_REPLAY", "gateway_nonce", nonce, AuditOutcome.DENIED, Map.of());
+            audit.recordAnonymous(RentAudit.GATEWAY_CALLBACK_REPLAY, "gateway_nonce", nonce, AuditOutcome.DENIED, Map.of());
             throw ProblemException.conflict("GATEWAY_REPLAY", "该回调已处理过（随机串重复），已拒绝重放。");
         }
         JsonNode c = json.readTree(body);
@@ -197,7 +197,7 @@ public class OnlinePayments {
     }
 
     private ProblemException refused(String code, String message) {
-        audit.recordAnonymous("GATEWAY_CALLBACK_REFUSED", "online_order", null, AuditOutcome.DENIED, Map.of("code", code));
+        audit.recordAnonymous(RentAudit.GATEWAY_CALLBACK_REFUSED, "online_order", null, AuditOutcome.DENIED, Map.of("code", code));
         return new ProblemException(HttpStatus.UNAUTHORIZED, code, message);
     }
 }

@@ -113,7 +113,7 @@ public class OtherCharges {
                 .params(leaseId, c.type().name(), c.basis().name(), c.amount(), Date.valueOf(c.effectiveFrom()),
                         c.note() == null ? "" : c.note().trim(), actor.id(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record("OTHER_CHARGE_SET", "other_charge", id, AuditOutcome.SUCCESS,
+        audit.record(RentAudit.OTHER_CHARGE_SET, "other_charge", id, AuditOutcome.SUCCESS,
                 Map.of("lease", leaseId, "type", c.type().name(), "basis", c.basis().name(), "amount", c.amount().toPlainString()));
         return id;
     }
@@ -133,7 +133,7 @@ public class OtherCharges {
         if (changed == 0) {
             throw ProblemException.unprocessable("CHARGE_NOT_OPEN", "该收费项目不存在、已停收，或停收日期早于起收日期。");
         }
-        audit.record("OTHER_CHARGE_END", "other_charge", chargeId, AuditOutcome.SUCCESS, Map.of("lease", leaseId, "lastDay", lastDay.toString()));
+        audit.record(RentAudit.OTHER_CHARGE_END, "other_charge", chargeId, AuditOutcome.SUCCESS, Map.of("lease", leaseId, "lastDay", lastDay.toString()));
     }
 
     private static void requireOperator(CurrentUser actor) {

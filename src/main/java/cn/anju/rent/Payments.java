@@ -165,7 +165,7 @@ public class Payments {
         events.publishEvent(new ResidentEvent(place.household(), "RENT_PAYMENT", "缴" + account.label() + " ¥" + p.amount().toPlainString()
                 + "（" + label(p.channel()) + "）",
                 "收据 " + receipt, "payment", paymentId, actorId, clock.instant()));
-        audit.record("PAYMENT_POST", "payment", paymentId, AuditOutcome.SUCCESS,
+        audit.record(RentAudit.PAYMENT_POST, "payment", paymentId, AuditOutcome.SUCCESS,
                 Map.of("lease", leaseId, "amount", p.amount().toPlainString(), "channel", p.channel().name(), "account", account.name()));
         return result(paymentId, false);
     }
@@ -210,7 +210,7 @@ public class Payments {
                 .params(reversal, now, paymentId).update();
         events.publishEvent(new ResidentEvent(o.household(), "RENT_PAYMENT_REVERSED", "冲正收款 ¥" + o.amount().toPlainString(),
                 "原收据 " + o.receipt() + "；原因：" + reason.trim(), "payment", reversal, actor.id(), clock.instant()));
-        audit.record("PAYMENT_REVERSE", "payment", paymentId, AuditOutcome.SUCCESS, Map.of("reversal", reversal, "amount", o.amount().toPlainString()));
+        audit.record(RentAudit.PAYMENT_REVERSE, "payment", paymentId, AuditOutcome.SUCCESS, Map.of("reversal", reversal, "amount", o.amount().toPlainString()));
         return result(reversal, false);
     }
 

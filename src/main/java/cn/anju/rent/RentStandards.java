@@ -84,7 +84,7 @@ public class RentStandards {
                     .params(s.projectId(), district, s.kind().name(), s.yuanPerSqm(), Date.valueOf(s.effectiveFrom()), actor.id(),
                             Timestamp.from(clock.instant()), s.reason().trim())
                     .query(Long.class).single();
-            audit.record("RENT_STANDARD_APPROVE", "rent_standard", id, AuditOutcome.SUCCESS,
+            audit.record(RentAudit.RENT_STANDARD_APPROVE, "rent_standard", id, AuditOutcome.SUCCESS,
                     Map.of("project", s.projectId(), "kind", s.kind().name(), "yuanPerSqm", s.yuanPerSqm().toPlainString(),
                             "from", s.effectiveFrom().toString()));
             return id;

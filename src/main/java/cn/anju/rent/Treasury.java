@@ -104,7 +104,7 @@ public class Treasury {
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("REMITTANCE_OVERLAP", "部分收款刚被另一批次纳入，请刷新后重试。");
         }
-        audit.record("REMITTANCE_SUBMIT", "remittance_batch", id, AuditOutcome.SUCCESS,
+        audit.record(RentAudit.REMITTANCE_SUBMIT, "remittance_batch", id, AuditOutcome.SUCCESS,
                 Map.of("district", b.districtCode(), "amount", amount.toPlainString(), "payments", payments.size()));
         return id;
     }
@@ -127,7 +127,7 @@ public class Treasury {
         String receipt = c.treasuryReceiptNo().trim();
         try {
             changes.apply(b.confirm(receipt, c.treasuryDate(), actor.id(), clock.instant()), x ->
-                    audit.record("REMITTANCE_CONFIRM", "remittance_batch", batchId, AuditOutcome.SUCCESS, Map.of("receipt", receipt)));
+                    audit.record(RentAudit.REMITTANCE_CONFIRM, "remittance_batch", batchId, AuditOutcome.SUCCESS, Map.of("receipt", receipt)));
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("TREASURY_RECEIPT_TAKEN", "该国库缴款书号已用于其他批次。");
         }

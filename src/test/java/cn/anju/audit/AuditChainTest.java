@@ -1,6 +1,7 @@
 package cn.anju.audit;
 
 import cn.anju.shared.db.EmbeddedPostgresServer;
+import cn.anju.shared.web.PageQuery;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class AuditChainTest {
         sealer = new AuditSealer(jdbc, tx, external, clock);
         verifier = new AuditVerifier(jdbc, external);
         for (int i = 1; i <= 10; i++) {
-            log.recordAnonymous("TEST_ACTION", "thing", i, AuditOutcome.SUCCESS, Map.of("n", i));
+            log.recordAnonymous(TestAudit.TEST_ACTION, "thing", i, AuditOutcome.SUCCESS, Map.of("n", i));
         }
         assertThat(sealer.seal()).isEqualTo(10);
         assertThat(verifier.verify().intact()).isTrue();
@@ -149,12 +150,33 @@ class AuditChainTest {
 
     @Test
     void newRowsAfterSealingAreReportedUnsealedUntilTheNextSeal() {
-        log.recordAnonymous("LATER", "thing", 11, AuditOutcome.SUCCESS, Map.of());
+        log.recordAnonymous(TestAudit.LATER, "thing", 11, AuditOutcome.SUCCESS, Map.of());
         assertThat(verifier.verify().unsealedRows()).isEqualTo(1);
         sealer.seal();
         AuditVerifier.Verification v = verifier.verify();
         assertThat(v.intact()).isTrue();
         assertThat(v.checkedRows()).isEqualTo(11);
+    }
+
+    @Test
+    void aRowWrittenUnderALegacyNameKeepsItsHashAndShowsAndFiltersUnderTheNameItHasNow() {
+        // written before the one convention, as the maintenance module did until 2026-12
+        jdbc.sql("insert into audit_log (occurred_at, action, target_type, target_id, outcome, summary) "
+                + "values (now(), 'work_order.accepted', 'work_order', '42', 'SUCCESS', '{}')").update();
+        sealer.seal();
+        assertThat(verifier.verify().intact()).as("the stored name stays as sealed").isTrue();
+        assertThat(jdbc.sql("select action from audit_log where target_id = '42'").query(String.class).single())
+                .isEqualTo("work_order.accepted");
+        AuditQueries queries = new AuditQueries(jdbc);
+        for (String typed : List.of("WORK_ORDER_ACCEPTED", "work_order_acc", "work_order.accepted")) {
+            var found = queries.search(new AuditQueries.Filter(null, typed, null, null, null, null), PageQuery.of(1, 50)).items();
+            assertThat(found).as(typed).extracting(AuditQueries.Entry::action).containsExactly("WORK_ORDER_ACCEPTED");
+        }
+        // the filter's underscore is a character, not LIKE's any-character
+        assertThat(queries.search(new AuditQueries.Filter(null, "TEST_", null, null, null, null), PageQuery.of(1, 50)).items())
+                .hasSize(10);
+        assertThat(queries.search(new AuditQueries.Filter(null, "TESTXACTION", null, null, null, null), PageQuery.of(1, 50)).items())
+                .isEmpty();
     }
 
     /** The attacker's full rewrite: recompute every row hash and chain hash inside the database. */

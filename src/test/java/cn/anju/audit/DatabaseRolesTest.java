@@ -58,7 +58,7 @@ class DatabaseRolesTest {
 
     @Test
     void thePlatformsRoleAppendsAuditRowsButCannotChangeOrRemoveThem() {
-        auditLog.recordAnonymous("DB_ROLE_CHECK", "thing", 1, AuditOutcome.SUCCESS, Map.of());
+        auditLog.recordAnonymous(TestAudit.DB_ROLE_CHECK, "thing", 1, AuditOutcome.SUCCESS, Map.of());
         long id = jdbc().sql("select max(id) from audit_log where action = 'DB_ROLE_CHECK'").query(Long.class).single();
 
         // refused by privilege, before the triggers are even asked

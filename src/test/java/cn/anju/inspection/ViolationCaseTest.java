@@ -170,7 +170,7 @@ class ViolationCaseTest {
             var refused = clerk.getJson(path);
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(WebClient.json(refused).get("code").asString()).isEqualTo("EVIDENCE_INTEGRITY");
-            assertThat(jdbc.sql("select count(*) from audit_log where action = 'violation_case.evidence.integrity' and target_id = ?")
+            assertThat(jdbc.sql("select count(*) from audit_log where action = 'VIOLATION_CASE_EVIDENCE_INTEGRITY' and target_id = ?")
                     .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
         } finally {
             Files.write(stored, photo);

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How one {@code /api/v1} endpoint keeps to the caller's data scope, as a check that runs against the live
  * platform. Every endpoint must have one (ApiScopeCoverageTest enumerates the handler mappings), so a module
- * that adds an endpoint adds its case to {@link ScopeCases}.
+ * that adds an endpoint adds its case to its own list ({@code RentScopeCases}, …) that {@link ScopeCases}
+ * collects.
  */
 @FunctionalInterface
 public interface ScopeCase {

@@ -3,6 +3,7 @@ package cn.anju.identity.web;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.IdentityAudit;
 import cn.anju.shared.Role;
 import cn.anju.shared.calendar.WorkingDays;
 import cn.anju.shared.web.ProblemException;
@@ -62,7 +63,7 @@ class WorkingDayApi {
     void set(CurrentUser user, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestBody Day d) {
         requireKeeper(user);
         days.set(user.id(), day, d.kind(), d.name());
-        audit.record("CALENDAR_SET", "working_day_calendar", day.toString(), AuditOutcome.SUCCESS,
+        audit.record(IdentityAudit.CALENDAR_SET, "working_day_calendar", day.toString(), AuditOutcome.SUCCESS,
                 Map.of("day", day.toString(), "kind", String.valueOf(d.kind())));
     }
 
@@ -72,7 +73,7 @@ class WorkingDayApi {
     void remove(CurrentUser user, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         requireKeeper(user);
         days.remove(day);
-        audit.record("CALENDAR_REMOVE", "working_day_calendar", day.toString(), AuditOutcome.SUCCESS, Map.of("day", day.toString()));
+        audit.record(IdentityAudit.CALENDAR_REMOVE, "working_day_calendar", day.toString(), AuditOutcome.SUCCESS, Map.of("day", day.toString()));
     }
 
     private static void requireKeeper(CurrentUser user) {

@@ -6,22 +6,16 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL 18 server run from the zonky binaries, with its data in a directory that survives
@@ -91,10 +85,10 @@ public final class EmbeddedPostgresServer {
     private static EmbeddedPostgresServer start(Path dir, int port, boolean clean) {
         try {
             Files.createDirectories(dir.getParent());
-            holdDataDirectory(dir);
-            stopOrphanedPostmaster(dir);
+            DataDirectoryGuard.hold(dir);
+            DataDirectoryGuard.stopOrphanedPostmaster(dir);
             if (clean && CLEANED.add(dir)) {
-                deleteRecursively(dir);
+                DataDirectoryGuard.deleteRecursively(dir);
             }
             Optional<EmbeddedCredentials> known = EmbeddedCredentials.read(dir);
             EmbeddedClusterSecurity.refuseLockedOut(dir, known);
@@ -133,88 +127,6 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    /** Lock files this JVM holds for its lifetime, by data directory: the operating system frees them when it dies. */
-    private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
-
-    /** A running platform locks {@code <data dir>.lock}: a second process on the folder is refused, not let stop it. */
-    static void holdDataDirectory(Path dir) throws IOException {
-        Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
-        FileChannel channel = HELD.get(dir.toAbsolutePath());
-        if (channel != null) {
-            return; // this JVM holds it already (a restart within one process)
-        }
-        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (channel.tryLock() == null) {
-            channel.close();
-            throw new IllegalStateException("数据目录正被运行中的平台使用 / the data folder is in use by a running platform: "
-                    + dir + ". 请使用平台内的每晚备份，或先停止平台再执行命令 / use the nightly backup, or stop the platform first.");
-        }
-        HELD.put(dir.toAbsolutePath(), channel);
-    }
-
-    /**
-     * After a {@code kill -9} of the JVM its postgres lives on, holding the data directory. We find it through
-     * {@code postmaster.pid} and check its command line names this directory (process ids are reused, so a
-     * live pid alone proves nothing), then ask it to shut down fast. A pid file whose process is gone or is
-     * someone else's is stale and removed.
-     */
-    static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || lines.getFirst().isBlank()) {
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        long pid = Long.parseLong(lines.getFirst().trim());
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (process.isPresent() && isPostmasterOf(pid, dataDirectory)) {
-            log.warn("Found an orphaned embedded PostgreSQL (pid {}) holding {}; shutting it down", pid, dataDirectory);
-            signal(pid, "INT"); // fast shutdown: roll back open transactions, checkpoint, exit
-            if (!waitForExit(process.get(), Duration.ofSeconds(30))) {
-                signal(pid, "QUIT");
-                waitForExit(process.get(), Duration.ofSeconds(10));
-            }
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    private static boolean isPostmasterOf(long pid, Path dataDirectory) {
-        try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            String cmdline = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
-            return cmdline.contains("postgres") && cmdline.contains(dataDirectory.toString());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void signal(long pid, String signal) {
-        try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos(); // a timeout, not a date: the monotonic clock
-        while (process.isAlive() && System.nanoTime() - deadline < 0) {
-            try {
-                process.onExit().get(200, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException ignored) {
-                // keep waiting until the deadline
-            } catch (Exception e) {
-                break;
-            }
-        }
-        return !process.isAlive();
-    }
-
     /** Stops the server (fast shutdown) and forgets it, whoever still holds it; the data stays. */
     public void stop() {
         synchronized (EmbeddedPostgresServer.class) {
@@ -242,17 +154,6 @@ public final class EmbeddedPostgresServer {
         synchronized (EmbeddedPostgresServer.class) {
             server.stopped = true;
             RUNNING.remove(server.dataDirectory, server);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

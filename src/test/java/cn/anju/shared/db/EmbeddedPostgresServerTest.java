@@ -54,7 +54,7 @@ class EmbeddedPostgresServerTest {
         // What a kill -9 of the JVM leaves behind: a live postmaster nobody in this JVM knows about.
         EmbeddedPostgresServer.forgetForTest(abandoned);
 
-        EmbeddedPostgresServer.stopOrphanedPostmaster(dir.toAbsolutePath());
+        DataDirectoryGuard.stopOrphanedPostmaster(dir.toAbsolutePath());
 
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(dir.resolve("postmaster.pid")).doesNotExist();
@@ -185,12 +185,12 @@ class EmbeddedPostgresServerTest {
                 tmp.resolve("pg.lock").toString()).redirectErrorStream(true).start();
         try (var out = new BufferedReader(new InputStreamReader(other.getInputStream()))) {
             assertThat(out.readLine()).isEqualTo("locked");
-            assertThatThrownBy(() -> EmbeddedPostgresServer.holdDataDirectory(dir))
+            assertThatThrownBy(() -> DataDirectoryGuard.hold(dir))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("数据目录正被运行中的平台使用");
         } finally {
             other.destroyForcibly().waitFor();
         }
-        EmbeddedPostgresServer.holdDataDirectory(dir);
-        EmbeddedPostgresServer.holdDataDirectory(dir); // again from this JVM: it holds it already
+        DataDirectoryGuard.hold(dir);
+        DataDirectoryGuard.hold(dir); // again from this JVM: it holds it already
     }
 }
