@@ -167,7 +167,7 @@ class AuditChainTest {
         assertThat(verifier.verify().intact()).as("the stored name stays as sealed").isTrue();
         assertThat(jdbc.sql("select action from audit_log where target_id = '42'").query(String.class).single())
                 .isEqualTo("work_order.accepted");
-        AuditQueries queries = new AuditQueries(jdbc);
+        AuditQueries queries = new AuditQueries(jdbc, Clock.systemUTC());
         for (String typed : List.of("WORK_ORDER_ACCEPTED", "work_order_acc", "work_order.accepted")) {
             var found = queries.search(new AuditQueries.Filter(null, typed, null, null, null, null), PageQuery.of(1, 50)).items();
             assertThat(found).as(typed).extracting(AuditQueries.Entry::action).containsExactly("WORK_ORDER_ACCEPTED");
