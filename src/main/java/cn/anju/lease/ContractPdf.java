@@ -3,6 +3,7 @@ package cn.anju.lease;
 import cn.anju.household.HouseholdQueries;
 import cn.anju.housing.HousingStock;
 import cn.anju.shared.Districts;
+import cn.anju.shared.Money;
 import cn.anju.shared.pdf.ChineseFont;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -138,7 +138,7 @@ class ContractPdf {
     }
 
     private static String money(BigDecimal yuan) {
-        return new DecimalFormat("#,##0.00").format(yuan);
+        return new Money(yuan).grouped();
     }
 
     private static String tier(String tier) {

@@ -175,11 +175,9 @@ public class BankStatements {
             String[] c = line.values(HEADERS);
             int row = line.rowNumber();
             try {
-                BigDecimal amount = new BigDecimal(c[1].replace(",", "").replace("¥", ""));
-                if (!Money.isAmount(amount, Money.Sign.ANY)) {
-                    throw new NumberFormatException();
-                }
-                parsed.add(new Parsed(row, LocalDate.parse(c[0].replace('/', '-')), amount.setScale(2), c[2], c[3], c[4]));
+                Money amount = Money.typed(new BigDecimal(c[1].replace(",", "").replace("¥", "")), Money.Sign.ANY)
+                        .orElseThrow(NumberFormatException::new);
+                parsed.add(new Parsed(row, LocalDate.parse(c[0].replace('/', '-')), amount.amount(), c[2], c[3], c[4]));
             } catch (DateTimeParseException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 errors.add("第" + row + "行：交易日期应为 yyyy-MM-dd，金额为最多两位小数的数字");
             }

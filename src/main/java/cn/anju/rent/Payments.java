@@ -111,7 +111,7 @@ public class Payments {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "收款金额应大于0，最多两位小数（元）。");
         }
         BillAccount account = p.accountOrRent();
-        String requestHash = sha256(p.leaseId() + "|" + p.channel() + "|" + p.amount().setScale(2) + "|"
+        String requestHash = sha256(p.leaseId() + "|" + p.channel() + "|" + new Money(p.amount()) + "|"
                 + (p.reference() == null ? "" : p.reference().trim()) + (account == BillAccount.RENT ? "" : "|" + account));
         // the same key at once on two nodes: one goes first, the other then finds its result
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("payment-key:" + key).query((rs, n) -> 1).list();

@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import cn.anju.shared.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -42,21 +44,18 @@ public final class RentMath {
     public static BigDecimal monthlyRent(BigDecimal yuanPerSqm, BigDecimal rentArea, String mode, BigDecimal reduction) {
         BigDecimal full = yuanPerSqm.multiply(rentArea);
         if (mode == null || reduction == null || reduction.signum() == 0) {
-            return full.setScale(2, RoundingMode.HALF_UP);
+            return Money.rounded(full).amount();
         }
         BigDecimal rent = "FIXED".equals(mode) ? full.subtract(reduction).max(BigDecimal.ZERO)
                 : full.multiply(BigDecimal.valueOf(100).subtract(reduction)).divide(BigDecimal.valueOf(100));
-        return rent.setScale(2, RoundingMode.HALF_UP);
+        return Money.rounded(rent).amount();
     }
 
     /** One month's piece of a bill (from and to within one month): M for the whole month, else round(M × days ÷ days of the month, 2). */
     public static BigDecimal piece(BigDecimal monthly, LocalDate from, LocalDate to) {
         YearMonth m = YearMonth.from(from);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (days == m.lengthOfMonth()) {
-            return monthly.setScale(2, RoundingMode.HALF_UP);
-        }
-        return monthly.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(m.lengthOfMonth()), 2, RoundingMode.HALF_UP);
+        return Money.rounded(monthly).prorated(days, m.lengthOfMonth()).amount();
     }
 
     /** A bill from start to end: the sum of its month pieces, each at the monthly rent in force in its month. */
@@ -86,9 +85,9 @@ public final class RentMath {
         if (days <= 0 || principal.signum() <= 0 || dailyRate.signum() <= 0) {
             return BigDecimal.ZERO.setScale(2);
         }
-        BigDecimal fee = principal.multiply(dailyRate).multiply(BigDecimal.valueOf(days)).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal room = billAmount.multiply(capRatio).setScale(2, RoundingMode.DOWN).subtract(chargedBefore);
-        return fee.min(room.max(BigDecimal.ZERO));
+        Money fee = Money.rounded(principal.multiply(dailyRate).multiply(BigDecimal.valueOf(days)));
+        Money room = Money.roundedDown(billAmount.multiply(capRatio)).minus(new Money(chargedBefore));
+        return fee.min(room.max(Money.ZERO)).amount();
     }
 
     /** How a payment divides over open amounts, oldest first; the last element is what is left (the credit). */

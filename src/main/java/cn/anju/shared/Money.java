@@ -58,9 +58,36 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return new Money(BigDecimal.valueOf(fen, 2));
     }
 
-    /** Rounds an exact intermediate result (e.g. a prorated rent) to the fen, half-up. */
+    /** Rounds an exact intermediate result (e.g. a monthly rent, a late fee) to the fen, half-up. */
     public static Money rounded(BigDecimal exact) {
         return new Money(exact.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** Cuts an exact result to the fen towards zero: for a cap, which must never be exceeded by rounding. */
+    public static Money roundedDown(BigDecimal exact) {
+        return new Money(exact.setScale(2, RoundingMode.DOWN));
+    }
+
+    /** This amount for some days of a month: amount × days ÷ days of the month, half-up; the whole month is the amount. */
+    public Money prorated(long days, int daysOfMonth) {
+        if (days < 0 || days > daysOfMonth) {
+            throw new IllegalArgumentException("days " + days + " outside a month of " + daysOfMonth);
+        }
+        return days == daysOfMonth ? this
+                : new Money(amount.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(daysOfMonth), 2, RoundingMode.HALF_UP));
+    }
+
+    /** This amount times a factor (a rate, a ratio, a number of days), rounded to the fen half-up. */
+    public Money times(BigDecimal factor) {
+        return rounded(amount.multiply(factor));
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
     }
 
     public Money plus(Money other) {
@@ -85,9 +112,16 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     /** {@code ¥1,234.56}, the format every page and export uses. */
     public String formatted() {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        String digits = format.format(amount.abs());
-        return (amount.signum() < 0 ? "-¥" : "¥") + digits;
+        return (amount.signum() < 0 ? "-¥" : "¥") + grouped(amount.abs());
+    }
+
+    /** {@code 1,234.56}: thousands grouped, two decimals, whatever the JVM's locale (a contract's table, beside 元). */
+    public String grouped() {
+        return grouped(amount);
+    }
+
+    private static String grouped(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
     }
 
     /**

@@ -1,12 +1,16 @@
 package cn.anju.shared;
 
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +60,50 @@ class MoneyTest {
     void roundsHalfUpOnlyWhenAsked() {
         assertThat(Money.rounded(new BigDecimal("10.005"))).isEqualTo(Money.yuan("10.01"));
         assertThat(Money.rounded(new BigDecimal("10.0049"))).isEqualTo(Money.yuan("10.00"));
+    }
+
+    @Property
+    void aProratedPieceIsWithinHalfAFenOfTheExactShareAndNeverMoreThanTheMonth(
+            @ForAll @LongRange(min = 0, max = 1_000_000_00L) long fen, @ForAll @IntRange(min = 28, max = 31) int daysOfMonth,
+            @ForAll @IntRange(min = 0, max = 31) int days) {
+        Assume.that(days <= daysOfMonth);
+        Money monthly = Money.fen(fen);
+        Money piece = monthly.prorated(days, daysOfMonth);
+        BigDecimal exact = monthly.amount().multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(daysOfMonth), MathContext.DECIMAL128);
+        assertThat(piece.amount().subtract(exact).abs()).isLessThanOrEqualTo(new BigDecimal("0.005"));
+        assertThat(piece).isLessThanOrEqualTo(monthly);
+        assertThat(monthly.prorated(daysOfMonth, daysOfMonth)).isEqualTo(monthly);
+        if (days > 0) {
+            assertThat(piece).as("one more day never costs less").isGreaterThanOrEqualTo(monthly.prorated(days - 1, daysOfMonth));
+        }
+    }
+
+    @Property
+    void aCapRoundedDownIsNeverAboveTheExactFigure(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long tenThousandths) {
+        BigDecimal exact = BigDecimal.valueOf(tenThousandths, 4);
+        Money down = Money.roundedDown(exact);
+        assertThat(down.amount()).isLessThanOrEqualTo(exact);
+        assertThat(exact.subtract(down.amount())).isLessThan(new BigDecimal("0.01"));
+        assertThat(Money.rounded(exact).amount().subtract(exact).abs()).isLessThanOrEqualTo(new BigDecimal("0.005"));
+    }
+
+    @Test
+    void aDayOutsideTheMonthIsRefused() {
+        assertThatThrownBy(() -> Money.yuan("300").prorated(32, 31)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Money.yuan("310").prorated(10, 31)).isEqualTo(Money.yuan("100.00"));
+        assertThat(Money.yuan("100").times(new BigDecimal("0.0005"))).isEqualTo(Money.yuan("0.05"));
+    }
+
+    @Test
+    void groupsTheSameWhateverTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertThat(Money.yuan("1234567.8").grouped()).isEqualTo("1,234,567.80");
+            assertThat(Money.yuan("1234.5").formatted()).isEqualTo("¥1,234.50");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
