@@ -11,7 +11,7 @@ import java.util.Set;
 public enum OrganisationType {
     /** 市住建局: oversees every district; hosts the platform's separated administrators and its monitoring. */
     CITY_BUREAU(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR,
-            Role.MONITOR)),
+            Role.MONITOR, Role.CHANNEL_GATEWAY)),
     /** 区县住建局 / 住房保障中心: the purchaser of its district. */
     DISTRICT_HOUSING(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.TENANT)),
     /** 区县财政局. */

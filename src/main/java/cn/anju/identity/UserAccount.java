@@ -30,7 +30,8 @@ public class UserAccount {
     /** Roles that must be held alone: no combination with each other or with an operational role. */
     static final Set<Role> SEPARATED_ADMINISTRATORS = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR);
     /** Roles with no business data scope, each held alone. */
-    static final Set<Role> HELD_ALONE = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR, Role.MONITOR);
+    static final Set<Role> HELD_ALONE = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR, Role.MONITOR,
+            Role.CHANNEL_GATEWAY);
 
     @Id
     private Long id;

@@ -17,7 +17,9 @@ public enum Role {
     EVALUATOR,
     AUDITOR,
     /** 运维监控: reads the operations endpoints ({@code /actuator/*}) with an API token; no business data, held alone. */
-    MONITOR;
+    MONITOR,
+    /** 渠道网关: an outside system (the city's 12345 hotline) pushing cases by API token; a machine account, held alone. */
+    CHANNEL_GATEWAY;
 
     /** The name Spring Security checks with {@code hasRole}. */
     public String authority() {

@@ -1,0 +1,43 @@
+package cn.anju.household;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+
+/**
+ * Which household a phone number belongs to, through the keyed index (the number itself is never compared or
+ * stored in clear): a complaint by phone finds its household. Only a number that names exactly one household matches.
+ */
+@NamedInterface("api")
+@Service
+public class HouseholdContacts {
+
+    private final JdbcClient jdbc;
+    private final MemberIdentity identity;
+
+    HouseholdContacts(JdbcClient jdbc, MemberIdentity identity) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+    }
+
+    public Optional<Long> byPhone(String phone) {
+        if (phone == null || !phone.replaceAll("[\\s-]", "").matches("1[3-9][0-9]{9}")) {
+            return Optional.empty();
+        }
+        var households = jdbc.sql("select distinct household_id from household_member where phone_index = ? limit 2")
+                .param(identity.phoneIndex(phone)).query(Long.class).list();
+        return households.size() == 1 ? Optional.of(households.getFirst()) : Optional.empty();
+    }
+
+    /** The district a household is registered in (it may have no home yet: an applicant can complain too). */
+    public Optional<String> districtOf(long householdId) {
+        return jdbc.sql("select district_code from household where id = ?").param(householdId).query(String.class).optional();
+    }
+
+    /** The keyed index of a phone number, to find cases and records by it without storing it. */
+    public String phoneIndex(String phone) {
+        return identity.phoneIndex(phone);
+    }
+}
