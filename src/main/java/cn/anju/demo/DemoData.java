@@ -114,9 +114,12 @@ class DemoData {
         n += account("anju.manager", "陈经理", OPERATOR_ANJU, Role.OPERATOR_MANAGER);
         n += accounts.open("anju.staff", "周明", OPERATOR_ANJU, Set.of(Role.OPERATOR_STAFF), EnumSet.of(Duty.CASHIER, Duty.INSPECTOR))
                 .isPresent() ? 1 : 0;
+        n += accounts.open("anju.service", "吴静", OPERATOR_ANJU, Set.of(Role.OPERATOR_STAFF), EnumSet.of(Duty.COMPLAINT_HANDLER))
+                .isPresent() ? 1 : 0;
         n += account("shenmu.op", "高伟", OPERATOR_SHENMU, Role.OPERATOR_MANAGER);
         n += account("evaluator", "孙评估", EVALUATOR, Role.EVALUATOR);
         n += account("monitor", "运维值班", cityBureau, Role.MONITOR);
+        n += account("gateway.12345", "12345热线转办接口", cityBureau, Role.CHANNEL_GATEWAY);
         return n;
     }
 

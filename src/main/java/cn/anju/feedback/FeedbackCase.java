@@ -29,7 +29,6 @@ record FeedbackCase(long id, String number, Channel channel, FeedbackKind kind, 
     static final Column<String> CLOSING = Column.of("closing", String.class);
     static final Column<Integer> REOPEN_COUNT = Column.of("reopen_count", Integer.class);
     static final Column<Integer> FOLLOW_UP_TRIES = Column.of("follow_up_tries", Integer.class);
-    static final Column<String> TRACKING_CODE = Column.of("tracking_code", String.class);
 
     /** How a finished case ended. */
     enum Closing { FOLLOWED_UP, UNREACHED, REJECTED, ACKNOWLEDGED }
@@ -38,10 +37,10 @@ record FeedbackCase(long id, String number, Channel channel, FeedbackKind kind, 
         return FeedbackState.OPEN.contains(state);
     }
 
-    /** 受理: the kind and category settle the reply clock; the code the public follows the case by goes with the notice. */
-    StateChange<FeedbackState> accept(FeedbackKind kind, FeedbackCategory category, LocalDate replyDue, String trackingCodeHash, Instant at) {
+    /** 受理 (the acknowledgement the clock measures): the kind and category settle the reply clock. */
+    StateChange<FeedbackState> accept(FeedbackKind kind, FeedbackCategory category, LocalDate replyDue, Instant at) {
         return TABLE.change(id, version, state, FeedbackState.ACCEPTED, KIND.set(kind.name()), CATEGORY.set(category.name()),
-                REPLY_DUE_ON.set(replyDue), ACKNOWLEDGED_AT.set(at), TRACKING_CODE.set(trackingCodeHash));
+                REPLY_DUE_ON.set(replyDue), ACKNOWLEDGED_AT.set(at));
     }
 
     /** Praise: acknowledged and closed in one step. */

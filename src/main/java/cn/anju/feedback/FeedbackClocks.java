@@ -51,13 +51,19 @@ class FeedbackClocks {
 
     /** A pause's working days (from the day it began to the day before it ended) move the reply deadline on by as many. */
     LocalDate afterPause(LocalDate due, LocalDate pausedOn, LocalDate resumedOn) {
-        int paused = 0;
-        for (LocalDate d = pausedOn; d.isBefore(resumedOn); d = d.plusDays(1)) {
+        int paused = workingDaysBetween(pausedOn.minusDays(1), resumedOn.minusDays(1));
+        return paused == 0 ? due : days.plusWorkingDays(due, paused);
+    }
+
+    /** The working days after {@code from} up to and including {@code to}. */
+    int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
             if (days.isWorkingDay(d)) {
-                paused++;
+                n++;
             }
         }
-        return paused == 0 ? due : days.plusWorkingDays(due, paused);
+        return n;
     }
 
     int integer(String key, String district) {

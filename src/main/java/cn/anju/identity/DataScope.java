@@ -25,6 +25,7 @@ public sealed interface DataScope {
     }
 
     /** City users see every district of their city. */
+    @NamedInterface("api")
     record City(String cityCode, Set<String> districtCodes) implements DataScope {
         public String type() {
             return "CITY";
@@ -36,6 +37,7 @@ public sealed interface DataScope {
     }
 
     /** District users see their district. */
+    @NamedInterface("api")
     record District(String districtCode) implements DataScope {
         public String type() {
             return "DISTRICT";
@@ -49,6 +51,7 @@ public sealed interface DataScope {
     /**
      * Operator users see what their coverage holds on the day: whole districts, and single projects elsewhere.
      */
+    @NamedInterface("api")
     record Operator(Long operatorId, Set<String> wholeDistricts, Set<Long> projectIds, Set<String> projectDistricts)
             implements DataScope {
         public String type() {
@@ -61,6 +64,7 @@ public sealed interface DataScope {
     }
 
     /** A tenant sees its own household only. */
+    @NamedInterface("api")
     record Household(Long householdId) implements DataScope {
         public String type() {
             return "HOUSEHOLD";
@@ -72,6 +76,7 @@ public sealed interface DataScope {
     }
 
     /** Separated administrators and third parties without an assignment see no operational records. */
+    @NamedInterface("api")
     record None() implements DataScope {
         public String type() {
             return "NONE";

@@ -1,0 +1,163 @@
+package cn.anju.feedback;
+
+import cn.anju.shared.measure.MeasurePeriod;
+import cn.anju.shared.measure.MeasureRecord;
+import cn.anju.shared.measure.MeasureScope;
+import cn.anju.shared.measure.Measures;
+import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
+import cn.anju.support.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A case's way on the working-day calendar (a holiday, a pause, the earlier of two deadlines, overdue), and the
+ * follow-up the operator cannot grade itself: dissatisfied reopens, the third time the district takes it up, and an
+ * answer the operator entered stays out of the satisfaction rate.
+ */
+@PlatformTest
+class FeedbackFlowTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Measures measures;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    long housedIn(String district) {
+        return jdbc.sql("select o.household_id from lease_occupancy o join lease l on l.id = o.lease_id where l.district_code = ? order by 1 limit 1")
+                .param(district).query(Long.class).single();
+    }
+
+    long take(WebClient service, String receivedAt, long household) {
+        var r = service.postJson("/api/v1/feedback/inbound", "{\"channel\":\"HOTLINE\",\"externalId\":\"call-" + UUID.randomUUID()
+                + "\",\"receivedAt\":\"" + receivedAt + "\",\"text\":\"单元门禁坏了\",\"householdId\":" + household + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return WebClient.json(r).get("id").asLong();
+    }
+
+    static void ok(java.net.http.HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    String column(long id, String column) {
+        return jdbc.sql("select " + column + "::text from feedback_case where id = ?").param(id).query(String.class).single();
+    }
+
+    long userId(String username) {
+        return jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
+    }
+
+    void handle(WebClient service, long id) {
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/assignment", "{\"handlerId\":" + userId("anju.service") + "}"));
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/start", "{}"));
+    }
+
+    @Test
+    void clocksRunOnWorkingDaysAcrossTheNationalDayHolidayAndAPause() {
+        WebClient service = WebClient.loggedIn(port, "anju.service");
+        long id = take(service, "2026-09-30T10:00:00+08:00", housedIn("610802"));
+        // 1 working day after Wed 30 September: the holiday runs 1-7 October, so Thursday 8 October
+        assertThat(column(id, "ack_due_on")).isEqualTo("2026-10-08");
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/acceptance", "{\"kind\":\"COMPLAINT\",\"category\":\"REPAIR\"}"));
+        // 5 working days: 8, 9, Saturday 10 (a make-up working day), 12, 13 October
+        assertThat(column(id, "reply_due_on")).isEqualTo("2026-10-13");
+        handle(service, id);
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/pause", "{\"reason\":\"等待住户提供门禁卡编号\"}"));
+        TestClock.advance(Duration.ofDays(2));
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/resumption", "{}"));
+        // paused Monday and Tuesday: two working days more
+        assertThat(column(id, "reply_due_on")).isEqualTo("2026-10-15");
+        JsonNode overdue = WebClient.json(service.getJson("/api/v1/feedback/cases?overdue=true&size=200"));
+        assertThat(overdue.get("items").findValuesAsString("caseNumber")).contains(column(id, "case_number"));
+        JsonNode detail = WebClient.json(service.getJson("/api/v1/feedback/cases/" + id));
+        assertThat(detail.get("timeline").toString()).contains("暂停计时：等待住户提供门禁卡编号", "恢复计时");
+    }
+
+    @Test
+    void aHandOffFrom12345KeepsTheEarlierDeadlineAndWaitsInItsDistrictsQueue() {
+        WebClient gateway = WebClient.loggedIn(port, "gateway.12345");
+        String token = WebClient.json(gateway.postJson("/api/v1/me/tokens", "{\"name\":\"12345\",\"days\":30}")).get("token").asString();
+        WebClient machine = new WebClient(port);
+        String body = "{\"channel\":\"CITY_12345\",\"externalId\":\"12345-" + UUID.randomUUID() + "\",\"receivedAt\":\"2026-11-16T01:00:00Z\","
+                + "\"from\":\"13900000000\",\"text\":\"小区路灯不亮\",\"externalDeadline\":\"2026-11-18T18:00:00+08:00\",\"districtCode\":\"610802\"}";
+        var first = machine.postJsonWithToken("/api/v1/feedback/inbound", body, token);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(machine.postJsonWithToken("/api/v1/feedback/inbound", body, token).statusCode()).isEqualTo(200);
+        long id = WebClient.json(first).get("id").asLong();
+        assertThat(column(id, "project_id")).isNull();
+        assertThat(machine.getWithToken("/api/v1/feedback/cases/" + id, token).statusCode()).as("a gateway reads nothing").isIn(403, 404);
+
+        WebClient district = WebClient.loggedIn(port, "yuyang.gov");
+        JsonNode queue = WebClient.json(district.getJson("/api/v1/feedback/cases?queue=UNPLACED&size=200"));
+        assertThat(queue.get("items").findValuesAsString("caseNumber")).contains(column(id, "case_number"));
+        long project = jdbc.sql("select l.project_id from lease l where l.district_code = '610802' order by l.id limit 1").query(Long.class).single();
+        ok(district.postJson("/api/v1/feedback/cases/" + id + "/placement", "{\"projectId\":" + project + "}"));
+
+        WebClient service = WebClient.loggedIn(port, "anju.service");
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/acceptance", "{\"kind\":\"COMPLAINT\",\"category\":\"ENVIRONMENT_SAFETY\"}"));
+        // ours would be 23 November (5 working days); 12345's 18 November is earlier and governs
+        assertThat(column(id, "reply_due_on")).isEqualTo("2026-11-18");
+    }
+
+    @Test
+    void dissatisfiedReopensTwiceThenTheDistrictTakesItUpAndOperatorAnswersStayOutOfTheRate() {
+        WebClient tenant = WebClient.loggedIn(port, "tenant.demo");
+        var made = tenant.postJson("/api/v1/feedback/inbound", "{\"channel\":\"WEB\",\"externalId\":\"web-" + UUID.randomUUID()
+                + "\",\"receivedAt\":\"2026-11-16T08:00:00+08:00\",\"text\":\"楼道堆放杂物无人清理\"}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        long id = WebClient.json(made).get("id").asLong();
+        WebClient service = WebClient.loggedIn(port, "anju.service");
+        ok(service.postJson("/api/v1/feedback/cases/" + id + "/acceptance", "{\"kind\":\"COMPLAINT\",\"category\":\"ENVIRONMENT_SAFETY\"}"));
+        handle(service, id);
+        for (int round = 1; round <= 3; round++) {
+            ok(service.postJson("/api/v1/feedback/cases/" + id + "/reply", "{\"text\":\"已安排清理（第" + round + "次）\"}"));
+            ok(tenant.postJson("/api/v1/feedback/cases/" + id + "/satisfaction", "{\"answer\":\"DISSATISFIED\",\"comment\":\"还没清\"}"));
+            if (round < 3) {
+                assertThat(column(id, "state")).isEqualTo("REOPENED");
+                assertThat(column(id, "reopen_count")).isEqualTo(String.valueOf(round));
+                ok(service.postJson("/api/v1/feedback/cases/" + id + "/start", "{}"));
+            }
+        }
+        assertThat(column(id, "state")).isEqualTo("FOLLOWED_UP");
+        assertThat(column(id, "escalated_at")).isNotNull();
+        assertThat(service.postJson("/api/v1/feedback/cases/" + id + "/start", "{}").statusCode()).isEqualTo(409);
+        WebClient district = WebClient.loggedIn(port, "yuyang.gov");
+        assertThat(WebClient.json(district.getJson("/api/v1/feedback/cases?queue=ESCALATED&size=200")).get("items")
+                .findValuesAsString("caseNumber")).contains(column(id, "case_number"));
+        ok(district.postJson("/api/v1/feedback/cases/" + id + "/district-decision", "{\"reopen\":false,\"conclusion\":\"已现场核实清理完毕\"}"));
+        assertThat(column(id, "state")).isEqualTo("CLOSED");
+
+        // a second case answered by the operator's own call: closed, but not in the satisfaction rate
+        long phoned = take(service, "2026-11-16T09:00:00+08:00", housedIn("610802"));
+        ok(service.postJson("/api/v1/feedback/cases/" + phoned + "/acceptance", "{\"kind\":\"HELP\",\"category\":\"OTHER\"}"));
+        handle(service, phoned);
+        ok(service.postJson("/api/v1/feedback/cases/" + phoned + "/reply", "{\"text\":\"已处理\"}"));
+        ok(service.postJson("/api/v1/feedback/cases/" + phoned + "/follow-up-call", "{\"reached\":true,\"answer\":\"SATISFIED\"}"));
+        assertThat(column(phoned, "state")).isEqualTo("CLOSED");
+
+        var rate = measures.compute("COMPLAINT_SATISFACTION_RATE", MeasureScope.districts("610802"),
+                new MeasurePeriod.Range(TestClock.today(), TestClock.today()));
+        assertThat(rate.records()).extracting(MeasureRecord::id).contains(id).doesNotContain(phoned);
+        assertThat(rate.records()).filteredOn(r -> r.id() == id).hasSize(3).noneMatch(MeasureRecord::inNumerator);
+        long reopened = measures.compute("COMPLAINT_REOPEN_RATE", MeasureScope.districts("610802"),
+                new MeasurePeriod.Range(TestClock.today(), TestClock.today())).records().stream()
+                .filter(r -> r.id() == id && r.inNumerator()).count();
+        assertThat(reopened).as("closed by the district after reopening: counted as reopened").isEqualTo(1);
+    }
+}
