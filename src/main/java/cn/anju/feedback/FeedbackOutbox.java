@@ -19,7 +19,7 @@ import java.util.Map;
  * after 1, 4, 16 and 64 minutes before it is marked FAILED (and shows so on the timeline).
  */
 @Component
-class FeedbackOutbox {
+public class FeedbackOutbox {
 
     static final int MAX_ATTEMPTS = 5;
 
@@ -48,7 +48,7 @@ class FeedbackOutbox {
     }
 
     /** Sends what is due; returns how many were sent. */
-    int deliver() {
+    public int deliver() {
         int sent = 0;
         int[] batch;
         do {

@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-@Import({TestClock.Config.class, SmtpServer.Config.class})
+@Import({TestClock.Config.class, SmtpServer.Config.class, ChannelApis.Config.class})
 public @interface PlatformTest {
 }

@@ -23,6 +23,7 @@ public final class ScopeCases {
         RentScopeCases.addTo(cases);
         MaintenanceScopeCases.addTo(cases);
         InspectionScopeCases.addTo(cases);
+        FeedbackChannelScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
