@@ -4,10 +4,12 @@ import cn.anju.feedback.FeedbackIntake;
 import cn.anju.feedback.Inbound;
 import cn.anju.shared.web.ProblemException;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -102,7 +104,8 @@ public class MailChannel {
                 continue; // "n:*" always answers the last message, even below n
             }
             try {
-                Inbound in = reader.read((MimeMessage) m);
+                // its bytes parsed here, not the server's view of its parts: a malformed message fails alone
+                Inbound in = reader.read(new MimeMessage((MimeMessage) m), m.getReceivedDate());
                 read++;
                 if (in == null) {
                     automatic++;
@@ -113,6 +116,12 @@ public class MailChannel {
                 // refused by the intake's rules: it would be refused again, so the cursor passes it; it stays in the mailbox
                 failed++;
                 log.warn("feedback mail: message uid {} refused by the intake ({})", uid, refused.code());
+            } catch (FolderClosedException | StoreClosedException lost) {
+                // the connection went: the rest cannot be read now, the next poll starts from here
+                failed++;
+                blocked = true;
+                log.warn("feedback mail: the mailbox closed at message uid {} ({})", uid, lost.getClass().getSimpleName());
+                break;
             } catch (Exception e) {
                 // the number only, never the addresses or text; the cursor stays before it so the next poll tries again
                 failed++;

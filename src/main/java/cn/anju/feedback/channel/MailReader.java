@@ -57,15 +57,26 @@ class MailReader {
         final List<Upload> files = new ArrayList<>();
     }
 
-    /** The message as a case's first message, or null for one a machine sent (auto-reply, bounce): it opens no case. */
-    Inbound read(MimeMessage m) throws MessagingException, IOException {
+    /**
+     * The message as a case's first message, or null for one a machine sent (auto-reply, bounce): it opens no case.
+     *
+     * @param received when the mailbox got it (IMAP INTERNALDATE); null: the message's own date
+     */
+    Inbound read(MimeMessage m, Date received) throws MessagingException, IOException {
         if (automatic(m)) {
             return null;
         }
         Parts parts = new Parts();
-        walk(m, parts);
+        String body;
+        try {
+            walk(m, parts);
+            body = parts.plain != null ? parts.plain : parts.html != null ? plain(parts.html) : "";
+        } catch (MessagingException | IOException malformed) {
+            // it would fail the same way on every poll: a case that says so, rather than a complaint lost
+            parts.files.clear();
+            body = "（邮件正文格式有误，无法读取；原件保留在投诉邮箱中，请到邮箱查看。）";
+        }
         String subject = HeaderText.decode(m.getHeader("Subject", null));
-        String body = parts.plain != null ? parts.plain : parts.html != null ? plain(parts.html) : "";
         List<Upload> kept = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Upload f : parts.files) {
@@ -83,7 +94,7 @@ class MailReader {
         String head = "主题：" + (subject.isBlank() ? "（无主题）" : shorten(subject, 500)) + "\n\n";
         String tail = notes.isEmpty() ? "" : "\n\n" + String.join("\n", notes);
         String text = head + shorten(body.strip(), MAX_TEXT - head.length() - tail.length()) + tail;
-        return Inbound.of(Channel.EMAIL, messageId(m), receivedAt(m), sender(m), text, kept);
+        return Inbound.of(Channel.EMAIL, messageId(m), receivedAt(received != null ? received : m.getSentDate()), sender(m), text, kept);
     }
 
     /** RFC 3834 auto-replies, bounces (empty return path, delivery reports) and bulk mail: answering them would loop. */
@@ -172,8 +183,7 @@ class MailReader {
     }
 
     /** When the mailbox got it; a mail server whose clock runs ahead of ours gives our "now". */
-    private OffsetDateTime receivedAt(MimeMessage m) throws MessagingException {
-        Date d = m.getReceivedDate() != null ? m.getReceivedDate() : m.getSentDate();
+    private OffsetDateTime receivedAt(Date d) {
         Instant now = clock.instant();
         Instant at = d == null || d.toInstant().isAfter(now) ? now : d.toInstant();
         return OffsetDateTime.ofInstant(at, clock.getZone());

@@ -141,6 +141,27 @@ class MailChannelTest extends ChannelServers {
         assertThat(casesOf(autoReply)).isZero();
     }
 
+    @Test
+    void aMalformedMailIsACaseThatSaysSoAndTheNextMailStillComesIn() throws Exception {
+        String u = UUID.randomUUID().toString();
+        String broken = "<" + u + ".broken@example.com>";
+        String good = "<" + u + ".good@example.com>";
+        deliver(headers("sunqi-" + u + "@example.com", broken, "=?UTF-8?B?" + b64("漏雨".getBytes(StandardCharsets.UTF_8)) + "?=")
+                + "Content-Type: multipart/mixed; boundary=\"nowhere\"\r\n\r\nno part starts here\r\n");
+        deliver(headers("zhouba-" + u + "@example.com", good, "=?UTF-8?B?" + b64("门禁卡失灵".getBytes(StandardCharsets.UTF_8)) + "?=")
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + b64("门禁卡刷不开。".getBytes(StandardCharsets.UTF_8)) + "\r\n");
+
+        assertThat(mail.poll().failed()).isZero();
+        assertThat(textOf(broken)).isEqualTo("主题：漏雨\n\n（邮件正文格式有误，无法读取；原件保留在投诉邮箱中，请到邮箱查看。）");
+        assertThat(textOf(good)).isEqualTo("主题：门禁卡失灵\n\n门禁卡刷不开。");
+    }
+
+    private String textOf(String messageId) {
+        return jdbc.sql("select c.text from feedback_case c join feedback_message m on m.case_id = c.id "
+                + "where m.direction = 'IN' and m.external_id = ?").param(messageId).query(String.class).single();
+    }
+
     private int casesOf(String messageId) {
         return jdbc.sql("select count(*) from feedback_message where direction = 'IN' and channel = 'EMAIL' and external_id = ?")
                 .param(messageId).query(Integer.class).single();
