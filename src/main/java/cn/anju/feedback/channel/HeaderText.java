@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Header text as Chinese mail clients write it. RFC 2047 encoded-words are decoded with the bytes of adjacent words of
  * one charset joined first, because clients split a long subject between the bytes of one GBK character; and GB2312
- * and GBK are read as GB18030, their superset, because clients label text GB2312 that holds GBK characters.
+ * and GBK are read as GB18030, their superset, because clients label text GB2312 that holds GBK characters. Header
+ * bytes sent unencoded are read as UTF-8 when they are that, else as GB18030.
  */
 final class HeaderText {
 
@@ -60,6 +61,10 @@ final class HeaderText {
             return "";
         }
         String text = raw.replaceAll("\\r?\\n[ \\t]", " ");
+        if (text.chars().anyMatch(c -> c >= 0x80) && text.chars().allMatch(c -> c <= 0xFF)) {
+            // raw 8-bit header bytes (some clients send GBK or UTF-8 unencoded), which Jakarta Mail hands over one char a byte
+            text = guess(text.getBytes(StandardCharsets.ISO_8859_1));
+        }
         Matcher m = WORD.matcher(text);
         StringBuilder out = new StringBuilder();
         int at = 0;

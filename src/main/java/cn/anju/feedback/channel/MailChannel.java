@@ -44,6 +44,9 @@ public class MailChannel {
     private final Clock clock;
 
     MailChannel(MailChannelProperties mailbox, MailReader reader, FeedbackIntake intake, JdbcClient jdbc, Clock clock) {
+        if (mailbox.host() == null || mailbox.host().isBlank() || mailbox.username() == null || mailbox.username().isBlank()) {
+            throw new IllegalStateException("anju.feedback.mail.host and .username must be set when the mail channel is enabled");
+        }
         this.mailbox = mailbox;
         this.reader = reader;
         this.intake = intake;

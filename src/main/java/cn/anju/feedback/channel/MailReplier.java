@@ -26,6 +26,10 @@ class MailReplier implements ChannelReplier {
     private final MailChannelProperties mailbox;
 
     MailReplier(ObjectProvider<JavaMailSender> mail, MailChannelProperties mailbox) {
+        if (mail.getIfAvailable() == null) {
+            // said at start-up, not as acknowledgements failing one by one
+            throw new IllegalStateException("the mail channel answers by SMTP: set spring.mail.host when anju.feedback.mail.enabled is true");
+        }
         this.mail = mail;
         this.mailbox = mailbox;
     }
@@ -37,10 +41,7 @@ class MailReplier implements ChannelReplier {
 
     @Override
     public void send(Outgoing message) throws MessagingException {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            throw new IllegalStateException("no SMTP server configured (spring.mail.host)");
-        }
+        JavaMailSender sender = mail.getObject();
         InternetAddress from = new InternetAddress(mailbox.from());
         String domain = from.getAddress().contains("@") ? from.getAddress().substring(from.getAddress().indexOf('@') + 1) : "anju.local";
         var mime = new Threaded(sender.createMimeMessage().getSession(), "<feedback-" + message.messageId() + "@" + domain + ">");

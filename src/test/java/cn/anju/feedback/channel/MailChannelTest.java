@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class MailChannelTest extends ChannelServers {
     }
 
     @Test
-    void gbkSubjectBodyAndAttachmentNamesReadCorrectlyAndOnlyPhotosAndPdfsAreKept() throws Exception {
+    void gbkSubjectsBodyAndAttachmentNamesReadCorrectlyAndOnlyPhotosAndPdfsAreKept() throws Exception {
         String u = UUID.randomUUID().toString();
         String messageId = "<" + u + ".gbk@example.com>";
         byte[] subject = "关于维修的投诉".getBytes(GBK);
@@ -107,8 +108,14 @@ class MailChannelTest extends ChannelServers {
                 "filename=\"=?GBK?B?" + b64("情况说明.docx".getBytes(GBK)) + "?=\"", new byte[] {'P', 'K', 3, 4, 20, 0})
                 + "--m1--\r\n";
         deliver(raw);
+        // the subject's bytes sent as they are, unencoded, as some clients do (UTF-8: GreenMail's SMTP keeps no other)
+        String rawSubjectId = "<" + u + ".raw-subject@example.com>";
+        deliver(concat(("From: lisi-" + u + "@example.com\r\nTo: " + MAILBOX + "\r\nMessage-ID: " + rawSubjectId
+                        + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=GBK\r\nSubject: ").getBytes(StandardCharsets.US_ASCII),
+                "电梯停运\r\n\r\n".getBytes(StandardCharsets.UTF_8), "电梯又停了。\r\n".getBytes(GBK)));
         mail.poll();
 
+        assertThat(textOf(rawSubjectId)).isEqualTo("主题：电梯停运\n\n电梯又停了。");
         long id = jdbc.sql("select case_id from feedback_message where direction = 'IN' and external_id = ?").param(messageId)
                 .query(Long.class).single();
         assertThat(jdbc.sql("select text from feedback_case where id = ?").param(id).query(String.class).single())
@@ -181,11 +188,21 @@ class MailChannelTest extends ChannelServers {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** Hands the message as written to the mailbox's SMTP server, which files it where IMAP reads it. */
+    private static byte[] concat(byte[]... parts) {
+        var out = new ByteArrayOutputStream();
+        Arrays.stream(parts).forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
     private static void deliver(String raw) throws MessagingException {
+        deliver(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Hands the message as written to the mailbox's SMTP server, which files it where IMAP reads it. */
+    private static void deliver(byte[] raw) throws MessagingException {
         int before = MAIL.getReceivedMessages().length;
         Session session = Session.getInstance(new Properties());
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
         try (Transport smtp = session.getTransport("smtp")) {
             smtp.connect("127.0.0.1", MAIL.getSmtp().getPort(), null, null);
             smtp.sendMessage(message, new Address[] {new InternetAddress(MAILBOX)});
