@@ -20,6 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -42,6 +43,7 @@ class MailReader {
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_FILES = 9;
+    static final int MAX_NOTES = 20;
 
     private final Clock clock;
     private final long maxBytes;
@@ -90,6 +92,11 @@ class MailReader {
             } else {
                 kept.add(f);
             }
+        }
+        if (notes.size() > MAX_NOTES) { // a mail with hundreds of files must not crowd out its text
+            int more = notes.size() - MAX_NOTES;
+            notes.subList(MAX_NOTES, notes.size()).clear();
+            notes.add("另有 " + more + " 个附件未收录。");
         }
         String head = "主题：" + (subject.isBlank() ? "（无主题）" : shorten(subject, 500)) + "\n\n";
         String tail = notes.isEmpty() ? "" : "\n\n" + String.join("\n", notes);
@@ -167,16 +174,23 @@ class MailReader {
                 .replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n *", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
-    /** The Message-ID; a message without one (or with an absurd one) is named by the SHA-256 of its bytes, the same each poll. */
+    /**
+     * The Message-ID; one longer than the intake keeps is named by its SHA-256, and a message without one by the
+     * SHA-256 of its bytes (the same copy gives the same id on every poll).
+     */
     static String messageId(MimeMessage m) throws MessagingException, IOException {
         String id = m.getMessageID();
-        if (id != null && !id.isBlank() && id.strip().length() <= 200) {
-            return id.strip();
+        if (id != null && !id.isBlank()) {
+            return id.strip().length() <= 200 ? id.strip() : sha256(id.strip().getBytes(StandardCharsets.UTF_8));
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         m.writeTo(raw);
+        return sha256(raw.toByteArray());
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()));
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -192,7 +206,8 @@ class MailReader {
     private static String sender(MimeMessage m) {
         try {
             Address[] from = m.getFrom();
-            return from != null && from.length > 0 && from[0] instanceof InternetAddress a && a.getAddress() != null ? a.getAddress() : null;
+            return from != null && from.length > 0 && from[0] instanceof InternetAddress a && a.getAddress() != null
+                    && a.getAddress().length() <= 200 ? a.getAddress() : null; // longer is no real address: the case is anonymous
         } catch (MessagingException malformed) {
             return null;
         }

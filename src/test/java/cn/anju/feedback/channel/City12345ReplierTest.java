@@ -54,6 +54,9 @@ class City12345ReplierTest extends ChannelServers {
         JsonNode body = json.readTree(push.body());
         assertThat(body.path("caseNumber").asString()).isEqualTo(received.caseNumber());
         assertThat(body.path("kind").asString()).isEqualTo("ACKNOWLEDGEMENT");
+        // the same on every try, so the hotline can drop a repeat
+        assertThat(body.path("id").asLong()).isEqualTo(jdbc.sql("select id from feedback_message where case_id = ? and purpose = 'ACKNOWLEDGEMENT'")
+                .param(received.id()).query(Long.class).single());
         assertThat(body.path("text").asString()).contains(received.caseNumber());
         assertThat(OffsetDateTime.parse(body.path("sentAt").asString())).isNotNull();
         assertThat(status(received.id())).isEqualTo("SENT 1");
