@@ -3,6 +3,7 @@ package cn.anju.feedback;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.MenuEntry;
 import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
 import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,27 @@ class FeedbackAccess {
     @Bean
     MenuEntry myFeedbackMenu() {
         return new MenuEntry(MenuGroup.PERSONAL, "menu.myFeedback", "/my/feedback", 8, TENANT);
+    }
+
+    /** The channels, following a case by number and code, and the tenant's follow-up link: no account needed. */
+    @Bean
+    PublicPath feedbackContactPage() {
+        return new PublicPath("/public/contact");
+    }
+
+    @Bean
+    PublicPath feedbackPublicCases() {
+        return new PublicPath("/public/cases/**");
+    }
+
+    @Bean
+    PublicPath feedbackPublicCaseLookup() {
+        return new PublicPath("/public/cases");
+    }
+
+    @Bean
+    PublicPath feedbackFollowUpLink() {
+        return new PublicPath("/feedback/follow-up/**");
     }
 
     @Bean

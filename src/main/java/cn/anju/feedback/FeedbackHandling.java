@@ -67,10 +67,10 @@ public class FeedbackHandling {
     /** 受理: the kind and the category decide the reply clock, counted from the day the case came in. */
     @Transactional
     public void accept(CurrentUser user, long id, FeedbackKind kind, FeedbackCategory category) {
+        FeedbackCase c = own(user, id);
         if (kind == null || category == null) {
             throw ProblemException.badRequest("FEEDBACK_KIND_REQUIRED", "请选择诉求类型（投诉、建议、咨询、求助、表扬）和业务类别。");
         }
-        FeedbackCase c = own(user, id);
         Instant now = clock.instant();
         var replyDue = clocks.replyBy(kind, clocks.day(c.receivedAt()), c.district(), c.externalDeadline());
         records.apply(c.accept(kind, category, replyDue, now), "受理：" + kind.label() + "／" + category.label(), user.id());
@@ -88,10 +88,10 @@ public class FeedbackHandling {
     /** 不予受理: not the operator's or the bureau's to handle; the reason says where to go instead. */
     @Transactional
     public void reject(CurrentUser user, long id, String reason) {
+        FeedbackCase c = officer(user) ? records.load(user, id) : own(user, id);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("FEEDBACK_REASON_REQUIRED", "请写明不予受理的理由，以及应向哪个部门反映。");
         }
-        FeedbackCase c = officer(user) ? records.load(user, id) : own(user, id);
         records.apply(c.reject(reason.trim(), clock.instant()), "不予受理：" + reason.trim(), user.id());
         records.send(c, ChannelReplier.Purpose.CLOSING, "您的诉求（案件编号 " + c.number() + "）不属于公租房运营服务范围：" + reason.trim(),
                 user.id(), outbox.canSend(c, sender(id)));
@@ -148,10 +148,10 @@ public class FeedbackHandling {
     /** 答复 on the person's channel; the follow-up link goes with it. */
     @Transactional
     public void reply(CurrentUser user, long id, String text) {
+        FeedbackCase c = own(user, id);
         if (text == null || text.isBlank() || text.length() > 5000) {
             throw ProblemException.badRequest("FEEDBACK_REPLY_REQUIRED", "请填写答复内容（不超过5000字）。");
         }
-        FeedbackCase c = own(user, id);
         records.apply(c.reply(text.trim(), clock.instant()), "答复", user.id());
         FeedbackCase replied = records.find(id);
         boolean deliverable = outbox.canSend(replied, sender(id));

@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.shared.web.Captcha;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

@@ -56,7 +56,7 @@ class FeedbackFlowTest {
     }
 
     String column(long id, String column) {
-        return jdbc.sql("select " + column + "::text from feedback_case where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select " + column + "::text from feedback_case where id = ?").param(id).query((rs, n) -> rs.getString(1)).single();
     }
 
     long userId(String username) {
@@ -80,6 +80,7 @@ class FeedbackFlowTest {
         handle(service, id);
         ok(service.postJson("/api/v1/feedback/cases/" + id + "/pause", "{\"reason\":\"等待住户提供门禁卡编号\"}"));
         TestClock.advance(Duration.ofDays(2));
+        service = WebClient.loggedIn(port, "anju.service"); // two days idle end any session
         ok(service.postJson("/api/v1/feedback/cases/" + id + "/resumption", "{}"));
         // paused Monday and Tuesday: two working days more
         assertThat(column(id, "reply_due_on")).isEqualTo("2026-10-15");

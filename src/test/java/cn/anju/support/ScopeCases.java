@@ -24,6 +24,7 @@ public final class ScopeCases {
         MaintenanceScopeCases.addTo(cases);
         InspectionScopeCases.addTo(cases);
         FeedbackChannelScopeCases.addTo(cases);
+        FeedbackScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",

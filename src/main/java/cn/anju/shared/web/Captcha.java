@@ -1,4 +1,4 @@
-package cn.anju.identity;
+package cn.anju.shared.web;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,9 +16,9 @@ import javax.imageio.ImageIO;
  * A CAPTCHA drawn by the server, with no external service and no fonts (a server may have none): digits as
  * jittered seven-segment strokes, each rotated, over noise lines.
  */
-final class Captcha {
+public final class Captcha {
 
-    static final int LENGTH = 5;
+    public static final int LENGTH = 5;
     private static final int WIDTH = 150;
     private static final int HEIGHT = 50;
     // segments a..g of a seven-segment digit: top, upper right, lower right, bottom, lower left, upper left, middle
@@ -32,7 +32,7 @@ final class Captcha {
     }
 
     /** A fresh answer: digits 2-9 (0/1 look like letters when distorted). */
-    static String newAnswer() {
+    public static String newAnswer() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < LENGTH; i++) {
             s.append((char) ('2' + RANDOM.nextInt(8)));
@@ -40,7 +40,7 @@ final class Captcha {
         return s.toString();
     }
 
-    static byte[] png(String answer) {
+    public static byte[] png(String answer) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
