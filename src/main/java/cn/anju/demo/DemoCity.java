@@ -33,9 +33,10 @@ class DemoCity implements ApplicationRunner {
     private final DemoRent rent;
     private final DemoCases cases;
     private final DemoFieldOperations field;
+    private final DemoFeedback feedback;
 
     DemoCity(DemoActs acts, DemoData data, DemoHousing housing, DemoRentStandards standards, DemoLeases leases, DemoRound round,
-             DemoRent rent, DemoCases cases, DemoFieldOperations field) {
+             DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback) {
         this.acts = acts;
         this.data = data;
         this.housing = housing;
@@ -45,6 +46,7 @@ class DemoCity implements ApplicationRunner {
         this.rent = rent;
         this.cases = cases;
         this.field = field;
+        this.feedback = feedback;
     }
 
     @Override
@@ -64,6 +66,7 @@ class DemoCity implements ApplicationRunner {
         round.finish();
         cases.open(lets, history.neverPaid());
         field.make(lets, registered.tenantHousehold());
+        log.info("Demo complaints and suggestions ready: {} cases", feedback.make(lets));
         log.info("Demo city made in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 }

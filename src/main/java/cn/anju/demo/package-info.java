@@ -6,7 +6,7 @@
 @ApplicationModule(displayName = "Demo data",
         allowedDependencies = {"shared", "allocation::api", "household::api", "housing::api", "identity::api", "inspection::api", "lease::api",
                 "maintenance::api", "rent::api", "allocation::actions", "household::actions", "housing::actions", "identity::actions",
-                "imports::actions", "inspection::actions", "lease::actions", "maintenance::actions", "rent::actions"})
+                "imports::actions", "inspection::actions", "lease::actions", "maintenance::actions", "rent::actions", "feedback::actions"})
 package cn.anju.demo;
 
 import org.springframework.modulith.ApplicationModule;

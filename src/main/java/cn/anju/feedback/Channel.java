@@ -1,6 +1,9 @@
 package cn.anju.feedback;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where a case came from. The first three are taken by the operator's own staff; the rest come from outside. */
+@NamedInterface("actions")
 public enum Channel {
     HOTLINE("服务热线"), COUNTER("服务窗口"), WEB("网上（手机）"), WECHAT("微信公众号"), WEIBO("微博"), EMAIL("电子邮件"),
     CITY_12345("12345热线转办");

@@ -91,6 +91,12 @@ class FeedbackAccess {
     }
 
     @Bean
+    @Order(0)
+    RoleGate feedbackOfficerGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/feedback/cases/*/{step:sample|supervision|district-decision}", OFFICERS);
+    }
+
+    @Bean
     RoleGate feedbackActionGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/feedback/cases/**", DESK);
     }

@@ -6,6 +6,7 @@ import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import java.time.Instant;
  * where to go instead), placing an unmatched case on its project, 派单 (assign to a handler of the operator), start,
  * and 答复 (reply on the person's channel, which opens the follow-up).
  */
+@NamedInterface("actions")
 @Service
 public class FeedbackHandling {
 
@@ -145,9 +147,9 @@ public class FeedbackHandling {
         records.apply(c.start(), c.state() == FeedbackState.REOPENED ? "重新办理" : "开始办理", user.id());
     }
 
-    /** 答复 on the person's channel; the follow-up link goes with it. */
+    /** 答复 on the person's channel; the follow-up link goes with it (its token returned, for the demo's tenants to use). */
     @Transactional
-    public void reply(CurrentUser user, long id, String text) {
+    public String reply(CurrentUser user, long id, String text) {
         FeedbackCase c = own(user, id);
         if (text == null || text.isBlank() || text.length() > 5000) {
             throw ProblemException.badRequest("FEEDBACK_REPLY_REQUIRED", "请填写答复内容（不超过5000字）。");
@@ -157,7 +159,7 @@ public class FeedbackHandling {
         boolean deliverable = outbox.canSend(replied, sender(id));
         records.send(replied, ChannelReplier.Purpose.REPLY, "关于您的诉求（案件编号 " + c.number() + "）的答复：" + text.trim(), user.id(),
                 deliverable);
-        followUps.invite(replied, user.id(), deliverable);
+        return followUps.invite(replied, user.id(), deliverable);
     }
 
     private String sender(long id) {

@@ -7,10 +7,13 @@ import cn.anju.household.HouseholdQueries;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
+import cn.anju.shared.events.ResidentEvent;
 import cn.anju.shared.privacy.Digests;
 import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +33,7 @@ import java.util.Set;
  * database and the intake locks on it first, so a channel that retries, or twenty callers at once, make one case; a
  * repeat answers with the case it made.
  */
+@NamedInterface("actions")
 @Service
 public class FeedbackIntake {
 
@@ -48,11 +52,12 @@ public class FeedbackIntake {
     private final HouseholdQueries households;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FeedbackIntake(JdbcClient jdbc, Triage triage, FeedbackClocks clocks, FeedbackRecords records, FeedbackFiles files,
                    FeedbackOutbox outbox, HouseholdContacts contacts, HouseholdQueries households, FieldCipher cipher, AuditLog audit,
-                   Clock clock) {
+                   ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.triage = triage;
         this.clocks = clocks;
@@ -63,6 +68,7 @@ public class FeedbackIntake {
         this.households = households;
         this.cipher = cipher;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -142,6 +148,11 @@ public class FeedbackIntake {
         FeedbackCase c = records.find(id);
         records.send(c, ChannelReplier.Purpose.ACKNOWLEDGEMENT, "您的诉求已收到，案件编号 " + number + "，查询码 " + code
                 + "。我们将在1个工作日内受理并告知办理时限。可在公租房平台“案件查询”页凭编号和查询码查看进展。", actorId, outbox.canSend(c, sender));
+        if (p.household() != null) {
+            // the household's resident file lists its cases
+            events.publishEvent(new ResidentEvent(p.household(), "FEEDBACK_RECEIVED", kind.label() + "（" + in.channel().label() + "）",
+                    "案件编号 " + number, "feedback_case", id, actorId, received));
+        }
         audit.record(FeedbackAudit.FEEDBACK_RECEIVED, "feedback_case", id, AuditOutcome.SUCCESS,
                 Map.of("channel", in.channel().name(), "matched", String.valueOf(p.matched())));
         return new Received(id, number, true, code);

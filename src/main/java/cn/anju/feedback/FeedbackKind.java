@@ -1,6 +1,9 @@
 package cn.anju.feedback;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What the person wants: each kind has its own reply clock (policy {@code feedback.reply_working_days.<KIND>}). */
+@NamedInterface("actions")
 public enum FeedbackKind {
     COMPLAINT("投诉"), SUGGESTION("建议"), INQUIRY("咨询"), HELP("求助"), PRAISE("表扬");
 

@@ -11,6 +11,7 @@ import cn.anju.maintenance.WorkOrders;
 import cn.anju.maintenance.WorkType;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import java.util.Map;
  * deadline, the district's decision on an escalated case, a work order or violation case opened from the case in one
  * step, and a duplicate joined to its parent (answered together, counted once).
  */
+@NamedInterface("actions")
 @Service
 public class FeedbackSupervision {
 

@@ -6,6 +6,7 @@ import cn.anju.shared.privacy.Digests;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +23,11 @@ import java.util.Optional;
  * {@code feedback.max_reopens} times, then the district takes it up; nobody reached after three tries over two working
  * days closes it as 回访未果.
  */
+@NamedInterface("actions")
 @Service
 public class FollowUps {
 
+    @NamedInterface("actions")
     public enum Answer { SATISFIED, BASICALLY_SATISFIED, DISSATISFIED }
 
     enum Source { TENANT, OPERATOR_PHONE, DISTRICT_SAMPLE }
@@ -48,7 +51,7 @@ public class FollowUps {
     }
 
     /** The tenant's link, sent with the reply; its digest only is kept. */
-    void invite(FeedbackCase c, Long actorId, boolean deliverable) {
+    String invite(FeedbackCase c, Long actorId, boolean deliverable) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -56,6 +59,7 @@ public class FollowUps {
                 .params(c.id(), c.reopenCount(), records.now(), Digests.sha256Hex(token)).update();
         records.send(c, ChannelReplier.Purpose.FOLLOW_UP, "您对本次办理满意吗？请点击评价：" + publicUrl + "/feedback/follow-up/" + token,
                 actorId, deliverable);
+        return token;
     }
 
     /** What the link's page shows: the case number and the reply, nothing personal. */

@@ -1,6 +1,7 @@
 package cn.anju.feedback;
 
 import cn.anju.shared.files.Upload;
+import org.springframework.modulith.NamedInterface;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param householdId      the household a staff member chose by hand (null: matched by the sign-in or the phone)
  * @param districtCode     the district the channel says it concerns (12345 tickets carry one), when no household matches
  */
+@NamedInterface("actions")
 public record Inbound(Channel channel, String externalId, OffsetDateTime receivedAt, String from, String text,
                       List<Upload> attachments, OffsetDateTime externalDeadline, FeedbackKind kind, FeedbackCategory category,
                       Long householdId, String districtCode, boolean anonymous) {

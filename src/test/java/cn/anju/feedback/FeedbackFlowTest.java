@@ -56,7 +56,7 @@ class FeedbackFlowTest {
     }
 
     String column(long id, String column) {
-        return jdbc.sql("select " + column + "::text from feedback_case where id = ?").param(id).query((rs, n) -> rs.getString(1)).single();
+        return jdbc.sql("select " + column + "::text from feedback_case where id = ?").param(id).query((rs, n) -> rs.getString(1)).list().getFirst();
     }
 
     long userId(String username) {

@@ -61,7 +61,7 @@ class FeedbackStepsApi {
         return FeedbackApi.done(id);
     }
 
-    record Placement(long projectId) {
+    record Placement(Long projectId) {
     }
 
     @PostMapping("/api/v1/feedback/cases/{id}/placement")
@@ -69,11 +69,11 @@ class FeedbackStepsApi {
     @Operation(summary = "分派：把未匹配的案件放到所属项目上，由该项目当日的承接主体办理")
     Map<String, Object> place(CurrentUser user, @PathVariable long id, @RequestBody Placement body) {
         FeedbackApi.requireBody(body);
-        handling.place(user, id, body.projectId());
+        handling.place(user, id, body.projectId() == null ? 0 : body.projectId());
         return FeedbackApi.done(id);
     }
 
-    record Assignment(long handlerId) {
+    record Assignment(Long handlerId) {
     }
 
     @PostMapping("/api/v1/feedback/cases/{id}/assignment")
@@ -81,7 +81,7 @@ class FeedbackStepsApi {
     @Operation(summary = "派单给本单位的客服专员（可改派）")
     Map<String, Object> assign(CurrentUser user, @PathVariable long id, @RequestBody Assignment body) {
         FeedbackApi.requireBody(body);
-        handling.assign(user, id, body.handlerId());
+        handling.assign(user, id, body.handlerId() == null ? 0 : body.handlerId());
         return FeedbackApi.done(id);
     }
 
@@ -105,7 +105,7 @@ class FeedbackStepsApi {
         return FeedbackApi.done(id);
     }
 
-    record Call(boolean reached, FollowUps.Answer answer, String comment) {
+    record Call(Boolean reached, FollowUps.Answer answer, String comment) {
     }
 
     @PostMapping("/api/v1/feedback/cases/{id}/follow-up-call")
@@ -113,7 +113,7 @@ class FeedbackStepsApi {
     @Operation(summary = "电话回访：接通则录入评价（标为运营方录入，不计入满意率），未接通记一次；两个工作日内三次未接通则回访未果办结")
     Map<String, Object> call(CurrentUser user, @PathVariable long id, @RequestBody Call body) {
         FeedbackApi.requireBody(body);
-        followUps.recordCall(user, id, body.reached(), body.answer(), body.comment());
+        followUps.recordCall(user, id, Boolean.TRUE.equals(body.reached()), body.answer(), body.comment());
         return FeedbackApi.done(id);
     }
 
@@ -122,7 +122,7 @@ class FeedbackStepsApi {
     @Operation(summary = "区县回访抽查：单独记录，不改变案件状态")
     Map<String, Object> sample(CurrentUser user, @PathVariable long id, @RequestBody Call body) {
         FeedbackApi.requireBody(body);
-        followUps.sample(user, id, body.reached(), body.answer(), body.comment());
+        followUps.sample(user, id, Boolean.TRUE.equals(body.reached()), body.answer(), body.comment());
         return FeedbackApi.done(id);
     }
 
@@ -155,7 +155,7 @@ class FeedbackStepsApi {
         return FeedbackApi.done(id);
     }
 
-    record Decision(boolean reopen, String conclusion) {
+    record Decision(Boolean reopen, String conclusion) {
     }
 
     @PostMapping("/api/v1/feedback/cases/{id}/district-decision")
@@ -163,7 +163,7 @@ class FeedbackStepsApi {
     @Operation(summary = "多次不满意上报区县后的处理：重新办理或区县办结")
     Map<String, Object> decide(CurrentUser user, @PathVariable long id, @RequestBody Decision body) {
         FeedbackApi.requireBody(body);
-        supervision.decide(user, id, body.reopen(), body.conclusion());
+        supervision.decide(user, id, Boolean.TRUE.equals(body.reopen()), body.conclusion());
         return FeedbackApi.done(id);
     }
 
@@ -190,7 +190,7 @@ class FeedbackStepsApi {
         return Map.of("id", id, "violationCaseId", supervision.openViolationCase(user, id, body.type()));
     }
 
-    record Parent(long parentId) {
+    record Parent(Long parentId) {
     }
 
     @PostMapping("/api/v1/feedback/cases/{id}/parent")
@@ -198,7 +198,7 @@ class FeedbackStepsApi {
     @Operation(summary = "并入主案件（重复件、群体性事件一并答复，只计一次）")
     Map<String, Object> parent(CurrentUser user, @PathVariable long id, @RequestBody Parent body) {
         FeedbackApi.requireBody(body);
-        supervision.joinParent(user, id, body.parentId());
+        supervision.joinParent(user, id, body.parentId() == null ? 0 : body.parentId());
         return FeedbackApi.done(id);
     }
 }
