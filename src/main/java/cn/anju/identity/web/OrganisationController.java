@@ -4,6 +4,7 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.identity.IdentityQueries;
 import cn.anju.identity.OrganisationAdministration;
 import cn.anju.identity.OrganisationType;
+import cn.anju.shared.CityProperties;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
@@ -26,11 +27,13 @@ class OrganisationController {
     private final IdentityQueries queries;
     private final OrganisationAdministration administration;
     private final Districts districts;
+    private final CityProperties city;
 
-    OrganisationController(IdentityQueries queries, OrganisationAdministration administration, Districts districts) {
+    OrganisationController(IdentityQueries queries, OrganisationAdministration administration, Districts districts, CityProperties city) {
         this.queries = queries;
         this.administration = administration;
         this.districts = districts;
+        this.city = city;
     }
 
     @GetMapping
@@ -39,6 +42,7 @@ class OrganisationController {
         model.addAttribute("organisations", queries.organisations(user));
         model.addAttribute("types", OrganisationType.values());
         model.addAttribute("districts", districts.all());
+        model.addAttribute("cityCode", city.cityCode());
         model.addAttribute("canRegister", user.has(Role.SYSTEM_ADMIN));
         return "identity/organisations";
     }
