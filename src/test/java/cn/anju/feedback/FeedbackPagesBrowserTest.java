@@ -5,7 +5,11 @@ import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hotline and the case lookup without signing in.
  */
 class FeedbackPagesBrowserTest extends BrowserTest {
+
+    private static WebDriverWait wait(WebDriver d) {
+        return new WebDriverWait(d, Duration.ofSeconds(10));
+    }
 
     @Test
     void aCallIsTakenAcceptedAndShownOnItsTimeline() {
@@ -26,11 +34,12 @@ class FeedbackPagesBrowserTest extends BrowserTest {
         new Select(d.findElement(By.id("take-category"))).selectByValue("REPAIR");
         d.findElement(By.name("text")).sendKeys("3号楼电梯异响，夜间尤其明显");
         d.findElement(By.cssSelector("#take-form button[type=submit]")).click();
-        browser.screenshot("feedback-taken");
+        wait(d).until(ExpectedConditions.presenceOfElementLocated(By.id("case-number")));
         assertThat(d.findElement(By.id("case-number")).getText()).startsWith("TS");
         assertThat(d.getPageSource()).contains("查询码");
         assertThat(d.findElement(By.id("case-text")).getText()).contains("电梯异响");
         d.findElement(By.cssSelector("#case-actions form[action$='/acceptance'] button")).click();
+        wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-state"), "已受理"));
         assertThat(d.findElement(By.id("case-state")).getText()).isEqualTo("已受理");
         assertThat(d.findElement(By.id("case-timeline")).getText()).contains("待受理", "已受理", "告知");
         browser.screenshot("feedback-case");
@@ -50,6 +59,7 @@ class FeedbackPagesBrowserTest extends BrowserTest {
             d.findElement(By.name("text")).sendKeys("建议在小区增设电动车充电桩");
             new Select(d.findElement(By.name("kind"))).selectByValue("SUGGESTION");
             d.findElement(By.cssSelector("#my-feedback-form button[type=submit]")).click();
+            wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "已提交，案件编号"));
             assertThat(d.getPageSource()).contains("已提交，案件编号");
             assertThat(d.findElement(By.id("my-cases")).getText()).contains("建议", "待受理");
             browser.screenshot("phone-my-feedback");

@@ -76,14 +76,14 @@ class FeedbackPages {
     }
 
     /** A call or a visit the handler records: the caller's number (optional) and what they said. */
-    record TakeForm(Channel channel, String from, String text, FeedbackKind kind, FeedbackCategory category, boolean anonymous) {
+    record TakeForm(Channel channel, String from, String text, FeedbackKind kind, FeedbackCategory category, Boolean anonymous) {
     }
 
     @PostMapping("/feedback")
     String take(CurrentUser user, @ModelAttribute TakeForm form, RedirectAttributes redirect) {
         long[] id = new long[1];
         String back = PageActions.attempt(redirect, "/feedback", () -> {
-            boolean hidden = form.anonymous() || form.from() == null || form.from().isBlank();
+            boolean hidden = Boolean.TRUE.equals(form.anonymous()) || form.from() == null || form.from().isBlank();
             FeedbackIntake.Received r = intake.receive(user, new Inbound(form.channel() == Channel.COUNTER ? Channel.COUNTER : Channel.HOTLINE,
                     "desk-" + UUID.randomUUID(), OffsetDateTime.now(clock), hidden ? null : form.from(), form.text(), List.of(), null,
                     form.kind(), form.category(), null, null, hidden));
