@@ -1,7 +1,9 @@
 package cn.anju.feedback;
 
+import cn.anju.identity.ProjectOperators;
 import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ class FeedbackIntakeTest {
     JdbcClient jdbc;
     @Autowired
     FieldCipher cipher;
+    @Autowired
+    ProjectOperators operators;
 
     static String inbound(String channel, String externalId, String from, String text, String extra) {
         return "{\"channel\":\"" + channel + "\",\"externalId\":\"" + externalId + "\",\"receivedAt\":\"2026-11-16T09:30:00+08:00\","
@@ -90,7 +94,8 @@ class FeedbackIntakeTest {
                         rs.getString(5))).single();
         assertThat(row.get(0)).isEqualTo(m.household());
         assertThat(row.get(1)).as("placed on the household's project").isNotEqualTo(0L);
-        assertThat(row.get(2)).isEqualTo(jdbc.sql("select organisation_id from app_user where username = 'anju.service'").query(Long.class).single());
+        assertThat(row.get(2)).as("the operator serving the household's project")
+                .isEqualTo(operators.serving("610802", (Long) row.get(1), TestClock.today()).orElseThrow());
         assertThat((String) row.get(3)).as("the number is stored encrypted").doesNotContain(phone).startsWith("enc:");
         assertThat(row.get(4)).as("acknowledge within one working day: Monday's case by Tuesday").isEqualTo("2026-11-17");
         // the detail shows the number masked, and the whole timeline
