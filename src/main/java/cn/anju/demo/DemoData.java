@@ -119,7 +119,7 @@ class DemoData {
         n += account("shenmu.op", "高伟", OPERATOR_SHENMU, Role.OPERATOR_MANAGER);
         n += account("evaluator", "孙评估", EVALUATOR, Role.EVALUATOR);
         n += account("monitor", "运维值班", cityBureau, Role.MONITOR);
-        n += account("gateway.12345", "12345热线转办接口", cityBureau, Role.CHANNEL_GATEWAY);
+        n += accounts.openMachine("gateway.12345", "12345热线转办接口", cityBureau, Role.CHANNEL_GATEWAY).isPresent() ? 1 : 0;
         return n;
     }
 

@@ -115,9 +115,13 @@ public class FeedbackQueries {
             if (phone.matches("1[3-9][0-9]{9}")) {
                 sql.append(" and f.sender_index = ?");
                 params.add(contacts.phoneIndex(phone));
-            } else {
+            } else if (q.toUpperCase().matches("TS[0-9]+")) {
                 sql.append(" and f.case_number = ?");
                 params.add(q.toUpperCase());
+            } else {
+                // a name: the cases of households with a member of that name (names are not secret; numbers are)
+                sql.append(" and f.household_id = any(?)");
+                params.add(contacts.named(q).toArray(Long[]::new));
             }
         }
         return sql.toString();

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Feedback",
         allowedDependencies = {"shared", "identity::api", "audit::api", "household::api", "lease::api", "maintenance::api",
-                "inspection::api", "housing::api"})
+                "inspection::api", "housing::api", "notification::api"})
 package cn.anju.feedback;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,15 @@ public class HouseholdContacts {
     /** The district a household is registered in (it may have no home yet: an applicant can complain too). */
     public Optional<String> districtOf(long householdId) {
         return jdbc.sql("select district_code from household where id = ?").param(householdId).query(String.class).optional();
+    }
+
+    /** Households with a member of this exact name (the desk's search by name); at most 200. */
+    public List<Long> named(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct household_id from household_member where name = ? order by 1 limit 200")
+                .param(name.trim()).query(Long.class).list();
     }
 
     /** The keyed index of a phone number, to find cases and records by it without storing it. */

@@ -67,6 +67,31 @@ public class AccountAdministration {
         return account;
     }
 
+    /**
+     * An outside system's account (the 12345 hotline's gateway): no contact, no password, no activation code. It works
+     * once the security administrator grants its machine role and issues its token ({@link MachineTokens}).
+     */
+    @Transactional
+    public UserAccount createMachine(CurrentUser actor, String requestedUsername, String displayName, Long organisationId) {
+        requireSystemAdmin(actor);
+        String username = checkedNewUsername(requestedUsername, displayName);
+        UserAccount account = accounts.save(UserAccount.registerMachine(username, displayName.trim(), organisation(organisationId),
+                clock.instant()));
+        audit.record(IdentityAudit.ACCOUNT_CREATE, "app_user", account.id(), AuditOutcome.SUCCESS, Map.of(
+                "username", account.username(), "organisationId", account.organisationId(), "machine", true));
+        return account;
+    }
+
+    /** A machine account with its role, without an administrator: the demo's 12345 gateway; never reached from a web path. */
+    @Transactional
+    UserAccount openMachine(String username, String displayName, Long organisationId, Set<Role> roles) {
+        Organisation organisation = organisation(organisationId);
+        UserAccount account = UserAccount.registerMachine(checkedNewUsername(username, displayName), displayName.trim(), organisation,
+                clock.instant());
+        account.grant(organisation, roles, Set.of(), clock.instant());
+        return accounts.save(account);
+    }
+
     /** Opens an account with roles and a password, without an administrator: never reached from a web path. */
     @Transactional
     UserAccount open(OpenAccount command, boolean mustChangePassword, boolean refuseCommonPasswords) {

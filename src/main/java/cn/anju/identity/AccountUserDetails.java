@@ -15,12 +15,19 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer, Act
 
     private final CurrentUser user;
     private final boolean enabled;
+    private final boolean tokensUsable;
     private String passwordHash;
 
-    AccountUserDetails(CurrentUser user, String passwordHash, boolean enabled) {
+    AccountUserDetails(CurrentUser user, String passwordHash, boolean enabled, boolean tokensUsable) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.tokensUsable = tokensUsable;
+    }
+
+    /** Whether an API token of this account acts now: a person's while they may sign in, a machine account's while enabled. */
+    boolean tokensUsable() {
+        return tokensUsable;
     }
 
     CurrentUser currentUser() {

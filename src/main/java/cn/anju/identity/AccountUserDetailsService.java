@@ -26,6 +26,7 @@ class AccountUserDetailsService implements UserDetailsService {
                 organisation.id(), organisation.name(), organisation.type(), organisation.regionCode(),
                 account.roles(), account.duties(), account.mustChangePassword(), account.householdId());
         // no password of the person's own yet, or no role granted yet: the account does not sign in
-        return new AccountUserDetails(user, account.passwordHash(), account.canSignIn() && organisation.active());
+        return new AccountUserDetails(user, account.passwordHash(), account.canSignIn() && organisation.active(),
+                account.canUseTokens() && organisation.active());
     }
 }

@@ -4,7 +4,6 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +55,11 @@ public class ApiTokens {
 
     @Transactional
     public IssuedToken issue(CurrentUser owner, String name, int days) {
+        return issueFor(owner.id(), name, days);
+    }
+
+    /** A token for the account; the caller has checked who may ask (the owner, or the security administrator for a machine). */
+    IssuedToken issueFor(long ownerId, String name, int days) {
         if (name == null || name.isBlank() || name.length() > 60) {
             throw ProblemException.badRequest("TOKEN_NAME_REQUIRED", "请为令牌填写用途名称（不超过60字）。");
         }
@@ -70,19 +74,23 @@ public class ApiTokens {
         Long id = jdbc.sql("""
                         insert into api_token (app_user, name, token_hash, token_prefix, created_at, expires_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(owner.id(), name.trim(), sha256(token), token.substring(0, PREFIX.length() + 6),
+                .params(ownerId, name.trim(), sha256(token), token.substring(0, PREFIX.length() + 6),
                         Timestamp.from(now), Timestamp.from(expires))
                 .query(Long.class).single();
-        audit.record(IdentityAudit.API_TOKEN_ISSUE, "api_token", id, AuditOutcome.SUCCESS, Map.of("days", days));
+        audit.record(IdentityAudit.API_TOKEN_ISSUE, "api_token", id, AuditOutcome.SUCCESS, Map.of("days", days, "owner", ownerId));
         return new IssuedToken(id, name.trim(), token, expires);
     }
 
     public List<TokenRow> list(CurrentUser owner) {
+        return listFor(owner.id());
+    }
+
+    List<TokenRow> listFor(long ownerId) {
         Instant now = clock.instant();
         return jdbc.sql("""
                         select id, name, token_prefix, created_at, expires_at, revoked_at, last_used_at
                           from api_token where app_user = ? order by created_at desc""")
-                .param(owner.id())
+                .param(ownerId)
                 .query((rs, n) -> {
                     Instant expires = instant(rs.getObject("expires_at", OffsetDateTime.class));
                     Instant revoked = instant(rs.getObject("revoked_at", OffsetDateTime.class));
@@ -97,8 +105,12 @@ public class ApiTokens {
     /** Revokes one of the owner's own tokens; another person's token is "not found", not "forbidden". */
     @Transactional
     public void revoke(CurrentUser owner, Long tokenId) {
+        revokeFor(owner.id(), tokenId);
+    }
+
+    void revokeFor(long ownerId, Long tokenId) {
         int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and app_user = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), tokenId, owner.id()).update();
+                .params(Timestamp.from(clock.instant()), tokenId, ownerId).update();
         if (changed == 0) {
             throw ProblemException.notFound("TOKEN_NOT_FOUND", "找不到该令牌，或它已被撤销。");
         }
@@ -123,14 +135,14 @@ public class ApiTokens {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        UserDetails details = users.loadUserByUsername(found.get().username());
-        if (!details.isEnabled()) {
+        AccountUserDetails details = (AccountUserDetails) users.loadUserByUsername(found.get().username());
+        if (!details.tokensUsable()) {
             return Optional.empty();
         }
         if (found.get().lastUsed() == null || found.get().lastUsed().isBefore(now.minusSeconds(60))) {
             jdbc.sql("update api_token set last_used_at = ? where id = ?").params(Timestamp.from(now), found.get().id()).update();
         }
-        return Optional.of((AccountUserDetails) details);
+        return Optional.of(details);
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -68,6 +68,11 @@ public class DemoAccounts {
         return installation.open(username, displayName, organisationCode, roles, duties, PASSWORD, false, false).map(UserAccount::id);
     }
 
+    /** An outside system's machine account with its role and no password; the security administrator issues its token. */
+    public Optional<Long> openMachine(String username, String displayName, String organisationCode, Role role) {
+        return installation.openMachine(username, displayName, organisationCode, Set.of(role)).map(UserAccount::id);
+    }
+
     /** The demo tenant's account for a household member, with the published password. */
     @Transactional
     public Optional<Long> openTenant(String username, String displayName, String districtCode, long householdId, long memberId) {

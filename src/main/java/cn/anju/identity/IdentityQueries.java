@@ -49,7 +49,7 @@ public class IdentityQueries {
     public record AccountRow(Long id, String username, String displayName, Long organisationId,
                              String organisationName, OrganisationType organisationType, Set<Role> roles,
                              Set<Duty> duties, boolean enabled, boolean mustChangePassword,
-                             boolean awaitingActivation, String codeChannel) {
+                             boolean awaitingActivation, String codeChannel, boolean machine) {
     }
 
     public record AccountFilter(String keyword, Long organisationId, Role role, Boolean enabled) {
@@ -136,7 +136,7 @@ public class IdentityQueries {
         List<AccountRow> rows = jdbc.sql("""
                         select u.id, u.username, u.display_name, u.organisation_id, o.name as organisation_name,
                                o.type as organisation_type, u.enabled, u.must_change_password,
-                               u.password_hash is null as awaiting_activation,
+                               u.password_hash is null and not u.machine as awaiting_activation, u.machine,
                                case when u.contact_phone is not null then 'SMS' when u.contact_email is not null then 'EMAIL' end as code_channel,
                                array(select r.role from user_role r where r.app_user = u.id) as roles,
                                array(select d.duty from user_duty d where d.app_user = u.id) as duties
@@ -155,7 +155,7 @@ public class IdentityQueries {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.organisation_id, o.name as organisation_name,
                                o.type as organisation_type, u.enabled, u.must_change_password,
-                               u.password_hash is null as awaiting_activation,
+                               u.password_hash is null and not u.machine as awaiting_activation, u.machine,
                                case when u.contact_phone is not null then 'SMS' when u.contact_email is not null then 'EMAIL' end as code_channel,
                                array(select r.role from user_role r where r.app_user = u.id) as roles,
                                array(select d.duty from user_duty d where d.app_user = u.id) as duties
@@ -187,7 +187,7 @@ public class IdentityQueries {
                 OrganisationType.valueOf(rs.getString("organisation_type")),
                 enums(rs.getArray("roles"), Role.class), enums(rs.getArray("duties"), Duty.class),
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getBoolean("awaiting_activation"),
-                rs.getString("code_channel"));
+                rs.getString("code_channel"), rs.getBoolean("machine"));
     }
 
     private static void requireAccountAdministrator(CurrentUser user) {

@@ -60,6 +60,15 @@ class Installation {
                 duties, password), mustChangePassword, refuseCommonPasswords));
     }
 
+    /** A machine account with its role unless the name is taken (the demo's 12345 gateway). */
+    Optional<UserAccount> openMachine(String username, String displayName, String organisationCode, Set<Role> roles) {
+        if (accounts.existsByUsername(username)) {
+            return Optional.empty();
+        }
+        Long organisation = organisations.findByCode(organisationCode).orElseThrow().id();
+        return Optional.of(accountAdministration.openMachine(username, displayName, organisation, roles));
+    }
+
     /**
      * One of the three administrators, with the one-time password its environment variable gave (every password rule
      * applies), to be changed at first sign-in. Nothing when the role is held or the name taken.

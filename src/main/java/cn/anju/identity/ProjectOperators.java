@@ -1,10 +1,12 @@
 package cn.anju.identity;
 
+import cn.anju.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,14 @@ public class ProjectOperators {
 
     ProjectOperators(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The operator's managers who can be told of its overdue work: enabled accounts holding OPERATOR_MANAGER there. */
+    public List<Long> managersOf(long operatorId) {
+        return jdbc.sql("""
+                        select u.id from app_user u join user_role r on r.app_user = u.id
+                         where u.organisation_id = ? and u.enabled and r.role = ? order by u.id""")
+                .params(operatorId, Role.OPERATOR_MANAGER.name()).query(Long.class).list();
     }
 
     public Optional<Long> serving(String districtCode, long projectId, LocalDate day) {

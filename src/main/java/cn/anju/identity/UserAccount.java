@@ -46,6 +46,8 @@ public class UserAccount {
     private Instant passwordChangedAt;
     private Long householdId;
     private Long householdMemberId;
+    /** An outside system's account: no password, no person's contact; it calls the API by the token the security administrator issues. */
+    private boolean machine;
     private String contactPhone;
     private String contactEmail;
     @Version
@@ -94,9 +96,24 @@ public class UserAccount {
         return u;
     }
 
+    /**
+     * The system administrator's step for an outside system (the city's 12345 hotline): no contact and never a password,
+     * so it can never sign in; it acts only by an API token, once the security administrator has granted its role.
+     */
+    static UserAccount registerMachine(String username, String displayName, Organisation organisation, Instant now) {
+        UserAccount u = started(username, displayName, organisation, now);
+        u.machine = true;
+        return u;
+    }
+
     /** Replaces roles and duties, checking them against the organisation and the separation of administrators. */
     void grant(Organisation organisation, Set<Role> newRoles, Set<Duty> newDuties, Instant now) {
         checkRoles(organisation, newRoles, newDuties);
+        if (newRoles.stream().anyMatch(r -> r.isMachine() != machine)) {
+            throw machine
+                    ? ProblemException.badRequest("MACHINE_ACCOUNT_ROLE", "机器账号只能授予渠道网关等接口角色，不能授予人员角色。")
+                    : ProblemException.badRequest("MACHINE_ROLE_PERSON", "渠道网关角色只授予系统管理员开设的机器账号（无密码，凭令牌调用），不授予人员账号。");
+        }
         this.organisationId = organisation.id();
         this.roles = newRoles.stream().map(RoleGrant::new).collect(Collectors.toCollection(HashSet::new));
         this.duties = newDuties.stream().map(DutyGrant::new).collect(Collectors.toCollection(HashSet::new));
@@ -145,12 +162,21 @@ public class UserAccount {
 
     /** Whether the person has not set a password yet (new account, or reset). */
     public boolean awaitingActivation() {
-        return passwordHash == null;
+        return passwordHash == null && !machine;
+    }
+
+    public boolean machine() {
+        return machine;
+    }
+
+    /** A machine account acts by token while it is enabled and holds its role; a person's token acts while they may sign in. */
+    boolean canUseTokens() {
+        return machine ? enabled && !roles.isEmpty() : canSignIn();
     }
 
     /** Enabled, with a password of the person's own and at least one role. */
     boolean canSignIn() {
-        return enabled && passwordHash != null && !roles.isEmpty();
+        return enabled && !machine && passwordHash != null && !roles.isEmpty();
     }
 
     String contactPhone() {

@@ -5,6 +5,7 @@ import cn.anju.identity.DataScopes;
 import cn.anju.identity.IdentityQueries;
 import cn.anju.identity.ScopeDescriptions;
 import cn.anju.shared.Role;
+import cn.anju.shared.web.HomePanels;
 import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.WorkItems;
 import org.springframework.stereotype.Controller;
@@ -25,10 +26,12 @@ class HomeController {
     private final ScopeDescriptions scopeText;
     private final IdentityQueries identity;
     private final List<WorkItems<CurrentUser>> work;
+    private final List<HomePanels<CurrentUser>> panels;
 
     HomeController(Menu menu, DataScopes scopes, ScopeDescriptions scopeText, IdentityQueries identity,
-                   List<WorkItems<CurrentUser>> work) {
+                   List<WorkItems<CurrentUser>> work, List<HomePanels<CurrentUser>> panels) {
         this.work = work;
+        this.panels = panels;
         this.menu = menu;
         this.scopes = scopes;
         this.scopeText = scopeText;
@@ -49,6 +52,7 @@ class HomeController {
             model.addAttribute("coverage", identity.coverage(user).stream().filter(IdentityQueries.CoverageRow::active).toList());
         }
         model.addAttribute("work", work.stream().flatMap(w -> w.forUser(user).stream()).toList());
+        model.addAttribute("panels", panels.stream().flatMap(p -> p.forUser(user).stream()).toList());
         return "portal/home";
     }
 }

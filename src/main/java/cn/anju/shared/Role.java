@@ -21,6 +21,11 @@ public enum Role {
     /** 渠道网关: an outside system (the city's 12345 hotline) pushing cases by API token; a machine account, held alone. */
     CHANNEL_GATEWAY;
 
+    /** A role an outside system's machine account holds, never a person. */
+    public boolean isMachine() {
+        return this == CHANNEL_GATEWAY;
+    }
+
     /** The name Spring Security checks with {@code hasRole}. */
     public String authority() {
         return "ROLE_" + name();

@@ -1,6 +1,5 @@
 package cn.anju.feedback;
 
-import cn.anju.identity.ProjectOperators;
 import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.measure.MeasureRecord;
 import cn.anju.shared.measure.MeasureScope;
@@ -35,8 +34,6 @@ class FeedbackFlowTest {
     @Autowired
     Measures measures;
     @Autowired
-    ProjectOperators operators;
-    @Autowired
     FollowUps followUps;
 
     @AfterEach
@@ -44,15 +41,8 @@ class FeedbackFlowTest {
         TestClock.reset();
     }
 
-    /** A household whose project anju.service's operator serves today: other tests add coverage for other operators. */
     long housedIn(String district) {
-        long ours = jdbc.sql("select organisation_id from app_user where username = 'anju.service'").query(Long.class).single();
-        record Housed(long household, long project) {
-        }
-        return jdbc.sql("select o.household_id, l.project_id from lease_occupancy o join lease l on l.id = o.lease_id where l.district_code = ? order by 1")
-                .param(district).query((rs, n) -> new Housed(rs.getLong(1), rs.getLong(2))).list().stream()
-                .filter(h -> operators.serving(district, h.project(), TestClock.today()).orElse(-1L) == ours)
-                .findFirst().orElseThrow().household();
+        return ServedHouseholds.housedIn(port, jdbc, district);
     }
 
     long projectOf(long household) {
@@ -115,8 +105,10 @@ class FeedbackFlowTest {
 
     @Test
     void aHandOffFrom12345KeepsTheEarlierDeadlineAndWaitsInItsDistrictsQueue() {
-        WebClient gateway = WebClient.loggedIn(port, "gateway.12345");
-        String token = WebClient.json(gateway.postJson("/api/v1/me/tokens", "{\"name\":\"12345\",\"days\":30}")).get("token").asString();
+        // the machine account has no password: the security administrator issues its token
+        WebClient security = WebClient.loggedIn(port, "security");
+        String token = WebClient.json(security.postJson("/api/v1/security/accounts/" + userId("gateway.12345") + "/tokens",
+                "{\"name\":\"12345\",\"days\":30}")).get("token").asString();
         WebClient machine = new WebClient(port);
         String body = "{\"channel\":\"CITY_12345\",\"externalId\":\"12345-" + UUID.randomUUID() + "\",\"receivedAt\":\"2026-11-16T01:00:00Z\","
                 + "\"from\":\"13900000000\",\"text\":\"小区路灯不亮\",\"externalDeadline\":\"2026-11-18T18:00:00+08:00\",\"districtCode\":\"610802\"}";

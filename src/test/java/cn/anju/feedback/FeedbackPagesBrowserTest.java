@@ -4,6 +4,7 @@ import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -48,6 +49,31 @@ class FeedbackPagesBrowserTest extends BrowserTest {
         browser.screenshot("feedback-desk");
     }
 
+    /** How far a page is wider than the window: a phone must not scroll sideways. */
+    private static long overflow(WebDriver d) {
+        return (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+    }
+
+    @Test
+    void theDeskAndACaseFitAPhone() {
+        WebDriver d = browser.driver();
+        d.manage().deleteAllCookies();
+        browser.size(Browser.PHONE);
+        try {
+            browser.login(base(), "anju.service", "Demo@2026");
+            d.get(url("/feedback"));
+            assertThat(d.findElement(By.id("feedback-cases")).getText()).isNotBlank();
+            assertThat(overflow(d)).as("the desk at 390 px").isLessThanOrEqualTo(0L);
+            browser.screenshot("phone-feedback-desk");
+            d.findElement(By.cssSelector("#feedback-cases a[href*='/feedback/']")).click();
+            wait(d).until(ExpectedConditions.presenceOfElementLocated(By.id("case-number")));
+            assertThat(overflow(d)).as("a case at 390 px").isLessThanOrEqualTo(0L);
+            browser.screenshot("phone-feedback-case");
+        } finally {
+            browser.size(Browser.DESKTOP);
+        }
+    }
+
     @Test
     void theTenantWritesOnAPhoneAndThePublicFindsTheHotline() {
         WebDriver d = browser.driver();
@@ -55,6 +81,11 @@ class FeedbackPagesBrowserTest extends BrowserTest {
         browser.size(Browser.PHONE);
         try {
             browser.login(base(), "tenant.demo", "Demo@2026");
+            d.get(url("/"));
+            assertThat(d.findElement(By.id("home-channels")).getText()).as("the tenant's own district's hotline on the home page")
+                    .contains("榆阳区", "0912-3861234", "榆林公租房服务（演示）", "在线投诉建议");
+            assertThat(overflow(d)).isLessThanOrEqualTo(0L);
+            browser.screenshot("phone-tenant-home");
             d.get(url("/my/feedback"));
             d.findElement(By.name("text")).sendKeys("建议在小区增设电动车充电桩");
             new Select(d.findElement(By.name("kind"))).selectByValue("SUGGESTION");

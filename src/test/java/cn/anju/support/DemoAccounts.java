@@ -33,6 +33,7 @@ public final class DemoAccounts {
     private static final List<String> ALL_DISTRICTS = List.of("610802", "610803", "610822", "610824", "610825",
             "610826", "610827", "610828", "610829", "610830", "610831", "610881");
 
+    /** Demo accounts that sign in. The machine account gateway.12345 has no password and acts by token only. */
     public static final List<DemoAccount> ALL = List.of(
             new DemoAccount("admin", "系统管理员", "SYSTEM_ADMIN", "榆林市住房和城乡建设局", "NONE", List.of(),
                     plus(PERSONAL, "menu.accounts", "menu.organisations", "menu.calendar")),
@@ -55,7 +56,6 @@ public final class DemoAccounts {
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "NONE", List.of(), PERSONAL),
             new DemoAccount("monitor", "运维值班", "MONITOR", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
-            new DemoAccount("gateway.12345", "12345热线转办接口", "CHANNEL_GATEWAY", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
             new DemoAccount("tenant.demo", "张建华", "TENANT", "榆阳区住房保障中心", "HOUSEHOLD", List.of(),
                     plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent", "menu.myContacts", "menu.myRepairs", "menu.myFeedback")));
 }

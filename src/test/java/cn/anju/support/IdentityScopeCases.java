@@ -12,6 +12,16 @@ final class IdentityScopeCases {
     private IdentityScopeCases() {
     }
 
+    private static long accountId(int port, String username) {
+        var page = WebClient.json(WebClient.loggedIn(port, "admin").getJson("/api/v1/accounts?keyword=" + username + "&size=5"));
+        for (var row : page.get("items")) {
+            if (row.get("username").asString().equals(username)) {
+                return row.get("id").asLong();
+            }
+        }
+        throw new IllegalStateException("no account " + username);
+    }
+
     static void addTo(Map<String, ScopeCase> cases) {
         // identity
         cases.put("GET /api/v1/me", port -> {
@@ -69,6 +79,34 @@ final class IdentityScopeCases {
             long id = WebClient.json(a.postJson("/api/v1/me/tokens", "{\"name\":\"scope-revoke\",\"days\":5}")).get("id").asLong();
             assertThat(WebClient.loggedIn(port, "city.gov").postJson("/api/v1/me/tokens/" + id + "/revoke", "{}").statusCode())
                     .isEqualTo(404);
+        });
+        // a machine account's tokens: the security administrator's only, and for machine accounts only
+        cases.put("GET /api/v1/security/accounts/{accountId}/tokens", port -> {
+            long machine = accountId(port, "gateway.12345");
+            assertThat(WebClient.loggedIn(port, "security").getJson("/api/v1/security/accounts/" + machine + "/tokens").statusCode()).isEqualTo(200);
+            for (String who : List.of("admin", "city.gov", "anju.manager", "auditor")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/security/accounts/" + machine + "/tokens").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/security/accounts/{accountId}/tokens", port -> {
+            long machine = accountId(port, "gateway.12345");
+            for (String who : List.of("admin", "city.gov", "yuyang.gov")) {
+                assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/security/accounts/" + machine + "/tokens",
+                        "{\"name\":\"x\",\"days\":1}").statusCode()).as(who).isEqualTo(403);
+            }
+            var person = WebClient.loggedIn(port, "security").postJson("/api/v1/security/accounts/" + accountId(port, "anju.staff") + "/tokens",
+                    "{\"name\":\"x\",\"days\":1}");
+            assertThat(person.body()).as("no token for a person's account").contains("NOT_A_MACHINE_ACCOUNT");
+        });
+        cases.put("POST /api/v1/security/accounts/{accountId}/tokens/{id}/revoke", port -> {
+            long machine = accountId(port, "gateway.12345");
+            var security = WebClient.loggedIn(port, "security");
+            long id = WebClient.json(security.postJson("/api/v1/security/accounts/" + machine + "/tokens", "{\"name\":\"scope\",\"days\":1}"))
+                    .get("id").asLong();
+            assertThat(WebClient.loggedIn(port, "admin").postJson("/api/v1/security/accounts/" + machine + "/tokens/" + id + "/revoke", "{}")
+                    .statusCode()).isEqualTo(403);
+            assertThat(security.postJson("/api/v1/security/accounts/" + accountId(port, "anju.staff") + "/tokens/" + id + "/revoke", "{}")
+                    .statusCode()).as("another account's token is not reached through a person's account").isEqualTo(409);
         });
         cases.put("POST /api/v1/id-numbers/check", port -> {
             // a pure check: answers about the number sent, holds no records, never echoes it unmasked

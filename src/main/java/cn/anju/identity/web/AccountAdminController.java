@@ -72,6 +72,12 @@ class AccountAdminController {
     @PostMapping
     String create(CurrentUser user, @Valid @ModelAttribute("form") AccountForm form, Model model, RedirectAttributes redirect) {
         try {
+            if (Boolean.TRUE.equals(form.machine())) {
+                var machine = administration.createMachine(user, form.username(), form.displayName(), form.organisationId());
+                redirect.addFlashAttribute("notice", "机器账号 " + machine.username() + " 已开设：它没有密码、不能登录；"
+                        + "经安全管理员授予渠道网关角色并签发令牌后，外部系统凭令牌调用接口。");
+                return "redirect:/admin/accounts/" + machine.id();
+            }
             var account = administration.create(user, new AccountAdministration.NewAccount(form.username(), form.displayName(),
                     form.organisationId(), form.mobile(), form.email()));
             redirect.addFlashAttribute("notice", "账号 " + account.username()
@@ -120,10 +126,11 @@ class AccountAdminController {
     private void prepareForm(CurrentUser user, Model model) {
         model.addAttribute("organisations", queries.organisations(user));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new AccountForm("", "", null, "", ""));
+            model.addAttribute("form", new AccountForm("", "", null, "", "", false));
         }
     }
 
-    record AccountForm(@NotNull String username, @NotNull String displayName, Long organisationId, String mobile, String email) {
+    record AccountForm(@NotNull String username, @NotNull String displayName, Long organisationId, String mobile, String email,
+                       Boolean machine) {
     }
 }
