@@ -129,6 +129,9 @@ public class FeedbackIntake {
         FeedbackKind kind = in.kind() == null ? FeedbackKind.COMPLAINT : in.kind();
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         String sender = in.anonymous() || in.from() == null || in.from().isBlank() ? null : in.from().trim();
+        // anonymous (匿名件): nobody known, neither an address nor a household; a signed-in tenant's case, or one whose
+        // household the staff chose, is not, though it came without an address
+        boolean anonymous = sender == null && p.household() == null;
         String number = number(received);
         long id = jdbc.sql("""
                         insert into feedback_case (case_number, channel, kind, category, state, district_code, project_id, unit_id,
@@ -136,7 +139,7 @@ public class FeedbackIntake {
                                ack_due_on, external_deadline, tracking_code)
                         values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(number, in.channel().name(), kind.name(), (in.category() == null ? FeedbackCategory.OTHER : in.category()).name(),
-                        p.district(), p.project(), p.unit(), p.household(), p.lease(), p.operator(), sender == null,
+                        p.district(), p.project(), p.unit(), p.household(), p.lease(), p.operator(), anonymous,
                         sender == null ? null : cipher.encrypt(sender, SENDER), sender == null ? null : phoneIndex(sender),
                         in.text().trim(), Timestamp.from(received), actorId, Date.valueOf(clocks.acknowledgeBy(received, p.district())),
                         in.externalDeadline() == null ? null : Timestamp.from(in.externalDeadline().toInstant()), Digests.sha256Hex(code))

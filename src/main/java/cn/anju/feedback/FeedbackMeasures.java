@@ -41,19 +41,33 @@ final class FeedbackMeasures {
         return params;
     }
 
-    /** A ratio whose records are cases: (id, case number, in the numerator). */
+    /**
+     * The day a timestamp falls on in the city's zone (the clock's), whatever zone the database session runs in: a
+     * deadline is a day there, so a comparison of a timestamp with {@code date + 1} would end it at the session's midnight.
+     */
+    static String cityDay(String timestamp, Clock clock) {
+        return "(" + timestamp + " at time zone '" + clock.getZone().getId() + "')::date"; // a region id: letters, '/', '_'
+    }
+
+    /** A ratio whose records are cases (id, case number, in the numerator), or another kind's (the satisfaction's answers). */
     abstract static class CaseRatio implements Measure {
 
         private final JdbcClient jdbc;
         private final Clock clock;
         private final MeasureDefinition definition;
+        private final RecordKind kind;
         private final String sql;
 
-        /** @param sql selects (id, label, in numerator) with the scope's two and the range's two parameters, in that order */
         CaseRatio(JdbcClient jdbc, Clock clock, MeasureDefinition definition, String sql) {
+            this(jdbc, clock, definition, RecordKind.FEEDBACK_CASE, sql);
+        }
+
+        /** @param sql selects (id, label, in numerator) with the scope's two and the range's two parameters, in that order */
+        CaseRatio(JdbcClient jdbc, Clock clock, MeasureDefinition definition, RecordKind kind, String sql) {
             this.jdbc = jdbc;
             this.clock = clock;
             this.definition = definition;
+            this.kind = kind;
             this.sql = sql;
         }
 
@@ -63,7 +77,7 @@ final class FeedbackMeasures {
 
         public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
             List<MeasureRecord> records = jdbc.sql(sql).params(params(scope, period, clock))
-                    .query((rs, n) -> MeasureRecord.counted(RecordKind.FEEDBACK_CASE, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                    .query((rs, n) -> MeasureRecord.counted(kind, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                     .list();
             return MeasureValue.ratio(definition, period, records);
         }

@@ -5,5 +5,5 @@ package cn.anju.shared.measure;
  * that adds a measure over a new kind of record adds the kind here.
  */
 public enum RecordKind {
-    BILL, LEASE, UNIT, WORK_ORDER, PATROL_TASK, VERIFICATION_VISIT, FEEDBACK_CASE
+    BILL, LEASE, UNIT, WORK_ORDER, PATROL_TASK, VERIFICATION_VISIT, FEEDBACK_CASE, FEEDBACK_FOLLOW_UP
 }
