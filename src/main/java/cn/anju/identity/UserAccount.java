@@ -108,12 +108,12 @@ public class UserAccount {
 
     /** Replaces roles and duties, checking them against the organisation and the separation of administrators. */
     void grant(Organisation organisation, Set<Role> newRoles, Set<Duty> newDuties, Instant now) {
-        checkRoles(organisation, newRoles, newDuties);
         if (newRoles.stream().anyMatch(r -> r.isMachine() != machine)) {
             throw machine
                     ? ProblemException.badRequest("MACHINE_ACCOUNT_ROLE", "机器账号只能授予渠道网关等接口角色，不能授予人员角色。")
                     : ProblemException.badRequest("MACHINE_ROLE_PERSON", "渠道网关角色只授予系统管理员开设的机器账号（无密码，凭令牌调用），不授予人员账号。");
         }
+        checkRoles(organisation, newRoles, newDuties);
         this.organisationId = organisation.id();
         this.roles = newRoles.stream().map(RoleGrant::new).collect(Collectors.toCollection(HashSet::new));
         this.duties = newDuties.stream().map(DutyGrant::new).collect(Collectors.toCollection(HashSet::new));

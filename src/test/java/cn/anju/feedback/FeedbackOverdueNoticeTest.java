@@ -63,7 +63,7 @@ class FeedbackOverdueNoticeTest {
         String number = WebClient.json(made).get("caseNumber").asString();
 
         notices.send();
-        assertThat(jdbc.sql("select overdue_noticed_due from feedback_case where id = ?").param(id).query(Object.class).list())
+        assertThat(jdbc.sql("select overdue_noticed_due::text from feedback_case where id = ?").param(id).query(String.class).list())
                 .as("not late yet on Monday").containsOnlyNulls();
         long before = outboxFor(manager);
 

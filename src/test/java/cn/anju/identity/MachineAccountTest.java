@@ -67,7 +67,7 @@ class MachineAccountTest {
                 .isEqualTo(201);
         assertThat(machine.postJsonWithToken("/api/v1/me/tokens", "{\"name\":\"own\",\"days\":5}", token).statusCode())
                 .as("a machine cannot issue itself tokens").isEqualTo(403);
-        assertThat(location(new WebClient(port).login(username, "")).as("never signs in")).contains("/login");
+        assertThat(location(new WebClient(port).login(username, ""))).as("never signs in").contains("/login");
 
         // the security page lists the token without its secret; revoked, it stops at once
         String page = security.get("/security/accounts/" + id + "/tokens").body();
