@@ -154,6 +154,10 @@ public class FeedbackHandling {
         if (text == null || text.isBlank() || text.length() > 5000) {
             throw ProblemException.badRequest("FEEDBACK_REPLY_REQUIRED", "请填写答复内容（不超过5000字）。");
         }
+        if (c.pausedSince() != null) {
+            // the pause's working days move the deadline on only when it ends, so a reply ends it first, visibly
+            throw ProblemException.conflict("FEEDBACK_PAUSED", "该案件正在暂停计时：请先恢复计时（期限将顺延），再答复。");
+        }
         records.apply(c.reply(text.trim(), clock.instant()), "答复", user.id());
         FeedbackCase replied = records.find(id);
         boolean deliverable = outbox.canSend(replied, sender(id));

@@ -93,6 +93,9 @@ class FeedbackFlowTest {
         assertThat(column(id, "reply_due_on")).isEqualTo("2026-10-13");
         handle(service, id);
         ok(service.postJson("/api/v1/feedback/cases/" + id + "/pause", "{\"reason\":\"等待住户提供门禁卡编号\"}"));
+        var pausedReply = service.postJson("/api/v1/feedback/cases/" + id + "/reply", "{\"text\":\"已处理\"}");
+        assertThat(pausedReply.statusCode()).isEqualTo(409);
+        assertThat(pausedReply.body()).contains("FEEDBACK_PAUSED");
         TestClock.advance(Duration.ofDays(2));
         service = WebClient.loggedIn(port, "anju.service"); // two days idle end any session
         ok(service.postJson("/api/v1/feedback/cases/" + id + "/resumption", "{}"));
