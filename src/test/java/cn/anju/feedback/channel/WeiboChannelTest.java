@@ -54,7 +54,12 @@ class WeiboChannelTest {
         assertThat(cases("status:" + (base + 1), "status:" + (base + 2), "dm:" + (base + 3), "status:" + (base + 4))).isEqualTo(4);
         assertThat(poller.poll()).isZero();
 
-        outbox.deliver();
+        // the scheduled outbox may be sending some of them right now (rows locked, skipped here): wait for every answer
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!answeredAll(from, List.of("1000000001", "1000000002", "1000000003")) && System.nanoTime() < until) {
+            outbox.deliver();
+            Thread.sleep(200);
+        }
         var calls = ChannelApis.calls().subList(from, ChannelApis.calls().size());
         var dms = calls.stream().filter(c -> c.path().equals("/2/direct_messages/new.json")).toList();
         for (String uid : List.of("1000000001", "1000000002", "1000000003")) {
@@ -64,7 +69,14 @@ class WeiboChannelTest {
         }
         // never a public comment, repost or post: the case number and code are the tenant's alone
         assertThat(calls).noneSatisfy(c -> assertThat(c.path()).containsAnyOf("comments", "repost", "statuses/update", "statuses/share"));
-        assertThat(calls).filteredOn(c -> c.method().equals("POST")).allSatisfy(c -> assertThat(c.path()).isEqualTo("/2/direct_messages/new.json"));
+        // (the outbox also sends other channels' pending messages, WeChat's among them: only Weibo's API is checked here)
+        assertThat(calls).filteredOn(c -> c.method().equals("POST") && c.path().startsWith("/2/")).allSatisfy(c -> assertThat(c.path()).isEqualTo("/2/direct_messages/new.json"));
+    }
+
+    private static boolean answeredAll(int from, List<String> uids) {
+        var calls = List.copyOf(ChannelApis.calls().subList(from, ChannelApis.calls().size()));
+        return uids.stream().allMatch(uid -> calls.stream()
+                .anyMatch(c -> c.path().equals("/2/direct_messages/new.json") && uid.equals(c.form().get("uid"))));
     }
 
     private long cursor(String key) {
