@@ -11,7 +11,7 @@ import java.util.Set;
 @NamedInterface("api")
 public sealed interface DataScope {
 
-    /** A short type name for the API: CITY, DISTRICT, OPERATOR, HOUSEHOLD, NONE. */
+    /** A short type name for the API: CITY, DISTRICT, OPERATOR, EVALUATOR, HOUSEHOLD, NONE. */
     String type();
 
     /** Whether records of this district are visible at all (projects may narrow it further for operators). */
@@ -60,6 +60,28 @@ public sealed interface DataScope {
 
         public boolean coversDistrict(String code) {
             return wholeDistricts.contains(code) || projectDistricts.contains(code);
+        }
+    }
+
+    /**
+     * An evaluation firm sees, for surveys and evaluations only, the projects its engagements hold on the day: whole
+     * districts and single projects. It sees no operational records ({@link #coversDistrict} is false, and a
+     * {@link ScopeFilter} of it matches nothing); the survey and evaluation modules ask {@link #engagedIn}.
+     */
+    @NamedInterface("api")
+    record Evaluator(Long evaluatorId, Set<String> wholeDistricts, Set<Long> projectIds, Set<String> projectDistricts)
+            implements DataScope {
+        public String type() {
+            return "EVALUATOR";
+        }
+
+        public boolean coversDistrict(String code) {
+            return false;
+        }
+
+        /** Whether the firm's engagement on the day holds this project. */
+        public boolean engagedIn(String districtCode, long projectId) {
+            return wholeDistricts.contains(districtCode) || projectIds.contains(projectId);
         }
     }
 

@@ -42,6 +42,7 @@ public class MeasureScopes {
             case DataScope.City c -> new MeasureScope(c.districtCodes(), Set.of());
             case DataScope.District d -> MeasureScope.districts(d.districtCode());
             case DataScope.Operator o -> new MeasureScope(o.wholeDistricts(), o.projectIds());
+            case DataScope.Evaluator e -> new MeasureScope(e.wholeDistricts(), e.projectIds()); // figures, never records
             case DataScope.Household h -> MeasureScope.NOTHING;
             case DataScope.None n -> MeasureScope.NOTHING;
         };

@@ -27,6 +27,12 @@ public class ScopeDescriptions {
                     .filter(d -> o.wholeDistricts().contains(d.code()))
                     .map(Districts.District::name).collect(Collectors.joining("、"))
                     + (o.projectIds().isEmpty() ? "" : "（另有 " + o.projectIds().size() + " 个项目）");
+            case DataScope.Evaluator e -> e.wholeDistricts().isEmpty() && e.projectIds().isEmpty()
+                    ? "当前无有效的测评委托"
+                    : "受托测评：" + districts.all().stream()
+                    .filter(d -> e.wholeDistricts().contains(d.code()) || e.projectDistricts().contains(d.code()))
+                    .map(Districts.District::name).collect(Collectors.joining("、"))
+                    + (e.projectIds().isEmpty() ? "" : "（含 " + e.projectIds().size() + " 个单独项目）");
             case DataScope.Household h -> "本户";
             case DataScope.None n -> "不接触业务数据";
         };

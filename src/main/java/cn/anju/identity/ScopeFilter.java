@@ -60,6 +60,7 @@ public record ScopeFilter(String sql, List<Object> params) {
                 params.add(h.householdId());
                 yield columns.household() + " = ?";
             }
+            case DataScope.Evaluator evaluator -> "false"; // an evaluation firm reads surveys and evaluations, no records
             case DataScope.None none -> "false";
         };
         return new ScopeFilter(sql, List.copyOf(params));

@@ -39,6 +39,8 @@ class MeApi {
                 case DataScope.District d -> new Scope(d.type(), List.of(d.districtCode()), List.of(), null);
                 case DataScope.Operator o -> new Scope(o.type(), sorted(o.wholeDistricts()),
                         o.projectIds().stream().sorted().toList(), null);
+                case DataScope.Evaluator e -> new Scope(e.type(), sorted(e.wholeDistricts()),
+                        e.projectIds().stream().sorted().toList(), null);
                 case DataScope.Household h -> new Scope(h.type(), List.of(), List.of(), h.householdId());
                 case DataScope.None n -> new Scope(n.type(), List.of(), List.of(), null);
             };
