@@ -87,6 +87,22 @@ public class HousingStock {
         return jdbc.sql("select district_code from project where id = ?").param(projectId).query(String.class).optional();
     }
 
+    /** A district's projects by name (id → name), for modules that let a user pick some; the caller checks scope. */
+    public Map<Long, String> projectsIn(String districtCode) {
+        Map<Long, String> projects = new LinkedHashMap<>();
+        jdbc.sql("select id, name from project where district_code = ? order by name").param(districtCode)
+                .query((rs, n) -> projects.put(rs.getLong(1), rs.getString(2))).list();
+        return projects;
+    }
+
+    /** Projects' names by id (those that exist). */
+    public Map<Long, String> projectNames(Collection<Long> projectIds) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, name from project where id = any(?) order by name").param(projectIds.toArray(Long[]::new))
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
     /** Whether a building stands in a project (a patrol plan may name one). */
     public boolean buildingInProject(long buildingId, long projectId) {
         return jdbc.sql("select count(*) from building where id = ? and project_id = ?")

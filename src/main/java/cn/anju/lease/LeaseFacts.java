@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,23 @@ public class LeaseFacts {
     public Optional<Facts> occupiedBy(long householdId) {
         return jdbc.sql(SELECT + "id = (select o.lease_id from lease_occupancy o where o.household_id = ? order by o.lease_id desc limit 1)")
                 .param(householdId).query((rs, n) -> facts(rs)).optional();
+    }
+
+    /** A household holding an active lease in a project. */
+    public record Tenancy(long householdId, long projectId) {
+    }
+
+    /**
+     * The households holding an active lease in these projects on the day, each once (a renewal makes a new lease, not a
+     * new household): the ones a survey wave is sent to.
+     */
+    public List<Tenancy> activeOn(Collection<Long> projectIds, LocalDate day) {
+        return jdbc.sql("""
+                        select distinct on (household_id) household_id, project_id from lease
+                         where project_id = any(?) and status = 'ACTIVE' and start_date <= ? and end_date >= ?
+                         order by household_id, start_date desc""")
+                .params(projectIds.toArray(Long[]::new), day, day)
+                .query((rs, n) -> new Tenancy(rs.getLong(1), rs.getLong(2))).list();
     }
 
     private static Facts facts(ResultSet rs) throws SQLException {

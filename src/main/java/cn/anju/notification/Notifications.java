@@ -41,7 +41,8 @@ public class Notifications {
             "RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。",
             "ACCOUNT_ACTIVATION_CODE", "【安居公租房】平台已为您开设工作账号{username}，激活码{code}，{hours}小时内有效。请打开平台“激活账号”页（/account/activate），输入用户名和激活码，设置只有您知道的密码。激活码请勿告诉任何人，包括管理员。",
             "ACCOUNT_RESET_CODE", "【安居公租房】您的工作账号{username}的密码已被重置，原密码已失效。重置码{code}，{hours}小时内有效，请在平台“激活账号”页（/account/activate）设置新密码。请勿告诉任何人，包括管理员；如非本人申请，请联系本单位安全管理员。",
-            "FEEDBACK_OVERDUE", "【安居公租房】贵单位有{count}件投诉建议案件已超过办理时限（{cases}），请登录平台“投诉建议”页查看超期案件并督促办理。");
+            "FEEDBACK_OVERDUE", "【安居公租房】贵单位有{count}件投诉建议案件已超过办理时限（{cases}），请登录平台“投诉建议”页查看超期案件并督促办理。",
+            "SURVEY_INVITATION", "【安居公租房】诚邀您参加“{title}”，匿名作答，每户一次，约3分钟。请于{endsOn}前打开 {link} 填写。");
 
     /** E-mail subjects. */
     static final Map<String, String> SUBJECTS = Map.of(
@@ -52,7 +53,8 @@ public class Notifications {
             "RENT_OVERDUE_NOTICE", "公租房租金催缴通知",
             "ACCOUNT_ACTIVATION_CODE", "工作账号激活码",
             "ACCOUNT_RESET_CODE", "工作账号密码重置码",
-            "FEEDBACK_OVERDUE", "投诉建议案件超期提醒");
+            "FEEDBACK_OVERDUE", "投诉建议案件超期提醒",
+            "SURVEY_INVITATION", "公租房满意度调查邀请");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

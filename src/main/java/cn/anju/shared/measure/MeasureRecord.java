@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * person (a lease number, an order number, a unit's place), so a figure can be traced without personal data.
  *
  * @param inNumerator whether the record counts in the numerator (for a count: always)
- * @param base        for a ratio in yuan, what the record adds to the denominator (e.g. a bill's amount due); else null
+ * @param base        for a ratio in yuan, what the record adds to the denominator (e.g. a bill's amount due); for a
+ *                    {@linkplain #group group}, its count; else null
  * @param part        for a ratio in yuan, what it adds to the numerator (e.g. what was paid on it); else null
  */
 public record MeasureRecord(RecordKind kind, long id, String label, boolean inNumerator, BigDecimal base, BigDecimal part) {
@@ -15,6 +16,14 @@ public record MeasureRecord(RecordKind kind, long id, String label, boolean inNu
     /** A record of a ratio of counts, or a counted record. */
     public static MeasureRecord counted(RecordKind kind, long id, String label, boolean inNumerator) {
         return new MeasureRecord(kind, id, label, inNumerator, null, null);
+    }
+
+    /**
+     * A group of records that are not shown one by one (a survey wave's answers in one project): it adds {@code of} to
+     * a ratio's denominator and {@code counted} to its numerator.
+     */
+    public static MeasureRecord group(RecordKind kind, long id, String label, long of, long counted) {
+        return new MeasureRecord(kind, id, label, counted > 0, BigDecimal.valueOf(of), BigDecimal.valueOf(counted));
     }
 
     /** A record of a ratio of amounts: it counts in the numerator when something of it does. */

@@ -32,8 +32,9 @@ public record MeasureValue(String code, MeasureKind kind, MeasurePeriod period, 
         BigDecimal numerator = zero(d.unit());
         BigDecimal denominator = zero(d.denominatorUnit());
         for (MeasureRecord r : records) {
-            numerator = numerator.add(d.unit() == MeasureUnit.YUAN ? r.part() : r.inNumerator() ? BigDecimal.ONE : BigDecimal.ZERO);
-            denominator = denominator.add(d.denominatorUnit() == MeasureUnit.YUAN ? r.base() : BigDecimal.ONE);
+            boolean weighed = d.unit() == MeasureUnit.YUAN || r.base() != null; // an amount, or a group of records
+            numerator = numerator.add(weighed ? r.part() : r.inNumerator() ? BigDecimal.ONE : BigDecimal.ZERO);
+            denominator = denominator.add(weighed ? r.base() : BigDecimal.ONE);
         }
         return ratio(d, period, numerator, denominator, records);
     }

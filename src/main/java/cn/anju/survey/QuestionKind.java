@@ -1,0 +1,16 @@
+package cn.anju.survey;
+
+/** What a question asks for. */
+public enum QuestionKind {
+    RATING("1-5分评分"), CHOICE("单选"), TEXT("文字回答");
+
+    private final String label;
+
+    QuestionKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
