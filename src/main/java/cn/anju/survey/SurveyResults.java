@@ -36,7 +36,6 @@ public class SurveyResults {
         List<Question> questions = records.questionnaire(wave.questionnaireId()).orElseThrow().questions();
         WaveTally tally = WaveTally.load(jdbc, waveId);
         boolean complete = wave.status() == WaveStatus.CLOSED; // figures only once every answer is in: no before-and-after
-        Set<Long> hiddenGroups = tally.hiddenGroups();
         Map<Long, String> names = housing.projectNames(wave.projectIds());
         List<WaveResults.Rating> overall = new ArrayList<>();
         Map<Long, List<WaveResults.Rating>> byGroup = new LinkedHashMap<>();
@@ -61,9 +60,9 @@ public class SurveyResults {
             }
         }
         List<WaveResults.Group> groups = tally.sent().stream().map(s -> {
-            boolean hide = s.answered() == 0 || hiddenGroups.contains(s.project());
+            boolean hide = byGroup.get(s.project()).stream().allMatch(WaveResults.Rating::suppressed);
             return new WaveResults.Group(s.project(), names.getOrDefault(s.project(), "项目" + s.project()), s.households(),
-                    hide ? null : s.answered(), hide ? null : rate(s.answered(), s.households()), hide, byGroup.get(s.project()));
+                    s.answered(), rate(s.answered(), s.households()), hide, byGroup.get(s.project()));
         }).toList();
         List<WaveTally.Answer> answers = complete ? tally.answers() : List.of();
         return new WaveResults(wave.id(), wave.title(), wave.status(), wave.runBy(), wave.districtCode(), wave.startsOn(), wave.endsOn(),

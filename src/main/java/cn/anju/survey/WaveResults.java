@@ -16,7 +16,7 @@ public record WaveResults(long waveId, String title, WaveStatus status, RunBy ru
                           @Schema(description = "已作答的户数") int answered,
                           @Schema(description = "应答率，0-1 的小数；未发送时为空") Double responseRate,
                           @Schema(description = "评分题（全波次）") List<Rating> questions,
-                          @Schema(description = "按项目分组；少于5份作答的组及其互补组不显示数字") List<Group> groups,
+                          @Schema(description = "按项目分组：发送和作答户数；某题作答不足5份的组及其互补组不显示该题数字") List<Group> groups,
                           List<Choice> choices, List<Comments> comments) {
 
     /**
@@ -33,7 +33,8 @@ public record WaveResults(long waveId, String title, WaveStatus status, RunBy ru
         }
     }
 
-    public record Group(long projectId, String projectName, int sent, Integer answered, Double responseRate, boolean suppressed,
+    /** A project's participation, and its figures per rating question; {@code suppressed} when none of them is shown. */
+    public record Group(long projectId, String projectName, int sent, int answered, Double responseRate, boolean suppressed,
                         List<Rating> questions) {
     }
 

@@ -5,7 +5,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,24 +56,15 @@ record WaveTally(List<Sent> sent, List<Answer> answers) {
         return counts;
     }
 
-    /** The projects whose answered count is hidden: under five, with a complement so subtraction recovers none. */
-    Set<Long> hiddenGroups() {
-        Map<Long, Integer> answeredByGroup = new LinkedHashMap<>();
-        sent.stream().filter(s -> s.answered() > 0).forEach(s -> answeredByGroup.put(s.project(), s.answered()));
-        return SurveyStatistics.suppressed(answeredByGroup);
-    }
-
     /**
-     * The projects whose figures for this question are hidden: those hidden as groups, and those with fewer than five
-     * ratings of it, with their complement. Each of the two sets hides none or at least two groups, so their union
-     * never leaves a single group to subtraction from the wave's total.
+     * The projects whose figures for this question are hidden: those with fewer than five ratings of it, and their
+     * complement, so that no hidden group is the wave's total minus the groups shown. (How many households of a
+     * project answered is participation, not opinion, and is shown.)
      */
     Set<Long> hidden(String code) {
         Map<Long, Integer> rated = new HashMap<>();
         ratings(code).forEach((p, c) -> rated.put(p, total(c)));
-        Set<Long> hidden = new HashSet<>(SurveyStatistics.suppressed(rated));
-        hidden.addAll(hiddenGroups());
-        return hidden;
+        return SurveyStatistics.suppressed(rated);
     }
 
     static int total(int[] counts) {
