@@ -2,6 +2,7 @@ package cn.anju.demo;
 
 import cn.anju.identity.CoverageAdministration;
 import cn.anju.identity.DemoAccounts;
+import cn.anju.identity.EngagementAdministration;
 import cn.anju.identity.IdentityQueries;
 import cn.anju.identity.OrganisationAdministration;
 import cn.anju.identity.OrganisationType;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +29,8 @@ import java.util.Set;
  * other published accounts are opened with the published password ({@link DemoAccounts}); the administrator registers
  * the districts' bureaus, the operators and the evaluator; the security administrator switches the administrators'
  * one-time code off for the demo (a recorded policy change); the city bureau's administrator records which operator
- * serves which district. Done once; a later start finds the administrator and changes nothing.
+ * serves which district; the officers of 榆阳区 and 神木市 engage the evaluation firm for this year, whole districts.
+ * Done once; a later start finds the administrator and changes nothing.
  */
 @Component
 @Profile("demo")
@@ -50,12 +53,14 @@ class DemoData {
     private final IdentityQueries identity;
     private final SecurityPolicies policies;
     private final CoverageAdministration coverage;
+    private final EngagementAdministration engagements;
     private final Districts districts;
     /** The city bureau's organisation code, which {@code identity.Installation} registers. */
     private final String cityBureau;
 
     DemoData(DemoActs acts, DemoAccounts accounts, OrganisationAdministration organisations, IdentityQueries identity,
-             SecurityPolicies policies, CoverageAdministration coverage, Districts districts, CityProperties city) {
+             SecurityPolicies policies, CoverageAdministration coverage, EngagementAdministration engagements, Districts districts,
+             CityProperties city) {
         this.cityBureau = city.cityBureauCode();
         this.acts = acts;
         this.accounts = accounts;
@@ -63,6 +68,7 @@ class DemoData {
         this.identity = identity;
         this.policies = policies;
         this.coverage = coverage;
+        this.engagements = engagements;
         this.districts = districts;
     }
 
@@ -99,7 +105,19 @@ class DemoData {
                 coverage.grant(gov, new CoverageAdministration.NewCoverage(operators.get(c[0]), c[1], null, since, null, "政府购买服务合同"));
             }
         });
+        engageEvaluator();
         log.info("Demo data ready ({} demo accounts created now)", created);
+    }
+
+    /** Each district's officer engages the evaluation firm for the calendar year, recorded in the days before it begins. */
+    private void engageEvaluator() {
+        long evaluator = organisationId(EVALUATOR);
+        LocalDate first = acts.today().withDayOfYear(1);
+        LocalDate last = first.plusYears(1).minusDays(1);
+        for (String officer : new String[]{"yuyang.gov", "shenmu.gov"}) {
+            acts.run(acts.at(first.minusDays(10), 10), officer, gov -> engagements.engage(gov, new EngagementAdministration.NewEngagement(
+                    evaluator, gov.regionCode(), List.of(), first, last, "年度公租房运营服务满意度调查与绩效评价")));
+        }
     }
 
     private int accounts() {

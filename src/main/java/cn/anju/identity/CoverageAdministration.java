@@ -3,7 +3,6 @@ package cn.anju.identity;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
-import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -70,19 +69,8 @@ public class CoverageAdministration {
         return coverages.save(coverage);
     }
 
-    static boolean maySetCoverage(CurrentUser actor, String districtCode) {
-        if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
-            return false;
-        }
-        return switch (actor.organisationType()) {
-            case CITY_BUREAU -> actor.has(Role.GOV_ADMIN);
-            case DISTRICT_HOUSING -> districtCode.equals(actor.regionCode());
-            default -> false;
-        };
-    }
-
     private static void requireMaintainer(CurrentUser actor, String districtCode) {
-        if (!maySetCoverage(actor, districtCode)) {
+        if (!DistrictOfficers.mayMaintain(actor, districtCode)) {
             throw ProblemException.forbidden("COVERAGE_NOT_YOURS",
                     "只有该区县住房保障部门的工作人员或市住建局管理员可以维护承接主体服务范围。");
         }

@@ -11,17 +11,22 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Derives a user's {@link DataScope} from organisation, roles and, for operators, coverage on the day. */
+/**
+ * Derives a user's {@link DataScope} from organisation, roles and, for operators, coverage on the day; for an evaluation
+ * firm, its engagements on the day.
+ */
 @NamedInterface("api")
 @Service
 public class DataScopes {
 
     private final OperatorCoverages coverages;
+    private final EvaluatorEngagements engagements;
     private final Districts districts;
     private final Clock clock;
 
-    DataScopes(OperatorCoverages coverages, Districts districts, Clock clock) {
+    DataScopes(OperatorCoverages coverages, EvaluatorEngagements engagements, Districts districts, Clock clock) {
         this.coverages = coverages;
+        this.engagements = engagements;
         this.districts = districts;
         this.clock = clock;
     }
@@ -47,22 +52,47 @@ public class DataScopes {
                     : new DataScope.District(user.regionCode());
             case DISTRICT_FINANCE -> new DataScope.District(user.regionCode());
             case OPERATOR -> operatorScope(user.organisationId(), day);
-            case EVALUATOR -> new DataScope.None();
+            case EVALUATOR -> evaluatorScope(user.organisationId(), day);
         };
     }
 
     DataScope.Operator operatorScope(Long operatorId, LocalDate day) {
-        Set<String> whole = new LinkedHashSet<>();
-        Set<Long> projects = new LinkedHashSet<>();
-        Set<String> projectDistricts = new LinkedHashSet<>();
-        for (OperatorCoverage c : coverages.activeFor(operatorId, day)) {
-            if (c.projectId() == null) {
-                whole.add(c.districtCode());
+        Places places = new Places();
+        coverages.activeFor(operatorId, day).forEach(c -> places.add(c.districtCode(), c.projectId()));
+        return new DataScope.Operator(operatorId, places.wholeDistricts(), places.projectIds(), places.projectDistricts());
+    }
+
+    DataScope.Evaluator evaluatorScope(Long evaluatorId, LocalDate day) {
+        Places places = new Places();
+        engagements.activeFor(evaluatorId, day).forEach(e -> places.add(e.districtCode(), e.projectId()));
+        return new DataScope.Evaluator(evaluatorId, places.wholeDistricts(), places.projectIds(), places.projectDistricts());
+    }
+
+    /** Rows of whole districts (no project) and of single projects, collected into a scope's three sets. */
+    private static final class Places {
+        private final Set<String> whole = new LinkedHashSet<>();
+        private final Set<Long> projects = new LinkedHashSet<>();
+        private final Set<String> projectDistricts = new LinkedHashSet<>();
+
+        void add(String districtCode, Long projectId) {
+            if (projectId == null) {
+                whole.add(districtCode);
             } else {
-                projects.add(c.projectId());
-                projectDistricts.add(c.districtCode());
+                projects.add(projectId);
+                projectDistricts.add(districtCode);
             }
         }
-        return new DataScope.Operator(operatorId, Set.copyOf(whole), Set.copyOf(projects), Set.copyOf(projectDistricts));
+
+        Set<String> wholeDistricts() {
+            return Set.copyOf(whole);
+        }
+
+        Set<Long> projectIds() {
+            return Set.copyOf(projects);
+        }
+
+        Set<String> projectDistricts() {
+            return Set.copyOf(projectDistricts);
+        }
     }
 }

@@ -24,6 +24,8 @@ class IdentityAccess {
     static final Set<Role> GOVERNMENT = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
     static final Set<Role> ORGANISATION_READERS = Set.of(Role.SYSTEM_ADMIN, Role.GOV_ADMIN, Role.GOV_OFFICER);
     static final Set<Role> COVERAGE_READERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER);
+    /** Who reads evaluators' engagements: the government that records them, and the firm its own (read-only). */
+    static final Set<Role> ENGAGEMENT_READERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.EVALUATOR);
     static final Set<Role> CALENDAR_READERS = Set.of(Role.SYSTEM_ADMIN, Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER);
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
@@ -47,6 +49,10 @@ class IdentityAccess {
         return RoleSets.granted(who, COVERAGE_READERS);
     }
 
+    public boolean engagementReaders(Authentication who) {
+        return RoleSets.granted(who, ENGAGEMENT_READERS);
+    }
+
     @Bean
     MenuEntry accountsMenu() {
         return new MenuEntry(MenuGroup.SYSTEM, "menu.accounts", "/admin/accounts", 10, SYSTEM);
@@ -60,6 +66,11 @@ class IdentityAccess {
     @Bean
     MenuEntry coverageMenu() {
         return new MenuEntry(MenuGroup.SUPERVISION, "menu.coverage", "/coverage", 10, COVERAGE_READERS);
+    }
+
+    @Bean
+    MenuEntry engagementsMenu() {
+        return new MenuEntry(MenuGroup.SUPERVISION, "menu.engagements", "/engagements", 12, ENGAGEMENT_READERS);
     }
 
     @Bean

@@ -46,6 +46,10 @@ public class IdentityQueries {
                               Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active) {
     }
 
+    public record EngagementRow(Long id, Long evaluatorId, String evaluatorName, String districtCode, String districtName,
+                                Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active) {
+    }
+
     public record AccountRow(Long id, String username, String displayName, Long organisationId,
                              String organisationName, OrganisationType organisationType, Set<Role> roles,
                              Set<Duty> duties, boolean enabled, boolean mustChangePassword,
@@ -85,23 +89,51 @@ public class IdentityQueries {
         ScopeFilter filter = scope instanceof DataScope.Operator op
                 ? new ScopeFilter("c.operator_id = ?", List.of(op.operatorId()))
                 : ScopeFilter.of(scope, ScopeFilter.Columns.district("c.district_code"));
-        String where = "where " + filter.sql();
-        List<Object> params = filter.params();
+        return periods("operator_coverage", "operator_id", filter, CoverageRow::new);
+    }
+
+    /**
+     * Engagement rows the user may see: all for the city, the district's for district users, its own for an evaluation
+     * firm; nothing for operators (a firm's engagements are none of theirs) and everyone else.
+     */
+    public List<EngagementRow> engagements(CurrentUser user) {
+        ScopeFilter filter = switch (scopes.of(user)) {
+            case DataScope.Evaluator firm -> new ScopeFilter("c.evaluator_id = ?", List.of(firm.evaluatorId()));
+            case DataScope.City city -> ScopeFilter.of(city, ScopeFilter.Columns.district("c.district_code"));
+            case DataScope.District district -> ScopeFilter.of(district, ScopeFilter.Columns.district("c.district_code"));
+            default -> new ScopeFilter("false", List.of());
+        };
+        return periods("evaluator_engagement", "evaluator_id", filter, EngagementRow::new);
+    }
+
+    public List<OrganisationRow> evaluators(CurrentUser user) {
+        return organisations(user).stream().filter(o -> o.type() == OrganisationType.EVALUATOR).toList();
+    }
+
+    /** A row of a register that places an organisation in a district or project for a period. */
+    private interface PeriodRow<R> {
+        R of(Long id, Long organisationId, String organisationName, String districtCode, String districtName,
+             Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active);
+    }
+
+    /** The rows of operator coverage or evaluator engagement (alias {@code c}) within the filter, active or not today. */
+    private <R> List<R> periods(String table, String organisationColumn, ScopeFilter filter, PeriodRow<R> row) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
-                        select c.id, c.operator_id, o.name as operator_name, c.district_code, c.project_id,
+                        select c.id, c.%2$s as organisation_id, o.name as organisation_name, c.district_code, c.project_id,
                                c.valid_from, c.valid_to, c.note
-                          from operator_coverage c join organisation o on o.id = c.operator_id
-                        %s
-                         order by c.district_code, o.name, c.valid_from desc""".formatted(where))
-                .params(params)
+                          from %1$s c join organisation o on o.id = c.%2$s
+                         where %3$s
+                         order by c.district_code, o.name, c.valid_from desc, c.project_id nulls first"""
+                        .formatted(table, organisationColumn, filter.sql()))
+                .params(filter.params())
                 .query((rs, n) -> {
                     LocalDate from = rs.getObject("valid_from", LocalDate.class);
                     LocalDate to = rs.getObject("valid_to", LocalDate.class);
-                    boolean active = !today.isBefore(from) && (to == null || !today.isAfter(to));
-                    return new CoverageRow(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("operator_name"),
+                    return row.of(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("organisation_name"),
                             rs.getString("district_code"), districts.nameOf(rs.getString("district_code")),
-                            (Long) rs.getObject("project_id"), from, to, rs.getString("note"), active);
+                            (Long) rs.getObject("project_id"), from, to, rs.getString("note"),
+                            Assignment.activeOn(from, to, today));
                 })
                 .list();
     }

@@ -2,6 +2,7 @@ package cn.anju.identity;
 
 import cn.anju.support.Browser;
 import cn.anju.support.BrowserTest;
+import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -151,6 +152,40 @@ class AdminPagesBrowserTest extends BrowserTest {
         d.switchTo().alert().accept();
         new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".alert-success"), "服务范围已结束"));
+    }
+
+    @Test
+    void districtOfficerEngagesAnEvaluationFirmAndTheDemoFirmReadsItsOwnEngagements() {
+        // a firm of this test's own, so that the engagement touches no other test's scope
+        String firm = "测试评估机构" + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser admin = ((AccountUserDetails) users.loadUserByUsername("admin")).currentUser();
+        organisations.create(admin, new OrganisationAdministration.NewOrganisation(
+                "EV-T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), firm, OrganisationType.EVALUATOR, null, null));
+        browser.login(base(), "yuyang.gov", "Demo@2026");
+        WebDriver d = browser.driver();
+        d.get(base() + "/engagements");
+        assertThat(new Select(d.findElement(By.id("districtCode"))).getOptions()).extracting(o -> o.getText()).containsExactly("榆阳区");
+        new Select(d.findElement(By.id("evaluatorId"))).selectByVisibleText(firm);
+        ((JavascriptExecutor) d).executeScript("document.getElementById('validFrom').value='" + TestClock.today() + "';");
+        d.findElement(By.id("note")).sendKeys("专项满意度调查");
+        browser.click(By.cssSelector("#engagement-form button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert-success"), "测评委托已登记"));
+        assertThat(d.findElement(By.id("engagements")).getText()).contains(firm, "专项满意度调查", "全区县");
+        browser.screenshot("engagements");
+        d.findElement(By.xpath("//tr[td[text()='专项满意度调查']]//button")).click();
+        d.switchTo().alert().accept();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert-success"), "测评委托已结束"));
+
+        try (Browser reader = new Browser()) {
+            reader.login(base(), "evaluator", "Demo@2026");
+            reader.driver().get(base() + "/engagements");
+            assertThat(reader.driver().findElement(By.id("engagements")).getText()).contains("陕西信达绩效评价咨询有限公司", "榆阳区", "神木市")
+                    .doesNotContain(firm);
+            assertThat(reader.driver().findElements(By.id("engagement-form"))).as("the firm only reads").isEmpty();
+            reader.screenshot("engagements-evaluator");
+        }
     }
 
     @Test

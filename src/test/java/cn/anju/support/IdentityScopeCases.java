@@ -3,10 +3,11 @@ package cn.anju.support;
 import java.util.List;
 import java.util.Map;
 
+import static cn.anju.support.ScopeAsserts.assertOnlyDistricts;
 import static cn.anju.support.ScopeAsserts.assertOnlyOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Organisations, accounts, operator coverage and API tokens: the district and the operator see their own. */
+/** Organisations, accounts, operator coverage, evaluator engagements and API tokens: the district and the operator see their own. */
 final class IdentityScopeCases {
 
     private IdentityScopeCases() {
@@ -54,6 +55,31 @@ final class IdentityScopeCases {
             var yuyangRow = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/operator-coverage")).get(0);
             for (String who : List.of("hengshan.gov", "anju.manager", "shenmu.gov")) {
                 var r = WebClient.loggedIn(port, who).postJson("/api/v1/operator-coverage/" + yuyangRow.get("id").asLong() + "/end", "{}");
+                assertThat(r.statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        // evaluator engagements: the city all, a district its own, the firm its own rows; operators and the rest refused
+        cases.put("GET /api/v1/evaluator-engagements", port -> {
+            assertOnlyDistricts(port, "yuyang.gov", "/api/v1/evaluator-engagements", "610802");
+            assertOnlyDistricts(port, "shenmu.gov", "/api/v1/evaluator-engagements", "610881");
+            var firm = WebClient.json(WebClient.loggedIn(port, "evaluator").getJson("/api/v1/evaluator-engagements"));
+            assertThat(firm.size()).isPositive();
+            firm.forEach(r -> assertThat(r.get("evaluatorName").asString()).isEqualTo("陕西信达绩效评价咨询有限公司"));
+            for (String who : List.of("anju.manager", "shenmu.op", "anju.staff", "yuyang.finance", "admin", "auditor", "tenant.demo")) {
+                assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/evaluator-engagements").statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/evaluator-engagements", port -> {
+            String body = "{\"evaluatorId\":1,\"districtCode\":\"610802\",\"validFrom\":\"2026-01-01\"}";
+            for (String who : List.of("hengshan.gov", "evaluator", "anju.manager", "yuyang.finance", "admin")) {
+                var r = WebClient.loggedIn(port, who).postJson("/api/v1/evaluator-engagements", body);
+                assertThat(r.statusCode()).as(who).isEqualTo(403);
+            }
+        });
+        cases.put("POST /api/v1/evaluator-engagements/{id}/end", port -> {
+            var yuyangRow = WebClient.json(WebClient.loggedIn(port, "yuyang.gov").getJson("/api/v1/evaluator-engagements")).get(0);
+            for (String who : List.of("hengshan.gov", "shenmu.gov", "evaluator", "anju.manager")) {
+                var r = WebClient.loggedIn(port, who).postJson("/api/v1/evaluator-engagements/" + yuyangRow.get("id").asLong() + "/end", "{}");
                 assertThat(r.statusCode()).as(who).isEqualTo(403);
             }
         });

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** 承接主体服务范围: who serves which district, and since when. */
 @Controller
@@ -42,11 +43,16 @@ class CoverageController {
         model.addAttribute("maintainer", maintainer);
         if (maintainer) {
             model.addAttribute("operators", queries.operators(user));
-            model.addAttribute("districts", user.regionCode() != null && !user.regionCode().endsWith("00")
-                    ? districts.all().stream().filter(d -> d.code().equals(user.regionCode())).toList()
-                    : districts.all());
+            model.addAttribute("districts", maintainedDistricts(user, districts));
         }
         return "identity/coverage";
+    }
+
+    /** The districts a government user's form offers: its own district's, or every district for the city bureau. */
+    static List<Districts.District> maintainedDistricts(CurrentUser user, Districts districts) {
+        return user.regionCode() != null && !user.regionCode().endsWith("00")
+                ? districts.all().stream().filter(d -> d.code().equals(user.regionCode())).toList()
+                : districts.all();
     }
 
     /** An operator serving a whole district (the page grants no single project) from a day, until a day or open-ended. */
