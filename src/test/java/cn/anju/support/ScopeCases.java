@@ -25,6 +25,7 @@ public final class ScopeCases {
         InspectionScopeCases.addTo(cases);
         FeedbackChannelScopeCases.addTo(cases);
         FeedbackScopeCases.addTo(cases);
+        SurveyScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",
