@@ -34,9 +34,10 @@ class DemoCity implements ApplicationRunner {
     private final DemoCases cases;
     private final DemoFieldOperations field;
     private final DemoFeedback feedback;
+    private final DemoSurveys surveys;
 
     DemoCity(DemoActs acts, DemoData data, DemoHousing housing, DemoRentStandards standards, DemoLeases leases, DemoRound round,
-             DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback) {
+             DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback, DemoSurveys surveys) {
         this.acts = acts;
         this.data = data;
         this.housing = housing;
@@ -47,6 +48,7 @@ class DemoCity implements ApplicationRunner {
         this.cases = cases;
         this.field = field;
         this.feedback = feedback;
+        this.surveys = surveys;
     }
 
     @Override
@@ -67,6 +69,7 @@ class DemoCity implements ApplicationRunner {
         cases.open(lets, history.neverPaid());
         field.make(lets, registered.tenantHousehold());
         log.info("Demo complaints and suggestions ready: {} cases", feedback.make(lets));
+        log.info("Demo surveys ready: {} answers", surveys.make(lets, registered.tenantHousehold()));
         log.info("Demo city made in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
@@ -81,8 +82,15 @@ class AnswerBatches {
         return total;
     }
 
-    /** Removes the deleted waiting rows from the table's pages now, rather than whenever autovacuum comes by. */
+    /**
+     * Removes the deleted waiting rows from the table's pages now, rather than whenever autovacuum comes by. VACUUM
+     * cannot run inside a transaction; a flush inside one (a closing made within a larger step) leaves it to the next
+     * batch and to autovacuum.
+     */
     private void sweep() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
         try {
             jdbc.sql("vacuum survey_answer_pending").update();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package cn.anju.survey;
 
+import org.springframework.modulith.NamedInterface;
 import cn.anju.shared.web.ProblemException;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param options   a single-choice question's options (2-10), else empty
  * @param indicator a rating question's satisfaction indicator, or null
  */
+@NamedInterface("actions")
 public record Question(String code, QuestionKind kind, String text, List<String> options, SatisfactionIndicator indicator) {
 
     static final int MAX_QUESTIONS = 40;

@@ -1,5 +1,6 @@
 package cn.anju.survey;
 
+import org.springframework.modulith.NamedInterface;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writing questionnaires: an organisation's authors draft, edit and publish its own; a published version is frozen. */
+@NamedInterface("actions")
 @Service
 public class QuestionnaireAuthoring {
 
@@ -31,6 +33,7 @@ public class QuestionnaireAuthoring {
     }
 
     /** What an author sends: the title and the questions in order (codes are assigned, never sent). */
+    @NamedInterface("actions")
     public record Draft(String title, List<Question> questions) {
     }
 

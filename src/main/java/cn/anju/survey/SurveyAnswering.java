@@ -1,5 +1,6 @@
 package cn.anju.survey;
 
+import org.springframework.modulith.NamedInterface;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * leaves the answer waiting under a random id with the day only; {@link AnswerBatches} writes it later among others.
  * Nothing here is audited one by one, and nothing logs the token.
  */
+@NamedInterface("actions")
 @Service
 public class SurveyAnswering {
 
@@ -33,6 +35,7 @@ public class SurveyAnswering {
     }
 
     /** What the answer page shows: the wave, its questions, and whether this token can still answer. */
+    @NamedInterface("actions")
     public record Invitation(String title, String organiser, LocalDate endsOn, List<Question> questions, boolean answered,
                              boolean open) {
     }

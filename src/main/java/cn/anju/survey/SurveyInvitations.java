@@ -1,5 +1,6 @@
 package cn.anju.survey;
 
+import org.springframework.modulith.NamedInterface;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * QR codes the organiser prints for door-to-door visits. The token table links a household to its token; nothing links
  * the token to the answer, so neither of these weakens the answers' anonymity.
  */
+@NamedInterface("actions")
 @Service
 public class SurveyInvitations {
 
@@ -40,6 +42,7 @@ public class SurveyInvitations {
     }
 
     /** An open survey the household has not answered yet, with its answer page's address. */
+    @NamedInterface("actions")
     public record Pending(String title, String organiser, LocalDate endsOn, String link) {
     }
 
@@ -54,6 +57,7 @@ public class SurveyInvitations {
     }
 
     /** One household's sheet: where to take it, and the link its QR code carries. */
+    @NamedInterface("actions")
     public record Sheet(String projectName, String place, String link) {
     }
 
@@ -76,6 +80,7 @@ public class SurveyInvitations {
     }
 
     /** Progress while a wave runs: per project, households sent and answered (no answer is read). */
+    @NamedInterface("actions")
     public record Progress(long projectId, String projectName, int sent, int answered) {
     }
 

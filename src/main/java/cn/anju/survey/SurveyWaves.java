@@ -1,5 +1,6 @@
 package cn.anju.survey;
 
+import org.springframework.modulith.NamedInterface;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.HouseholdQueries;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * on its start date, gives each one token and invites it on every channel it can be reached on; closing first writes
  * every waiting answer, so a closed wave's results are complete.
  */
+@NamedInterface("actions")
 @Service
 public class SurveyWaves {
 
@@ -57,6 +59,7 @@ public class SurveyWaves {
         this.clock = clock;
     }
 
+    @NamedInterface("actions")
     public record NewWave(Long questionnaireId, String title, String districtCode, List<Long> projectIds, LocalDate startsOn,
                           LocalDate endsOn) {
     }
