@@ -87,4 +87,9 @@ public class QuestionnaireAuthoring {
     public Questionnaire show(CurrentUser user, long id) {
         return own(user, id);
     }
+
+    /** Whether the user writes questionnaires and runs waves: the pages offer the builder and the set-up only then. */
+    public boolean authors(CurrentUser user) {
+        return scope.author(user).isPresent();
+    }
 }

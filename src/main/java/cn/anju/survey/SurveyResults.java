@@ -2,13 +2,17 @@ package cn.anju.survey;
 
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -114,6 +118,50 @@ public class SurveyResults {
             comments.add(new WaveResults.Comments(q.code(), q.text(), hide ? List.of() : texts, hide));
         }
         return comments;
+    }
+
+    /** The export's anonymised answers: one header per question (its text) and one row per written answer. */
+    public record AnswerRows(List<String> headers, List<List<Object>> rows) {
+    }
+
+    /**
+     * A closed wave's written answers for the export, in their stored (shuffled) order and without their project. A
+     * question with fewer than five answers is left empty, as the results page hides it, and a row left with nothing
+     * shown is dropped: the file never shows what the page suppresses.
+     */
+    public AnswerRows answers(CurrentUser user, long waveId) {
+        SurveyWave wave = waves.visible(user, waveId);
+        if (wave.status() != WaveStatus.CLOSED) {
+            throw ProblemException.conflict("SURVEY_WAVE_NOT_CLOSED", "调查结束后才能导出作答。");
+        }
+        List<Question> questions = records.questionnaire(wave.questionnaireId()).orElseThrow().questions();
+        List<WaveTally.Answer> answers = WaveTally.load(jdbc, waveId).answers();
+        Set<String> shown = new HashSet<>();
+        List<String> headers = new ArrayList<>();
+        for (Question q : questions) {
+            boolean enough = answers.stream().filter(a -> given(a, q) != null).count() >= SurveyStatistics.MIN_GROUP;
+            if (enough) {
+                shown.add(q.code());
+            }
+            headers.add(enough ? q.text() : q.text() + "（不足5份，不予导出）");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (WaveTally.Answer a : answers) {
+            List<Object> row = new ArrayList<>();
+            for (Question q : questions) {
+                JsonNode v = shown.contains(q.code()) ? given(a, q) : null;
+                row.add(v == null ? null : v.isInt() ? (Object) v.asInt() : AnswerSheet.scrub(v.asString()));
+            }
+            if (row.stream().anyMatch(Objects::nonNull)) {
+                rows.add(row);
+            }
+        }
+        return new AnswerRows(headers, rows);
+    }
+
+    private static JsonNode given(WaveTally.Answer a, Question q) {
+        JsonNode v = a.values().get(q.code());
+        return v == null || v.isNull() ? null : v;
     }
 
     private static Double rate(int answered, int sent) {

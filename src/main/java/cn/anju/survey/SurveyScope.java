@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,17 +30,23 @@ class SurveyScope {
 
     /** The source the user runs surveys as, or 403 for a user who runs none. */
     RunBy authorAs(CurrentUser user) {
+        return author(user).orElseThrow(() -> ProblemException.forbidden("SURVEY_NOT_AUTHOR",
+                "问卷和调查由住房保障部门、受托的第三方评估机构或承接主体负责人组织。"));
+    }
+
+    /** The source the user runs surveys as, if any. */
+    Optional<RunBy> author(CurrentUser user) {
         OrganisationType org = user.organisationType();
         if ((org == OrganisationType.DISTRICT_HOUSING || org == OrganisationType.CITY_BUREAU) && user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
-            return RunBy.GOVERNMENT;
+            return Optional.of(RunBy.GOVERNMENT);
         }
         if (org == OrganisationType.EVALUATOR && user.has(Role.EVALUATOR)) {
-            return RunBy.EVALUATOR;
+            return Optional.of(RunBy.EVALUATOR);
         }
         if (org == OrganisationType.OPERATOR && user.has(Role.OPERATOR_MANAGER)) {
-            return RunBy.OPERATOR;
+            return Optional.of(RunBy.OPERATOR);
         }
-        throw ProblemException.forbidden("SURVEY_NOT_AUTHOR", "问卷和调查由住房保障部门、受托的第三方评估机构或承接主体负责人组织。");
+        return Optional.empty();
     }
 
     /** Whether the user may send a wave to this project (its own district, its engagement, its coverage). */

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -144,5 +145,26 @@ public class SurveyWaves {
     public List<SurveyWave> list(CurrentUser user, WaveStatus status) {
         return records.wavesIn(scope.candidateDistricts(user)).stream()
                 .filter(w -> scope.sees(user, w) && (status == null || w.status() == status)).toList();
+    }
+
+    /** Whether the user's organisation runs the wave (opens, closes, prints it): the pages offer those actions then. */
+    public boolean runs(CurrentUser user, SurveyWave wave) {
+        return scope.runs(user, wave);
+    }
+
+    /** The districts the user may send a wave into (with at least one project it may survey), by code. */
+    public List<String> districtsToSurvey(CurrentUser user) {
+        return scope.candidateDistricts(user).stream().sorted().filter(d -> !projectsToSurvey(user, d).isEmpty()).toList();
+    }
+
+    /** The district's projects the user may send a wave to (id → name), for the set-up's checkboxes. */
+    public Map<Long, String> projectsToSurvey(CurrentUser user, String districtCode) {
+        Map<Long, String> projects = new LinkedHashMap<>();
+        housing.projectsIn(districtCode).forEach((id, name) -> {
+            if (scope.maySurvey(user, districtCode, id)) {
+                projects.put(id, name);
+            }
+        });
+        return projects;
     }
 }

@@ -43,7 +43,7 @@ public final class Sheets {
                 Cell c = h.createCell(i);
                 c.setCellValue(headers.get(i));
                 c.setCellStyle(head);
-                sheet.setColumnWidth(i, Math.max(10, headers.get(i).length() * 2 + 4) * 256);
+                sheet.setColumnWidth(i, Math.clamp(headers.get(i).length() * 2 + 4, 10, 60) * 256); // Excel refuses over 255
                 sheet.setDefaultColumnStyle(i, text);
             }
             SheetCells cells = new SheetCells(workbook, text);
