@@ -33,9 +33,11 @@ public class EngagementAdministration {
     private final Districts districts;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProjectDistricts projectDistricts;
 
     EngagementAdministration(EvaluatorEngagements engagements, Organisations organisations, Districts districts,
-                             AuditLog audit, Clock clock) {
+                             AuditLog audit, Clock clock, ProjectDistricts projectDistricts) {
+        this.projectDistricts = projectDistricts;
         this.engagements = engagements;
         this.organisations = organisations;
         this.districts = districts;
@@ -61,6 +63,13 @@ public class EngagementAdministration {
                 .orElseThrow(() -> ProblemException.badRequest("EVALUATOR_NOT_FOUND", "所选评估机构不存在。"));
         List<Long> projects = command.projectIds() == null ? List.of()
                 : command.projectIds().stream().filter(Objects::nonNull).distinct().toList();
+        for (Long project : projects) {
+            String district = projectDistricts.districtOf(project)
+                    .orElseThrow(() -> ProblemException.badRequest("PROJECT_NOT_FOUND", "所选项目不存在。"));
+            if (!district.equals(command.districtCode())) {
+                throw ProblemException.badRequest("PROJECT_NOT_IN_DISTRICT", "所选项目 " + project + " 不在该区县，只能委托本区县的项目。");
+            }
+        }
         List<EvaluatorEngagement> saved = new ArrayList<>();
         for (Long project : projects.isEmpty() ? Collections.<Long>singletonList(null) : projects) {
             EvaluatorEngagement e = save(EvaluatorEngagement.engage(evaluator, command.districtCode(), project,

@@ -57,15 +57,19 @@ public class LeaseFacts {
     }
 
     /**
-     * The households holding an active lease in these projects on the day, each once (a renewal makes a new lease, not a
-     * new household): the ones a survey wave is sent to.
+     * The households holding a lease in force in these projects on the day, each once (a renewal makes a new lease, not
+     * a new household): the ones a survey wave is sent to. In force on a past day too: a lease active then (active now,
+     * expired since, or terminated after its move-in) whose term covers the day and whose household had not moved out.
      */
     public List<Tenancy> activeOn(Collection<Long> projectIds, LocalDate day) {
         return jdbc.sql("""
                         select distinct on (household_id) household_id, project_id from lease
-                         where project_id = any(?) and status = 'ACTIVE' and start_date <= ? and end_date >= ?
+                         where project_id = any(?) and start_date <= ? and end_date >= ?
+                           and (status = any(?) or status = ? and moved_out_on is not null)
+                           and (moved_out_on is null or moved_out_on >= ?)
                          order by household_id, start_date desc""")
-                .params(projectIds.toArray(Long[]::new), day, day)
+                .params(projectIds.toArray(Long[]::new), day, day,
+                        new String[]{LeaseStatus.ACTIVE.name(), LeaseStatus.EXPIRED.name()}, LeaseStatus.TERMINATED.name(), day)
                 .query((rs, n) -> new Tenancy(rs.getLong(1), rs.getLong(2))).list();
     }
 

@@ -19,8 +19,11 @@ final class AnswerSheet {
 
     static final int MAX_TEXT = 500;
     static final String REMOVED = "[号码已隐去]";
-    /** A run of digits (with spaces or dashes between) long enough to be a phone, an ID or a card number. */
-    private static final Pattern NUMBER = Pattern.compile("\\d[\\d \\-]{5,}[\\dXx]");
+    /**
+     * A run of digits (with spaces or dashes between) long enough to be a phone, an ID or a card number; Unicode digits
+     * too, as Chinese input methods type full-width ones (１３８…).
+     */
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d \\-－　]{5,}[\\dXxＸｘ]", Pattern.UNICODE_CHARACTER_CLASS);
 
     private AnswerSheet() {
     }

@@ -5,6 +5,7 @@ import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.state.StateChanges;
+import org.springframework.dao.DuplicateKeyException;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,11 @@ public class QuestionnaireAuthoring {
             records.updateDraft(q);
             saved = id;
         } else {
-            saved = records.insert(revised, user.id(), clock.instant());
+            try {
+                saved = records.insert(revised, user.id(), clock.instant());
+            } catch (DuplicateKeyException raced) { // another edit of the same version drafted its successor first
+                throw ProblemException.conflict("QUESTIONNAIRE_SUPERSEDED", "该版本刚被他人修改并生成了新版本，请修改最新版本。");
+            }
         }
         audit.record(SurveyAudit.QUESTIONNAIRE_SAVE, "questionnaire", saved, AuditOutcome.SUCCESS, Map.of("versionNo", revised.versionNo()));
         return saved;

@@ -2,6 +2,10 @@ package cn.anju.survey;
 
 import cn.anju.shared.state.State;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
 /** A questionnaire version is drafted, then published and frozen: DRAFT → PUBLISHED. */
 public enum QuestionnaireStatus implements State<QuestionnaireStatus> {
     DRAFT("草稿"), PUBLISHED("已发布");
@@ -17,8 +21,12 @@ public enum QuestionnaireStatus implements State<QuestionnaireStatus> {
         return label;
     }
 
+    private static final Map<QuestionnaireStatus, Set<QuestionnaireStatus>> TRANSITIONS = Map.of(
+            DRAFT, EnumSet.of(PUBLISHED),
+            PUBLISHED, EnumSet.noneOf(QuestionnaireStatus.class));
+
     @Override
     public boolean canBecome(QuestionnaireStatus next) {
-        return this == DRAFT && next == PUBLISHED;
+        return TRANSITIONS.get(this).contains(next);
     }
 }

@@ -58,7 +58,7 @@ public class SurveyAnswering {
         if (door.answered()) {
             throw ProblemException.conflict("SURVEY_ALREADY_ANSWERED", "本户已提交过这份问卷，每户只能作答一次。感谢您的参与！");
         }
-        SurveyWave wave = records.wave(door.waveId()).orElseThrow();
+        SurveyWave wave = records.waveLocked(door.waveId(), "share").orElseThrow(); // a closing waits for this answer, or this sees it closed
         LocalDate today = LocalDate.now(clock);
         if (!wave.takesAnswersOn(today)) {
             throw ProblemException.conflict("SURVEY_WAVE_NOT_OPEN", "本次调查不在作答期内（" + wave.startsOn() + " 至 " + wave.endsOn() + "）。");

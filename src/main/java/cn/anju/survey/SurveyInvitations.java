@@ -31,8 +31,11 @@ public class SurveyInvitations {
     private final LeaseFacts leases;
     private final HousingStock housing;
     private final AuditLog audit;
+    private final SurveyScope scope;
 
-    SurveyInvitations(JdbcClient jdbc, SurveyTokens tokens, SurveyWaves waves, LeaseFacts leases, HousingStock housing, AuditLog audit) {
+    SurveyInvitations(JdbcClient jdbc, SurveyTokens tokens, SurveyWaves waves, LeaseFacts leases, HousingStock housing, AuditLog audit,
+                      SurveyScope scope) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.waves = waves;
@@ -49,8 +52,8 @@ public class SurveyInvitations {
     public List<Pending> pendingFor(long householdId) {
         return jdbc.sql("""
                         select w.id, w.title, w.run_by, w.ends_on from survey_token t join survey_wave w on w.id = t.wave_id
-                         where t.household_id = ? and not t.answered and w.status = 'OPEN' order by w.ends_on, w.id""")
-                .param(householdId)
+                         where t.household_id = ? and not t.answered and w.status = ? order by w.ends_on, w.id""")
+                .params(householdId, WaveStatus.OPEN.name())
                 .query((rs, n) -> new Pending(rs.getString(2), RunBy.valueOf(rs.getString(3)).label(), rs.getObject(4, LocalDate.class),
                         tokens.link(tokens.token(rs.getLong(1), householdId))))
                 .list();
@@ -88,7 +91,7 @@ public class SurveyInvitations {
         SurveyWave wave = waves.visible(user, waveId);
         WaveTally tally = WaveTally.load(jdbc, waveId);
         Map<Long, String> names = housing.projectNames(wave.projectIds());
-        return tally.sent().stream().map(s -> new Progress(s.project(), names.getOrDefault(s.project(), "项目" + s.project()),
+        return tally.sent().stream().filter(s -> scope.seesProject(user, wave, s.project())).map(s -> new Progress(s.project(), names.getOrDefault(s.project(), "项目" + s.project()),
                 s.households(), s.answered())).toList();
     }
 }

@@ -43,7 +43,7 @@ class SurveyJobs {
 
     /** Closes every open wave whose window ended before the day; answers how many. */
     int closeEndedWaves(LocalDate day) {
-        var ended = jdbc.sql("select id from survey_wave where status = 'OPEN' and ends_on < ?").param(day).query(Long.class).list();
+        var ended = jdbc.sql("select id from survey_wave where status = ? and ends_on < ?").params(WaveStatus.OPEN.name(), day).query(Long.class).list();
         ended.forEach(id -> records.wave(id).ifPresent(waves::closeEnded));
         return ended.size();
     }

@@ -46,7 +46,7 @@ public class SurveyMeasures {
 
     static final MeasureDefinition RESPONSE_RATE = MeasureDefinition.ratio("SURVEY_RESPONSE_RATE", "满意度调查应答率",
             "Survey response rate", MeasureUnit.COUNT, MeasureUnit.COUNT, MeasurePeriod.Kind.RANGE, true,
-            "开始日期在统计期内、已发出的政府及第三方评估机构满意度调查中，已作答的户数 ÷ 发送的户数（每户一个一次性链接）。");
+            "结束日期在统计期内、已结束的政府及第三方评估机构满意度调查中，已作答的户数 ÷ 发送的户数（每户一个一次性链接）。");
 
     /**
      * The share of 4-5 ratings of one indicator over the sources' waves closed with a window ending in the range: whole
@@ -57,9 +57,9 @@ public class SurveyMeasures {
         List<long[]> waves = jdbc.sql("""
                         select w.id, p.project_id, (w.district_code = any(?))::int from survey_wave w
                           join survey_wave_project p on p.wave_id = w.id
-                         where w.status = 'CLOSED' and w.run_by = any(?) and w.ends_on between ? and ?
+                         where w.status = ? and w.run_by = any(?) and w.ends_on between ? and ?
                          order by w.id, p.project_id""")
-                .params(scope.params().getFirst(), sources(sources), range.from(), range.to())
+                .params(scope.params().getFirst(), WaveStatus.CLOSED.name(), sources(sources), range.from(), range.to())
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
         List<long[]> groups = new ArrayList<>();
         Map<Long, WaveTally> tallies = new java.util.HashMap<>();
@@ -76,17 +76,20 @@ public class SurveyMeasures {
         return MeasureValue.ratio(satisfactionDefinition(indicator), period, records(groups));
     }
 
-    /** Households that answered ÷ households sent, over the sources' opened waves that started in the range. */
+    /**
+     * Households that answered ÷ households sent, over the sources' closed waves whose window ends in the range (a
+     * running wave's progress is its organiser's to watch, not the operator's).
+     */
     public MeasureValue responseRate(MeasureScope scope, MeasurePeriod period, Set<RunBy> sources) {
         MeasurePeriod.Range range = (MeasurePeriod.Range) period;
         List<Object> params = new ArrayList<>(scope.params());
-        params.addAll(List.of(sources(sources), range.from(), range.to()));
+        params.addAll(List.of(sources(sources), WaveStatus.CLOSED.name(), range.from(), range.to()));
         List<long[]> groups = jdbc.sql("""
                         select p.wave_id, p.project_id, coalesce(p.households, 0),
                                (select count(*) from survey_token t where t.wave_id = p.wave_id and t.project_id = p.project_id and t.answered)
                           from survey_wave_project p join survey_wave w on w.id = p.wave_id
-                         where (w.district_code = any(?) or p.project_id = any(?)) and w.run_by = any(?) and w.status <> 'DRAFT'
-                           and w.starts_on between ? and ?
+                         where (w.district_code = any(?) or p.project_id = any(?)) and w.run_by = any(?) and w.status = ?
+                           and w.ends_on between ? and ?
                          order by p.wave_id, p.project_id""")
                 .params(params)
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();

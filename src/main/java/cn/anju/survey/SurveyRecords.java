@@ -57,8 +57,8 @@ class SurveyRecords {
     void updateDraft(Questionnaire q) {
         int n = jdbc.sql("""
                         update questionnaire set title = ?, questions = ?::jsonb, version = version + 1
-                         where id = ? and version = ? and status = 'DRAFT'""")
-                .params(q.title(), json.writeValueAsString(q.questions()), q.id(), q.version()).update();
+                         where id = ? and version = ? and status = ?""")
+                .params(q.title(), json.writeValueAsString(q.questions()), q.id(), q.version(), QuestionnaireStatus.DRAFT.name()).update();
         if (n == 0) {
             throw ProblemException.conflict("CONCURRENT_CHANGE", "问卷刚被他人修改或已发布，请刷新后再试。");
         }
@@ -79,6 +79,16 @@ class SurveyRecords {
         return jdbc.sql(WAVE + " where w.id = ?").param(id).query(SurveyRecords::wave).optional();
     }
 
+    /** The wave read under a row lock ("update" or "share"), so that closing and answering are serialised. */
+    Optional<SurveyWave> waveLocked(long id, String mode) {
+        String lock = switch (mode) {
+            case "update" -> " for update of w";
+            case "share" -> " for share of w";
+            default -> throw new IllegalArgumentException(mode);
+        };
+        return jdbc.sql(WAVE + " where w.id = ?" + lock).param(id).query(SurveyRecords::wave).optional();
+    }
+
     List<SurveyWave> wavesIn(java.util.Set<String> districts) {
         return jdbc.sql(WAVE + " where w.district_code = any(?) order by w.starts_on desc, w.id desc")
                 .param(districts.toArray(String[]::new)).query(SurveyRecords::wave).list();
@@ -88,9 +98,9 @@ class SurveyRecords {
         long id = jdbc.sql("""
                         insert into survey_wave (district_code, questionnaire_id, title, run_by, org_id, starts_on, ends_on, status,
                                                  created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(w.districtCode(), w.questionnaireId(), w.title(), w.runBy().name(), w.orgId(), w.startsOn(), w.endsOn(),
-                        actorId, Timestamp.from(now))
+                        WaveStatus.DRAFT.name(), actorId, Timestamp.from(now))
                 .query(Long.class).single();
         w.projectIds().forEach(p -> jdbc.sql("insert into survey_wave_project (wave_id, project_id) values (?, ?)").params(id, p).update());
         return id;

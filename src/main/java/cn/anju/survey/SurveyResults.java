@@ -27,8 +27,10 @@ public class SurveyResults {
     private final SurveyRecords records;
     private final HousingStock housing;
     private final JdbcClient jdbc;
+    private final SurveyScope scope;
 
-    SurveyResults(SurveyWaves waves, SurveyRecords records, HousingStock housing, JdbcClient jdbc) {
+    SurveyResults(SurveyWaves waves, SurveyRecords records, HousingStock housing, JdbcClient jdbc, SurveyScope scope) {
+        this.scope = scope;
         this.waves = waves;
         this.records = records;
         this.housing = housing;
@@ -63,7 +65,7 @@ public class SurveyResults {
                         ? WaveResults.Rating.hidden(q) : rating(q, c, s.households()));
             }
         }
-        List<WaveResults.Group> groups = tally.sent().stream().map(s -> {
+        List<WaveResults.Group> groups = tally.sent().stream().filter(s -> scope.seesProject(user, wave, s.project())).map(s -> {
             boolean hide = byGroup.get(s.project()).stream().allMatch(WaveResults.Rating::suppressed);
             return new WaveResults.Group(s.project(), names.getOrDefault(s.project(), "项目" + s.project()), s.households(),
                     s.answered(), rate(s.answered(), s.households()), hide, byGroup.get(s.project()));
@@ -135,7 +137,8 @@ public class SurveyResults {
             throw ProblemException.conflict("SURVEY_WAVE_NOT_CLOSED", "调查结束后才能导出作答。");
         }
         List<Question> questions = records.questionnaire(wave.questionnaireId()).orElseThrow().questions();
-        List<WaveTally.Answer> answers = WaveTally.load(jdbc, waveId).answers();
+        List<WaveTally.Answer> answers = WaveTally.load(jdbc, waveId).answers().stream()
+                .filter(a -> scope.seesProject(user, wave, a.project())).toList(); // an operator: its own projects' answers
         Set<String> shown = new HashSet<>();
         List<String> headers = new ArrayList<>();
         for (Question q : questions) {

@@ -92,6 +92,14 @@ class SurveyScope {
         };
     }
 
+    /**
+     * Whether the user sees one project's figures of a wave it sees: an operator only those of the projects it serves
+     * (a wave may span several operators' projects); everyone else all of them.
+     */
+    boolean seesProject(CurrentUser user, SurveyWave w, long projectId) {
+        return !(scopes.of(user) instanceof DataScope.Operator o) || o.coversProject(w.districtCode(), projectId);
+    }
+
     /** Whether the user may run this wave (open, close, print its sheets): its own organisation's, still in scope. */
     boolean runs(CurrentUser user, SurveyWave w) {
         return user.organisationId() != null && user.organisationId().equals(w.orgId()) && sees(user, w)

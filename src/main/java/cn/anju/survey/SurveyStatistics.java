@@ -66,9 +66,11 @@ public final class SurveyStatistics {
     }
 
     /**
-     * The groups to hide when their sum is published as a total: each group under {@link #MIN_GROUP} (primary), and,
-     * where that leaves exactly one hidden group, the smallest other one as well (complementary), so the hidden count is
-     * never the total minus what is shown. A total itself under the minimum hides every group.
+     * The groups to hide when their sum is published as a total: each group under {@link #MIN_GROUP} (primary), then,
+     * while the hidden groups together hold fewer than the minimum (or only one group is hidden), the smallest other
+     * group as well (complementary). What the total minus the shown groups gives is then a sum of at least two groups
+     * and at least {@link #MIN_GROUP} answers, never one small group nor a few answers. A total itself under the
+     * minimum hides every group.
      */
     public static <K> Set<K> suppressed(Map<K, Integer> answersByGroup) {
         int total = answersByGroup.values().stream().mapToInt(Integer::intValue).sum();
@@ -81,10 +83,16 @@ public final class SurveyStatistics {
                 hidden.add(group);
             }
         });
-        if (hidden.size() == 1) {
-            List<Map.Entry<K, Integer>> others = new ArrayList<>(answersByGroup.entrySet());
-            others.removeIf(e -> hidden.contains(e.getKey()));
-            others.stream().min(Comparator.comparingInt(Map.Entry::getValue)).ifPresent(e -> hidden.add(e.getKey()));
+        List<Map.Entry<K, Integer>> others = new ArrayList<>(answersByGroup.entrySet());
+        others.removeIf(e -> hidden.contains(e.getKey()));
+        others.sort(Comparator.comparingInt(Map.Entry::getValue));
+        int hiddenAnswers = hidden.stream().mapToInt(answersByGroup::get).sum();
+        for (Map.Entry<K, Integer> next : others) {
+            if (hidden.isEmpty() || hidden.size() >= 2 && hiddenAnswers >= MIN_GROUP) {
+                break;
+            }
+            hidden.add(next.getKey());
+            hiddenAnswers += next.getValue();
         }
         return hidden;
     }

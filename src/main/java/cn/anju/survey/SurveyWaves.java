@@ -13,6 +13,7 @@ import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,10 +43,11 @@ public class SurveyWaves {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     SurveyWaves(SurveyRecords records, SurveyScope scope, LeaseFacts leases, HousingStock housing, HouseholdQueries households,
                 Notifications notifications, SurveyTokens tokens, AnswerBatches batches, StateChanges changes, JdbcClient jdbc,
-                AuditLog audit, Clock clock) {
+                AuditLog audit, Clock clock, TransactionTemplate tx) {
         this.records = records;
         this.scope = scope;
         this.leases = leases;
@@ -58,6 +60,7 @@ public class SurveyWaves {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.tx = tx;
     }
 
     @NamedInterface("actions")
@@ -122,10 +125,18 @@ public class SurveyWaves {
         closeWave(wave, null);
     }
 
-    private void closeWave(SurveyWave wave, Integer seenVersion) {
-        var change = wave.close(clock.instant()).asSeen(seenVersion); // refused before anything is written
-        batches.flush(wave.id(), true);
-        changes.apply(change, c -> audit.record(SurveyAudit.SURVEY_WAVE_CLOSE, "survey_wave", wave.id(), AuditOutcome.SUCCESS, Map.of()));
+    /**
+     * In one transaction holding the wave's row: no answer can be taken meanwhile (a submission holds the row shared),
+     * every waiting answer is written, then the wave closes; nothing is left waiting on a closed wave.
+     */
+    private void closeWave(SurveyWave seen, Integer seenVersion) {
+        tx.executeWithoutResult(status -> {
+            SurveyWave wave = records.waveLocked(seen.id(), "update").orElseThrow();
+            var change = wave.close(clock.instant()).asSeen(seenVersion == null ? seen.version() : seenVersion);
+            batches.flush(wave.id(), true);
+            changes.apply(change, c -> audit.record(SurveyAudit.SURVEY_WAVE_CLOSE, "survey_wave", wave.id(), AuditOutcome.SUCCESS, Map.of()));
+        });
+        batches.sweep();
     }
 
     /** A wave the user's organisation runs, or 404 when the user cannot see it, 403 when it only sees it. */

@@ -178,6 +178,11 @@ class EvaluatorEngagementTest {
         HttpResponse<String> noProject = officer.postJson(API, body(firm.id(), "610802", List.of(Long.MAX_VALUE), today, null));
         assertThat(noProject.statusCode()).isEqualTo(400);
         assertThat(WebClient.json(noProject).get("code").asString()).isEqualTo("PROJECT_NOT_FOUND");
+        long shenmuProject = WebClient.json(WebClient.loggedIn(port, "shenmu.gov").getJson("/api/v1/projects")).get(0).get("id").asLong();
+        HttpResponse<String> elsewhere = officer.postJson(API, body(firm.id(), "610802", List.of(shenmuProject), today, null));
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(WebClient.json(elsewhere).get("code").asString()).as("another district's project under this district")
+                .isEqualTo("PROJECT_NOT_IN_DISTRICT");
         assertThat(WebClient.json(WebClient.loggedIn(port, firm.username()).getJson(API)).size()).as("nothing was recorded").isZero();
     }
 

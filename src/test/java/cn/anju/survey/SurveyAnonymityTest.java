@@ -137,6 +137,15 @@ class SurveyAnonymityTest {
     }
 
     @Test
+    void anUnknownLinkIsNotFoundAndFreeTextLosesItsNumbers() {
+        var unknown = new WebClient(port).get("/s/" + "0".repeat(32));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("问卷链接无效");
+        assertThat(AnswerSheet.scrub("电话13812345678，身份证 610802199001011234，全角１３８１２３４５６７８，3栋2单元"))
+                .isEqualTo("电话[号码已隐去]，身份证 [号码已隐去]，全角[号码已隐去]，3栋2单元");
+    }
+
+    @Test
     void aSmallBatchWaitsUntilTheWaveCloses() {
         long wave = openWave();
         List<Long> households = households(wave);
@@ -153,6 +162,43 @@ class SurveyAnonymityTest {
         assertThat(page.get("/s/" + token).body()).contains("本次调查不在作答期内");
         page.postForm("/s/" + token, Map.of("_csrf", page.csrfTokenFrom("/login"), "q_SAT_OVERALL", "5"));
         assertThat(stored(wave)).as("a closed wave takes no answer").isEqualTo(3);
+    }
+
+    @Test
+    void aClosingRacingWithAnswersLeavesNothingWaitingAndCountsEveryAnswerOnce() throws Exception {
+        long wave = openWave();
+        List<Long> households = households(wave);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<Object>> racers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String token = tokens.token(wave, households.get(i));
+            racers.add(() -> {
+                go.await();
+                try {
+                    answering.submit(token, Map.of("SAT_OVERALL", "4"));
+                } catch (cn.anju.shared.web.ProblemException closed) {
+                    assertThat(closed.code()).isEqualTo("SURVEY_WAVE_NOT_OPEN");
+                }
+                return null;
+            });
+        }
+        racers.add(() -> {
+            go.await();
+            return WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/survey-waves/" + wave + "/closing", "{}").statusCode();
+        });
+        try (var pool = Executors.newFixedThreadPool(racers.size())) {
+            var futures = racers.stream().map(pool::submit).toList();
+            go.countDown();
+            for (var f : futures) {
+                f.get();
+            }
+        }
+        assertThat(jdbc.sql("select status from survey_wave where id = ?").param(wave).query(String.class).single()).isEqualTo("CLOSED");
+        assertThat(jdbc.sql("select count(*) from survey_answer_pending where wave_id = ?").param(wave).query(Integer.class).single())
+                .as("nothing left waiting on a closed wave").isZero();
+        assertThat(jdbc.sql("select count(*) from survey_answer where wave_id = ?").param(wave).query(Integer.class).single())
+                .as("every answered token's answer is written").isEqualTo(
+                        jdbc.sql("select count(*) from survey_token where wave_id = ? and answered").param(wave).query(Integer.class).single());
     }
 
     private long auditRows() {

@@ -86,8 +86,8 @@ class SurveyMeasuresTest {
         MeasureValue v = measures.compute("SURVEY_RESPONSE_RATE", MeasureScope.districts(DISTRICTS), year);
         long[] expected = jdbc.sql("""
                         select count(*) filter (where t.answered), count(*) from survey_token t join survey_wave w on w.id = t.wave_id
-                         where w.run_by in ('GOVERNMENT', 'EVALUATOR') and w.status <> 'DRAFT' and w.district_code in ('610802', '610881')
-                           and w.starts_on between ? and ?""")
+                         where w.run_by in ('GOVERNMENT', 'EVALUATOR') and w.status = 'CLOSED' and w.district_code in ('610802', '610881')
+                           and w.ends_on between ? and ?""")
                 .params(year.from(), year.to()).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
         assertThat(expected[1]).isPositive();
         assertThat(v.numerator()).isEqualByComparingTo(BigDecimal.valueOf(expected[0]));

@@ -115,7 +115,7 @@ class SurveyResultsTest {
                 new MeasurePeriod.Range(TestClock.today(), TestClock.today().plusDays(14)), Set.of(RunBy.OPERATOR));
         assertThat(operatorsOwn.applicable()).as("a government wave is not the operator's").isFalse();
         MeasureValue rate = measures.responseRate(MeasureScope.projects(p.toArray(Long[]::new)),
-                new MeasurePeriod.Range(TestClock.today(), TestClock.today()), RunBy.OFFICIAL);
+                new MeasurePeriod.Range(TestClock.today(), TestClock.today().plusDays(14)), RunBy.OFFICIAL);
         assertThat(rate.records().stream().filter(rec -> rec.id() == first || rec.id() == second)
                 .mapToLong(rec -> rec.part().longValue()).sum()).isEqualTo(21);
     }

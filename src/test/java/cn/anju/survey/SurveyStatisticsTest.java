@@ -56,6 +56,13 @@ class SurveyStatisticsTest {
         assertThat(SurveyStatistics.suppressed(groups)).containsExactlyInAnyOrder("榆溪苑", "金沙苑");
         assertThat(SurveyStatistics.suppressed(Map.of("a", 2, "b", 2))).containsExactlyInAnyOrder("a", "b");
         assertThat(SurveyStatistics.suppressed(Map.of("a", 9, "b", 7))).isEmpty();
+        // two small groups of 2: their sum, 4, would be the total minus the rest; the smallest other is hidden too
+        Map<String, Integer> twoSmall = new LinkedHashMap<>();
+        twoSmall.put("a", 2);
+        twoSmall.put("b", 2);
+        twoSmall.put("c", 10);
+        twoSmall.put("d", 12);
+        assertThat(SurveyStatistics.suppressed(twoSmall)).containsExactlyInAnyOrder("a", "b", "c");
     }
 
     @Property
@@ -87,6 +94,10 @@ class SurveyStatisticsTest {
         if (hidden.size() == 1) {
             assertThat(total).as("one hidden group would be the total minus the rest, unless the total is withheld too")
                     .isLessThan(SurveyStatistics.MIN_GROUP);
+        }
+        int hiddenAnswers = hidden.stream().mapToInt(groups::get).sum();
+        if (!hidden.isEmpty() && hidden.size() < groups.size()) {
+            assertThat(hiddenAnswers).as("the total minus what is shown is never a few answers").isGreaterThanOrEqualTo(SurveyStatistics.MIN_GROUP);
         }
     }
 }

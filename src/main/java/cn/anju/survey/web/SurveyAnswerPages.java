@@ -3,6 +3,7 @@ package cn.anju.survey.web;
 import cn.anju.shared.web.PageActions;
 import cn.anju.shared.web.ProblemException;
 import cn.anju.survey.SurveyAnswering;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +29,12 @@ class SurveyAnswerPages {
     }
 
     @GetMapping("/s/{token}")
-    String page(@PathVariable String token, Model model) {
+    String page(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
             model.addAttribute("invitation", answering.invitation(token));
         } catch (ProblemException unknown) {
-            model.addAttribute("invitation", null);
+            model.addAttribute("invitation", null); // the page says the link is not valid, with the status that says so
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
         model.addAttribute("token", token);
         return "survey/answer";
