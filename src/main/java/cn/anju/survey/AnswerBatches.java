@@ -47,18 +47,17 @@ class AnswerBatches {
         this.clock = clock;
     }
 
-    private record Waiting(UUID id, long project, java.time.LocalDate day, String answers) {
+    private record Waiting(UUID id, long project, String answers) {
     }
 
     /** Writes the wave's waiting answers when there are enough of them (or {@code all}); answers how many. */
     int flush(long waveId, boolean all) {
         Integer written = tx.execute(status -> {
             List<Waiting> waiting = new ArrayList<>(jdbc.sql("""
-                            select id, project_id, answered_on, answers::text from survey_answer_pending
+                            select id, project_id, answers::text from survey_answer_pending
                              where wave_id = ? for update""" + (all ? "" : " skip locked"))
                     .param(waveId)
-                    .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getLong(2),
-                            rs.getObject(3, java.time.LocalDate.class), rs.getString(4))).list());
+                    .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3))).list());
             if (waiting.isEmpty() || !all && waiting.size() < batchMin) {
                 return 0;
             }

@@ -58,7 +58,7 @@ public class SurveyAnswering {
         if (door.answered()) {
             throw ProblemException.conflict("SURVEY_ALREADY_ANSWERED", "本户已提交过这份问卷，每户只能作答一次。感谢您的参与！");
         }
-        SurveyWave wave = records.waveLocked(door.waveId(), "share").orElseThrow(); // a closing waits for this answer, or this sees it closed
+        SurveyWave wave = records.waveLocked(door.waveId(), SurveyRecords.Lock.SHARE).orElseThrow(); // a closing waits for this answer, or this sees it closed
         LocalDate today = LocalDate.now(clock);
         if (!wave.takesAnswersOn(today)) {
             throw ProblemException.conflict("SURVEY_WAVE_NOT_OPEN", "本次调查不在作答期内（" + wave.startsOn() + " 至 " + wave.endsOn() + "）。");
@@ -66,8 +66,8 @@ public class SurveyAnswering {
         Questionnaire q = records.questionnaire(wave.questionnaireId()).orElseThrow();
         Map<String, Object> answers = AnswerSheet.read(q.questions(), given);
         jdbc.sql("update survey_token set answered = true where id = ?").param(door.tokenId()).update();
-        jdbc.sql("insert into survey_answer_pending (id, wave_id, project_id, answered_on, answers) values (?, ?, ?, ?, ?::jsonb)")
-                .params(UUID.randomUUID(), door.waveId(), door.projectId(), today, json.writeValueAsString(new LinkedHashMap<>(answers)))
+        jdbc.sql("insert into survey_answer_pending (id, wave_id, project_id, answers) values (?, ?, ?, ?::jsonb)")
+                .params(UUID.randomUUID(), door.waveId(), door.projectId(), json.writeValueAsString(new LinkedHashMap<>(answers)))
                 .update();
     }
 

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Where a household's token is offered: on the tenant's home (their open surveys not yet answered), and on the sheet of
@@ -73,9 +73,11 @@ public class SurveyInvitations {
         }
         List<Long> households = jdbc.sql("select household_id from survey_token where wave_id = ? and not answered order by household_id")
                 .param(waveId).query(Long.class).list();
+        Map<Long, Long> unitOf = new HashMap<>();
+        households.forEach(h -> leases.occupiedBy(h).ifPresent(l -> unitOf.put(h, l.unitId())));
+        Map<Long, HousingStock.UnitDescription> units = housing.describeAll(unitOf.values()); // one read for every door
         List<Sheet> sheets = households.stream().map(h -> {
-            Optional<LeaseFacts.Facts> lease = leases.occupiedBy(h);
-            HousingStock.UnitDescription unit = lease.map(l -> housing.describe(l.unitId())).orElse(null);
+            HousingStock.UnitDescription unit = unitOf.containsKey(h) ? units.get(unitOf.get(h)) : null;
             return new Sheet(unit == null ? "" : unit.projectName(), unit == null ? "（未入住）" : unit.place(), tokens.link(tokens.token(waveId, h)));
         }).sorted(Comparator.comparing(Sheet::projectName).thenComparing(Sheet::place)).toList();
         audit.record(SurveyAudit.SURVEY_SHEETS_PRINT, "survey_wave", waveId, AuditOutcome.SUCCESS, Map.of("sheets", sheets.size()));
@@ -89,9 +91,8 @@ public class SurveyInvitations {
 
     public List<Progress> progress(CurrentUser user, long waveId) {
         SurveyWave wave = waves.visible(user, waveId);
-        WaveTally tally = WaveTally.load(jdbc, waveId);
         Map<Long, String> names = housing.projectNames(wave.projectIds());
-        return tally.sent().stream().filter(s -> scope.seesProject(user, wave, s.project())).map(s -> new Progress(s.project(), names.getOrDefault(s.project(), "项目" + s.project()),
+        return WaveTally.sent(jdbc, waveId).stream().filter(s -> scope.seesProject(user, wave, s.project())).map(s -> new Progress(s.project(), names.getOrDefault(s.project(), "项目" + s.project()),
                 s.households(), s.answered())).toList();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,15 @@ public class SurveyMeasures {
                 .params(scope.params().getFirst(), WaveStatus.CLOSED.name(), sources(sources), range.from(), range.to())
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
         List<long[]> groups = new ArrayList<>();
-        Map<Long, WaveTally> tallies = new java.util.HashMap<>();
+        Map<Long, WaveTally> tallies = new HashMap<>();
+        Map<Long, Set<Long>> hidden = new HashMap<>();
         for (long[] w : waves) {
             if (w[2] == 0 && !scope.projectIds().contains(w[1])) {
                 continue; // neither its district nor its project is in scope
             }
             WaveTally tally = tallies.computeIfAbsent(w[0], id -> WaveTally.load(jdbc, id));
             int[] counts = tally.ratings(indicator.name()).get(w[1]);
-            if (counts != null && !tally.hidden(indicator.name()).contains(w[1])) {
+            if (counts != null && !hidden.computeIfAbsent(w[0], id -> tally.hidden(indicator.name())).contains(w[1])) {
                 groups.add(new long[]{w[0], w[1], WaveTally.total(counts), SurveyStatistics.satisfied(counts)});
             }
         }
@@ -104,7 +106,7 @@ public class SurveyMeasures {
             waves.add(g[0]);
             projects.add(g[1]);
         });
-        Map<Long, String> titles = new java.util.HashMap<>();
+        Map<Long, String> titles = new HashMap<>();
         if (!waves.isEmpty()) {
             jdbc.sql("select id, title from survey_wave where id = any(?)").param(waves.toArray(Long[]::new))
                     .query((rs, n) -> titles.put(rs.getLong(1), rs.getString(2))).list();

@@ -79,14 +79,19 @@ class SurveyRecords {
         return jdbc.sql(WAVE + " where w.id = ?").param(id).query(SurveyRecords::wave).optional();
     }
 
-    /** The wave read under a row lock ("update" or "share"), so that closing and answering are serialised. */
-    Optional<SurveyWave> waveLocked(long id, String mode) {
-        String lock = switch (mode) {
-            case "update" -> " for update of w";
-            case "share" -> " for share of w";
-            default -> throw new IllegalArgumentException(mode);
-        };
-        return jdbc.sql(WAVE + " where w.id = ?" + lock).param(id).query(SurveyRecords::wave).optional();
+    /** How a wave's row is held: a closing holds it alone, an answer shares it, so the two are serialised. */
+    enum Lock {
+        UPDATE(" for update of w"), SHARE(" for share of w");
+
+        private final String clause;
+
+        Lock(String clause) {
+            this.clause = clause;
+        }
+    }
+
+    Optional<SurveyWave> waveLocked(long id, Lock lock) {
+        return jdbc.sql(WAVE + " where w.id = ?" + lock.clause).param(id).query(SurveyRecords::wave).optional();
     }
 
     List<SurveyWave> wavesIn(java.util.Set<String> districts) {

@@ -131,7 +131,7 @@ public class SurveyWaves {
      */
     private void closeWave(SurveyWave seen, Integer seenVersion) {
         tx.executeWithoutResult(status -> {
-            SurveyWave wave = records.waveLocked(seen.id(), "update").orElseThrow();
+            SurveyWave wave = records.waveLocked(seen.id(), SurveyRecords.Lock.UPDATE).orElseThrow();
             var change = wave.close(clock.instant()).asSeen(seenVersion == null ? seen.version() : seenVersion);
             batches.flush(wave.id(), true);
             changes.apply(change, c -> audit.record(SurveyAudit.SURVEY_WAVE_CLOSE, "survey_wave", wave.id(), AuditOutcome.SUCCESS, Map.of()));

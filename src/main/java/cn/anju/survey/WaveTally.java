@@ -26,14 +26,18 @@ record WaveTally(List<Sent> sent, List<Answer> answers) {
     }
 
     static WaveTally load(JdbcClient jdbc, long waveId) {
-        List<Sent> sent = jdbc.sql("""
+        List<Answer> answers = jdbc.sql("select project_id, answers::text from survey_answer where wave_id = ? order by id")
+                .param(waveId).query((rs, n) -> new Answer(rs.getLong(1), JSON.readTree(rs.getString(2)))).list();
+        return new WaveTally(sent(jdbc, waveId), answers);
+    }
+
+    /** Per project the households sent and answered, from the tokens alone (no answer is read). */
+    static List<Sent> sent(JdbcClient jdbc, long waveId) {
+        return jdbc.sql("""
                         select p.project_id, coalesce(p.households, 0),
                                (select count(*) from survey_token t where t.wave_id = p.wave_id and t.project_id = p.project_id and t.answered)
                           from survey_wave_project p where p.wave_id = ? order by p.project_id""")
                 .param(waveId).query((rs, n) -> new Sent(rs.getLong(1), rs.getInt(2), rs.getInt(3))).list();
-        List<Answer> answers = jdbc.sql("select project_id, answers::text from survey_answer where wave_id = ? order by id")
-                .param(waveId).query((rs, n) -> new Answer(rs.getLong(1), JSON.readTree(rs.getString(2)))).list();
-        return new WaveTally(sent, answers);
     }
 
     int households() {

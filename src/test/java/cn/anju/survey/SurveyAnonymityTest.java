@@ -101,6 +101,8 @@ class SurveyAnonymityTest {
         // the schema: an answer holds its wave, its project, a day and the values; no key, column or constraint leads to a token
         assertThat(columns("survey_answer")).containsExactlyInAnyOrder("id uuid", "wave_id bigint", "project_id bigint",
                 "answered_on date", "answers jsonb");
+        assertThat(columns("survey_answer_pending")).as("a waiting answer keeps no day")
+                .containsExactlyInAnyOrder("id uuid", "wave_id bigint", "project_id bigint", "answers jsonb");
         assertThat(jdbc.sql("""
                         select distinct confrelid::regclass::text from pg_constraint
                          where conrelid in ('survey_answer'::regclass, 'survey_answer_pending'::regclass) and contype = 'f'""")
