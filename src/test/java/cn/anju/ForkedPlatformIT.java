@@ -46,8 +46,9 @@ class ForkedPlatformIT {
         Started first = start(port, "first");
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
         String note = "IT-" + System.nanoTime();
-        var created = officer.postJson("/api/v1/operator-coverage",
-                "{\"operatorId\":" + operatorId(officer) + ",\"districtCode\":\"610802\",\"validFrom\":\"2026-02-01\",\"note\":\"" + note + "\"}");
+        var created = officer.postJson("/api/v1/procurements", """
+                {"districtCode":"610802","year":2027,"title":"%s","purchasingUnit":"榆阳区住房和城乡建设局",
+                 "serviceItems":["MAINTENANCE"],"method":"PUBLIC_TENDER"}""".formatted(note));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         // kill -9: no shutdown hook runs, so the JVM's postgres is left running, holding the data directory
@@ -59,7 +60,7 @@ class ForkedPlatformIT {
         Started second = start(port, "second");
         var me = officer.getJson("/api/v1/me");
         assertThat(me.statusCode()).as("the session begun before the kill still works").isEqualTo(200);
-        assertThat(officer.getJson("/api/v1/operator-coverage").body()).contains(note);
+        assertThat(officer.getJson("/api/v1/procurements").body()).contains(note);
 
         // a graceful stop stops postgres too
         second.process.destroy();
@@ -139,13 +140,6 @@ class ForkedPlatformIT {
             Thread.sleep(250);
         }
         throw new AssertionError("platform did not become healthy:\n" + tail(log));
-    }
-
-    private static long operatorId(WebClient officer) {
-        String body = officer.getJson("/api/v1/operator-coverage").body();
-        var rows = WebClient.json(officer.getJson("/api/v1/operator-coverage"));
-        assertThat(rows.size()).as(body).isPositive();
-        return rows.get(0).get("operatorId").asLong();
     }
 
     private static long residentMiB(long pid) throws IOException {

@@ -45,9 +45,9 @@ class PersonalDataLeakTest {
     @Test
     void badRequestsCarryingIdNumbersAreRefusedWithoutEchoingThem() {
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
-        HttpResponse<String> malformed = officer.postJson("/api/v1/operator-coverage", "{\"note\": \"" + PLANTED + "\", oops");
-        HttpResponse<String> wrongType = officer.postJson("/api/v1/operator-coverage",
-                "{\"operatorId\": \"" + PLANTED + "\", \"districtCode\": \"" + PLANTED_2 + "\"}");
+        HttpResponse<String> malformed = officer.postJson("/api/v1/evaluator-engagements", "{\"note\": \"" + PLANTED + "\", oops");
+        HttpResponse<String> wrongType = officer.postJson("/api/v1/evaluator-engagements",
+                "{\"evaluatorId\": \"" + PLANTED + "\", \"districtCode\": \"" + PLANTED_2 + "\"}");
         HttpResponse<String> check = officer.postJson("/api/v1/id-numbers/check", "{\"idNumber\":\"" + PLANTED + "\"}");
         HttpResponse<String> badCheck = officer.postJson("/api/v1/id-numbers/check",
                 "{\"idNumber\":\"" + PLANTED.substring(0, 17) + "1\"}");

@@ -1,6 +1,5 @@
 package cn.anju.demo;
 
-import cn.anju.identity.CoverageAdministration;
 import cn.anju.identity.DemoAccounts;
 import cn.anju.identity.EngagementAdministration;
 import cn.anju.identity.IdentityQueries;
@@ -28,8 +27,8 @@ import java.util.Set;
  * The demo organisations and accounts of README.md, the day the platform started: the system administrator and the
  * other published accounts are opened with the published password ({@link DemoAccounts}); the administrator registers
  * the districts' bureaus, the operators and the evaluator; the security administrator switches the administrators'
- * one-time code off for the demo (a recorded policy change); the city bureau's administrator records which operator
- * serves which district; the officers of 榆阳区 and 神木市 engage the evaluation firm for this year, whole districts.
+ * one-time code off for the demo (a recorded policy change); the districts record the purchase and sign the service
+ * contracts that decide which operator serves which district ({@link DemoContracts}); the officers of 榆阳区 and 神木市 engage the evaluation firm for this year, whole districts.
  * Done once; a later start finds the administrator and changes nothing.
  */
 @Component
@@ -52,14 +51,14 @@ class DemoData {
     private final OrganisationAdministration organisations;
     private final IdentityQueries identity;
     private final SecurityPolicies policies;
-    private final CoverageAdministration coverage;
+    private final DemoContracts contracts;
     private final EngagementAdministration engagements;
     private final Districts districts;
     /** The city bureau's organisation code, which {@code identity.Installation} registers. */
     private final String cityBureau;
 
     DemoData(DemoActs acts, DemoAccounts accounts, OrganisationAdministration organisations, IdentityQueries identity,
-             SecurityPolicies policies, CoverageAdministration coverage, EngagementAdministration engagements, Districts districts,
+             SecurityPolicies policies, DemoContracts contracts, EngagementAdministration engagements, Districts districts,
              CityProperties city) {
         this.cityBureau = city.cityBureauCode();
         this.acts = acts;
@@ -67,7 +66,7 @@ class DemoData {
         this.organisations = organisations;
         this.identity = identity;
         this.policies = policies;
-        this.coverage = coverage;
+        this.contracts = contracts;
         this.engagements = engagements;
         this.districts = districts;
     }
@@ -99,12 +98,7 @@ class DemoData {
             policies.change(security, new SecurityPolicies.Change(districts.cityCode(), p.passwordMinLength(), p.passwordMinClasses(), p.captchaAfter(),
                     p.lockAfter(), p.lockMinutes(), p.idleTimeoutMinutes(), false, "演示环境：管理员免动态码（生产环境默认开启）"));
         });
-        Map<String, Long> operators = Map.of(OPERATOR_ANJU, organisationId(OPERATOR_ANJU), OPERATOR_SHENMU, organisationId(OPERATOR_SHENMU));
-        acts.run(at.plusSeconds(1_200), "city.gov", gov -> {
-            for (String[] c : new String[][]{{OPERATOR_ANJU, "610802"}, {OPERATOR_ANJU, "610803"}, {OPERATOR_SHENMU, "610881"}}) {
-                coverage.grant(gov, new CoverageAdministration.NewCoverage(operators.get(c[0]), c[1], null, since, null, "政府购买服务合同"));
-            }
-        });
+        contracts.make(since, organisationId(OPERATOR_ANJU), organisationId(OPERATOR_SHENMU));
         engageEvaluator();
         log.info("Demo data ready ({} demo accounts created now)", created);
     }
@@ -129,6 +123,10 @@ class DemoData {
         n += account("hengshan.gov", "张志强", "HS-610803", Role.GOV_OFFICER);
         n += account("shenmu.gov", "刘晓燕", "HS-610881", Role.GOV_OFFICER);
         n += account("yuyang.finance", "赵丽娟", "FB-610802", Role.FINANCE);
+        n += account("hengshan.finance", "马文博", "FB-610803", Role.FINANCE);
+        n += account("shenmu.finance", "白雪梅", "FB-610881", Role.FINANCE);
+        n += accounts.open("yuyang.leader", "郭振华", "HS-610802", Set.of(Role.GOV_OFFICER, Role.GOV_LEADER), Set.of()).isPresent() ? 1 : 0;
+        n += accounts.open("shenmu.leader", "杨国栋", "HS-610881", Set.of(Role.GOV_OFFICER, Role.GOV_LEADER), Set.of()).isPresent() ? 1 : 0;
         n += account("anju.manager", "陈经理", OPERATOR_ANJU, Role.OPERATOR_MANAGER);
         n += accounts.open("anju.staff", "周明", OPERATOR_ANJU, Set.of(Role.OPERATOR_STAFF), EnumSet.of(Duty.CASHIER, Duty.INSPECTOR))
                 .isPresent() ? 1 : 0;

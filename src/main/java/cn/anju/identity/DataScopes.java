@@ -40,6 +40,28 @@ public class DataScopes {
         return ScopeFilter.of(of(user), columns);
     }
 
+    /**
+     * The scope for finishing what an ended contract leaves (handing back rent it still holds, its settlements and
+     * reports): an operator's coverage today plus every row whose wind-down runs today; anyone else's scope as usual.
+     * Only those routes ask for it; every operational route keeps {@link #of}.
+     */
+    public DataScope finishing(CurrentUser user) {
+        DataScope scope = of(user);
+        if (!(scope instanceof DataScope.Operator)) {
+            return scope;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Places places = new Places();
+        coverages.activeFor(user.organisationId(), today).forEach(c -> places.add(c.districtCode(), c.projectId()));
+        coverages.windingDownFor(user.organisationId(), today).forEach(c -> places.add(c.districtCode(), c.projectId()));
+        return new DataScope.Operator(user.organisationId(), places.wholeDistricts(), places.projectIds(), places.projectDistricts());
+    }
+
+    /** The predicate of {@link #finishing}. */
+    public ScopeFilter finishingFilter(CurrentUser user, ScopeFilter.Columns columns) {
+        return ScopeFilter.of(finishing(user), columns);
+    }
+
     public DataScope on(CurrentUser user, LocalDate day) {
         if (user.roles().isEmpty() || user.roles().stream().anyMatch(UserAccount.HELD_ALONE::contains)) {
             return new DataScope.None(); // no role yet; 三员 and monitoring read no operational data

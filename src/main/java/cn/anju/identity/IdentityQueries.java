@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Read models of the identity module for pages, the API and other modules, always within the caller's scope. */
@@ -42,8 +45,10 @@ public class IdentityQueries {
                                   String regionName, String creditCode, boolean active, long accounts) {
     }
 
+    /** A coverage row and the service contract that granted it ({@code contractNo} LEGACY-… for rows typed before contracts). */
     public record CoverageRow(Long id, Long operatorId, String operatorName, String districtCode, String districtName,
-                              Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active) {
+                              Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active,
+                              Long contractId, String contractNo) {
     }
 
     public record EngagementRow(Long id, Long evaluatorId, String evaluatorName, String districtCode, String districtName,
@@ -78,6 +83,20 @@ public class IdentityQueries {
                 .list();
     }
 
+    /** Organisations' names by id (public bodies and companies, for any module's pages). */
+    public Map<Long, String> organisationNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from organisation where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
+    /** Whether the organisation exists and is an operator (承接主体). */
+    public boolean isOperator(long organisationId) {
+        return jdbc.sql("select count(*) from organisation where id = ? and type = ?")
+                .params(organisationId, OrganisationType.OPERATOR.name()).query(Long.class).single() == 1;
+    }
+
     public List<OrganisationRow> operators(CurrentUser user) {
         return organisations(user).stream().filter(o -> o.type() == OrganisationType.OPERATOR).toList();
     }
@@ -89,7 +108,7 @@ public class IdentityQueries {
         ScopeFilter filter = scope instanceof DataScope.Operator op
                 ? new ScopeFilter("c.operator_id = ?", List.of(op.operatorId()))
                 : ScopeFilter.of(scope, ScopeFilter.Columns.district("c.district_code"));
-        return periods("operator_coverage", "operator_id", filter, CoverageRow::new);
+        return periods("operator_coverage", "operator_id", "c.contract_id, c.contract_no", filter, CoverageRow::new);
     }
 
     /**
@@ -103,7 +122,9 @@ public class IdentityQueries {
             case DataScope.District district -> ScopeFilter.of(district, ScopeFilter.Columns.district("c.district_code"));
             default -> new ScopeFilter("false", List.of());
         };
-        return periods("evaluator_engagement", "evaluator_id", filter, EngagementRow::new);
+        return periods("evaluator_engagement", "evaluator_id", "null::bigint as contract_id, null as contract_no", filter,
+                (id, org, name, district, districtName, project, from, to, note, active, contractId, contractNo) ->
+                        new EngagementRow(id, org, name, district, districtName, project, from, to, note, active));
     }
 
     public List<OrganisationRow> evaluators(CurrentUser user) {
@@ -113,19 +134,21 @@ public class IdentityQueries {
     /** A row of a register that places an organisation in a district or project for a period. */
     private interface PeriodRow<R> {
         R of(Long id, Long organisationId, String organisationName, String districtCode, String districtName,
-             Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active);
+             Long projectId, LocalDate validFrom, LocalDate validTo, String note, boolean active, Long contractId,
+             String contractNo);
     }
 
     /** The rows of operator coverage or evaluator engagement (alias {@code c}) within the filter, active or not today. */
-    private <R> List<R> periods(String table, String organisationColumn, ScopeFilter filter, PeriodRow<R> row) {
+    private <R> List<R> periods(String table, String organisationColumn, String contractColumns, ScopeFilter filter,
+                                PeriodRow<R> row) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                         select c.id, c.%2$s as organisation_id, o.name as organisation_name, c.district_code, c.project_id,
-                               c.valid_from, c.valid_to, c.note
+                               c.valid_from, c.valid_to, c.note, %4$s
                           from %1$s c join organisation o on o.id = c.%2$s
                          where %3$s
                          order by c.district_code, o.name, c.valid_from desc, c.project_id nulls first"""
-                        .formatted(table, organisationColumn, filter.sql()))
+                        .formatted(table, organisationColumn, filter.sql(), contractColumns))
                 .params(filter.params())
                 .query((rs, n) -> {
                     LocalDate from = rs.getObject("valid_from", LocalDate.class);
@@ -133,7 +156,8 @@ public class IdentityQueries {
                     return row.of(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("organisation_name"),
                             rs.getString("district_code"), districts.nameOf(rs.getString("district_code")),
                             (Long) rs.getObject("project_id"), from, to, rs.getString("note"),
-                            Assignment.activeOn(from, to, today));
+                            Assignment.activeOn(from, to, today) && (to == null || !to.isBefore(from)),
+                            (Long) rs.getObject("contract_id"), rs.getString("contract_no"));
                 })
                 .list();
     }

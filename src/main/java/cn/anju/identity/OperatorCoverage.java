@@ -1,29 +1,21 @@
 package cn.anju.identity;
 
-import cn.anju.shared.web.ProblemException;
 import org.springframework.data.relational.core.mapping.Table;
 
-import java.time.Instant;
-import java.time.LocalDate;
 
-/** That an operator serves a whole district, or one project in it, for a period ({@link Assignment}). */
+/**
+ * That an operator serves a whole district, or one project in it, for a period ({@link Assignment}), as a service contract
+ * granted it: written only by {@link ContractCoverage}, read here.
+ */
 @Table("operator_coverage")
 public class OperatorCoverage extends Assignment {
 
     private Long operatorId;
+    private Long contractId;
+    private String contractNo;
+    private int windDownDays;
 
     OperatorCoverage() {
-    }
-
-    static OperatorCoverage grant(Organisation operator, String districtCode, Long projectId, LocalDate from,
-                                  LocalDate to, String note, Long createdBy, Instant now) {
-        if (operator.type() != OrganisationType.OPERATOR) {
-            throw ProblemException.badRequest("NOT_AN_OPERATOR", "服务范围只能授予承接主体。");
-        }
-        OperatorCoverage c = new OperatorCoverage();
-        c.operatorId = operator.id();
-        c.place(districtCode, projectId, from, to, note, createdBy, now);
-        return c;
     }
 
     @Override
@@ -38,5 +30,17 @@ public class OperatorCoverage extends Assignment {
 
     public Long operatorId() {
         return operatorId;
+    }
+
+    public Long contractId() {
+        return contractId;
+    }
+
+    public String contractNo() {
+        return contractNo;
+    }
+
+    public int windDownDays() {
+        return windDownDays;
     }
 }

@@ -14,6 +14,14 @@ interface OperatorCoverages extends ListCrudRepository<OperatorCoverage, Long> {
              order by district_code, project_id nulls first""")
     List<OperatorCoverage> activeFor(Long operatorId, LocalDate day);
 
+    /** Rows ended before the day whose wind-down still runs on it: what the contract's end leaves the operator to finish. */
+    @Query("""
+            select * from operator_coverage
+             where operator_id = :operatorId and valid_to < :day and valid_to >= valid_from
+               and valid_to + wind_down_days >= :day
+             order by district_code, project_id nulls first""")
+    List<OperatorCoverage> windingDownFor(Long operatorId, LocalDate day);
+
     List<OperatorCoverage> findAllByOrderByDistrictCodeAscValidFromDesc();
 
     List<OperatorCoverage> findByDistrictCodeOrderByValidFromDesc(String districtCode);

@@ -13,7 +13,7 @@ public enum OrganisationType {
     CITY_BUREAU(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR,
             Role.MONITOR, Role.CHANNEL_GATEWAY)),
     /** 区县住建局 / 住房保障中心: the purchaser of its district. */
-    DISTRICT_HOUSING(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.TENANT)),
+    DISTRICT_HOUSING(EnumSet.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.GOV_LEADER, Role.TENANT)),
     /** 区县财政局. */
     DISTRICT_FINANCE(EnumSet.of(Role.FINANCE)),
     /** 承接主体: the contracted operator. */

@@ -134,6 +134,10 @@ public class UserAccount {
             throw ProblemException.badRequest("SEPARATED_ADMINISTRATOR",
                     "系统管理员、安全管理员、审计管理员须由不同的人担任（三员分立），且与运维监控一样不得兼任其他角色。");
         }
+        if (roles.contains(Role.GOV_LEADER) && !roles.contains(Role.GOV_OFFICER)) {
+            throw ProblemException.badRequest("LEADER_REQUIRES_OFFICER",
+                    "分管领导须同时授予“政府经办人”角色（领导可查阅经办人所能查阅的一切）。");
+        }
         if (!duties.isEmpty() && roles.stream().noneMatch(Role::isOperator)) {
             throw ProblemException.badRequest("DUTY_REQUIRES_OPERATOR_ROLE", "岗位（收银员、巡查员、维修工）仅适用于承接主体人员。");
         }

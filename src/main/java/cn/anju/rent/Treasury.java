@@ -75,7 +75,7 @@ public class Treasury {
         if (b.upTo().isAfter(LocalDate.now(clock))) {
             throw ProblemException.badRequest("REMITTANCE_FUTURE", "截止日期不能晚于今天。");
         }
-        ScopeFilter scope = scopes.filter(actor, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
+        ScopeFilter scope = scopes.finishingFilter(actor, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
         List<Object> params = new ArrayList<>(scope.params());
         params.add(b.districtCode());
         params.add(Date.valueOf(b.upTo().plusDays(1)));
@@ -139,7 +139,7 @@ public class Treasury {
 
     public List<Batch> batches(CurrentUser user) {
         requireReader(user);
-        ScopeFilter scope = scopes.filter(user, ScopeFilter.Columns.district("b.district_code"));
+        ScopeFilter scope = scopes.finishingFilter(user, ScopeFilter.Columns.district("b.district_code"));
         String operatorOnly = user.isOperator() ? " and b.operator_id = ?" : "";
         List<Object> params = new ArrayList<>(scope.params());
         if (user.isOperator()) {
@@ -164,7 +164,7 @@ public class Treasury {
 
     public List<Held> held(CurrentUser user) {
         requireReader(user);
-        ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
+        ScopeFilter scope = scopes.finishingFilter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
         List<String> districts = jdbc.sql("select distinct p.district_code from payment p where p.account = 'RENT' and " + scope.sql() + " order by 1")

@@ -10,6 +10,8 @@ public enum Role {
     SECURITY_ADMIN,
     GOV_ADMIN,
     GOV_OFFICER,
+    /** 分管领导: held with {@link #GOV_OFFICER} in a district's housing bureau; approves what another officer prepared (four eyes). */
+    GOV_LEADER,
     FINANCE,
     OPERATOR_MANAGER,
     OPERATOR_STAFF,
@@ -32,7 +34,7 @@ public enum Role {
     }
 
     public boolean isGovernment() {
-        return this == GOV_ADMIN || this == GOV_OFFICER;
+        return this == GOV_ADMIN || this == GOV_OFFICER || this == GOV_LEADER;
     }
 
     public boolean isOperator() {

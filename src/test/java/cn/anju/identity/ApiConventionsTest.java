@@ -84,15 +84,15 @@ class ApiConventionsTest {
     @Test
     void invalidBodiesListEveryFieldToFix() {
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
-        HttpResponse<String> response = officer.postJson("/api/v1/operator-coverage", "{\"districtCode\":\"61080\"}");
+        HttpResponse<String> response = officer.postJson("/api/v1/evaluator-engagements", "{\"districtCode\":\"61080\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = WebClient.json(response);
         assertThat(problem.get("code").asString()).isEqualTo("VALIDATION_FAILED");
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        assertThat(fields).contains("operatorId", "districtCode", "validFrom");
+        assertThat(fields).contains("evaluatorId", "districtCode", "validFrom");
 
-        HttpResponse<String> malformed = officer.postJson("/api/v1/operator-coverage", "{not json");
+        HttpResponse<String> malformed = officer.postJson("/api/v1/evaluator-engagements", "{not json");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(WebClient.json(malformed).get("detail").asString()).contains("请求格式有误");
     }
@@ -100,12 +100,12 @@ class ApiConventionsTest {
     @Test
     void postWithoutCsrfTokenIsRefused() {
         WebClient officer = WebClient.loggedIn(port, "yuyang.gov");
-        HttpResponse<String> response = officer.postJson("/api/v1/operator-coverage",
-                "{\"operatorId\":1,\"districtCode\":\"610802\",\"validFrom\":\"2026-01-01\"}", null);
+        HttpResponse<String> response = officer.postJson("/api/v1/evaluator-engagements",
+                "{\"evaluatorId\":1,\"districtCode\":\"610802\",\"validFrom\":\"2026-01-01\"}", null);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(WebClient.json(response).get("code").asString()).isEqualTo("CSRF_TOKEN_INVALID");
 
-        HttpResponse<String> form = officer.postForm("/coverage", Map.of("districtCode", "610802"));
+        HttpResponse<String> form = officer.postForm("/engagements", Map.of("districtCode", "610802"));
         assertThat(form.statusCode()).isEqualTo(403);
     }
 
@@ -116,5 +116,8 @@ class ApiConventionsTest {
         JsonNode paths = WebClient.json(docs).get("paths");
         assertThat(paths.has("/api/v1/me")).isTrue();
         assertThat(paths.has("/api/v1/operator-coverage")).isTrue();
+        assertThat(paths.has("/api/v1/procurements")).isTrue();
+        assertThat(paths.has("/api/v1/contracts")).isTrue();
+        assertThat(paths.has("/api/v1/contracts/{id}/amendments")).isTrue();
     }
 }

@@ -46,9 +46,9 @@ class ApiTokenTest {
         assertThat(WebClient.json(me).get("username").asString()).isEqualTo("yuyang.gov");
         assertThat(machine.sessionCookie()).isNull();
 
-        long shenmu = jdbc.sql("select id from organisation where code = 'OP-SMBZ'").query(Long.class).single();
-        HttpResponse<String> created = machine.postJsonWithToken("/api/v1/operator-coverage",
-                "{\"operatorId\":" + shenmu + ",\"districtCode\":\"610802\",\"validFrom\":\"2026-04-01\",\"validTo\":\"2026-04-02\",\"note\":\"令牌登记\"}", token);
+        HttpResponse<String> created = machine.postJsonWithToken("/api/v1/procurements", """
+                {"districtCode":"610802","year":2027,"title":"令牌登记的采购项目","purchasingUnit":"榆阳区住房和城乡建设局",
+                 "serviceItems":["MAINTENANCE"],"method":"PUBLIC_TENDER"}""", token);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 

@@ -3,6 +3,7 @@ package cn.anju.identity;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.web.ProblemException;
+import cn.anju.support.ContractFixtures;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class IdentityRulesTest {
     @Autowired
     AccountActivation activation;
     @Autowired
-    CoverageAdministration coverage;
+    TestAccounts testAccounts;
     @Autowired
     AccountUserDetailsService users;
     @Autowired
@@ -167,33 +168,31 @@ class IdentityRulesTest {
     }
 
     @Test
-    void onlyTheDistrictsOwnOfficersSetItsCoverage() {
-        LocalDate today = LocalDate.now(clock);
-        assertThatThrownBy(() -> coverage.grant(user("hengshan.gov"), new CoverageAdministration.NewCoverage(
-                org("OP-SMBZ"), "610802", null, today, null, null)))
-                .hasFieldOrPropertyWithValue("code", "COVERAGE_NOT_YOURS");
-        assertThatThrownBy(() -> coverage.grant(user("anju.manager"), new CoverageAdministration.NewCoverage(
-                org("OP-YLAJ"), "610881", null, today, null, null)))
-                .hasFieldOrPropertyWithValue("code", "COVERAGE_NOT_YOURS");
-        assertThatThrownBy(() -> coverage.grant(user("yuyang.gov"), new CoverageAdministration.NewCoverage(
-                org("HS-610803"), "610802", null, today, null, null)))
-                .hasFieldOrPropertyWithValue("code", "NOT_AN_OPERATOR");
+    void aLeaderIsAlsoAnOfficerOfADistrictsHousingBureau() {
+        UserAccount account = opened("HS-610802");
+        assertThatThrownBy(() -> grants.grant(user("security"), account.id(), org("HS-610802"), Set.of(Role.GOV_LEADER), Set.of()))
+                .hasFieldOrPropertyWithValue("code", "LEADER_REQUIRES_OFFICER");
+        assertThatThrownBy(() -> grants.grant(user("security"), account.id(), org("OP-YLAJ"),
+                Set.of(Role.GOV_LEADER, Role.GOV_OFFICER), Set.of()))
+                .hasFieldOrPropertyWithValue("code", "ROLE_NOT_ALLOWED_FOR_ORGANISATION");
+        assertThat(grants.grant(user("security"), account.id(), org("HS-610802"), Set.of(Role.GOV_LEADER, Role.GOV_OFFICER), Set.of())
+                .roles()).contains(Role.GOV_LEADER);
+        assertThat(Role.GOV_LEADER.isGovernment()).isTrue();
     }
 
     @Test
-    void operatorScopeFollowsCoverageOnTheDay() {
+    void operatorScopeFollowsItsContractsDays() {
         LocalDate today = LocalDate.now(clock);
-        CurrentUser shenmu = user("shenmu.op");
-        assertThat(scopes.of(shenmu).coversDistrict("610827")).isFalse();
+        long operator = ContractFixtures.operator(testAccounts, "米脂临时托管");
+        CurrentUser staff = new CurrentUser(-1L, "t", "t", operator, "t", OrganisationType.OPERATOR, null, Set.of(Role.OPERATOR_STAFF),
+                Set.of(), false, null);
+        assertThat(scopes.of(staff).coversDistrict("610827")).isFalse();
 
-        OperatorCoverage granted = coverage.grant(user("city.gov"), new CoverageAdministration.NewCoverage(
-                org("OP-SMBZ"), "610827", null, today.minusDays(3), null, "米脂临时托管"));
-        assertThat(scopes.of(shenmu).coversDistrict("610827")).isTrue();
-        assertThat(scopes.on(shenmu, today.minusDays(4)).coversDistrict("610827")).isFalse();
-
-        coverage.end(user("city.gov"), granted.id(), today.minusDays(1));
-        assertThat(scopes.of(shenmu).coversDistrict("610827")).isFalse();
-        assertThat(scopes.on(shenmu, today.minusDays(2)).coversDistrict("610827")).isTrue();
+        ContractFixtures.signed(port, testAccounts, "610827", operator, java.util.List.of(), today.minusDays(3), today.plusDays(30));
+        assertThat(scopes.of(staff).coversDistrict("610827")).isTrue();
+        assertThat(scopes.on(staff, today.minusDays(4)).coversDistrict("610827")).isFalse();
+        assertThat(scopes.on(staff, today.plusDays(30)).coversDistrict("610827")).isTrue();
+        assertThat(scopes.on(staff, today.plusDays(31)).coversDistrict("610827")).as("the day after its last").isFalse();
     }
 
     @Test

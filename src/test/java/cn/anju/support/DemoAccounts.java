@@ -19,11 +19,12 @@ public final class DemoAccounts {
             "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations", "menu.bills",
             "menu.cases", "menu.workOrders", "menu.schedules", "menu.patrols", "menu.verifications", "menu.idleUnits", "menu.feedback");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.engagements", "menu.imports",
-            "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury", "menu.surveys");
+            "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury", "menu.surveys", "menu.procurements", "menu.contracts");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",
-            "menu.treasury", "menu.surveys");
+            "menu.treasury", "menu.surveys", "menu.contracts");
     private static final Set<String> OPERATOR_STAFF = plus(STOCK, "menu.rentCounter");
-    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards", "menu.treasury", "menu.surveys");
+    private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards", "menu.treasury", "menu.surveys",
+            "menu.procurements", "menu.contracts");
 
     private static Set<String> plus(Set<String> base, String... more) {
         var all = new HashSet<>(base);
@@ -45,7 +46,11 @@ public final class DemoAccounts {
             new DemoAccount("yuyang.gov", "李红梅", "GOV_OFFICER", "榆阳区住房保障中心", "DISTRICT", List.of("610802"), GOVERNMENT),
             new DemoAccount("hengshan.gov", "张志强", "GOV_OFFICER", "横山区住房保障中心", "DISTRICT", List.of("610803"), GOVERNMENT),
             new DemoAccount("shenmu.gov", "刘晓燕", "GOV_OFFICER", "神木市住房保障中心", "DISTRICT", List.of("610881"), GOVERNMENT),
+            new DemoAccount("yuyang.leader", "郭振华", "GOV_OFFICER", "榆阳区住房保障中心", "DISTRICT", List.of("610802"), GOVERNMENT),
+            new DemoAccount("shenmu.leader", "杨国栋", "GOV_OFFICER", "神木市住房保障中心", "DISTRICT", List.of("610881"), GOVERNMENT),
             new DemoAccount("yuyang.finance", "赵丽娟", "FINANCE", "榆阳区财政局", "DISTRICT", List.of("610802"), COVERAGE_READER),
+            new DemoAccount("hengshan.finance", "马文博", "FINANCE", "横山区财政局", "DISTRICT", List.of("610803"), COVERAGE_READER),
+            new DemoAccount("shenmu.finance", "白雪梅", "FINANCE", "神木市财政局", "DISTRICT", List.of("610881"), COVERAGE_READER),
             new DemoAccount("anju.manager", "陈经理", "OPERATOR_MANAGER", "榆林安居物业服务有限公司", "OPERATOR",
                     List.of("610802", "610803"), OPERATOR_MANAGER),
             new DemoAccount("anju.staff", "周明", "OPERATOR_STAFF", "榆林安居物业服务有限公司", "OPERATOR",

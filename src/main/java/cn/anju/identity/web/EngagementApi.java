@@ -66,9 +66,12 @@ class EngagementApi {
         return queries.engagements(user).stream().filter(r -> created.contains(r.id())).toList();
     }
 
+    record EndRequest(LocalDate lastDay) {
+    }
+
     @PostMapping("/{id}/end")
     @Operation(summary = "结束测评委托（含当日；不填 lastDay 为今天）")
-    IdentityQueries.EngagementRow end(CurrentUser user, @PathVariable Long id, @RequestBody(required = false) CoverageApi.EndRequest request) {
+    IdentityQueries.EngagementRow end(CurrentUser user, @PathVariable Long id, @RequestBody(required = false) EndRequest request) {
         administration.end(user, id, request == null ? null : request.lastDay());
         return queries.engagements(user).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }

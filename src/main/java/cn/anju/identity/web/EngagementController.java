@@ -69,9 +69,12 @@ class EngagementController {
         return "redirect:/engagements";
     }
 
+    record EndForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay) {
+    }
+
     @PostMapping("/{id}/end")
     @PreAuthorize("@identityAccess.government(authentication)")
-    String end(CurrentUser user, @PathVariable Long id, @ModelAttribute CoverageController.EndForm form, RedirectAttributes redirect) {
+    String end(CurrentUser user, @PathVariable Long id, @ModelAttribute EndForm form, RedirectAttributes redirect) {
         try {
             administration.end(user, id, form.lastDay());
             redirect.addFlashAttribute("notice", "测评委托已结束。");

@@ -1,0 +1,10 @@
+package cn.anju.contract;
+
+import cn.anju.audit.AuditAction;
+
+/** What the contract module writes on the audit log. */
+enum ContractAudit implements AuditAction {
+    PROCUREMENT_CREATE, PROCUREMENT_BUDGET_APPROVE, PROCUREMENT_ANNOUNCE, PROCUREMENT_AWARD, CONTRACT_DRAFT, CONTRACT_SIGN,
+    CONTRACT_STATE, CONTRACT_AMEND, CONTRACT_TERMINATION_ASK, CONTRACT_TERMINATE, CONTRACT_LEDGER, HANDOVER_PREPARE,
+    HANDOVER_CONFIRM
+}
