@@ -30,7 +30,7 @@ public class ContractAmendments {
 
     private final ContractRecords records;
     private final ContractScope scope;
-    private final Contracts contracts;
+    private final ServiceContracts contracts;
     private final ContractPdfs pdfs;
     private final ContractCoverage coverage;
     private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ public class ContractAmendments {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ContractAmendments(ContractRecords records, ContractScope scope, Contracts contracts, ContractPdfs pdfs,
+    ContractAmendments(ContractRecords records, ContractScope scope, ServiceContracts contracts, ContractPdfs pdfs,
                        ContractCoverage coverage, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.records = records;
         this.scope = scope;

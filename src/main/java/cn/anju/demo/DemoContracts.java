@@ -1,8 +1,9 @@
 package cn.anju.demo;
 
+import cn.anju.contract.ContractHandovers;
 import cn.anju.contract.ContractLedger;
 import cn.anju.contract.ContractLifecycle;
-import cn.anju.contract.Contracts;
+import cn.anju.contract.ServiceContracts;
 import cn.anju.contract.FeeTerms;
 import cn.anju.contract.FixedDeduction;
 import cn.anju.contract.PaymentRule;
@@ -36,18 +37,20 @@ class DemoContracts {
     private final DemoActs acts;
     private final DemoPdfs pdfs;
     private final Procurements procurements;
-    private final Contracts contracts;
+    private final ServiceContracts contracts;
     private final ContractLifecycle lifecycle;
     private final ContractLedger ledger;
+    private final ContractHandovers handovers;
 
-    DemoContracts(DemoActs acts, DemoPdfs pdfs, Procurements procurements, Contracts contracts, ContractLifecycle lifecycle,
-                  ContractLedger ledger) {
+    DemoContracts(DemoActs acts, DemoPdfs pdfs, Procurements procurements, ServiceContracts contracts, ContractLifecycle lifecycle,
+                  ContractLedger ledger, ContractHandovers handovers) {
         this.acts = acts;
         this.pdfs = pdfs;
         this.procurements = procurements;
         this.contracts = contracts;
         this.lifecycle = lifecycle;
         this.ledger = ledger;
+        this.handovers = handovers;
     }
 
     /** What a district bought: from whom, how, for which period, and whose officers and finance recorded it. */
@@ -67,6 +70,7 @@ class DemoContracts {
         buy(new Purchase("610881", "shenmu.gov", "shenmu.finance", shenmu, "SM-GM-" + since.getYear() + "-01",
                 ProcurementMethod.SINGLE_SOURCE, "该单位为本市唯一具有公租房运营经验且已承接本市全部在管项目的单位，经公示无异议", since, farEnd,
                 150_000_00L));
+        handOver(earlier, firstEnd.plusDays(1));
         settleEarlier(earlier, since, firstEnd);
         acts.run(acts.at(acts.today().minusDays(20), 10), "city.gov", gov -> procurements.create(gov, new Procurements.NewProcurement(
                 "610822", acts.today().getYear() + 1, "府谷县公租房运营管理服务（" + (acts.today().getYear() + 1) + "年度）",
@@ -86,7 +90,7 @@ class DemoContracts {
         acts.run(acts.at(prep.plusDays(35), 10), p.officer(), gov -> procurements.award(gov, procurement, prep.plusDays(35),
                 p.operator(), List.of("榆林安居物业服务有限公司", "神木市保障房运营管理有限公司", "陕西恒泰物业管理有限公司"),
                 pdf("成交结果公告", title), null));
-        long contract = acts.at(acts.at(prep.plusDays(40), 10), p.officer(), gov -> contracts.draft(gov, new Contracts.NewContract(
+        long contract = acts.at(acts.at(prep.plusDays(40), 10), p.officer(), gov -> contracts.draft(gov, new ServiceContracts.NewContract(
                 procurement, p.operator(), p.contractNo(), title + "合同", p.from(), p.to(), true, List.of(), ALL, PER_UNIT,
                 BigDecimal.valueOf(5), PaymentRule.standard(), List.of(new FixedDeduction("未按期提交季度财务报告（每次）", 2_000_00L)),
                 "绩效指标体系（见考核办法附件）")));
@@ -96,6 +100,19 @@ class DemoContracts {
             approveBudget(p, procurement, year, LocalDate.of(year - 1, 12, 20));
         }
         return contract;
+    }
+
+    /**
+     * The day after the earlier contract ended, the district lists what it left open and names the successor (the same
+     * operator, re-awarded); the operator's manager confirms as the outgoing side and then as the receiving one.
+     */
+    private void handOver(long contract, LocalDate day) {
+        acts.run(acts.at(day, 9), "yuyang.gov", gov -> {
+            lifecycle.followAll();
+            handovers.prepare(gov, contract, null);
+        });
+        acts.run(acts.at(day, 14), "anju.manager", manager -> handovers.confirm(manager, contract, null));
+        acts.run(acts.at(day, 15), "anju.manager", manager -> handovers.confirm(manager, contract, null));
     }
 
     /** 预算批复 of one year of the purchase, by the district's finance bureau. */

@@ -4,7 +4,7 @@
  * operator or the district, handled against working-day clocks, answered, followed up with the tenant, and measured.
  */
 @ApplicationModule(displayName = "Feedback",
-        allowedDependencies = {"shared", "identity::api", "audit::api", "household::api", "lease::api", "maintenance::api",
+        allowedDependencies = {"shared", "contract::api", "identity::api", "audit::api", "household::api", "lease::api", "maintenance::api",
                 "inspection::api", "housing::api", "notification::api"})
 package cn.anju.feedback;
 

@@ -3,7 +3,7 @@
  * verification feed it. The operator opens, adds evidence and reports; only the district's housing officer decides.
  */
 @ApplicationModule(displayName = "Inspection",
-        allowedDependencies = {"shared", "lease::api", "maintenance::api", "rent::api", "housing::api", "identity::api", "audit::api"})
+        allowedDependencies = {"shared", "contract::api", "lease::api", "maintenance::api", "rent::api", "housing::api", "identity::api", "audit::api"})
 package cn.anju.inspection;
 
 import org.springframework.modulith.ApplicationModule;

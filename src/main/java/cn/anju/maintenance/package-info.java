@@ -4,7 +4,7 @@
  * on-time rate.
  */
 @ApplicationModule(displayName = "Maintenance",
-        allowedDependencies = {"shared", "lease::api", "housing::api", "identity::api", "audit::api"})
+        allowedDependencies = {"shared", "contract::api", "lease::api", "housing::api", "identity::api", "audit::api"})
 package cn.anju.maintenance;
 
 import org.springframework.modulith.ApplicationModule;

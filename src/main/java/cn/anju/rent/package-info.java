@@ -5,7 +5,7 @@
  * questions by implementing {@link cn.anju.lease.RentAccounts}.
  */
 @ApplicationModule(displayName = "Rent",
-        allowedDependencies = {"shared", "lease::api", "household::api", "housing::api", "identity::api", "notification::api", "audit::api"})
+        allowedDependencies = {"shared", "contract::api", "lease::api", "household::api", "housing::api", "identity::api", "notification::api", "audit::api"})
 package cn.anju.rent;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,9 +9,9 @@ public enum Role {
     SYSTEM_ADMIN,
     SECURITY_ADMIN,
     GOV_ADMIN,
-    GOV_OFFICER,
     /** 分管领导: held with {@link #GOV_OFFICER} in a district's housing bureau; approves what another officer prepared (four eyes). */
     GOV_LEADER,
+    GOV_OFFICER,
     FINANCE,
     OPERATOR_MANAGER,
     OPERATOR_STAFF,

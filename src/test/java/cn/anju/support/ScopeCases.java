@@ -26,6 +26,7 @@ public final class ScopeCases {
         FeedbackChannelScopeCases.addTo(cases);
         FeedbackScopeCases.addTo(cases);
         SurveyScopeCases.addTo(cases);
+        ContractScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",

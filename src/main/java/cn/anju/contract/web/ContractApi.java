@@ -2,7 +2,7 @@ package cn.anju.contract.web;
 
 import cn.anju.contract.ContractAmendments;
 import cn.anju.contract.ContractLifecycle;
-import cn.anju.contract.Contracts;
+import cn.anju.contract.ServiceContracts;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,12 +35,12 @@ import java.util.Map;
 @PreAuthorize("@contractAccess.contracts(authentication)")
 class ContractApi {
 
-    private final Contracts contracts;
+    private final ServiceContracts contracts;
     private final ContractLifecycle lifecycle;
     private final ContractAmendments amendments;
     private final ContractViews views;
 
-    ContractApi(Contracts contracts, ContractLifecycle lifecycle, ContractAmendments amendments, ContractViews views) {
+    ContractApi(ServiceContracts contracts, ContractLifecycle lifecycle, ContractAmendments amendments, ContractViews views) {
         this.contracts = contracts;
         this.lifecycle = lifecycle;
         this.amendments = amendments;
@@ -62,7 +62,7 @@ class ContractApi {
     @PostMapping("/api/v1/contracts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "草拟服务合同（区县住房保障部门）：采购项目、承接主体（须为中标单位）、编号、期限、覆盖项目或全区县、费用条款、质保金比例、付费规则、固定扣款")
-    Map<String, Object> draft(CurrentUser user, @RequestBody Contracts.NewContract body) {
+    Map<String, Object> draft(CurrentUser user, @RequestBody ServiceContracts.NewContract body) {
         requireBody(body);
         return Map.of("id", contracts.draft(user, body));
     }

@@ -4,7 +4,7 @@ import cn.anju.contract.BudgetUse;
 import cn.anju.contract.ContractAmendments;
 import cn.anju.contract.ContractLedger;
 import cn.anju.contract.ContractStatus;
-import cn.anju.contract.Contracts;
+import cn.anju.contract.ServiceContracts;
 import cn.anju.contract.CoveredProject;
 import cn.anju.contract.FeeTerms;
 import cn.anju.contract.FixedDeduction;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 @Component
 class ContractViews {
 
-    private final Contracts contracts;
+    private final ServiceContracts contracts;
     private final ContractAmendments amendments;
     private final BudgetUse budgetUse;
     private final ContractLedger ledger;
@@ -35,7 +35,7 @@ class ContractViews {
     private final Districts districts;
     private final Clock clock;
 
-    ContractViews(Contracts contracts, ContractAmendments amendments, BudgetUse budgetUse, ContractLedger ledger,
+    ContractViews(ServiceContracts contracts, ContractAmendments amendments, BudgetUse budgetUse, ContractLedger ledger,
                   IdentityQueries identity, Districts districts, Clock clock) {
         this.contracts = contracts;
         this.amendments = amendments;

@@ -22,7 +22,7 @@ import java.util.Map;
 /** Drafting a service contract from its procurement, and reading contracts within the user's scope. */
 @NamedInterface("actions")
 @Service
-public class Contracts {
+public class ServiceContracts {
 
     static final String WIND_DOWN_DAYS = "contract.wind-down-days";
 
@@ -33,7 +33,7 @@ public class Contracts {
     private final AuditLog audit;
     private final Clock clock;
 
-    Contracts(ContractRecords records, ContractScope scope, HousingStock housing, PolicySettings policy, AuditLog audit, Clock clock) {
+    ServiceContracts(ContractRecords records, ContractScope scope, HousingStock housing, PolicySettings policy, AuditLog audit, Clock clock) {
         this.records = records;
         this.scope = scope;
         this.housing = housing;
