@@ -1,6 +1,7 @@
 package cn.anju.rent;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScope;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.ScopeFilter;
 import cn.anju.lease.LeaseQueries;
@@ -164,6 +165,9 @@ public class RentQueries {
     public List<RunRow> runs(CurrentUser user) {
         if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.FINANCE, Role.OPERATOR_MANAGER)) {
             throw ProblemException.forbidden("RENT_FORBIDDEN", "出账记录由政府、财政和承接主体负责人查看。");
+        }
+        if (scopes.of(user) instanceof DataScope.Operator op && op.wholeDistricts().isEmpty() && op.projectIds().isEmpty()) {
+            return List.of(); // an operator without a contract in force today reads no bill run
         }
         return jdbc.sql("select id, period, trigger, started_at, finished_at, bills, total, digest from bill_run order by id desc limit 50")
                 .query((rs, n) -> new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),

@@ -12,6 +12,7 @@ import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -42,6 +43,7 @@ class ContractCoverageTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     /** A new operator with a manager account of its own (username returned) and its organisation id. */
@@ -49,7 +51,7 @@ class ContractCoverageTest {
     }
 
     Operator newOperator() {
-        String code = "OP-C" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "OP-C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         long id = accounts.organisation(code, "合同测试运营公司" + code.substring(4), OrganisationType.OPERATOR, null, null);
         String manager = "mgr." + code.substring(4).toLowerCase();
         accounts.account(manager, "测试经理", code, Set.of(Role.OPERATOR_MANAGER), Set.of(), DemoAccounts.PASSWORD, false);

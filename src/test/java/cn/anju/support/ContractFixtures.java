@@ -48,7 +48,7 @@ public final class ContractFixtures {
 
     /** A new operator organisation of the test's own. */
     public static long operator(TestAccounts accounts, String name) {
-        String code = "OP-T" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "OP-T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         return accounts.organisation(code, name + code.substring(4), OrganisationType.OPERATOR, null, null);
     }
 
