@@ -21,7 +21,7 @@ import java.util.Map;
 
 /** Drafting a service contract from its procurement, and reading contracts within the user's scope. */
 @NamedInterface("actions")
-@Service
+@Service("serviceContracts") // the lease module's Contracts is the bean "contracts"
 public class Contracts {
 
     static final String WIND_DOWN_DAYS = "contract.wind-down-days";
@@ -128,6 +128,11 @@ public class Contracts {
 
     public Map<Long, String> projectNames(List<Long> ids) {
         return housing.projectNames(ids);
+    }
+
+    /** The district's projects (id → name), for a preparer choosing which a contract covers; the caller checks scope. */
+    public Map<Long, String> districtProjects(String districtCode) {
+        return housing.projectsIn(districtCode);
     }
 
     public boolean prepares(CurrentUser user, ServiceContract c) {
