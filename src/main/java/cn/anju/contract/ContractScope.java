@@ -84,9 +84,14 @@ class ContractScope {
         }
     }
 
+    /** The district's finance bureau: it records the budget approvals. */
+    static boolean finance(CurrentUser user, String districtCode) {
+        return user.has(Role.FINANCE) && user.organisationType() == OrganisationType.DISTRICT_FINANCE
+                && districtCode.equals(user.regionCode());
+    }
+
     void requireFinance(CurrentUser user, String districtCode) {
-        if (!(user.has(Role.FINANCE) && user.organisationType() == OrganisationType.DISTRICT_FINANCE
-                && districtCode.equals(user.regionCode()))) {
+        if (!finance(user, districtCode)) {
             throw ProblemException.forbidden("BUDGET_NOT_YOURS", "预算批复只能由本区县财政局的财政人员登记。");
         }
     }

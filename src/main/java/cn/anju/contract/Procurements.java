@@ -127,6 +127,11 @@ public class Procurements {
         return ContractScope.prepares(user, districtCode);
     }
 
+    /** Whether the user records the district's budget approvals (its finance bureau; the pages offer the form then). */
+    public boolean approvesBudget(CurrentUser user, String districtCode) {
+        return ContractScope.finance(user, districtCode);
+    }
+
     private Procurement prepared(CurrentUser user, long id) {
         Procurement p = visible(user, id);
         scope.requirePreparer(user, p.districtCode());

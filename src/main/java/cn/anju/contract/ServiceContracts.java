@@ -130,6 +130,11 @@ public class ServiceContracts {
         return housing.projectNames(ids);
     }
 
+    /** The district's projects (id → name), for a preparer choosing which a contract covers; the caller checks scope. */
+    public Map<Long, String> districtProjects(String districtCode) {
+        return housing.projectsIn(districtCode);
+    }
+
     public boolean prepares(CurrentUser user, ServiceContract c) {
         return ContractScope.prepares(user, c.districtCode());
     }

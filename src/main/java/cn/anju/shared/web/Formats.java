@@ -61,6 +61,11 @@ public class Formats {
         return amount == null ? "" : Money.rounded(amount).formatted().replace("¥", "");
     }
 
+    /** An amount kept in fen (a long) as pages show money: ¥1,234.56. */
+    public String fen(Long fen) {
+        return fen == null ? "" : Money.fen(fen).formatted();
+    }
+
     public String area(BigDecimal squareMetres) {
         return squareMetres == null ? "" : squareMetres.setScale(2, RoundingMode.HALF_UP).toPlainString() + "㎡";
     }
