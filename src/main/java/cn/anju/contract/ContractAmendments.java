@@ -5,6 +5,7 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.ContractCoverage;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.files.Upload;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
@@ -33,25 +34,33 @@ public class ContractAmendments {
     private final ServiceContracts contracts;
     private final ContractPdfs pdfs;
     private final ContractCoverage coverage;
+    private final ContractLifecycle lifecycle;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ContractAmendments(ContractRecords records, ContractScope scope, ServiceContracts contracts, ContractPdfs pdfs,
-                       ContractCoverage coverage, JdbcClient jdbc, AuditLog audit, Clock clock) {
+                       ContractCoverage coverage, ContractLifecycle lifecycle, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.records = records;
         this.scope = scope;
         this.contracts = contracts;
         this.pdfs = pdfs;
         this.coverage = coverage;
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** What an amendment changes; {@code version}: the contract's version the user saw, when sent (a stale one is 409). */
     public record NewAmendment(LocalDate effectiveOn, String reason, List<Long> addProjects, List<Long> dropProjects,
-                               LocalDate newEndsOn, FeeTerms newFees) {
+                               LocalDate newEndsOn, FeeTerms newFees, Integer version) {
+
+        public NewAmendment(LocalDate effectiveOn, String reason, List<Long> addProjects, List<Long> dropProjects, LocalDate newEndsOn,
+                            FeeTerms newFees) {
+            this(effectiveOn, reason, addProjects, dropProjects, newEndsOn, newFees, null);
+        }
     }
 
     public record Amendment(long id, int seq, LocalDate effectiveOn, String reason, List<Long> addProjects, List<Long> dropProjects,
@@ -59,12 +68,18 @@ public class ContractAmendments {
     }
 
     @Transactional
-    public long amend(CurrentUser user, long contractId, NewAmendment a, Upload file) {
+    public long amend(CurrentUser user, long contractId, NewAmendment a, Upload file, Integer seenVersion) {
         ServiceContract c = scope.visible(user, records.contractLocked(contractId)
                 .orElseThrow(() -> ContractScope.notFound("CONTRACT_NOT_FOUND", "服务合同")));
         scope.requirePreparer(user, c.districtCode());
         if (c.status() != ContractStatus.SIGNED && c.status() != ContractStatus.IN_FORCE) {
             throw ProblemException.conflict("CONTRACT_NOT_AMENDABLE", "只有已签订或履行中的合同可以签订补充协议（当前：" + c.status().label() + "）。");
+        }
+        if (seenVersion != null && seenVersion != c.version()) {
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
+        }
+        if (c.termination() != null && c.termination().decidedBy() == null) {
+            throw ProblemException.conflict("TERMINATION_PENDING", "该合同有待分管领导审批的终止申请，审批前不能签订补充协议。");
         }
         if (a.effectiveOn() == null || a.reason() == null || a.reason().isBlank()) {
             throw ProblemException.badRequest("AMENDMENT_INCOMPLETE", "请填写补充协议的生效日期和事由。");
@@ -118,6 +133,8 @@ public class ContractAmendments {
             coverage.grant(user.id(), new ContractCoverage.Grant(c.id(), c.contractNo(), c.operatorId(), c.districtCode(), p,
                     a.effectiveOn(), end, c.windDownDays(), c.title()));
         }
+        records.touch(contractId);
+        lifecycle.follow(contractId);
         audit.record(ContractAudit.CONTRACT_AMEND, "service_contract", contractId, AuditOutcome.SUCCESS, Map.of("seq", seq,
                 "effectiveOn", a.effectiveOn().toString(), "adds", adds.size(), "drops", drops.size(), "newEnd", String.valueOf(a.newEndsOn())));
         return id;

@@ -77,7 +77,7 @@ public class ContractLedger {
                         select e.contract_id, e.kind, e.year, e.period, e.amount_fen, e.score, e.band, e.reference
                           from contract_ledger_entry e join service_contract c on c.id = e.contract_id
                          where c.district_code = ? and e.kind = ? and e.score is not null
-                         order by e.year desc, e.period desc, e.id desc limit 1""")
+                         order by e.year desc, e.recorded_at desc, e.id desc limit 1""")
                 .params(districtCode, Kind.SETTLED.name())
                 .query((rs, n) -> new Entry(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
                         rs.getLong(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8))).optional();

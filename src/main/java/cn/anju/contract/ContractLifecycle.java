@@ -113,6 +113,9 @@ public class ContractLifecycle {
         ServiceContract c = locked(user, id);
         scope.requirePreparer(user, c.districtCode());
         c.checkTermination(lastDay, reason);
+        if (c.termination() != null && c.termination().decidedBy() == null) {
+            throw ProblemException.conflict("TERMINATION_PENDING", "该合同已有待分管领导审批的终止申请。");
+        }
         if (seenVersion != null && seenVersion != c.version() || !records.askTermination(c, lastDay, reason.strip(), user.id(), clock.instant())) {
             throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
         }
@@ -127,6 +130,7 @@ public class ContractLifecycle {
         FourEyes.requireSecondPerson(user, c.districtCode(), c.termination().askedBy(), "终止服务合同");
         changes.apply(change, x -> {
             coverage.moveEnd(user.id(), id, c.endsOn(), c.termination().lastDay());
+            records.endProjects(id, c.termination().lastDay());
             audit.record(ContractAudit.CONTRACT_TERMINATE, "service_contract", id, AuditOutcome.SUCCESS,
                     Map.of("lastDay", c.termination().lastDay().toString(), "askedBy", c.termination().askedBy()));
         });

@@ -97,6 +97,11 @@ class ContractRecords {
         return id;
     }
 
+    boolean hasContract(long procurementId) {
+        return jdbc.sql("select exists (select 1 from service_contract where procurement_id = ?)").param(procurementId)
+                .query(Boolean.class).single();
+    }
+
     void addProject(long contractId, long projectId, LocalDate from) {
         jdbc.sql("insert into service_contract_project (contract_id, project_id, from_on) values (?, ?, ?)")
                 .params(contractId, projectId, from).update();
@@ -149,7 +154,18 @@ class ContractRecords {
     }
 
     void changeEnd(long contractId, LocalDate endsOn) {
-        jdbc.sql("update service_contract set ends_on = ?, version = version + 1 where id = ?").params(endsOn, contractId).update();
+        jdbc.sql("update service_contract set ends_on = ? where id = ?").params(endsOn, contractId).update();
+    }
+
+    /** Raises the version once for a change made under the row's lock (an amendment), so forms that saw the old one are refused. */
+    void touch(long contractId) {
+        jdbc.sql("update service_contract set version = version + 1 where id = ?").param(contractId).update();
+    }
+
+    /** A terminated contract's projects end with it. */
+    void endProjects(long contractId, LocalDate lastDay) {
+        jdbc.sql("update service_contract_project set to_on = least(coalesce(to_on, ?), ?) where contract_id = ?")
+                .params(lastDay, lastDay, contractId).update();
     }
 
     private ServiceContract mapContract(ResultSet rs, int n) throws SQLException {

@@ -2,6 +2,7 @@ package cn.anju.contract;
 
 import cn.anju.shared.web.ProblemException;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,16 +47,16 @@ public record FeeTerms(Kind kind, Map<String, Long> ratesFen, Long lumpSumFen, C
         if (kind == null || cycle == null) {
             throw ProblemException.badRequest("FEE_TERMS_REQUIRED", "请填写计费方式（按套每月或包干总价）和支付周期（按月或按季）。");
         }
-        ratesFen = ratesFen == null ? Map.of() : Map.copyOf(new TreeMap<>(ratesFen));
+        ratesFen = ratesFen == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(ratesFen));
         if (kind == Kind.PER_UNIT) {
             if (ratesFen.isEmpty() || ratesFen.values().stream().anyMatch(v -> v == null || v <= 0)
                     || ratesFen.keySet().stream().anyMatch(k -> k == null || k.isBlank())) {
-                throw ProblemException.badRequest("FEE_RATES_REQUIRED", "按套计费须为每种户型填写大于0的每套每月单价（分）。");
+                throw ProblemException.badRequest("FEE_RATES_REQUIRED", "按套计费须为每种户型填写大于0的每套每月单价。");
             }
             lumpSumFen = null;
         } else {
             if (lumpSumFen == null || lumpSumFen <= 0) {
-                throw ProblemException.badRequest("LUMP_SUM_REQUIRED", "包干计费须填写大于0的年度总价（分）。");
+                throw ProblemException.badRequest("LUMP_SUM_REQUIRED", "包干计费须填写大于0的年度总价。");
             }
             ratesFen = Map.of();
         }

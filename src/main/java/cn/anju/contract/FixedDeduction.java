@@ -7,7 +7,7 @@ public record FixedDeduction(String item, long amountFen) {
 
     public FixedDeduction {
         if (item == null || item.isBlank() || amountFen <= 0) {
-            throw ProblemException.badRequest("DEDUCTION_INVALID", "固定扣款须写明事项和大于0的金额（分）。");
+            throw ProblemException.badRequest("DEDUCTION_INVALID", "固定扣款须写明事项和大于0的金额。");
         }
     }
 }

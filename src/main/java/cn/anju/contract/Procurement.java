@@ -51,7 +51,7 @@ public record Procurement(long id, String districtCode, int year, String title, 
             throw ProblemException.badRequest("PROCUREMENT_METHOD_REQUIRED", "请选择采购方式（公开招标、邀请招标、竞争性谈判、单一来源采购、竞争性磋商）。");
         }
         if (method == ProcurementMethod.SINGLE_SOURCE && (singleSourceReason == null || singleSourceReason.isBlank())) {
-            throw ProblemException.badRequest("SINGLE_SOURCE_REASON_REQUIRED", "采用单一来源采购须填写书面理由（singleSourceReason）。");
+            throw ProblemException.badRequest("SINGLE_SOURCE_REASON_REQUIRED", "采用单一来源采购须填写书面理由。");
         }
     }
 

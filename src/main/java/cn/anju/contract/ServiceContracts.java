@@ -57,6 +57,9 @@ public class ServiceContracts {
         if (p.status() == ProcurementStatus.CONTRACTED) {
             throw ProblemException.conflict("PROCUREMENT_CONTRACTED", "该采购项目已签订合同；变更请签订补充协议。");
         }
+        if (records.hasContract(p.id())) {
+            throw ProblemException.conflict("PROCUREMENT_HAS_DRAFT", "该采购项目已有合同草稿，请在草稿上修改后签订。");
+        }
         if (n.operatorId() == null || (p.winnerId() != null && !p.winnerId().equals(n.operatorId()))) {
             throw ProblemException.badRequest("OPERATOR_NOT_WINNER", "合同的承接主体须为该采购项目确定的中标（成交）单位。");
         }

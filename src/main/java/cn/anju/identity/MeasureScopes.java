@@ -57,7 +57,15 @@ public class MeasureScopes {
      * operator serving only some projects of the district gets those projects.
      */
     public MeasureScope of(CurrentUser user, String districtCode) {
-        DataScope scope = scopes.of(user);
+        return narrowed(scopes.of(user), districtCode, false);
+    }
+
+    /** As {@link #of(CurrentUser, String)}, over the scope for finishing what an ended contract leaves ({@link DataScopes#finishing}). */
+    public MeasureScope finishing(CurrentUser user, String districtCode) {
+        return narrowed(scopes.finishing(user), districtCode, true);
+    }
+
+    private MeasureScope narrowed(DataScope scope, String districtCode, boolean windingDown) {
         if (districtCode == null) {
             return of(scope);
         }
@@ -65,8 +73,12 @@ public class MeasureScopes {
             throw ProblemException.notFound("DISTRICT_NOT_IN_SCOPE", "没有该区县的数据，或不在您的数据范围内。");
         }
         if (scope instanceof DataScope.Operator o && !o.wholeDistricts().contains(districtCode)) {
-            return new MeasureScope(Set.of(), coverages.activeFor(o.operatorId(), LocalDate.now(clock)).stream()
-                    .filter(c -> districtCode.equals(c.districtCode()) && c.projectId() != null)
+            LocalDate today = LocalDate.now(clock);
+            var rows = new java.util.ArrayList<>(coverages.activeFor(o.operatorId(), today));
+            if (windingDown) {
+                rows.addAll(coverages.windingDownFor(o.operatorId(), today));
+            }
+            return new MeasureScope(Set.of(), rows.stream().filter(c -> districtCode.equals(c.districtCode()) && c.projectId() != null)
                     .map(OperatorCoverage::projectId).collect(Collectors.toSet()));
         }
         return MeasureScope.districts(districtCode);

@@ -198,7 +198,7 @@ public class Treasury {
                               from p group by district_code""".formatted(scope.sql()))
                     .params(params)
                     .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                            rentHeld.compute(measureScopes.of(user, d), new MeasurePeriod.AsOf(today)).value(),
+                            rentHeld.compute(measureScopes.finishing(user, d), new MeasurePeriod.AsOf(today)).value(),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8)))
                     .single());
         }

@@ -108,6 +108,12 @@ class ContractRulesTest {
         var asked = WebClient.loggedIn(port, "yuyang.leader").postJson("/api/v1/contracts/" + contract + "/termination",
                 "{\"lastDay\":\"" + today.plusDays(5) + "\",\"reason\":\"连续两个季度考核为差\"}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        var again = WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/contracts/" + contract + "/termination",
+                "{\"lastDay\":\"" + today.plusDays(50) + "\",\"reason\":\"另一理由\"}");
+        assertThat(code(again)).as("one pending request at a time").isEqualTo("TERMINATION_PENDING");
+        var amendWhilePending = WebClient.loggedIn(port, "yuyang.gov").postJson("/api/v1/contracts/" + contract + "/amendments",
+                "{\"effectiveOn\":\"" + today + "\",\"reason\":\"延期\",\"newEndsOn\":\"" + today.plusDays(400) + "\"}");
+        assertThat(code(amendWhilePending)).isEqualTo("TERMINATION_PENDING");
 
         var self = WebClient.loggedIn(port, "yuyang.leader").postJson("/api/v1/contracts/" + contract + "/termination/approval", "{}");
         assertThat(self.statusCode()).isEqualTo(403);

@@ -110,7 +110,7 @@ class ContractApi {
     @Operation(summary = "签订补充协议（JSON）：生效日期、事由、增加项目、减少项目、新结束日期、新费用条款；新增项目自生效日起授予")
     Map<String, Object> amend(CurrentUser user, @PathVariable long id, @RequestBody ContractAmendments.NewAmendment body) {
         requireBody(body);
-        return Map.of("id", amendments.amend(user, id, body, null));
+        return Map.of("id", amendments.amend(user, id, body, null, body.version()));
     }
 
     @PostMapping(path = "/api/v1/contracts/{id}/amendments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -118,7 +118,7 @@ class ContractApi {
     @Operation(summary = "签订补充协议并附 PDF（multipart：amendment 为 JSON，file 为补充协议 PDF）")
     Map<String, Object> amendWithFile(CurrentUser user, @PathVariable long id, @RequestPart("amendment") ContractAmendments.NewAmendment body,
                                       @RequestPart(value = "file", required = false) MultipartFile file) {
-        return Map.of("id", amendments.amend(user, id, body, ProcurementApi.upload(file)));
+        return Map.of("id", amendments.amend(user, id, body, ProcurementApi.upload(file), body.version()));
     }
 
     static void requireBody(Object body) {

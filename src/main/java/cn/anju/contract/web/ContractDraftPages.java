@@ -167,7 +167,7 @@ class ContractDraftPages {
     record AmendForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn, String reason, List<Long> addProjects,
                      List<Long> dropProjects, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newEndsOn, Boolean changeFees,
                      FeeTerms.Kind feeKind, String rateOneBed, String rateTwoBed, String rateOther, String lumpSumYuan,
-                     FeeTerms.Cycle cycle) {
+                     FeeTerms.Cycle cycle, Integer version) {
     }
 
     @PostMapping("/contracts/{id}/amendments")
@@ -176,7 +176,7 @@ class ContractDraftPages {
         return PageActions.attempt(redirect, "/contracts/" + id, () -> {
             FeeTerms fees = Boolean.TRUE.equals(f.changeFees()) ? fees(f.feeKind(), f.rateOneBed(), f.rateTwoBed(), f.rateOther(), f.lumpSumYuan(), f.cycle()) : null;
             long amendment = amendments.amend(user, id, new ContractAmendments.NewAmendment(f.effectiveOn(), f.reason(), f.addProjects(),
-                    f.dropProjects(), f.newEndsOn(), fees), ProcurementApi.upload(file));
+                    f.dropProjects(), f.newEndsOn(), fees), ProcurementApi.upload(file), f.version());
             return "补充协议已签订（第" + amendments.of(contracts.visible(user, id)).stream().filter(a -> a.id() == amendment)
                     .findFirst().map(ContractAmendments.Amendment::seq).orElse(0) + "号），自" + f.effectiveOn() + "起生效。";
         });
