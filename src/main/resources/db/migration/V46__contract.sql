@@ -33,7 +33,8 @@ create table procurement (
     created_at           timestamptz not null,
     version              int         not null default 0,
     constraint procurement_items check (cardinality(service_items) > 0),
-    constraint procurement_single_source check (method <> 'SINGLE_SOURCE' or length(trim(single_source_reason)) > 0)
+    constraint procurement_single_source check (method <> 'SINGLE_SOURCE' or coalesce(length(trim(single_source_reason)), 0) > 0),
+    constraint procurement_status check (status in ('DRAFT', 'BUDGET_APPROVED', 'ANNOUNCED', 'AWARDED', 'CONTRACTED'))
 );
 create index procurement_district_idx on procurement (district_code, year);
 
@@ -91,8 +92,11 @@ create table service_contract (
     version                int         not null default 0,
     constraint service_contract_period check (ends_on is null or ends_on >= starts_on),
     constraint service_contract_end check (legacy or ends_on is not null),
-    constraint service_contract_procured check (legacy or procurement_id is not null)
+    constraint service_contract_procured check (legacy or procurement_id is not null),
+    constraint service_contract_status check (status in ('DRAFT', 'SIGNED', 'IN_FORCE', 'ENDED', 'TERMINATED'))
 );
+-- one contract per procurement: two officers drafting at once cannot both succeed
+create unique index service_contract_procurement_uq on service_contract (procurement_id) where procurement_id is not null;
 create index service_contract_district_idx on service_contract (district_code, starts_on);
 create index service_contract_operator_idx on service_contract (operator_id);
 
@@ -147,7 +151,8 @@ create table contract_handover (
     successor_contract_id bigint      references service_contract (id),
     receiver_operator_id  bigint      references organisation (id),
     items                 jsonb       not null,
-    status                text        not null default 'PREPARED',
+    status                text        not null default 'PREPARED'
+                                      check (status in ('PREPARED', 'OUTGOING_CONFIRMED', 'INCOMING_CONFIRMED', 'HANDED_OVER')),
     prepared_by           bigint      not null references app_user (id),
     prepared_at           timestamptz not null,
     outgoing_by           bigint      references app_user (id),
@@ -172,7 +177,8 @@ insert into service_contract (contract_no, district_code, operator_id, legacy, t
 select 'LEGACY-' || c.id, c.district_code, c.operator_id, true, coalesce(nullif(c.note, ''), '历史服务范围'), c.valid_from,
        c.valid_to, c.project_id is null, array ['MOVE_IN_OUT', 'RENT_AND_USE', 'MAINTENANCE', 'GENERAL'], 'LUMP_SUM',
        'QUARTERLY', '{"kind": "LINEAR_BELOW", "full": 90}', 90,
-       case when c.valid_to is not null and c.valid_to < current_date then 'ENDED' else 'IN_FORCE' end,
+       case when c.valid_to is not null and c.valid_to < current_date then 'ENDED'
+            when c.valid_from > current_date then 'SIGNED' else 'IN_FORCE' end,
        c.created_by, c.created_at
   from operator_coverage c;
 insert into service_contract_project (contract_id, project_id, from_on, to_on)

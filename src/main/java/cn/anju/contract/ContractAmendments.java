@@ -104,8 +104,11 @@ public class ContractAmendments {
         drops.stream().filter(p -> !current.contains(p)).findFirst().ifPresent(p -> {
             throw ProblemException.badRequest("PROJECT_NOT_COVERED", "项目 " + p + " 不在合同覆盖范围内，无法减少。");
         });
-        if (a.newEndsOn() != null && a.newEndsOn().isBefore(a.effectiveOn().minusDays(1))) {
-            throw ProblemException.badRequest("NEW_END_BEFORE_EFFECTIVE", "变更后的结束日期不能早于补充协议生效的前一日。");
+        // ending sooner, or covering nothing, is a termination: it needs a leader's approval, not an officer's amendment
+        if (a.newEndsOn() != null && c.endsOn() != null && a.newEndsOn().isBefore(c.endsOn())
+                || !c.allProjects() && !drops.isEmpty() && adds.isEmpty() && current.stream().allMatch(drops::contains)) {
+            throw ProblemException.badRequest("AMENDMENT_SHORTENS_TERM",
+                    "补充协议只能延长期限或调整部分项目；提前结束合同或减少全部项目请申请终止合同（须本区县分管领导审批）。");
         }
         StoredPdf pdf = pdfs.store(file, "补充协议");
         int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from contract_amendment where contract_id = ?").param(contractId)

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * 移交: after a contract ends, the district lists what it leaves open (from every {@link HandoverSource}) and names the
  * receiver, the successor contract's operator or, without one, the district; the outgoing operator's manager and the
- * receiver (its manager, or the district's officer) confirm, and then what a module assigns to an operator moves.
+ * receiver (another operator's manager, else the district's officer: two people, never one twice) confirm, and then what a
+ * module assigns to an operator moves.
  */
 @NamedInterface("actions")
 @Service
@@ -71,13 +72,12 @@ public class ContractHandovers {
     public Handover prepare(CurrentUser user, long contractId, Long successorId) {
         ServiceContract c = contract(user, contractId);
         scope.requirePreparer(user, c.districtCode());
-        if (!c.status().closed()) {
-            throw ProblemException.conflict("HANDOVER_BEFORE_END", "合同到期或终止之后才能办理移交（当前：" + c.status().label() + "）。");
+        if (!c.status().closed() || !c.lastDay().isBefore(LocalDate.now(clock))) {
+            throw ProblemException.conflict("HANDOVER_BEFORE_END", "合同最后履行日之后才能办理移交（当前：" + c.status().label() + "）。");
         }
         ServiceContract successor = successorId == null ? successorOf(c).orElse(null)
-                : records.contract(successorId).filter(s -> s.districtCode().equals(c.districtCode()) && s.id() != c.id()
-                        && !s.status().closed() && s.status() != ContractStatus.DRAFT)
-                .orElseThrow(() -> ProblemException.badRequest("SUCCESSOR_INVALID", "接续合同须为本区县已签订或履行中的另一份合同。"));
+                : records.contract(successorId).filter(s -> takesOver(s, c))
+                .orElseThrow(() -> ProblemException.badRequest("SUCCESSOR_INVALID", "接续合同须为本区县已签订或履行中、覆盖原合同全部项目的另一份合同。"));
         List<HandoverSource.Line> items = sources.stream().flatMap(s -> s.open(place(c)).stream()).toList();
         try {
             long id = jdbc.sql("""
@@ -94,12 +94,58 @@ public class ContractHandovers {
         return of(user, contractId).orElseThrow();
     }
 
-    /** The contract of the district that takes over: signed or in force, starting nearest the day after this one's last. */
+    /** The contract of the district that takes over: one that covers all the ended one did, starting nearest the day after. */
     private Optional<ServiceContract> successorOf(ServiceContract c) {
         LocalDate next = c.lastDay().plusDays(1);
-        return records.contractsWhere(Set.of(c.districtCode()), null).stream()
-                .filter(s -> s.id() != c.id() && (s.status() == ContractStatus.SIGNED || s.status() == ContractStatus.IN_FORCE))
+        return records.contractsWhere(Set.of(c.districtCode()), null).stream().filter(s -> takesOver(s, c))
                 .min(Comparator.comparingLong(s -> Math.abs(s.startsOn().toEpochDay() - next.toEpochDay())));
+    }
+
+    /** Another signed or in-force contract of the district covering every project the ended one covered. */
+    private boolean takesOver(ServiceContract s, ServiceContract c) {
+        if (s.id() == c.id() || !s.districtCode().equals(c.districtCode())
+                || s.status() != ContractStatus.SIGNED && s.status() != ContractStatus.IN_FORCE) {
+            return false;
+        }
+        if (s.allProjects()) {
+            return true;
+        }
+        Set<Long> covered = records.projects(s.id()).stream().filter(p -> p.to() == null).map(CoveredProject::projectId)
+                .collect(Collectors.toSet());
+        return !c.allProjects() && covered.containsAll(place(c).projectIds());
+    }
+
+    private enum Side { OUTGOING, INCOMING, NONE }
+
+    /**
+     * Which side the user may still confirm: the outgoing operator's manager its own; the receiving side is another
+     * operator's manager, else (no successor, or the same operator re-awarded) a district officer.
+     */
+    private Side side(CurrentUser user, Handover h, ServiceContract c) {
+        if (h.outgoingBy() == null && scope.isOperatorManager(user) && user.organisationId() == c.operatorId()) {
+            return Side.OUTGOING;
+        }
+        boolean districtReceives = h.receiverOperatorId() == null || h.receiverOperatorId() == c.operatorId();
+        boolean incoming = h.incomingBy() == null && (districtReceives ? ContractScope.prepares(user, c.districtCode())
+                : scope.isOperatorManager(user) && user.organisationId().equals(h.receiverOperatorId()));
+        return incoming ? Side.INCOMING : Side.NONE;
+    }
+
+    /** Whether the page offers the user a confirmation. */
+    public boolean mayConfirm(CurrentUser user, Handover h) {
+        return side(user, h, records.contract(h.contractId()).orElseThrow()) != Side.NONE;
+    }
+
+    /** Whether the page offers the user to prepare the contract's handover (its last day passed, none yet). */
+    public boolean mayPrepare(CurrentUser user, ServiceContract c) {
+        return ContractScope.prepares(user, c.districtCode()) && c.status().closed() && c.lastDay().isBefore(LocalDate.now(clock))
+                && jdbc.sql("select count(*) from contract_handover where contract_id = ?").param(c.id()).query(Long.class).single() == 0;
+    }
+
+    /** The contracts whose handover names this one as successor (the receiving side's way in). */
+    public List<Long> handedTo(long successorContractId) {
+        return jdbc.sql("select contract_id from contract_handover where successor_contract_id = ? order by id").param(successorContractId)
+                .query(Long.class).list();
     }
 
     /** The outgoing operator's manager confirms its side, the receiver its own; both make the handover complete. */
@@ -107,10 +153,9 @@ public class ContractHandovers {
     public Handover confirm(CurrentUser user, long contractId, Integer seenVersion) {
         Handover h = of(user, contractId).orElseThrow(() -> ProblemException.notFound("HANDOVER_NOT_FOUND", "该合同尚无移交记录。"));
         ServiceContract c = records.contract(contractId).orElseThrow();
-        boolean outgoing = h.outgoingBy() == null && scope.isOperatorManager(user) && user.organisationId() == c.operatorId();
-        boolean incoming = h.incomingBy() == null && (h.receiverOperatorId() == null ? ContractScope.prepares(user, c.districtCode())
-                : scope.isOperatorManager(user) && user.organisationId().equals(h.receiverOperatorId()));
-        if (!outgoing && !incoming) {
+        Side side = side(user, h, c);
+        boolean outgoing = side == Side.OUTGOING;
+        if (side == Side.NONE) {
             throw ProblemException.forbidden("HANDOVER_NOT_YOURS", "移交由移交方承接主体负责人和接收方（接续承接主体负责人，无接续合同时为区县经办人）分别确认。");
         }
         boolean last = h.status() != HandoverStatus.PREPARED;

@@ -6,8 +6,11 @@ import cn.anju.identity.ContractCoverage;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.FourEyes;
 import cn.anju.shared.files.Upload;
+import cn.anju.shared.state.StateChange;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,8 @@ import java.util.Map;
 @NamedInterface("actions")
 @Service
 public class ContractLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ContractLifecycle.class);
 
     private final ContractRecords records;
     private final ContractScope scope;
@@ -51,12 +56,18 @@ public class ContractLifecycle {
     public void sign(CurrentUser user, long id, LocalDate signedOn, Upload signedPdf, Integer seenVersion) {
         ServiceContract c = locked(user, id);
         scope.requirePreparer(user, c.districtCode());
+        if (c.status() != ContractStatus.DRAFT) {
+            throw StateChange.illegal(ServiceContract.TABLE.noun(), c.status(), ContractStatus.SIGNED);
+        }
         Procurement p = records.procurement(c.procurementId()).orElseThrow();
         if (!p.status().budgetApproved()) {
             throw ProblemException.conflict("BUDGET_NOT_APPROVED", "财政部门批复预算之前不能签订服务合同：请先由本区县财政局登记预算批复。");
         }
         if (p.status() != ProcurementStatus.AWARDED || p.winnerId() == null || p.winnerId() != c.operatorId()) {
             throw ProblemException.conflict("PROCUREMENT_NOT_AWARDED", "采购项目确定承接主体（中标或成交）之后才能签订服务合同。");
+        }
+        if (signedOn != null && (signedOn.isBefore(p.awardedOn()) || signedOn.isAfter(LocalDate.now(clock)))) {
+            throw ProblemException.badRequest("SIGNED_ON_OUTSIDE", "签订日期须在确定承接主体之日（" + p.awardedOn() + "）与今天之间。");
         }
         StoredPdf pdf = pdfs.store(signedPdf, "签章合同");
         changes.apply(c.sign(pdf, signedOn, user.id()).asSeen(seenVersion), change -> {
@@ -86,7 +97,11 @@ public class ContractLifecycle {
     public int followAll() {
         int moved = 0;
         for (ServiceContract c : records.open()) {
-            moved += follow(c.id());
+            try {
+                moved += follow(c.id());
+            } catch (RuntimeException e) {
+                log.warn("contract {} could not follow its days: {}", c.id(), e.getMessage());
+            }
         }
         return moved;
     }
@@ -96,7 +111,8 @@ public class ContractLifecycle {
             ServiceContract c = records.contractLocked(id).orElseThrow();
             ContractStatus due = c.dueOn(LocalDate.now(clock));
             int steps = 0;
-            while (c.status() != due) {
+            // forward only: SIGNED → IN_FORCE when due in force or ended, IN_FORCE → ENDED when due ended
+            while (c.status() != due && (c.status() == ContractStatus.SIGNED || due == ContractStatus.ENDED)) {
                 ContractStatus next = c.status() == ContractStatus.SIGNED ? ContractStatus.IN_FORCE : ContractStatus.ENDED;
                 ServiceContract seen = c;
                 changes.apply(seen.moveTo(next), change -> audit.record(ContractAudit.CONTRACT_STATE, "service_contract", id,
@@ -113,6 +129,7 @@ public class ContractLifecycle {
         ServiceContract c = locked(user, id);
         scope.requirePreparer(user, c.districtCode());
         c.checkTermination(lastDay, reason);
+        requireNotPast(lastDay);
         if (c.termination() != null && c.termination().decidedBy() == null) {
             throw ProblemException.conflict("TERMINATION_PENDING", "该合同已有待分管领导审批的终止申请。");
         }
@@ -128,12 +145,42 @@ public class ContractLifecycle {
         ServiceContract c = locked(user, id);
         var change = c.terminate(user.id()).asSeen(seenVersion);
         FourEyes.requireSecondPerson(user, c.districtCode(), c.termination().askedBy(), "终止服务合同");
+        requireNotPast(c.termination().lastDay());
         changes.apply(change, x -> {
             coverage.moveEnd(user.id(), id, c.endsOn(), c.termination().lastDay());
             records.endProjects(id, c.termination().lastDay());
             audit.record(ContractAudit.CONTRACT_TERMINATE, "service_contract", id, AuditOutcome.SUCCESS,
                     Map.of("lastDay", c.termination().lastDay().toString(), "askedBy", c.termination().askedBy()));
         });
+    }
+
+    /**
+     * Withdraws a pending termination: the officer who asked, or a leader of the district refusing it. The contract runs
+     * on as before; the audit keeps who asked what and who withdrew it.
+     */
+    @Transactional
+    public void withdrawTermination(CurrentUser user, long id, String reason, Integer seenVersion) {
+        ServiceContract c = locked(user, id);
+        if (c.termination() == null || c.termination().decidedBy() != null) {
+            throw ProblemException.conflict("TERMINATION_NOT_ASKED", "该合同尚无待审批的终止申请。");
+        }
+        boolean asker = user.id().equals(c.termination().askedBy());
+        if (!asker && !FourEyes.isLeaderOf(user, c.districtCode())) {
+            throw ProblemException.forbidden(FourEyes.LEADER_REQUIRED, "终止申请只能由申请人撤回，或由本区县分管领导驳回。");
+        }
+        if (seenVersion != null && seenVersion != c.version() || !records.clearTermination(c)) {
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
+        }
+        audit.record(ContractAudit.CONTRACT_TERMINATION_WITHDRAW, "service_contract", id, AuditOutcome.SUCCESS,
+                Map.of("askedBy", c.termination().askedBy(), "lastDay", c.termination().lastDay().toString(), "by", asker ? "ASKER" : "LEADER",
+                        "reason", reason == null ? "" : reason.strip()));
+    }
+
+    /** A termination ends the contract after today at the earliest: days the operator worked, today's included, stay its own. */
+    private void requireNotPast(LocalDate lastDay) {
+        if (lastDay.isBefore(LocalDate.now(clock))) {
+            throw ProblemException.badRequest("TERMINATION_DATE_PAST", "终止后的最后履行日不能早于今天（" + LocalDate.now(clock) + "）。");
+        }
     }
 
     private ServiceContract locked(CurrentUser user, long id) {

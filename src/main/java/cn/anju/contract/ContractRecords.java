@@ -153,6 +153,21 @@ class ContractRecords {
                 .params(lastDay, reason, by, Timestamp.from(at), c.id(), c.version()).update() == 1;
     }
 
+    boolean clearTermination(ServiceContract c) {
+        return jdbc.sql("""
+                        update service_contract set termination_on = null, termination_reason = null, termination_asked_by = null,
+                               termination_asked_at = null, version = version + 1
+                         where id = ? and version = ?""")
+                .params(c.id(), c.version()).update() == 1;
+    }
+
+    /** Discards a draft that was never signed: its project rows and itself (nothing else refers to a draft). */
+    boolean deleteDraft(ServiceContract c) {
+        jdbc.sql("delete from service_contract_project where contract_id = ?").param(c.id()).update();
+        return jdbc.sql("delete from service_contract where id = ? and version = ? and status = ?")
+                .params(c.id(), c.version(), ContractStatus.DRAFT.name()).update() == 1;
+    }
+
     void changeEnd(long contractId, LocalDate endsOn) {
         jdbc.sql("update service_contract set ends_on = ? where id = ?").params(endsOn, contractId).update();
     }

@@ -71,7 +71,8 @@ public record ServiceContract(long id, String contractNo, String districtCode, l
             throw ProblemException.badRequest("TERMINATION_INCOMPLETE", "请填写终止后合同的最后履行日和终止理由。");
         }
         if (lastDay.isBefore(startsOn.minusDays(1)) || (endsOn != null && lastDay.isAfter(endsOn))) {
-            throw ProblemException.badRequest("TERMINATION_DATE_OUTSIDE_TERM", "终止日期须在合同期限内（" + startsOn + " 至 " + endsOn + "）。");
+            throw ProblemException.badRequest("TERMINATION_DATE_OUTSIDE_TERM", "终止日期须在合同期限内（" + startsOn + " 起"
+                    + (endsOn == null ? "" : " 至 " + endsOn) + "）。");
         }
     }
 

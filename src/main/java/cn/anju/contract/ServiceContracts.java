@@ -58,7 +58,7 @@ public class ServiceContracts {
             throw ProblemException.conflict("PROCUREMENT_CONTRACTED", "该采购项目已签订合同；变更请签订补充协议。");
         }
         if (records.hasContract(p.id())) {
-            throw ProblemException.conflict("PROCUREMENT_HAS_DRAFT", "该采购项目已有合同草稿，请在草稿上修改后签订。");
+            throw ProblemException.conflict("PROCUREMENT_HAS_DRAFT", "该采购项目已有合同草稿，请作废后重新草拟，或直接签订。");
         }
         if (n.operatorId() == null || (p.winnerId() != null && !p.winnerId().equals(n.operatorId()))) {
             throw ProblemException.badRequest("OPERATOR_NOT_WINNER", "合同的承接主体须为该采购项目确定的中标（成交）单位。");
@@ -91,11 +91,29 @@ public class ServiceContracts {
         try {
             id = records.insert(c, projects, clock.instant());
         } catch (DuplicateKeyException e) {
+            if (records.hasContract(p.id())) {
+                throw ProblemException.conflict("PROCUREMENT_HAS_DRAFT", "该采购项目已有合同草稿，请作废后重新草拟，或直接签订。");
+            }
             throw ProblemException.conflict("CONTRACT_NO_TAKEN", "合同编号“" + c.contractNo() + "”已被使用，请核对。");
         }
         audit.record(ContractAudit.CONTRACT_DRAFT, "service_contract", id, AuditOutcome.SUCCESS,
                 Map.of("procurementId", p.id(), "operatorId", n.operatorId(), "projects", n.allProjects() ? "ALL" : projects.size()));
         return id;
+    }
+
+    /** Discards a draft that was never signed, so the procurement can be drafted again (a wrong period, operator or fee). */
+    @Transactional
+    public void discard(CurrentUser user, long id, Integer seenVersion) {
+        ServiceContract c = visible(user, id);
+        scope.requirePreparer(user, c.districtCode());
+        if (c.status() != ContractStatus.DRAFT) {
+            throw ProblemException.conflict("CONTRACT_NOT_DRAFT", "只能作废尚未签订的合同草稿；已签订的合同请签订补充协议或申请终止。");
+        }
+        if (seenVersion != null && seenVersion != c.version() || !records.deleteDraft(c)) {
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
+        }
+        audit.record(ContractAudit.CONTRACT_DISCARD, "service_contract", id, AuditOutcome.SUCCESS,
+                Map.of("contractNo", c.contractNo(), "procurementId", c.procurementId()));
     }
 
     /** Every project must lie in the contract's district; at least one when the contract does not cover the whole district. */

@@ -104,7 +104,8 @@ class DemoContracts {
 
     /**
      * The day after the earlier contract ended, the district lists what it left open and names the successor (the same
-     * operator, re-awarded); the operator's manager confirms as the outgoing side and then as the receiving one.
+     * operator, re-awarded); the operator's manager confirms as the outgoing side and, the operator being the same, the
+     * district's officer as the receiving one.
      */
     private void handOver(long contract, LocalDate day) {
         acts.run(acts.at(day, 9), "yuyang.gov", gov -> {
@@ -112,7 +113,7 @@ class DemoContracts {
             handovers.prepare(gov, contract, null);
         });
         acts.run(acts.at(day, 14), "anju.manager", manager -> handovers.confirm(manager, contract, null));
-        acts.run(acts.at(day, 15), "anju.manager", manager -> handovers.confirm(manager, contract, null));
+        acts.run(acts.at(day, 15), "yuyang.gov", gov -> handovers.confirm(gov, contract, null));
     }
 
     /** 预算批复 of one year of the purchase, by the district's finance bureau. */

@@ -5,8 +5,11 @@ import cn.anju.shared.Role;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,9 +60,39 @@ public class DataScopes {
         return new DataScope.Operator(user.organisationId(), places.wholeDistricts(), places.projectIds(), places.projectDistricts());
     }
 
-    /** The predicate of {@link #finishing}. */
-    public ScopeFilter finishingFilter(CurrentUser user, ScopeFilter.Columns columns) {
-        return ScopeFilter.of(finishing(user), columns);
+    /**
+     * The predicate of {@link #finishing} for records dated by {@code dayColumn} and recorded by the account in
+     * {@code actorColumn} (a payment's {@code received_at} and {@code recorded_by}): today's scope, or a winding-down place
+     * for what the operator's own staff recorded there while its row was in force, so an outgoing operator reaches the rent
+     * it collected itself and never its successor's or a predecessor's.
+     */
+    public ScopeFilter finishingFilter(CurrentUser user, ScopeFilter.Columns columns, String dayColumn, String actorColumn) {
+        DataScope scope = of(user);
+        ScopeFilter active = ScopeFilter.of(scope, columns);
+        if (!(scope instanceof DataScope.Operator)) {
+            return active;
+        }
+        new ScopeFilter.Columns(dayColumn, actorColumn, null); // checks the columns' names
+        StringBuilder sql = new StringBuilder("(").append(active.sql());
+        List<Object> params = new ArrayList<>(active.params());
+        for (OperatorCoverage c : coverages.windingDownFor(user.organisationId(), LocalDate.now(clock))) {
+            sql.append(" or (").append(columns.district()).append(" = ?");
+            params.add(c.districtCode());
+            if (c.projectId() != null) {
+                if (columns.project() == null) {
+                    sql.append(" and false");
+                } else {
+                    sql.append(" and ").append(columns.project()).append(" = ?");
+                    params.add(c.projectId());
+                }
+            }
+            sql.append(" and ").append(dayColumn).append(" >= ? and ").append(dayColumn).append(" < ?")
+                    .append(" and ").append(actorColumn).append(" in (select user_id from staff_name where organisation_id = ?))");
+            params.add(Timestamp.from(c.validFrom().atStartOfDay(clock.getZone()).toInstant()));
+            params.add(Timestamp.from(c.validTo().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+            params.add(user.organisationId());
+        }
+        return new ScopeFilter(sql.append(")").toString(), params);
     }
 
     public DataScope on(CurrentUser user, LocalDate day) {

@@ -57,15 +57,7 @@ public class MeasureScopes {
      * operator serving only some projects of the district gets those projects.
      */
     public MeasureScope of(CurrentUser user, String districtCode) {
-        return narrowed(scopes.of(user), districtCode, false);
-    }
-
-    /** As {@link #of(CurrentUser, String)}, over the scope for finishing what an ended contract leaves ({@link DataScopes#finishing}). */
-    public MeasureScope finishing(CurrentUser user, String districtCode) {
-        return narrowed(scopes.finishing(user), districtCode, true);
-    }
-
-    private MeasureScope narrowed(DataScope scope, String districtCode, boolean windingDown) {
+        DataScope scope = scopes.of(user);
         if (districtCode == null) {
             return of(scope);
         }
@@ -73,12 +65,8 @@ public class MeasureScopes {
             throw ProblemException.notFound("DISTRICT_NOT_IN_SCOPE", "没有该区县的数据，或不在您的数据范围内。");
         }
         if (scope instanceof DataScope.Operator o && !o.wholeDistricts().contains(districtCode)) {
-            LocalDate today = LocalDate.now(clock);
-            var rows = new java.util.ArrayList<>(coverages.activeFor(o.operatorId(), today));
-            if (windingDown) {
-                rows.addAll(coverages.windingDownFor(o.operatorId(), today));
-            }
-            return new MeasureScope(Set.of(), rows.stream().filter(c -> districtCode.equals(c.districtCode()) && c.projectId() != null)
+            return new MeasureScope(Set.of(), coverages.activeFor(o.operatorId(), LocalDate.now(clock)).stream()
+                    .filter(c -> districtCode.equals(c.districtCode()) && c.projectId() != null)
                     .map(OperatorCoverage::projectId).collect(Collectors.toSet()));
         }
         return MeasureScope.districts(districtCode);

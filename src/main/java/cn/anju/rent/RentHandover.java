@@ -15,6 +15,9 @@ import java.util.List;
 @Component
 class RentHandover implements HandoverSource {
 
+    /** The deposit entry that adds to what is held (refunds and deductions take from it), as {@code Deposits} writes it. */
+    private static final String RECEIVED = "RECEIVED";
+
     private final JdbcClient jdbc;
 
     RentHandover(JdbcClient jdbc) {
@@ -30,7 +33,7 @@ class RentHandover implements HandoverSource {
                           from deposit_entry d join lease_billing_basis l on l.lease_id = d.lease_id
                          where l.district_code = ? and (? or l.project_id = any(?))
                          group by d.lease_id having sum(case when d.kind = ? then d.amount else -d.amount end) > 0 order by 1""")
-                .params("RECEIVED", place.districtCode(), place.wholeDistrict(), place.projects(), "RECEIVED")
+                .params(RECEIVED, place.districtCode(), place.wholeDistrict(), place.projects(), RECEIVED)
                 .query((rs, n) -> new Held(rs.getLong(1), rs.getBigDecimal(2))).list();
         record Unremitted(long payment, BigDecimal amount) {
         }
@@ -40,7 +43,7 @@ class RentHandover implements HandoverSource {
                            and not exists (select 1 from remittance_item i join remittance_batch b on b.id = i.batch_id
                                             where i.payment_id = p.id and b.status = ?)
                          order by p.id""")
-                .params("RENT", place.districtCode(), place.wholeDistrict(), place.projects(), RemittanceStatus.CONFIRMED.name())
+                .params(BillAccount.RENT.name(), place.districtCode(), place.wholeDistrict(), place.projects(), RemittanceStatus.CONFIRMED.name())
                 .query((rs, n) -> new Unremitted(rs.getLong(1), rs.getBigDecimal(2))).list();
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("DEPOSITS_HELD", "代收的押金（按合同）", deposits.size(),

@@ -3,6 +3,7 @@ package cn.anju.rent;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DataScope;
 import cn.anju.identity.DataScopes;
 import cn.anju.identity.MeasureScopes;
 import cn.anju.identity.ScopeFilter;
@@ -75,7 +76,8 @@ public class Treasury {
         if (b.upTo().isAfter(LocalDate.now(clock))) {
             throw ProblemException.badRequest("REMITTANCE_FUTURE", "截止日期不能晚于今天。");
         }
-        ScopeFilter scope = scopes.finishingFilter(actor, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
+        ScopeFilter scope = scopes.finishingFilter(actor, new ScopeFilter.Columns("p.district_code", "p.project_id", null), "p.received_at",
+                "p.recorded_by");
         List<Object> params = new ArrayList<>(scope.params());
         params.add(b.districtCode());
         params.add(Date.valueOf(b.upTo().plusDays(1)));
@@ -139,7 +141,8 @@ public class Treasury {
 
     public List<Batch> batches(CurrentUser user) {
         requireReader(user);
-        ScopeFilter scope = scopes.finishingFilter(user, ScopeFilter.Columns.district("b.district_code"));
+        // an operator reads the batches it submitted itself, wherever and whenever (its wind-down included); others by district
+        ScopeFilter scope = user.isOperator() ? new ScopeFilter("true", List.of()) : scopes.filter(user, ScopeFilter.Columns.district("b.district_code"));
         String operatorOnly = user.isOperator() ? " and b.operator_id = ?" : "";
         List<Object> params = new ArrayList<>(scope.params());
         if (user.isOperator()) {
@@ -164,7 +167,9 @@ public class Treasury {
 
     public List<Held> held(CurrentUser user) {
         requireReader(user);
-        ScopeFilter scope = scopes.finishingFilter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null));
+        ScopeFilter scope = scopes.finishingFilter(user, new ScopeFilter.Columns("p.district_code", "p.project_id", null), "p.received_at",
+                "p.recorded_by");
+        DataScope active = scopes.of(user);
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
         List<String> districts = jdbc.sql("select distinct p.district_code from payment p where p.account = 'RENT' and " + scope.sql() + " order by 1")
@@ -198,7 +203,9 @@ public class Treasury {
                               from p group by district_code""".formatted(scope.sql()))
                     .params(params)
                     .query((rs, n) -> new Held(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                            rentHeld.compute(measureScopes.finishing(user, d), new MeasurePeriod.AsOf(today)).value(),
+                            // in a wind-down only what it collected itself, which the measure over projects cannot tell apart
+                            active.coversDistrict(d) ? rentHeld.compute(measureScopes.of(user, d), new MeasurePeriod.AsOf(today)).value()
+                                    : rs.getBigDecimal(2).subtract(rs.getBigDecimal(3)),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8)))
                     .single());
         }

@@ -5,6 +5,7 @@ import cn.anju.identity.DataScopes;
 import cn.anju.identity.DemoAccounts;
 import cn.anju.identity.OrganisationType;
 import cn.anju.identity.TestAccounts;
+import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.support.ContractFixtures;
 import cn.anju.support.PlatformTest;
@@ -18,9 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -92,13 +95,58 @@ class ContractCoverageTest {
         List<String> seen = routesWithRows(op.manager(), lists);
         assertThat(seen).as("the manager works in the contract's projects").contains("/api/v1/projects", "/api/v1/leases");
 
-        ContractFixtures.terminate(port, "610881", contract, today.minusDays(1));
-        assertThat(routesWithRows(op.manager(), lists)).as("nothing operational after the last day").isEmpty();
-        assertThat(scopes.on(op.staff(), today.minusDays(1)).coversProject("610881", two.getFirst())).as("the last day itself").isTrue();
+        ContractFixtures.terminate(port, "610881", contract, today);
+        assertThat(routesWithRows(op.manager(), lists)).as("today is still its last day").contains("/api/v1/leases");
+        TestClock.advance(Duration.ofDays(1));
+        try {
+            assertThat(routesWithRows(op.manager(), lists)).as("nothing operational after the last day").isEmpty();
+            assertThat(scopes.on(op.staff(), today).coversProject("610881", two.getFirst())).as("the last day itself").isTrue();
+        } finally {
+            TestClock.reset();
+        }
 
         Operator ended = newOperator();
         ContractFixtures.signed(port, accounts, "610881", ended.id(), two, today.minusDays(60), today.minusDays(1));
         assertThat(routesWithRows(ended.manager(), lists)).as("a contract that ended yesterday").isEmpty();
+    }
+
+    @Test
+    void inItsWindDownTheOperatorRemitsTheRentItCollectedItselfAndNoOneElses() {
+        Operator op = newOperator();
+        LocalDate today = TestClock.today();
+        long project = projects("610881", 1).getFirst();
+        long lease = jdbc.sql("select lease_id from lease_billing_basis where project_id = ? and status = 'ACTIVE' order by lease_id limit 1")
+                .param(project).query(Long.class).single();
+        long contract = ContractFixtures.signed(port, accounts, "610881", op.id(), List.of(project), today.minusDays(100), today.plusDays(300));
+        String cashier = op.manager().replace("mgr.", "cash.");
+        accounts.account(cashier, "测试收银员", organisationCode(op.id()), Set.of(Role.OPERATOR_STAFF), Set.of(Duty.CASHIER), DemoAccounts.PASSWORD, false);
+        var paid = WebClient.loggedIn(port, cashier).postJsonWithHeaders("/api/v1/payments",
+                "{\"leaseId\":" + lease + ",\"channel\":\"CASH\",\"amount\":123.45}", Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        ContractFixtures.terminate(port, "610881", contract, today);
+        TestClock.advance(Duration.ofDays(1));
+        try {
+            remitsItsOwn(op, cashier, today.plusDays(1));
+        } finally {
+            TestClock.reset();
+        }
+    }
+
+    void remitsItsOwn(Operator op, String cashier, LocalDate today) {
+        WebClient manager = WebClient.loggedIn(port, op.manager());
+        JsonNode held = WebClient.json(manager.getJson("/api/v1/treasury/held"));
+        assertThat(held.size()).isOne();
+        assertThat(held.get(0).get("held").decimalValue()).as("only what its own cashier took").isEqualByComparingTo("123.45");
+        var batch = manager.postJson("/api/v1/remittances", "{\"districtCode\":\"610881\",\"upTo\":\"" + today + "\"}");
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(201);
+        JsonNode batches = WebClient.json(manager.getJson("/api/v1/remittances"));
+        assertThat(batches.get(0).get("payments").asInt()).isOne();
+        assertThat(batches.get(0).get("amount").decimalValue()).isEqualByComparingTo("123.45");
+        assertThat(routesWithRows(cashier, scopedLists())).as("the cashier works no more").isEmpty();
+    }
+
+    String organisationCode(long id) {
+        return jdbc.sql("select code from organisation where id = ?").param(id).query(String.class).single();
     }
 
     @Test
@@ -113,6 +161,7 @@ class ContractCoverageTest {
         assertThat(treasury.statusCode()).as("remitting the rent it still holds: " + treasury.body().substring(0, Math.min(3000, treasury.body().length())))
                 .isEqualTo(200);
         assertThat(manager.getJson("/api/v1/remittances").statusCode()).isEqualTo(200);
+        assertThat(WebClient.json(manager.getJson("/api/v1/treasury/held")).size()).as("it collected nothing, so holds nothing").isZero();
         assertThat(routesWithRows(op.manager(), scopedLists())).isEmpty();
         assertThat(scopes.finishing(op.staff()).coversDistrict("610881")).as("the wind-down keeps the remittance").isTrue();
 

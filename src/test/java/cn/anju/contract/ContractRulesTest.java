@@ -56,7 +56,7 @@ class ContractRulesTest {
     @Test
     void aContractCannotBeSignedBeforeItsBudgetApprovalNorBeforeTheAward() {
         long op = operator();
-        LocalDate from = TestClock.today().plusDays(30);
+        LocalDate from = TestClock.today().plusDays(15);
         long procurement = ContractFixtures.created(port, "610881", from.getYear(), "PUBLIC_TENDER", null);
         long contract = ContractFixtures.draft(port, "610881", procurement, op, List.of(), from, from.plusYears(1));
         var early = sign(contract);

@@ -125,33 +125,18 @@ class AdminPagesBrowserTest extends BrowserTest {
     }
 
     @Test
-    void districtOfficerRecordsAndEndsCoverageOfItsDistrictOnly() {
-        // an operator of this test's own, so that the coverage (in force through today once ended) touches no other test
-        String operator = "测试承接主体" + UUID.randomUUID().toString().substring(0, 6);
-        CurrentUser admin = ((AccountUserDetails) users.loadUserByUsername("admin")).currentUser();
-        organisations.create(admin, new OrganisationAdministration.NewOrganisation(
-                "OP-T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), operator, OrganisationType.OPERATOR, null, null));
+    void theCoveragePageShowsWhichContractGrantedEachRowAndOffersNoWayToTypeOne() {
         browser.login(base(), "yuyang.gov", "Demo@2026");
         WebDriver d = browser.driver();
         d.get(base() + "/coverage");
-        var districtOptions = new Select(d.findElement(By.id("districtCode"))).getOptions();
-        assertThat(districtOptions).extracting(o -> o.getText()).containsExactly("榆阳区");
-
-        new Select(d.findElement(By.id("operatorId"))).selectByVisibleText(operator);
-        ((JavascriptExecutor) d).executeScript(
-                "document.getElementById('validFrom').value='2026-03-01';");
-        d.findElement(By.id("note")).sendKeys("应急托管");
-        browser.click(By.cssSelector("#coverage-form button[type=submit]"));
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".alert-success"), "服务范围已登记"));
-        assertThat(d.findElement(By.id("coverage")).getText()).contains(operator, "应急托管");
+        assertThat(d.findElements(By.id("coverage-form"))).as("coverage is written by contracts only").isEmpty();
+        assertThat(d.findElements(By.cssSelector("#coverage button"))).isEmpty();
+        String table = d.findElement(By.id("coverage")).getText();
+        assertThat(table).contains("榆林安居物业服务有限公司", "YY-GM-");
         browser.screenshot("coverage");
-
-        var endButton = d.findElement(By.xpath("//tr[td[text()='应急托管']]//button"));
-        endButton.click();
-        d.switchTo().alert().accept();
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".alert-success"), "服务范围已结束"));
+        d.findElement(By.partialLinkText("YY-GM-")).click();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("contract-title")));
+        assertThat(d.findElement(By.id("contract-title")).getText()).contains("YY-GM-");
     }
 
     @Test

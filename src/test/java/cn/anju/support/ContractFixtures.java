@@ -52,13 +52,24 @@ public final class ContractFixtures {
         return accounts.organisation(code, name + code.substring(4), OrganisationType.OPERATOR, null, null);
     }
 
-    /** A procurement of the district for the year, budget approved, announced and awarded to the operator. */
+    /**
+     * A procurement of the district for the year, budget approved, announced and awarded to the operator: the steps
+     * {@link #stepsFrom} days apart, so that the contract can be signed by today.
+     */
     public static long awarded(int port, TestAccounts accounts, String district, long operator, LocalDate from) {
         long id = created(port, district, from.getYear(), "PUBLIC_TENDER", null);
-        approveBudget(port, finance(accounts, district), id, from.getYear(), from.minusDays(40));
-        step(port, officer(district), id, "announcement", Map.of("on", from.minusDays(30).toString()));
-        step(port, officer(district), id, "award", Map.of("on", from.minusDays(20).toString(), "winnerId", String.valueOf(operator)));
+        LocalDate budget = stepsFrom(from);
+        approveBudget(port, finance(accounts, district), id, from.getYear(), budget);
+        step(port, officer(district), id, "announcement", Map.of("on", budget.plusDays(1).toString()));
+        step(port, officer(district), id, "award", Map.of("on", budget.plusDays(2).toString(), "winnerId", String.valueOf(operator)));
         return id;
+    }
+
+    /** The budget approval's day: forty days before the contract starts, or three days ago if that is sooner. */
+    static LocalDate stepsFrom(LocalDate from) {
+        LocalDate early = from.minusDays(40);
+        LocalDate latest = TestClock.today().minusDays(3);
+        return early.isBefore(latest) ? early : latest;
     }
 
     public static long created(int port, String district, int year, String method, String reason) {
@@ -105,7 +116,7 @@ public final class ContractFixtures {
     public static long signed(int port, TestAccounts accounts, String district, long operator, List<Long> projects, LocalDate from, LocalDate to) {
         long procurement = awarded(port, accounts, district, operator, from);
         long contract = draft(port, district, procurement, operator, projects, from, to);
-        sign(port, district, contract, from.minusDays(10));
+        sign(port, district, contract, stepsFrom(from).plusDays(3));
         return contract;
     }
 

@@ -69,6 +69,8 @@ final class ContractScopeCases {
                 assertThat(WebClient.loggedIn(port, who).getJson("/api/v1/contracts/" + c).statusCode()).as(who).isEqualTo(404);
             }
             assertThat(WebClient.loggedIn(port, "anju.manager").getJson("/api/v1/contracts/" + c).statusCode()).isEqualTo(200);
+            assertThat(WebClient.loggedIn(port, "anju.manager").getJson("/api/v1/contracts/" + endedYuyangContract(port)).statusCode())
+                    .as("its own contract, ended beyond the wind-down").isEqualTo(404);
             refused(port, "GET", "/api/v1/contracts/" + c);
         });
         cases.put("GET /api/v1/contracts/{id}/amendments", port -> {
@@ -78,10 +80,13 @@ final class ContractScopeCases {
         });
         cases.put("POST /api/v1/contracts", port -> {
             long p = ContractFixtures.created(port, "610802", 2027, "PUBLIC_TENDER", null);
-            String body = "{\"procurementId\":" + p + ",\"operatorId\":1,\"contractNo\":\"X\",\"title\":\"x\"}";
+            String body = """
+                    {"procurementId":%d,"operatorId":1,"contractNo":"X-%d","title":"x","startsOn":"2027-01-01","endsOn":"2027-12-31",
+                     "allProjects":true,"fees":{"kind":"LUMP_SUM","lumpSumFen":100,"cycle":"MONTHLY"}}""".formatted(p, p);
             for (String who : List.of("hengshan.gov", "anju.manager", "shenmu.leader")) {
                 var r = WebClient.loggedIn(port, who).postJson("/api/v1/contracts", body);
-                assertThat(r.statusCode()).as(who + " " + r.body()).isBetween(400, 404);
+                assertThat(r.statusCode()).as(who + " " + r.body()).isEqualTo(400);
+                assertThat(WebClient.json(r).get("code").asString()).as(who).isEqualTo("PROCUREMENT_NOT_FOUND");
             }
             refused(port, "POST", "/api/v1/contracts", "yuyang.finance");
         });
@@ -92,7 +97,7 @@ final class ContractScopeCases {
             assertThat(WebClient.loggedIn(port, "anju.manager").postMultipart("/api/v1/contracts/" + c + "/signature", Map.of("signedOn", "2026-01-01"),
                     "c.pdf", "application/pdf", ContractFixtures.PDF).statusCode()).isEqualTo(403);
         });
-        for (String step : List.of("termination", "termination/approval", "amendments")) {
+        for (String step : List.of("termination", "termination/approval", "termination/withdrawal", "amendments", "discard")) {
             cases.put("POST /api/v1/contracts/{id}/" + step, port -> {
                 long c = yuyangContract(port);
                 String path = "/api/v1/contracts/" + c + "/" + step;

@@ -99,6 +99,22 @@ class ContractApi {
         return views.detail(contracts.visible(user, id));
     }
 
+    record Withdrawal(String reason, Integer version) {
+    }
+
+    @PostMapping("/api/v1/contracts/{id}/termination/withdrawal")
+    @Operation(summary = "撤回或驳回终止申请（申请人撤回，或本区县分管领导驳回；合同照常履行）")
+    ContractViews.Detail withdrawTermination(CurrentUser user, @PathVariable long id, @RequestBody(required = false) Withdrawal body) {
+        lifecycle.withdrawTermination(user, id, body == null ? null : body.reason(), body == null ? null : body.version());
+        return views.detail(contracts.visible(user, id));
+    }
+
+    @PostMapping("/api/v1/contracts/{id}/discard")
+    @Operation(summary = "作废尚未签订的合同草稿（区县经办人），以便重新草拟")
+    void discard(CurrentUser user, @PathVariable long id, @RequestBody(required = false) Seen body) {
+        contracts.discard(user, id, body == null ? null : body.version());
+    }
+
     @GetMapping("/api/v1/contracts/{id}/amendments")
     @Operation(summary = "补充协议（按序号）：生效日期、事由、增减项目、结束日期变更、费用变更")
     List<ContractAmendments.Amendment> amendments(CurrentUser user, @PathVariable long id) {

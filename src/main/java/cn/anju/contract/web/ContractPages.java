@@ -1,5 +1,6 @@
 package cn.anju.contract.web;
 
+import cn.anju.contract.ContractHandovers;
 import cn.anju.contract.ContractLifecycle;
 import cn.anju.contract.ContractStatus;
 import cn.anju.contract.ServiceContracts;
@@ -42,12 +43,15 @@ import java.util.stream.Stream;
 class ContractPages {
 
     private final ServiceContracts contracts;
+    private final ContractHandovers handovers;
     private final ContractLifecycle lifecycle;
     private final ContractViews views;
     private final Districts districts;
     private final Clock clock;
 
-    ContractPages(ServiceContracts contracts, ContractLifecycle lifecycle, ContractViews views, Districts districts, Clock clock) {
+    ContractPages(ServiceContracts contracts, ContractLifecycle lifecycle, ContractHandovers handovers, ContractViews views,
+                  Districts districts, Clock clock) {
+        this.handovers = handovers;
         this.contracts = contracts;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -112,6 +116,9 @@ class ContractPages {
         model.addAttribute("askedByMe", asked && Objects.equals(t.askedBy(), user.id()));
         model.addAttribute("mayApproveTermination", asked && FourEyes.isLeaderOf(user, c.districtCode()) && !Objects.equals(t.askedBy(), user.id()));
         model.addAttribute("addable", prepares && open && !c.allProjects() ? ContractDraftPages.addable(contracts, c, detail) : Map.of());
+        model.addAttribute("mayWithdrawTermination", asked && (Objects.equals(t.askedBy(), user.id()) || FourEyes.isLeaderOf(user, c.districtCode())));
+        model.addAttribute("handoverLink", handovers.mayPrepare(user, c) || handovers.of(user, id).isPresent());
+        model.addAttribute("handedTo", handovers.handedTo(id));
         model.addAttribute("today", LocalDate.now(clock));
         return "contract/contract";
     }
