@@ -96,9 +96,14 @@ public class ContractHandovers {
 
     /** The contract of the district that takes over: one that covers all the ended one did, starting nearest the day after. */
     private Optional<ServiceContract> successorOf(ServiceContract c) {
+        return successors(c).stream().findFirst();
+    }
+
+    /** The contracts that could take over from the ended one, nearest the day after its last first (the page's choice). */
+    public List<ServiceContract> successors(ServiceContract c) {
         LocalDate next = c.lastDay().plusDays(1);
         return records.contractsWhere(Set.of(c.districtCode()), null).stream().filter(s -> takesOver(s, c))
-                .min(Comparator.comparingLong(s -> Math.abs(s.startsOn().toEpochDay() - next.toEpochDay())));
+                .sorted(Comparator.comparingLong(s -> Math.abs(s.startsOn().toEpochDay() - next.toEpochDay()))).toList();
     }
 
     /** Another signed or in-force contract of the district covering every project the ended one covered. */

@@ -273,4 +273,54 @@ class ContractPagesBrowserTest extends BrowserTest {
         assertThat(d.findElements(By.cssSelector("main form"))).isEmpty();
         ContractScreens.look(browser, "contract-terminated");
     }
+
+    @Test
+    void theDistrictListsWhatAnEndedContractLeavesAndBothSidesConfirmTheHandover() {
+        WebDriver d = browser.driver();
+        browser.login(base(), "yuyang.gov", DemoAccounts.PASSWORD);
+        long demoEnded = jdbc.sql("""
+                        select id from service_contract where district_code = '610802' and status = 'ENDED' and contract_no like 'YY-GM-%'
+                         order by starts_on limit 1""").query(Long.class).single();
+        d.get(url("/contracts/" + demoEnded));
+        browser.click(By.id("handover-link"));
+        waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("handover-status")));
+        assertThat(text(d, "handover-status")).isEqualTo("已完成移交");
+        assertThat(text(d, "handover-items")).contains("未办结的维修工单", "未结案的违规案件", "代收的押金（按合同计）", "尚未上缴国库的租金（按收款计）");
+        assertThat(d.findElements(By.id("confirm-handover"))).isEmpty();
+        ContractScreens.look(browser, "contract-handover-demo");
+
+        // a contract of the test's own that ended yesterday: the district lists it, each side confirms on the page
+        long operator = ContractFixtures.operator(accounts, "移交测试物业");
+        String code = jdbc.sql("select code from organisation where id = ?").param(operator).query(String.class).single();
+        String manager = "mgr." + code.substring(4).toLowerCase();
+        accounts.account(manager, "移交方经理", code, Set.of(Role.OPERATOR_MANAGER), Set.of(), DemoAccounts.PASSWORD, false);
+        long project = jdbc.sql("select id from project where district_code = '610802' order by name limit 1").query(Long.class).single();
+        LocalDate today = TestClock.today();
+        long ended = ContractFixtures.signed(port, accounts, "610802", operator, List.of(project), today.minusDays(100), today.minusDays(1));
+        d.get(url("/contracts/" + ended));
+        browser.click(By.id("handover-link"));
+        long demoCurrent = jdbc.sql("""
+                        select id from service_contract where district_code = '610802' and status = 'IN_FORCE' and contract_no like 'YY-GM-%'""")
+                .query(Long.class).single();
+        new Select(d.findElement(By.id("successor"))).selectByValue(String.valueOf(demoCurrent));
+        submitAndWait(d, "prepare-handover", "移交清单已生成");
+        assertThat(text(d, "handover-receiver")).as("the demo's contract covers the whole district").isEqualTo("榆林安居物业服务有限公司");
+        assertThat(text(d, "handover-status")).isEqualTo("待双方确认");
+        assertThat(d.findElements(By.id("confirm-handover"))).as("the district neither hands over nor receives here").isEmpty();
+        ContractScreens.look(browser, "contract-handover-prepared");
+
+        browser.login(base(), manager, DemoAccounts.PASSWORD);
+        d.get(url("/contracts/" + ended + "/handover"));
+        browser.click(By.id("confirm-handover"));
+        waiting(d).until(ExpectedConditions.alertIsPresent()).accept();
+        waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-status"), "移交方已确认"));
+        assertThat(d.findElements(By.id("confirm-handover"))).as("one confirmation per side").isEmpty();
+
+        browser.login(base(), "anju.manager", DemoAccounts.PASSWORD);
+        d.get(url("/contracts/" + ended + "/handover"));
+        browser.click(By.id("confirm-handover"));
+        waiting(d).until(ExpectedConditions.alertIsPresent()).accept();
+        waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-status"), "已完成移交"));
+        ContractScreens.look(browser, "contract-handover-done");
+    }
 }

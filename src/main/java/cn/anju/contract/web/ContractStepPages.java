@@ -65,6 +65,12 @@ class ContractStepPages {
         if (h != null && h.receiverOperatorId() != null) {
             orgs.add(h.receiverOperatorId());
         }
+        if (h == null) {
+            var successors = handovers.successors(c);
+            model.addAttribute("successors", successors);
+            model.addAttribute("successorNames", identity.organisationNames(successors.stream().map(ServiceContract::operatorId)
+                    .collect(java.util.stream.Collectors.toSet())));
+        }
         model.addAttribute("contractId", id);
         model.addAttribute("h", h);
         model.addAttribute("mayPrepare", h == null);
@@ -75,9 +81,10 @@ class ContractStepPages {
     }
 
     @PostMapping("/contracts/{id}/handover")
-    String prepare(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    String prepare(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long successorContractId,
+                   RedirectAttributes redirect) {
         return PageActions.attempt(redirect, "/contracts/" + id + "/handover", "移交清单已生成，待移交方与接收方确认。",
-                () -> handovers.prepare(user, id, null));
+                () -> handovers.prepare(user, id, successorContractId));
     }
 
     @PostMapping("/contracts/{id}/handover/confirmation")
