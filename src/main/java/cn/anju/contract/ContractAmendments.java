@@ -5,7 +5,6 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.ContractCoverage;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.files.Upload;
-import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
@@ -75,9 +74,7 @@ public class ContractAmendments {
         if (c.status() != ContractStatus.SIGNED && c.status() != ContractStatus.IN_FORCE) {
             throw ProblemException.conflict("CONTRACT_NOT_AMENDABLE", "只有已签订或履行中的合同可以签订补充协议（当前：" + c.status().label() + "）。");
         }
-        if (seenVersion != null && seenVersion != c.version()) {
-            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
-        }
+        c.requireSeen(seenVersion, true);
         if (c.termination() != null && c.termination().decidedBy() == null) {
             throw ProblemException.conflict("TERMINATION_PENDING", "该合同有待分管领导审批的终止申请，审批前不能签订补充协议。");
         }
@@ -162,8 +159,8 @@ public class ContractAmendments {
     }
 
     /** The fee terms in force on a day: the latest amendment's that changed them by then, else the contract's own. */
-    public FeeTerms feesOn(ServiceContract c, LocalDate day) {
-        return of(c).stream().filter(a -> a.newFees() != null && !a.effectiveOn().isAfter(day))
+    public static FeeTerms feesOn(ServiceContract c, List<Amendment> amendments, LocalDate day) {
+        return amendments.stream().filter(a -> a.newFees() != null && !a.effectiveOn().isAfter(day))
                 .reduce((x, y) -> y).map(Amendment::newFees).orElse(c.fees());
     }
 }

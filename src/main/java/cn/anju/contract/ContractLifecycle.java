@@ -133,9 +133,8 @@ public class ContractLifecycle {
         if (c.termination() != null && c.termination().decidedBy() == null) {
             throw ProblemException.conflict("TERMINATION_PENDING", "该合同已有待分管领导审批的终止申请。");
         }
-        if (seenVersion != null && seenVersion != c.version() || !records.askTermination(c, lastDay, reason.strip(), user.id(), clock.instant())) {
-            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
-        }
+        c.requireSeen(seenVersion, true);
+        c.requireSeen(null, records.askTermination(c, lastDay, reason.strip(), user.id(), clock.instant()));
         audit.record(ContractAudit.CONTRACT_TERMINATION_ASK, "service_contract", id, AuditOutcome.SUCCESS, Map.of("lastDay", lastDay.toString()));
     }
 
@@ -168,9 +167,8 @@ public class ContractLifecycle {
         if (!asker && !FourEyes.isLeaderOf(user, c.districtCode())) {
             throw ProblemException.forbidden(FourEyes.LEADER_REQUIRED, "终止申请只能由申请人撤回，或由本区县分管领导驳回。");
         }
-        if (seenVersion != null && seenVersion != c.version() || !records.clearTermination(c)) {
-            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
-        }
+        c.requireSeen(seenVersion, true);
+        c.requireSeen(null, records.clearTermination(c));
         audit.record(ContractAudit.CONTRACT_TERMINATION_WITHDRAW, "service_contract", id, AuditOutcome.SUCCESS,
                 Map.of("askedBy", c.termination().askedBy(), "lastDay", c.termination().lastDay().toString(), "by", asker ? "ASKER" : "LEADER",
                         "reason", reason == null ? "" : reason.strip()));

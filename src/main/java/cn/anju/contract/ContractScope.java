@@ -1,6 +1,7 @@
 package cn.anju.contract;
 
 import cn.anju.identity.CurrentUser;
+import cn.anju.identity.DistrictOfficers;
 import cn.anju.identity.OrganisationType;
 import cn.anju.shared.Districts;
 import cn.anju.shared.Role;
@@ -66,16 +67,9 @@ class ContractScope {
         return districtsRead(user).contains(p.districtCode());
     }
 
-    /** A district's housing officers, or the city's administrators for any district: they record the purchase. */
+    /** A district's housing officers, or the city's administrators for any district: they record the purchase (identity's rule). */
     static boolean prepares(CurrentUser user, String districtCode) {
-        if (!user.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
-            return false;
-        }
-        return switch (user.organisationType()) {
-            case CITY_BUREAU -> user.has(Role.GOV_ADMIN);
-            case DISTRICT_HOUSING -> districtCode.equals(user.regionCode());
-            default -> false;
-        };
+        return DistrictOfficers.mayMaintain(user, districtCode);
     }
 
     void requirePreparer(CurrentUser user, String districtCode) {

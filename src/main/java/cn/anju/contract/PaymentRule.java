@@ -3,12 +3,10 @@ package cn.anju.contract;
 import cn.anju.shared.web.ProblemException;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * How the evaluation's total (0-100) becomes the share of the fee paid. {@code LINEAR_BELOW}: from {@code full} up pays
+ * How the evaluation's total (0-100) becomes the share of the fee paid (the settlement of issue 19 applies it). {@code LINEAR_BELOW}: from {@code full} up pays
  * everything, below it {@code total ÷ full} (DOMAIN.md's default, full = 90). {@code BANDS}: the percentage of the highest
  * band whose {@code minScore} the total reaches (0 below every band).
  */
@@ -35,17 +33,5 @@ public record PaymentRule(Kind kind, BigDecimal full, List<Band> bands) {
                 || b.percent().signum() < 0 || b.percent().compareTo(BigDecimal.valueOf(100)) > 0))) {
             throw ProblemException.badRequest("PAYMENT_RULE_BANDS", "分档付费须列出各档的最低分和付费比例（0-100%）。");
         }
-    }
-
-    /** The payable ratio for a total, 0 to 1, to 4 decimals (half-up). */
-    public BigDecimal payableRatio(BigDecimal total) {
-        return switch (kind) {
-            case LINEAR_BELOW -> total.compareTo(full) >= 0 ? BigDecimal.ONE.setScale(4)
-                    : total.max(BigDecimal.ZERO).divide(full, 4, RoundingMode.HALF_UP);
-            case BANDS -> bands.stream().filter(b -> total.compareTo(b.minScore()) >= 0)
-                    .max(Comparator.comparing(Band::minScore))
-                    .map(b -> b.percent().divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP))
-                    .orElse(BigDecimal.ZERO.setScale(4));
-        };
     }
 }

@@ -2,6 +2,7 @@ package cn.anju.contract;
 
 import cn.anju.shared.state.Column;
 import cn.anju.shared.state.StateChange;
+import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.state.StateTable;
 import cn.anju.shared.web.ProblemException;
 
@@ -34,6 +35,16 @@ public record ServiceContract(long id, String contractNo, String districtCode, l
     /** The last day the contract is in force: the termination's when terminated (or asked), else its end. */
     public LocalDate lastDay() {
         return status == ContractStatus.TERMINATED ? termination.lastDay() : endsOn;
+    }
+
+    /**
+     * The refusal of a change made from a form that saw an older version of the contract, or whose guarded write found
+     * none ({@code written} false): the same 409 {@code CONCURRENT_CHANGE} as {@code StateChanges} gives.
+     */
+    void requireSeen(Integer seenVersion, boolean written) {
+        if (seenVersion != null && seenVersion != version || !written) {
+            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, TABLE.noun() + "刚被他人办理或修改，请刷新后再试。");
+        }
     }
 
     StateChange<ContractStatus> sign(StoredPdf pdf, LocalDate on, long by) {

@@ -5,7 +5,6 @@ import cn.anju.audit.AuditOutcome;
 import cn.anju.housing.HousingStock;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.policy.PolicySettings;
-import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.NamedInterface;
@@ -109,9 +108,8 @@ public class ServiceContracts {
         if (c.status() != ContractStatus.DRAFT) {
             throw ProblemException.conflict("CONTRACT_NOT_DRAFT", "只能作废尚未签订的合同草稿；已签订的合同请签订补充协议或申请终止。");
         }
-        if (seenVersion != null && seenVersion != c.version() || !records.deleteDraft(c)) {
-            throw ProblemException.conflict(StateChanges.CONCURRENT_CHANGE, "服务合同刚被他人办理或修改，请刷新后再试。");
-        }
+        c.requireSeen(seenVersion, true);
+        c.requireSeen(null, records.deleteDraft(c));
         audit.record(ContractAudit.CONTRACT_DISCARD, "service_contract", id, AuditOutcome.SUCCESS,
                 Map.of("contractNo", c.contractNo(), "procurementId", c.procurementId()));
     }

@@ -3,10 +3,10 @@ package cn.anju.feedback;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.contract.HandoverSource;
+import cn.anju.shared.state.States;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +17,7 @@ import java.util.Map;
 @Component
 class FeedbackHandover implements HandoverSource {
 
-    private static final String[] DONE = EnumSet.of(FeedbackState.CLOSED, FeedbackState.REJECTED).stream().map(Enum::name)
-            .toArray(String[]::new);
+    private static final String[] DONE = States.names(FeedbackState.FINISHED);
 
     private final JdbcClient jdbc;
     private final AuditLog audit;

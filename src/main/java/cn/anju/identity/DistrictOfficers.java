@@ -1,17 +1,19 @@
 package cn.anju.identity;
 
 import cn.anju.shared.Role;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Who keeps a district's register of operators' coverage and evaluators' engagements: the district housing bureau's
  * administrators and officers for their district, the city bureau's administrators for any district of the city.
  */
-final class DistrictOfficers {
+@NamedInterface("api")
+public final class DistrictOfficers {
 
     private DistrictOfficers() {
     }
 
-    static boolean mayMaintain(CurrentUser actor, String districtCode) {
+    public static boolean mayMaintain(CurrentUser actor, String districtCode) {
         if (!actor.hasAny(Role.GOV_ADMIN, Role.GOV_OFFICER)) {
             return false;
         }

@@ -80,9 +80,10 @@ class ContractViews {
         Map<Long, String> projectNames = contracts.projectNames(covered.stream().map(CoveredProject::projectId).distinct().toList());
         List<Project> projects = covered.stream().map(p -> new Project(p.projectId(), projectNames.get(p.projectId()), p.from(), p.to())).toList();
         LocalDate last = c.lastDay();
-        return new Detail(s, c.procurementId(), c.serviceItems(), c.fees(), amendments.feesOn(c, LocalDate.now(clock)),
+        List<ContractAmendments.Amendment> history = amendments.of(c);
+        return new Detail(s, c.procurementId(), c.serviceItems(), c.fees(), ContractAmendments.feesOn(c, history, LocalDate.now(clock)),
                 c.holdbackPercent(), c.paymentRule(), c.deductions(), c.targetsRef(), c.windDownDays(),
                 last == null ? null : last.plusDays(c.windDownDays()), c.signedOn(), c.signedPdf() == null ? null : c.signedPdf().sha256(),
-                c.termination(), projects, amendments.of(c), budgetUse.of(c), ledger.entries(c.id()));
+                c.termination(), projects, history, budgetUse.of(c), ledger.entries(c.id()));
     }
 }
