@@ -134,6 +134,12 @@ class ContractRecords {
     }
 
     /** Signed and in-force contracts whose days call for the next state (the daily job). */
+    /** Every contract past its draft, oldest first. */
+    List<ServiceContract> signed() {
+        return jdbc.sql("select * from service_contract where status <> ? order by id")
+                .param(ContractStatus.DRAFT.name()).query(this::mapContract).list();
+    }
+
     List<ServiceContract> open() {
         return jdbc.sql("select * from service_contract where status = any(?) order by id")
                 .param(new String[]{ContractStatus.SIGNED.name(), ContractStatus.IN_FORCE.name()}).query(this::mapContract).list();

@@ -103,6 +103,21 @@ public class HousingStock {
         return names;
     }
 
+    /**
+     * The units of each project by layout (户型 → count), offline ones excluded: what a per-unit service fee is paid
+     * for. Today's stock; units are not dated, so a settlement counts the stock as it stands when it is drafted.
+     */
+    public Map<Long, Map<String, Long>> unitsByLayout(Collection<Long> projectIds) {
+        Map<Long, Map<String, Long>> units = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select project_id, layout, count(*) from unit where project_id = any(?) and status <> ?
+                         group by project_id, layout order by project_id, layout""")
+                .params(projectIds.toArray(Long[]::new), UnitStatus.OFFLINE.name())
+                .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return units;
+    }
+
     /** Whether a building stands in a project (a patrol plan may name one). */
     public boolean buildingInProject(long buildingId, long projectId) {
         return jdbc.sql("select count(*) from building where id = ? and project_id = ?")

@@ -27,6 +27,7 @@ public final class ScopeCases {
         FeedbackScopeCases.addTo(cases);
         SurveyScopeCases.addTo(cases);
         ContractScopeCases.addTo(cases);
+        EvaluationScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",

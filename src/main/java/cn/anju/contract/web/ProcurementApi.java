@@ -4,6 +4,7 @@ import cn.anju.contract.Procurement;
 import cn.anju.contract.Procurements;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.files.Upload;
+import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +94,6 @@ class ProcurementApi {
     }
 
     static Upload upload(MultipartFile file) {
-        try {
-            return file == null || file.isEmpty() ? null : new Upload(file.getOriginalFilename(), file.getBytes());
-        } catch (IOException e) {
-            throw ProblemException.badRequest("UPLOAD_UNREADABLE", "上传的文件无法读取，请重新上传。");
-        }
+        return Uploads.of(file);
     }
 }

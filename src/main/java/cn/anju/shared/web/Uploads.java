@@ -29,4 +29,13 @@ public final class Uploads {
         }
         return out;
     }
+
+    /** One file field's upload, or null when nothing was sent; an unreadable upload is a 400 asking to send it again. */
+    public static Upload of(MultipartFile file) {
+        try {
+            return file == null || file.isEmpty() ? null : new Upload(file.getOriginalFilename(), file.getBytes());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("UPLOAD_UNREADABLE", "上传的文件无法读取，请重新上传。");
+        }
+    }
 }

@@ -1,0 +1,88 @@
+package cn.anju.evaluation;
+
+import cn.anju.contract.ContractTerms;
+import cn.anju.contract.FeeTerms;
+import cn.anju.contract.ServiceContract;
+import cn.anju.housing.HousingStock;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fee a quarter earns before the score. Per unit: for every day, each unit under management (the covered projects'
+ * units, offline ones excluded) earns its layout's monthly rate × 3 ÷ the quarter's days, so a project covered for
+ * part of the quarter, or a rate changed by an amendment, counts day by day. A lump sum: its yearly amount × the days in
+ * force within the quarter ÷ the days of the year. Rounded half-up to the fen once, at the end.
+ */
+@Component
+class BaseFee {
+
+    private final ContractTerms contracts;
+    private final HousingStock housing;
+
+    BaseFee(ContractTerms contracts, HousingStock housing) {
+        this.contracts = contracts;
+        this.housing = housing;
+    }
+
+    record Fee(long fen, String basis) {
+    }
+
+    Fee of(ServiceContract c, EvaluationPeriod p) {
+        if (p.kind() == EvaluationPeriod.Kind.YEAR) {
+            return new Fee(0, "年度评价不另计服务费（各季度已结算）");
+        }
+        List<ContractTerms.Place> places = contracts.places(c).stream().flatMap(x -> x.within(p.from(), p.to()).stream()).toList();
+        Map<ContractTerms.Place, List<Long>> projects = new java.util.HashMap<>();
+        places.forEach(place -> projects.put(place, place.projectId() == null
+                ? List.copyOf(housing.projectsIn(place.districtCode()).keySet()) : List.of(place.projectId())));
+        Map<Long, Map<String, Long>> units = housing.unitsByLayout(projects.values().stream().flatMap(List::stream).toList());
+        var feesOn = contracts.fees(c);
+        BigDecimal sum = BigDecimal.ZERO; // Σ over days of the monthly amounts in force, in fen
+        Map<String, long[]> byLayout = new TreeMap<>(); // layout → unit-days, last rate
+        long lumpDays = 0;
+        FeeTerms last = null;
+        for (LocalDate day = p.from(); !day.isAfter(p.to()); day = day.plusDays(1)) {
+            FeeTerms fees = feesOn.apply(day);
+            last = fees;
+            boolean inForce = false;
+            for (ContractTerms.Place place : places) {
+                if (place.within(day, day).isEmpty()) {
+                    continue;
+                }
+                inForce = true;
+                if (fees.kind() == FeeTerms.Kind.PER_UNIT) {
+                    for (Long project : projects.get(place)) {
+                        for (Map.Entry<String, Long> u : units.getOrDefault(project, Map.of()).entrySet()) {
+                            long rate = fees.monthlyRate(u.getKey());
+                            sum = sum.add(BigDecimal.valueOf(u.getValue() * rate));
+                            long[] acc = byLayout.computeIfAbsent(u.getKey(), k -> new long[2]);
+                            acc[0] += u.getValue();
+                            acc[1] = rate;
+                        }
+                    }
+                }
+            }
+            if (inForce && fees.kind() == FeeTerms.Kind.LUMP_SUM) {
+                lumpDays++;
+                sum = sum.add(BigDecimal.valueOf(fees.lumpSumFen()));
+            }
+        }
+        if (last != null && last.kind() == FeeTerms.Kind.LUMP_SUM) {
+            int yearDays = Year.of(p.year()).length();
+            long fen = sum.divide(BigDecimal.valueOf(yearDays), 0, RoundingMode.HALF_UP).longValueExact();
+            return new Fee(fen, "包干总价按日分摊：履行 " + lumpDays + " 日 ÷ 全年 " + yearDays + " 日");
+        }
+        long fen = sum.multiply(BigDecimal.valueOf(3)).divide(BigDecimal.valueOf(p.days()), 0, RoundingMode.HALF_UP).longValueExact();
+        List<String> parts = new ArrayList<>();
+        byLayout.forEach((layout, acc) -> parts.add(layout + " " + acc[0] + " 套·日 × " + SettlementMath.yuan(acc[1]) + " 元/套·月"));
+        return new Fee(fen, "在管套·日 × 月单价 × 3 ÷ 本季度 " + p.days() + " 日：" + (parts.isEmpty() ? "无在管房屋" : String.join("；", parts)));
+    }
+}
