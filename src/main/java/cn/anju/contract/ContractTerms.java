@@ -22,11 +22,18 @@ public class ContractTerms {
     private final ContractRecords records;
     private final ContractScope scope;
     private final ContractAmendments amendments;
+    private final ServiceContracts contracts;
 
-    ContractTerms(ContractRecords records, ContractScope scope, ContractAmendments amendments) {
+    ContractTerms(ContractRecords records, ContractScope scope, ContractAmendments amendments, ServiceContracts contracts) {
         this.records = records;
         this.scope = scope;
         this.amendments = amendments;
+        this.contracts = contracts;
+    }
+
+    /** The contracts the user reads (the contract list's rule). */
+    public List<ServiceContract> readable(CurrentUser user) {
+        return contracts.list(user);
     }
 
     /**

@@ -35,9 +35,11 @@ class DemoCity implements ApplicationRunner {
     private final DemoFieldOperations field;
     private final DemoFeedback feedback;
     private final DemoSurveys surveys;
+    private final DemoEvaluations evaluations;
 
     DemoCity(DemoActs acts, DemoData data, DemoHousing housing, DemoRentStandards standards, DemoLeases leases, DemoRound round,
-             DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback, DemoSurveys surveys) {
+             DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback, DemoSurveys surveys,
+             DemoEvaluations evaluations) {
         this.acts = acts;
         this.data = data;
         this.housing = housing;
@@ -49,6 +51,7 @@ class DemoCity implements ApplicationRunner {
         this.field = field;
         this.feedback = feedback;
         this.surveys = surveys;
+        this.evaluations = evaluations;
     }
 
     @Override
@@ -70,6 +73,7 @@ class DemoCity implements ApplicationRunner {
         field.make(lets, registered.tenantHousehold());
         log.info("Demo complaints and suggestions ready: {} cases", feedback.make(lets));
         log.info("Demo surveys ready: {} answers", surveys.make(lets, registered.tenantHousehold()));
+        log.info("Demo evaluations ready: {} quarters signed and settled", evaluations.make());
         log.info("Demo city made in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 }

@@ -45,6 +45,12 @@ class EvaluationAccess {
         return new RoleGate(HttpMethod.POST, "/api/v1/settlements/**", SETTLEMENT_WRITERS);
     }
 
+    /** Financial reports: the operator's manager files them, the district's officers accept or return them. */
+    @Bean
+    RoleGate reportWriteGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/financial-reports/**", Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER, Role.OPERATOR_MANAGER));
+    }
+
     @Bean
     RoleGate indicatorWriteGate() {
         return new RoleGate(HttpMethod.POST, "/api/v1/indicator-trees", Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER));

@@ -10,6 +10,7 @@ import cn.anju.shared.files.Upload;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import java.util.Map;
  * a new version (or records the corrected manual score), or rejects it with a reason. A leader of the district who
  * neither submitted nor scored signs FINAL once no objection waits and the window has closed or the operator accepted.
  */
+@NamedInterface("actions")
 @Service
 public class EvaluationReview {
 

@@ -10,6 +10,7 @@ import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.state.StateChange;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import java.util.Map;
  * optional evidence), submitting the scores, and sending the result to the operator for review with its deadline in
  * working days. The operator never scores: the role gate and {@link EvaluationScope} refuse it.
  */
+@NamedInterface("actions")
 @Service
 public class EvaluationScoring {
 

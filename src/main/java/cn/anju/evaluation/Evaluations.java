@@ -9,6 +9,7 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.shared.state.StateChange;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,7 @@ import java.util.Map;
  * into it (by the district, or by the daily job once a quarter or a year has ended) and computed after its last day:
  * every computed leaf is frozen with the records behind it, in one transaction with the state change.
  */
+@NamedInterface("actions")
 @Service
 public class Evaluations {
 

@@ -11,6 +11,7 @@ import cn.anju.shared.files.Upload;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import java.util.Map;
  * holdback, the recorded fixed deductions; for a year the release of its quarters' holdbacks), approved by a leader who
  * did not draft it, paid by the district's finance bureau. Approval and payment are written to the contract's ledger.
  */
+@NamedInterface("actions")
 @Service
 public class Settlements {
 

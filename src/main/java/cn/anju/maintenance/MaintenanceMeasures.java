@@ -5,6 +5,7 @@ import cn.anju.shared.measure.MeasureDefinition;
 import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.measure.MeasureRecord;
 import cn.anju.shared.measure.MeasureScope;
+import cn.anju.shared.measure.MeasureSql;
 import cn.anju.shared.measure.MeasureUnit;
 import cn.anju.shared.measure.MeasureValue;
 import cn.anju.shared.measure.RecordKind;
@@ -16,7 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The maintenance module's figures: the repair on-time rate (维修及时率). */
+/** The maintenance module's figures: the repair on-time rate (维修及时率) and the tenants' satisfaction with repairs (维修满意率). */
 final class MaintenanceMeasures {
 
     private MaintenanceMeasures() {
@@ -54,6 +55,48 @@ final class MaintenanceMeasures {
                                and w.completed_at >= ? and w.completed_at < ? and w.done_due_at is not null
                              order by w.completed_at, w.id""")
                     .params(params)
+                    .query((rs, n) -> MeasureRecord.counted(RecordKind.WORK_ORDER, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                    .list();
+            return MeasureValue.ratio(DEFINITION, period, orders);
+        }
+    }
+
+    /**
+     * 维修满意率, from the rating (1 to 5) the reporting household gives when it confirms the repair. Only a tenant's own
+     * report counts: staff confirm the other orders and may enter a rating there, which is the operator's word, not the
+     * tenant's (the same rule as the complaint satisfaction rate).
+     */
+    @Component
+    static class Satisfaction implements Measure {
+
+        /** The lowest rating (of 5) that counts as satisfied. */
+        static final int SATISFIED = 4;
+
+        static final MeasureDefinition DEFINITION = MeasureDefinition.ratio("REPAIR_SATISFACTION_RATE", "维修满意率", "Repair satisfaction",
+                MeasureUnit.COUNT, MeasureUnit.COUNT, MeasurePeriod.Kind.RANGE, true,
+                "统计期内（按确认时间）住户确认完工并评分的住户报修工单中，评分为4分或5分（满分5分）的工单数 ÷ 评分工单数。"
+                        + "只计住户本人报修、由报修住户确认时所评的分数；其他来源（热线、巡查、员工登记、预防性维护）的工单"
+                        + "可由工作人员确认并填写评分，不计。无评分工单时不适用。");
+
+        private final JdbcClient jdbc;
+        private final Clock clock;
+
+        Satisfaction(JdbcClient jdbc, Clock clock) {
+            this.jdbc = jdbc;
+            this.clock = clock;
+        }
+
+        public MeasureDefinition definition() {
+            return DEFINITION;
+        }
+
+        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
+            List<MeasureRecord> orders = jdbc.sql("""
+                            select w.id, w.order_number, w.rating >= %d from work_order w
+                             where (w.district_code = any(?) or w.project_id = any(?)) and w.source = 'TENANT' and w.rating is not null
+                               and w.confirmed_at >= ? and w.confirmed_at < ?
+                             order by w.confirmed_at, w.id""".formatted(SATISFIED))
+                    .params(MeasureSql.scopeAndRange(scope, period, clock))
                     .query((rs, n) -> MeasureRecord.counted(RecordKind.WORK_ORDER, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                     .list();
             return MeasureValue.ratio(DEFINITION, period, orders);

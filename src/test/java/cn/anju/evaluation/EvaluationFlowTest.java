@@ -5,6 +5,9 @@ import cn.anju.identity.TestAccounts;
 import cn.anju.shared.Role;
 import cn.anju.support.ContractFixtures;
 import cn.anju.support.PlatformTest;
+import cn.anju.support.SurveyFixtures;
+import cn.anju.survey.SurveyAnswers;
+import org.springframework.context.ApplicationContext;
 import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,8 @@ class EvaluationFlowTest {
     TestAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
 
     @AfterEach
     void resetClock() {
@@ -174,6 +180,36 @@ class EvaluationFlowTest {
         assertThat(fin.get("summary").get("band").asString()).isEqualTo(Band.of(total).label());
 
         settle(id, contract, total);
+    }
+
+    @Test
+    void anOperatorsOwnWaveNeverFeedsTheScore() {
+        // in 神木市: the survey module's own tests take 榆阳's projects, and their figures must not see these waves
+        long project = SurveyFixtures.busiestProjects(jdbc, "610881", 1).getFirst();
+        long operator = jdbc.sql("select id from organisation where name = '神木市保障房运营管理有限公司'").query(Long.class).single();
+        long contract = ContractFixtures.signed(port, accounts, "610881", operator, List.of(project), LocalDate.of(2026, 10, 1),
+                LocalDate.of(2027, 9, 30));
+        long own = SurveyFixtures.openWave(port, "shenmu.op", "610881", List.of(project));
+        long official = SurveyFixtures.openWave(port, "shenmu.gov", "610881", List.of(project));
+        SurveyAnswers.answer(context, jdbc, own, project, 5, 5, 5, 5, 5, 5);
+        SurveyAnswers.answer(context, jdbc, official, project, 1, 2, 4, 1, 2, 5);
+        for (var wave : Map.of(own, "shenmu.op", official, "shenmu.gov").entrySet()) {
+            assertThat(post(wave.getValue(), "/api/v1/survey-waves/" + wave.getKey() + "/closing", "{}").statusCode()).isEqualTo(200);
+        }
+        long id = WebClient.json(post("shenmu.gov", "/api/v1/evaluations", "{\"contractId\":" + contract + ",\"period\":\"2026Q4\"}"))
+                .get("id").asLong();
+        TestClock.advance(Duration.between(TestClock.today().atStartOfDay(), LocalDate.of(2027, 1, 3).atStartOfDay()));
+        var computed = post("shenmu.gov", "/api/v1/evaluations/" + id + "/computation", "{}");
+        assertThat(computed.statusCode()).as(computed.body()).isEqualTo(200);
+        JsonNode sat = leaf(WebClient.json(computed), "RESIDENT_SATISFACTION");
+        JsonNode records = get("shenmu.gov", "/api/v1/evaluations/" + id + "/leaves/RESIDENT_SATISFACTION/records?size=500");
+        List<Long> waves = new java.util.ArrayList<>();
+        records.get("items").forEach(i -> waves.add(i.get("recordId").asLong()));
+        assertThat(waves).contains(official).doesNotContain(own);
+        assertThat(jdbc.sql("select count(*) from survey_wave where id = any(?) and run_by = 'OPERATOR'")
+                .param(waves.toArray(Long[]::new)).query(Long.class).single()).isZero();
+        assertThat(sat.get("numerator").asLong()).as("two of the official wave's six rated 4 or 5; the operator's 5s count for nothing")
+                .isLessThanOrEqualTo(sat.get("denominator").asLong() - 4);
     }
 
     private void settle(long evaluation, long contract, BigDecimal total) {

@@ -112,6 +112,7 @@ final class EvaluationScopeCases {
             });
         }
         settlements(cases);
+        reports(cases);
         cases.put("GET /api/v1/indicator-trees", port -> {
             long contract = ContractScopeCases.yuyangContract(port);
             assertThat(get(port, "yuyang.gov", "/api/v1/indicator-trees?contractId=" + contract)).isEqualTo(200);
@@ -155,6 +156,49 @@ final class EvaluationScopeCases {
                     assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/settlements/1/" + step, "{}").statusCode()).as(who).isEqualTo(403);
                 }
                 assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/settlements/999999/" + step, "{}").statusCode())
+                        .isEqualTo(404);
+            });
+        }
+    }
+
+    private static void reports(Map<String, ScopeCase> cases) {
+        for (String path : List.of("/api/v1/financial-reports", "/api/v1/financial-reports/overdue")) {
+            cases.put("GET " + path, port -> {
+                assertThat(WebClient.json(WebClient.loggedIn(port, "hengshan.gov").getJson(path)).toString()).doesNotContain("610802");
+                assertThat(WebClient.json(WebClient.loggedIn(port, "shenmu.op").getJson(path)).toString()).doesNotContain("610802");
+                refused(port, "GET", path, "evaluator");
+            });
+        }
+        cases.put("GET /api/v1/financial-reports/template", ScopeCase.onlyFor("GET", "/api/v1/financial-reports/template", "anju.manager",
+                "tenant.demo", "admin", "evaluator"));
+        cases.put("GET /api/v1/financial-reports/{id}", port -> {
+            for (String who : List.of("hengshan.gov", "shenmu.op")) {
+                assertThat(get(port, who, "/api/v1/financial-reports/999999")).as(who).isEqualTo(404);
+            }
+            refused(port, "GET", "/api/v1/financial-reports/1", "evaluator");
+        });
+        for (String path : List.of("/api/v1/financial-reports", "/api/v1/financial-reports/audit")) {
+            cases.put("POST " + path, port -> {
+                long contract = ContractScopeCases.yuyangContract(port);
+                var form = Map.of("contractId", String.valueOf(contract), "period", "2026Q3", "year", "2025", "firmName", "x",
+                        "licenceNo", "x", "opinion", "UNQUALIFIED");
+                for (String who : List.of("hengshan.gov", "shenmu.op")) {
+                    assertThat(WebClient.loggedIn(port, who).postMultipart(path, form, "r.pdf", "application/pdf", ContractFixtures.PDF)
+                            .statusCode()).as(who).isEqualTo(404);
+                }
+                for (String who : List.of("yuyang.gov", "yuyang.finance", "evaluator", "tenant.demo")) {
+                    assertThat(WebClient.loggedIn(port, who).postMultipart(path, form, "r.pdf", "application/pdf", ContractFixtures.PDF)
+                            .statusCode()).as(who).isEqualTo(403);
+                }
+            });
+        }
+        for (String step : List.of("acceptance", "return")) {
+            cases.put("POST /api/v1/financial-reports/{id}/" + step, port -> {
+                for (String who : List.of("yuyang.finance", "evaluator", "tenant.demo")) {
+                    assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/financial-reports/1/" + step, "{}").statusCode()).as(who)
+                            .isEqualTo(403);
+                }
+                assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/financial-reports/999999/" + step, "{}").statusCode())
                         .isEqualTo(404);
             });
         }

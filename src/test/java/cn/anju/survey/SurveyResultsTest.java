@@ -10,6 +10,7 @@ import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,19 +36,12 @@ class SurveyResultsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    SurveyTokens tokens;
-    @Autowired
-    SurveyAnswering answering;
+    ApplicationContext context;
     @Autowired
     SurveyMeasures measures;
 
     private void answer(long wave, long project, int... scores) {
-        List<Long> households = jdbc.sql("select household_id from survey_token where wave_id = ? and project_id = ? and not answered order by household_id")
-                .params(wave, project).query(Long.class).list();
-        assertThat(households).as("households of project " + project).hasSizeGreaterThanOrEqualTo(scores.length);
-        for (int i = 0; i < scores.length; i++) {
-            answering.submit(tokens.token(wave, households.get(i)), Map.of("SAT_OVERALL", String.valueOf(scores[i])));
-        }
+        SurveyAnswers.answer(context, jdbc, wave, project, scores);
     }
 
     private JsonNode results(String who, long wave) {
