@@ -90,6 +90,16 @@ create table evaluation_measure_record (
     primary key (measure_id, position)
 );
 
+-- What each leaf earned when the evaluation was signed: a signed result is read from here, never recomputed.
+create table evaluation_leaf_score (
+    evaluation_id    bigint        not null references evaluation (id),
+    leaf_code        text          not null,
+    effective_weight numeric(8, 4) not null,
+    earned           numeric(8, 6) not null,
+    score            numeric(8, 4) not null,
+    primary key (evaluation_id, leaf_code)
+);
+
 -- A manual leaf's score (0-100 % of the leaf) by its scorer with the basis; a new row per change, the last one counts.
 create table evaluation_score (
     id            bigint generated always as identity primary key,
@@ -170,3 +180,5 @@ create table settlement_line (
 
 insert into policy_setting (region_code, key, value, effective_from, changed_by, reason) values
     ('610800', 'evaluation.objection-working-days', '5', '2000-01-01T00:00:00Z', null, '承接主体对评价结果提出异议的期限（工作日）');
+insert into policy_setting (region_code, key, value, effective_from, changed_by, reason) values
+    ('610800', 'evaluation.compute-after-days', '35', '2000-01-01T00:00:00Z', null, '评价期结束后计算指标前的等待天数（各项按时率的时限届满）');

@@ -4,9 +4,12 @@ import cn.anju.contract.ContractStatus;
 import cn.anju.contract.ServiceContract;
 import cn.anju.contract.ServiceContracts;
 import cn.anju.evaluation.EvaluationReview;
+import cn.anju.evaluation.FinancialReport;
+import cn.anju.evaluation.FinancialReports;
 import cn.anju.evaluation.EvaluationScoring;
 import cn.anju.evaluation.Evaluations;
 import cn.anju.evaluation.Settlements;
+import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.files.Upload;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +36,11 @@ class DemoEvaluations {
     private final EvaluationScoring scoring;
     private final EvaluationReview review;
     private final Settlements settlements;
+    private final FinancialReports reports;
 
     DemoEvaluations(DemoActs acts, DemoPdfs pdfs, ServiceContracts contracts, Evaluations evaluations, EvaluationScoring scoring,
-                    EvaluationReview review, Settlements settlements) {
+                    EvaluationReview review, Settlements settlements, FinancialReports reports) {
+        this.reports = reports;
         this.acts = acts;
         this.pdfs = pdfs;
         this.contracts = contracts;
@@ -48,31 +53,80 @@ class DemoEvaluations {
     private record District(String code, String officer, String leader, String finance, String operator) {
     }
 
+    /** Days from a quarter's end to its computation (the figures' deadlines have passed), as the policy default says. */
+    private static final int SETTLE = 36;
+
     /** Returns how many quarters were signed. */
     int make() {
         LocalDate today = acts.today();
-        LocalDate lastEnd = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
+        // the last quarter whose whole story (computed, scored, reviewed, signed, settled, paid) lies before today
+        LocalDate lastEnd = today.minusDays(SETTLE + 24).withDayOfMonth(1);
+        lastEnd = lastEnd.withMonth((lastEnd.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
         LocalDate earlierEnd = lastEnd.withDayOfMonth(1).minusMonths(2).minusDays(1);
         int signed = 0;
         for (District d : List.of(new District("610802", "yuyang.gov", "yuyang.leader", "yuyang.finance", "anju.manager"),
                 new District("610881", "shenmu.gov", "shenmu.leader", "shenmu.finance", "shenmu.op"))) {
             signed += quarter(d, earlierEnd, d.code().equals("610802"), true, today);
             signed += quarter(d, lastEnd, false, false, today);
+            reports(d, today.getYear() - 1, lastEnd);
         }
         return signed;
+    }
+
+    /**
+     * The operator's accounts: last year's annual report and the accounting firm's audit report (filed in March,
+     * accepted by the district), and the last evaluated quarter's report.
+     */
+    private void reports(District d, int year, LocalDate quarterEnd) {
+        long contract = serving(d, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year + 1, 3, 20));
+        if (contract > 0) {
+            long annual = acts.at(acts.at(LocalDate.of(year + 1, 3, 20), 10), d.operator(), op -> reports.submit(op, contract,
+                    String.valueOf(year), workbook(d, 4)));
+            long audit = acts.at(acts.at(LocalDate.of(year + 1, 3, 20), 11), d.operator(), op -> reports.submitAudit(op, contract,
+                    String.valueOf(year), "陕西秦信会计师事务所有限公司", "61000021", FinancialReport.Opinion.UNQUALIFIED,
+                    pdf("审计报告", year + "年度公租房运营服务项目专项审计报告")));
+            acts.run(acts.at(LocalDate.of(year + 1, 3, 25), 9), d.officer(), gov -> {
+                reports.decide(gov, annual, true, null, null);
+                reports.decide(gov, audit, true, null, null);
+            });
+        }
+        LocalDate from = quarterEnd.withDayOfMonth(1).minusMonths(2);
+        long current = serving(d, from, quarterEnd, quarterEnd.plusDays(10));
+        if (current > 0) {
+            String period = quarterEnd.getYear() + "Q" + ((quarterEnd.getMonthValue() - 1) / 3 + 1);
+            acts.run(acts.at(quarterEnd.plusDays(10), 10), d.operator(), op -> reports.submit(op, current, period, workbook(d, 1)));
+        }
+    }
+
+    /** The district's signed contract serving the whole of [from, to], as its officer finds it on {@code day}; -1 if none. */
+    private long serving(District d, LocalDate from, LocalDate to, LocalDate day) {
+        return acts.at(acts.at(day, 8), d.officer(), gov -> contracts.list(gov).stream()
+                .filter(c -> c.districtCode().equals(d.code()) && c.status() != ContractStatus.DRAFT && !c.startsOn().isAfter(from)
+                        && (c.lastDay() == null || !c.lastDay().isBefore(to)))
+                .mapToLong(ServiceContract::id).findFirst().orElse(-1));
+    }
+
+    /** A report on the platform's template: {@code quarters} quarters of income and costs. */
+    private static Upload workbook(District d, int quarters) {
+        long scale = d.code().equals("610802") ? 3 : 2;
+        List<List<?>> rows = List.of(List.of("合同收入", money(quarters * scale * 40_000_00L)), List.of("入住和退出管理成本", money(quarters * scale * 6_000_00L)),
+                List.of("租金收缴和房屋使用管理成本", money(quarters * scale * 5_500_00L)), List.of("维修养护成本", money(quarters * scale * 15_000_00L)),
+                List.of("综合管理成本", money(quarters * scale * 8_000_00L)), List.of("在岗人数", String.valueOf(6 * scale)));
+        return new Upload("财务报告.xlsx", Sheets.write("财务报告", List.of("项目", "金额（元）或人数"), rows));
+    }
+
+    private static String money(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     private int quarter(District d, LocalDate end, boolean objection, boolean pay, LocalDate today) {
         LocalDate from = end.withDayOfMonth(1).minusMonths(2);
         String period = end.getYear() + "Q" + ((end.getMonthValue() - 1) / 3 + 1);
-        long contract = acts.at(acts.at(end.plusDays(3), 9), d.officer(), gov -> contracts.list(gov).stream()
-                .filter(c -> c.districtCode().equals(d.code()) && c.status() != ContractStatus.DRAFT && !c.startsOn().isAfter(from)
-                        && (c.lastDay() == null || !c.lastDay().isBefore(end)))
-                .mapToLong(ServiceContract::id).findFirst().orElse(-1));
-        if (contract < 0 || end.plusDays(30).isAfter(today)) {
+        long contract = serving(d, from, end, end.plusDays(SETTLE));
+        if (contract < 0) {
             return 0;
         }
-        long id = acts.at(acts.at(end.plusDays(3), 9), d.officer(), gov -> {
+        long id = acts.at(at(end, 0, 9), d.officer(), gov -> {
             long e = evaluations.open(gov, contract, period);
             evaluations.compute(gov, e, null);
             return e;
@@ -102,13 +156,14 @@ class DemoEvaluations {
         acts.run(at(end, 15, 10), d.leader(), leader -> settlements.approve(leader, settlement, null));
         if (pay) {
             acts.run(at(end, 25, 14), d.finance(), fin -> settlements.pay(fin, settlement, "PZ-" + period + "-" + d.code(),
-                    end.plusDays(25), null));
+                    end.plusDays(SETTLE + 25), null));
         }
         return 1;
     }
 
+    /** The moment {@code days} after the computation of the quarter ending {@code end}. */
     private Instant at(LocalDate end, int days, int hour) {
-        return acts.at(LocalDateTime.of(end.plusDays(days), LocalTime.of(hour, 0)));
+        return acts.at(LocalDateTime.of(end.plusDays(SETTLE + days), LocalTime.of(hour, 0)));
     }
 
     private Upload pdf(String title, String line) {

@@ -45,13 +45,12 @@ class BaseFee {
                 ? List.copyOf(housing.projectsIn(place.districtCode()).keySet()) : List.of(place.projectId())));
         Map<Long, Map<String, Long>> units = housing.unitsByLayout(projects.values().stream().flatMap(List::stream).toList());
         var feesOn = contracts.fees(c);
-        BigDecimal sum = BigDecimal.ZERO; // Σ over days of the monthly amounts in force, in fen
-        Map<String, long[]> byLayout = new TreeMap<>(); // layout → unit-days, last rate
+        long perUnit = 0; // Σ over days of units × the monthly rate in force, in fen
+        long lumpSum = 0; // Σ over days in force of the yearly lump sum in force, in fen
+        Map<String, Long> unitDays = new TreeMap<>(); // "layout @ rate" → unit-days, so a rate changed mid-quarter shows
         long lumpDays = 0;
-        FeeTerms last = null;
         for (LocalDate day = p.from(); !day.isAfter(p.to()); day = day.plusDays(1)) {
             FeeTerms fees = feesOn.apply(day);
-            last = fees;
             boolean inForce = false;
             for (ContractTerms.Place place : places) {
                 if (place.within(day, day).isEmpty()) {
@@ -62,27 +61,31 @@ class BaseFee {
                     for (Long project : projects.get(place)) {
                         for (Map.Entry<String, Long> u : units.getOrDefault(project, Map.of()).entrySet()) {
                             long rate = fees.monthlyRate(u.getKey());
-                            sum = sum.add(BigDecimal.valueOf(u.getValue() * rate));
-                            long[] acc = byLayout.computeIfAbsent(u.getKey(), k -> new long[2]);
-                            acc[0] += u.getValue();
-                            acc[1] = rate;
+                            perUnit += u.getValue() * rate;
+                            unitDays.merge(u.getKey() + " × " + SettlementMath.yuan(rate) + " 元/套·月", u.getValue(), Long::sum);
                         }
                     }
                 }
             }
             if (inForce && fees.kind() == FeeTerms.Kind.LUMP_SUM) {
                 lumpDays++;
-                sum = sum.add(BigDecimal.valueOf(fees.lumpSumFen()));
+                lumpSum += fees.lumpSumFen();
             }
         }
-        if (last != null && last.kind() == FeeTerms.Kind.LUMP_SUM) {
-            int yearDays = Year.of(p.year()).length();
-            long fen = sum.divide(BigDecimal.valueOf(yearDays), 0, RoundingMode.HALF_UP).longValueExact();
-            return new Fee(fen, "包干总价按日分摊：履行 " + lumpDays + " 日 ÷ 全年 " + yearDays + " 日");
-        }
-        long fen = sum.multiply(BigDecimal.valueOf(3)).divide(BigDecimal.valueOf(p.days()), 0, RoundingMode.HALF_UP).longValueExact();
+        // an amendment may switch the kind mid-quarter: each kind's days count under their own rule, rounded once at the end
+        int yearDays = Year.of(p.year()).length();
+        BigDecimal exact = BigDecimal.valueOf(perUnit).multiply(BigDecimal.valueOf(3)).divide(BigDecimal.valueOf(p.days()), 10, RoundingMode.HALF_UP)
+                .add(BigDecimal.valueOf(lumpSum).divide(BigDecimal.valueOf(yearDays), 10, RoundingMode.HALF_UP));
+        long fen = exact.setScale(0, RoundingMode.HALF_UP).longValueExact();
         List<String> parts = new ArrayList<>();
-        byLayout.forEach((layout, acc) -> parts.add(layout + " " + acc[0] + " 套·日 × " + SettlementMath.yuan(acc[1]) + " 元/套·月"));
-        return new Fee(fen, "在管套·日 × 月单价 × 3 ÷ 本季度 " + p.days() + " 日：" + (parts.isEmpty() ? "无在管房屋" : String.join("；", parts)));
+        if (!unitDays.isEmpty()) {
+            List<String> layouts = new ArrayList<>();
+            unitDays.forEach((rate, days) -> layouts.add(rate + " " + days + " 套·日"));
+            parts.add("在管套·日 × 月单价 × 3 ÷ 本季度 " + p.days() + " 日：" + String.join("；", layouts));
+        }
+        if (lumpDays > 0) {
+            parts.add("包干总价按日分摊：履行 " + lumpDays + " 日 ÷ 全年 " + yearDays + " 日");
+        }
+        return new Fee(fen, parts.isEmpty() ? "本季度无在管房屋" : String.join("；", parts));
     }
 }

@@ -37,10 +37,18 @@ public record Evaluation(long id, long contractId, String districtCode, long ope
         }
     }
 
-    /** Freezing waits for the period's last day to pass: a figure of days still to come would change. */
-    StateChange<EvaluationStatus> compute(LocalDate today, Instant now) {
+    /**
+     * Freezing waits for the period's last day to pass, and then for {@code settleDays} more: an on-time rate counts a
+     * record only once its deadline (30 days to move in, 15 to settle a move-out, 5 working days for evidence) has
+     * passed, so a figure frozen sooner would leave late records out for good.
+     */
+    StateChange<EvaluationStatus> compute(LocalDate today, int settleDays, Instant now) {
         if (!today.isAfter(period.to())) {
             throw ProblemException.conflict("PERIOD_NOT_ENDED", period.label() + "尚未结束（" + period.to() + "），期满后方可计算指标。");
+        }
+        if (!today.isAfter(period.to().plusDays(settleDays))) {
+            throw ProblemException.conflict("PERIOD_NOT_SETTLED", period.label() + "结束后须待各项时限届满（" + settleDays
+                    + " 天，至 " + period.to().plusDays(settleDays) + "）方可计算，以免遗漏逾期的记录。");
         }
         return TABLE.change(id, version, status, EvaluationStatus.COMPUTED, COMPUTED_AT.set(now));
     }

@@ -112,6 +112,23 @@ class EvaluationRecords {
         return jdbc.sql("update evaluation set version = version + 1 where id = ? and version = ?").params(e.id(), e.version()).update() == 1;
     }
 
+    /** Keeps what each leaf earned at signing. */
+    void keepScores(long evaluationId, ScoreSheet sheet) {
+        for (ScoreSheet.Line l : sheet.lines()) {
+            jdbc.sql("insert into evaluation_leaf_score (evaluation_id, leaf_code, effective_weight, earned, score) values (?, ?, ?, ?, ?)")
+                    .params(evaluationId, l.leaf().code(), l.effectiveWeight(), l.earned(), l.score()).update();
+        }
+    }
+
+    /** The leaves as signed: code → {effective weight, earned, score}. */
+    java.util.Map<String, BigDecimal[]> keptScores(long evaluationId) {
+        java.util.Map<String, BigDecimal[]> kept = new java.util.HashMap<>();
+        jdbc.sql("select leaf_code, effective_weight, earned, score from evaluation_leaf_score where evaluation_id = ?").param(evaluationId)
+                .query((rs, n) -> kept.put(rs.getString(1), new BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)}))
+                .list();
+        return kept;
+    }
+
     List<Long> scorers(long evaluationId) {
         List<Long> ids = new ArrayList<>(jdbc.sql("select distinct scored_by from evaluation_score where evaluation_id = ?")
                 .param(evaluationId).query(Long.class).list());

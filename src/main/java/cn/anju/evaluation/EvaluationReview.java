@@ -69,6 +69,7 @@ public class EvaluationReview {
             throw ProblemException.badRequest("OBJECTION_REASONS_REQUIRED", "请写明对指标「" + leaf.name() + "」的异议理由。");
         }
         FileStore.StoredFile stored = evidence.store(file, false, "异议");
+        e.requireSeen(null, records.touch(e)); // a leader's signature on the version before the objection now fails
         try {
             long objection = scores.object(id, leafCode, reasons.strip(), stored, file == null ? null : file.safeName("evidence"), user.id(),
                     clock.instant());
@@ -134,14 +135,17 @@ public class EvaluationReview {
         boolean termination = sheet.band() == Band.POOR && e.period().kind() == EvaluationPeriod.Kind.QUARTER
                 && records.find(e.contractId(), e.period().previous().code())
                 .filter(prev -> prev.status().signed() && Band.POOR.label().equals(prev.band())).isPresent();
-        changes.apply(e.sign(sheet.result(), termination, user.id(), clock.instant()).asSeen(seenVersion), done ->
-                audit.record(EvaluationAudit.EVALUATION_STATE, "evaluation", id, AuditOutcome.SUCCESS,
-                        Map.of("to", done.to().name(), "total", sheet.total(), "terminationReview", termination)));
+        changes.apply(e.sign(sheet.result(), termination, user.id(), clock.instant()).asSeen(seenVersion), done -> {
+            records.keepScores(id, sheet);
+            audit.record(EvaluationAudit.EVALUATION_STATE, "evaluation", id, AuditOutcome.SUCCESS,
+                    Map.of("to", done.to().name(), "total", sheet.total(), "terminationReview", termination));
+        });
     }
 
     private Objection pending(CurrentUser user, long objectionId, String decision) {
-        Objection o = scores.objection(objectionId).orElseThrow(() -> ProblemException.notFound("OBJECTION_NOT_FOUND", "异议不存在。"));
-        Evaluation e = evaluations.visible(user, o.evaluationId());
+        ProblemException missing = ProblemException.notFound("OBJECTION_NOT_FOUND", "异议不存在，或不在您的数据范围内。");
+        Objection o = scores.objection(objectionId).orElseThrow(() -> missing);
+        Evaluation e = records.find(o.evaluationId()).filter(x -> scope.reads(user, x)).orElseThrow(() -> missing);
         scope.requirePurchaser(user, e);
         if (o.status() != Objection.Status.RAISED || e.status() != EvaluationStatus.OPERATOR_REVIEW) {
             throw ProblemException.conflict("OBJECTION_DECIDED", "该异议已处理（" + o.status().label() + "）。");
@@ -160,7 +164,10 @@ public class EvaluationReview {
     }
 
     private IndicatorLeaf leaf(Evaluation e, String code) {
-        return records.tree(e.treeId()).leaf(code == null ? "" : code)
+        if (code == null || code.isBlank()) {
+            throw ProblemException.badRequest("INDICATOR_REQUIRED", "请选择提出异议的指标（leafCode）。");
+        }
+        return records.tree(e.treeId()).leaf(code)
                 .orElseThrow(() -> ProblemException.notFound("INDICATOR_NOT_FOUND", "该评价没有指标「" + code + "」。"));
     }
 }

@@ -57,7 +57,13 @@ public class EvaluationViews {
                          Long settlementId) {
     }
 
-    public record Counted(int position, String kind, long recordId, String label, boolean inNumerator, BigDecimal amount, Long count) {
+    /**
+     * A record behind a figure: {@code amount} what it adds to a yuan denominator, {@code count} what a group adds to a
+     * count denominator, {@code numeratorPart} what it adds to the numerator when that is not simply 1 or 0 (paid yuan,
+     * satisfied answers of a group, days to re-let); {@code base} and {@code part} as hashed into the digest.
+     */
+    public record Counted(int position, String kind, long recordId, String label, boolean inNumerator, BigDecimal amount, Long count,
+                          BigDecimal numeratorPart, BigDecimal base, BigDecimal part) {
     }
 
     public record RecordPage(String leafCode, int version, String unit, Number denominator, long total, int page, int size,
@@ -116,10 +122,10 @@ public class EvaluationViews {
                 : versions.stream().filter(v -> v.version() == version).findFirst())
                 .orElseThrow(() -> ProblemException.notFound("MEASURE_NOT_FROZEN", "指标「" + leafCode + "」没有已计算（冻结）的数据。"));
         int pageSize = Math.clamp(size, 1, 500);
-        int pageNo = Math.max(page, 1);
+        int pageNo = Math.clamp(page, 1, 1_000_000);
         List<Counted> items = frozen.records(m.id(), (pageNo - 1) * pageSize, pageSize).stream().map(r -> new Counted(r.position(), r.kind(),
                 r.recordId(), r.label(), r.inNumerator(), m.unit() == MeasureUnit.YUAN ? r.base() : null,
-                m.unit() == MeasureUnit.COUNT && r.base() != null ? r.base().longValue() : null)).toList();
+                m.unit() == MeasureUnit.COUNT && r.base() != null ? r.base().longValue() : null, r.part(), r.base(), r.part())).toList();
         return new RecordPage(leafCode, m.version(), m.unit().name(), number(m.unit(), m.denominator()), m.recordCount(), pageNo, pageSize, items);
     }
 }

@@ -6,9 +6,12 @@ import cn.anju.contract.ContractStatus;
 import cn.anju.contract.ContractTerms;
 import cn.anju.contract.ServiceContract;
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.state.StateChange;
 import cn.anju.shared.state.StateChanges;
 import cn.anju.shared.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +30,9 @@ import java.util.Map;
 @Service
 public class Evaluations {
 
+    static final String SETTLE_DAYS = "evaluation.compute-after-days";
+    private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
+
     private final EvaluationRecords records;
     private final FrozenMeasures frozen;
     private final ScoreRecords scores;
@@ -36,10 +42,12 @@ public class Evaluations {
     private final EvaluationScope scope;
     private final StateChanges changes;
     private final AuditLog audit;
+    private final PolicySettings policy;
     private final Clock clock;
 
     Evaluations(EvaluationRecords records, FrozenMeasures frozen, ScoreRecords scores, IndicatorTrees trees, MeasureFreezer freezer,
-                ContractTerms contracts, EvaluationScope scope, StateChanges changes, AuditLog audit, Clock clock) {
+                ContractTerms contracts, EvaluationScope scope, StateChanges changes, AuditLog audit, PolicySettings policy, Clock clock) {
+        this.policy = policy;
         this.records = records;
         this.frozen = frozen;
         this.scores = scores;
@@ -60,8 +68,10 @@ public class Evaluations {
         return scope.visible(user, records.find(id).orElseThrow(EvaluationScope::notFound));
     }
 
+    /** The leaves as they stand; once signed, as they were signed (never recomputed). */
     public ScoreSheet sheet(Evaluation e) {
-        return ScoreSheet.of(records.tree(e.treeId()), frozen.all(e.id()), scores.latestScores(e.id()));
+        ScoreSheet sheet = ScoreSheet.of(records.tree(e.treeId()), frozen.all(e.id()), scores.latestScores(e.id()));
+        return e.status().signed() ? sheet.asSigned(records.keptScores(e.id()), e.total(), e.band()) : sheet;
     }
 
     /** The district opens a contract's period by hand (the job opens ended ones by itself). */
@@ -102,7 +112,7 @@ public class Evaluations {
     }
 
     void compute(Evaluation e, Long by, Integer seenVersion) {
-        StateChange<EvaluationStatus> change = e.compute(LocalDate.now(clock), clock.instant()).asSeen(seenVersion);
+        StateChange<EvaluationStatus> change = e.compute(LocalDate.now(clock), settleDays(e.districtCode()), clock.instant()).asSeen(seenVersion);
         ServiceContract c = scope.contractOf(e);
         List<ContractTerms.Place> places = contracts.places(c);
         changes.apply(change, done -> {
@@ -115,21 +125,33 @@ public class Evaluations {
         });
     }
 
-    /** The daily job's work: open and compute, for every signed contract, the quarter (and in January the year) just ended. */
+    /** The days after a period's end before its figures are final (the longest deadline an on-time rate waits for). */
+    int settleDays(String districtCode) {
+        return policy.integer(SETTLE_DAYS, districtCode);
+    }
+
+    /**
+     * The daily job's work: open and compute, for every signed contract, the last quarter (and its year, when it was
+     * the fourth) whose deadlines have all passed. A contract that fails is logged and the others go on.
+     */
     int computeEnded(LocalDate today) {
-        EvaluationPeriod quarter = EvaluationPeriod.quarterOf(today).previous();
-        List<EvaluationPeriod> periods = quarter.year() < today.getYear()
-                ? List.of(quarter, EvaluationPeriod.parse(String.valueOf(quarter.year()))) : List.of(quarter);
         int computed = 0;
-        for (ServiceContract c : contracts.signedReaching(quarter.from())) {
+        for (ServiceContract c : contracts.signedReaching(today.minusYears(1))) {
+            EvaluationPeriod quarter = EvaluationPeriod.quarterOf(today.minusDays(settleDays(c.districtCode()) + 1L)).previous();
+            List<EvaluationPeriod> periods = quarter.code().endsWith("Q4")
+                    ? List.of(quarter, EvaluationPeriod.parse(String.valueOf(quarter.year()))) : List.of(quarter);
             for (EvaluationPeriod p : periods) {
-                if (contracts.places(c).stream().anyMatch(place -> place.within(p.from(), p.to()).isPresent())) {
-                    open(c, p);
-                    Evaluation e = records.find(c.id(), p.code()).orElseThrow();
-                    if (e.status() == EvaluationStatus.OPEN) {
-                        compute(e, null, null);
-                        computed++;
+                try {
+                    if (contracts.places(c).stream().anyMatch(place -> place.within(p.from(), p.to()).isPresent())) {
+                        open(c, p);
+                        Evaluation e = records.find(c.id(), p.code()).orElseThrow();
+                        if (e.status() == EvaluationStatus.OPEN) {
+                            compute(e, null, null);
+                            computed++;
+                        }
                     }
+                } catch (RuntimeException ex) {
+                    log.warn("evaluation of contract {} for {} not computed: {}", c.id(), p.code(), ex.getMessage());
                 }
             }
         }

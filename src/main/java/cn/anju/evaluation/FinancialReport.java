@@ -1,5 +1,7 @@
 package cn.anju.evaluation;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
  * platform's Excel template (contract income, costs by service area, staff), or the year's audit report by a licensed
  * accounting firm with its opinion. The district accepts it or returns it with a reason; a returned one is filed again.
  */
+@NamedInterface("actions")
 public record FinancialReport(long id, long contractId, String districtCode, long operatorId, String period, Kind kind, LocalDate dueOn,
                               Status status, Figures figures, Long firmId, Opinion opinion, String fileName, String fileSha256,
                               Instant submittedAt, String decision, int version) {

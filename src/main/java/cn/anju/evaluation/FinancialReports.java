@@ -15,6 +15,7 @@ import cn.anju.shared.files.Upload;
 import cn.anju.shared.policy.PolicySettings;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,7 @@ import java.util.Map;
  * year's audit report; the district accepts or returns each. A report not filed by its due day is overdue: listed for
  * the district, and the purchaser's manual leaf 财务报告按期报送及审计 is where it weighs on the score.
  */
+@NamedInterface("actions")
 @Service
 public class FinancialReports {
 

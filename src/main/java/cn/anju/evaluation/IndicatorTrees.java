@@ -47,6 +47,11 @@ public class IndicatorTrees {
         });
     }
 
+    /** The platform's default tree, as a template (version 0, of no contract). */
+    public IndicatorTree platformDefault() {
+        return new IndicatorTree(0, 0, 0, IndicatorTree.defaults());
+    }
+
     public List<IndicatorTree> history(CurrentUser user, long contractId) {
         readable(user, contractId);
         current(contractId);

@@ -75,7 +75,10 @@ class MeasureFreezer {
         return place.projectId() == null ? MeasureScope.districts(place.districtCode()) : MeasureScope.projects(place.projectId());
     }
 
-    /** SHA-256 over the records in order, one line each: kind, id, in the numerator, base, part. */
+    /**
+     * SHA-256 over the records in order, one UTF-8 line each: {@code kind|id|inNumerator|base|part\n}, base and part
+     * with two decimals or empty.
+     */
     static String digest(List<MeasureRecord> records) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -89,7 +92,8 @@ class MeasureFreezer {
         }
     }
 
+    /** Two decimals, as the records are stored, so anyone can redo the digest from the drill-down. */
     private static String plain(BigDecimal v) {
-        return v == null ? "" : v.toPlainString();
+        return v == null ? "" : v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -58,6 +58,15 @@ public record ScoreSheet(IndicatorTree tree, List<Line> lines, BigDecimal total,
         return new ScoreSheet(tree, List.copyOf(lines), result.total(), result.band());
     }
 
+    /** The sheet as signed: each leaf's effective weight, share and score as kept at signing, the total and band as stored. */
+    ScoreSheet asSigned(Map<String, BigDecimal[]> kept, BigDecimal signedTotal, String signedBand) {
+        List<Line> signed = lines.stream().map(l -> {
+            BigDecimal[] k = kept.get(l.leaf().code());
+            return k == null ? l : new Line(l.leaf(), l.measure(), l.history(), l.manual(), l.applicable(), l.scored(), k[1], k[0], k[2]);
+        }).toList();
+        return new ScoreSheet(tree, signed, signedTotal, Band.ofLabel(signedBand));
+    }
+
     /** The manual leaves still without a score. */
     List<String> unscored() {
         return lines.stream().filter(l -> !l.scored()).map(l -> l.leaf().name()).toList();

@@ -64,6 +64,12 @@ class SettlementRecords {
                 .params(contractId, year + "Q%", SettlementStatus.DRAFT.name(), SettlementLine.Kind.HOLDBACK.name()).query(Long.class).single();
     }
 
+    /** The contract's quarters of the year settled (approved or paid). */
+    List<String> settledPeriods(long contractId, int year) {
+        return jdbc.sql("select period from settlement where contract_id = ? and period like ? and status <> ?")
+                .params(contractId, year + "Q%", SettlementStatus.DRAFT.name()).query(String.class).list();
+    }
+
     LocalDate approvedOn(Settlement s, ZoneId zone) {
         return jdbc.sql("select approved_at from settlement where id = ?").param(s.id()).query(Timestamp.class).optional()
                 .map(t -> t.toInstant().atZone(zone).toLocalDate()).orElse(null);

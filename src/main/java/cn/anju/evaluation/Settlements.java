@@ -3,6 +3,7 @@ package cn.anju.evaluation;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.contract.ContractLedger;
+import cn.anju.contract.ContractTerms;
 import cn.anju.contract.ServiceContract;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.FourEyes;
@@ -36,12 +37,14 @@ public class Settlements {
     private final BaseFee baseFee;
     private final Evidence evidence;
     private final ContractLedger ledger;
+    private final ContractTerms contracts;
     private final StateChanges changes;
     private final AuditLog audit;
     private final Clock clock;
 
     Settlements(Evaluations evaluations, SettlementRecords records, ScoreRecords scores, EvaluationScope scope, BaseFee baseFee,
-                Evidence evidence, ContractLedger ledger, StateChanges changes, AuditLog audit, Clock clock) {
+                Evidence evidence, ContractLedger ledger, ContractTerms contracts, StateChanges changes, AuditLog audit, Clock clock) {
+        this.contracts = contracts;
         this.evaluations = evaluations;
         this.records = records;
         this.scores = scores;
@@ -98,7 +101,11 @@ public class Settlements {
         }
         ServiceContract c = scope.contractOf(e);
         BaseFee.Fee fee = baseFee.of(c, e.period());
-        long withheld = e.period().kind() == EvaluationPeriod.Kind.YEAR ? records.withheld(c.id(), e.period().year()) : 0;
+        long withheld = 0;
+        if (e.period().kind() == EvaluationPeriod.Kind.YEAR) {
+            requireQuartersSettled(c, e.period().year());
+            withheld = records.withheld(c.id(), e.period().year());
+        }
         List<SettlementMath.Deduction> deductions = scores.deductions(e.id()).stream()
                 .map(d -> new SettlementMath.Deduction(d.item(), d.amountFen())).toList();
         SettlementMath.Statement statement = SettlementMath.settle(new SettlementMath.Terms(fee.fen(), fee.basis(), e.total(),
@@ -109,6 +116,22 @@ public class Settlements {
             return id;
         } catch (DuplicateKeyException dup) {
             throw ProblemException.conflict("SETTLEMENT_EXISTS", "本期结算单已生成。");
+        }
+    }
+
+    /** The year's release needs every quarter's holdback known: each quarter the contract served settled (approved or paid). */
+    private void requireQuartersSettled(ServiceContract c, int year) {
+        List<String> settled = records.settledPeriods(c.id(), year);
+        List<String> missing = new java.util.ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            EvaluationPeriod p = EvaluationPeriod.parse(year + "Q" + q);
+            boolean served = contracts.places(c).stream().anyMatch(place -> place.within(p.from(), p.to()).isPresent());
+            if (served && !settled.contains(p.code())) {
+                missing.add(p.label());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.conflict("QUARTERS_UNSETTLED", "年度结算须在各季度结算审批之后办理，尚未结算：" + String.join("、", missing) + "。");
         }
     }
 

@@ -20,10 +20,13 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +93,7 @@ class EvaluationFlowTest {
     }
 
     @Test
-    void aQuarterIsFrozenScoredReviewedSignedAndSettled() {
+    void aQuarterIsFrozenScoredReviewedSignedAndSettled() throws Exception {
         long project = busiestProject();
         long contract = ContractFixtures.signed(port, accounts, "610802", anju(), List.of(project), LocalDate.of(2026, 7, 1),
                 LocalDate.of(2027, 6, 30));
@@ -149,7 +152,8 @@ class EvaluationFlowTest {
                 Map.of("leafCode", "REPAIR_ON_TIME", "reasons", "8月工单已按期完工，完工时间录入有误"), "proof.pdf", "application/pdf", ContractFixtures.PDF);
         assertThat(objection.statusCode()).as(objection.body()).isEqualTo(201);
         long objectionId = WebClient.json(objection).get("id").asLong();
-        assertThat(code(post("yuyang.leader", "/api/v1/evaluations/" + id + "/signature", "{}"))).isIn("OBJECTIONS_PENDING", "FOUR_EYES_SAME_PERSON");
+        accounts.account("yuyang.leader2", "测试领导", "HS-610802", Set.of(Role.GOV_OFFICER, Role.GOV_LEADER), Set.of(), DemoAccounts.PASSWORD, false);
+        assertThat(code(post("yuyang.leader2", "/api/v1/evaluations/" + id + "/signature", "{}"))).isEqualTo("OBJECTIONS_PENDING");
         assertThat(post("yuyang.gov", "/api/v1/objections/" + objectionId + "/acceptance", "{\"decision\":\"核实后按现有记录重新计算\"}").statusCode())
                 .isEqualTo(204);
         JsonNode recomputed = leaf(get("anju.manager", "/api/v1/evaluations/" + id), "REPAIR_ON_TIME");
@@ -160,7 +164,6 @@ class EvaluationFlowTest {
         // four eyes: an officer cannot sign, a leader who scored cannot, another leader can once the operator accepts
         assertThat(code(post("yuyang.gov", "/api/v1/evaluations/" + id + "/signature", "{}"))).isEqualTo("FOUR_EYES_LEADER_REQUIRED");
         assertThat(code(post("yuyang.leader", "/api/v1/evaluations/" + id + "/signature", "{}"))).isEqualTo("FOUR_EYES_SAME_PERSON");
-        accounts.account("yuyang.leader2", "测试领导", "HS-610802", Set.of(Role.GOV_OFFICER, Role.GOV_LEADER), Set.of(), DemoAccounts.PASSWORD, false);
         assertThat(code(post("yuyang.leader2", "/api/v1/evaluations/" + id + "/signature", "{}"))).isEqualTo("REVIEW_WINDOW_OPEN");
         assertThat(post("anju.manager", "/api/v1/evaluations/" + id + "/operator-acceptance", "{}").statusCode()).isEqualTo(200);
         var signed = post("yuyang.leader2", "/api/v1/evaluations/" + id + "/signature", "{}");
@@ -198,7 +201,7 @@ class EvaluationFlowTest {
         }
         long id = WebClient.json(post("shenmu.gov", "/api/v1/evaluations", "{\"contractId\":" + contract + ",\"period\":\"2026Q4\"}"))
                 .get("id").asLong();
-        TestClock.advance(Duration.between(TestClock.today().atStartOfDay(), LocalDate.of(2027, 1, 3).atStartOfDay()));
+        TestClock.advance(Duration.between(TestClock.today().atStartOfDay(), LocalDate.of(2027, 2, 6).atStartOfDay()));
         var computed = post("shenmu.gov", "/api/v1/evaluations/" + id + "/computation", "{}");
         assertThat(computed.statusCode()).as(computed.body()).isEqualTo(200);
         JsonNode sat = leaf(WebClient.json(computed), "RESIDENT_SATISFACTION");
@@ -210,6 +213,10 @@ class EvaluationFlowTest {
                 .param(waves.toArray(Long[]::new)).query(Long.class).single()).isZero();
         assertThat(sat.get("numerator").asLong()).as("two of the official wave's six rated 4 or 5; the operator's 5s count for nothing")
                 .isLessThanOrEqualTo(sat.get("denominator").asLong() - 4);
+    }
+
+    private static String twoDecimals(JsonNode v) {
+        return v == null || v.isNull() ? "" : v.decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private void settle(long evaluation, long contract, BigDecimal total) {
@@ -241,8 +248,9 @@ class EvaluationFlowTest {
         assertThat(get("yuyang.gov", "/api/v1/contracts/" + contract).toString()).contains("PZ-2026-0301");
     }
 
-    /** total = denominator for counts (Σ count for groups); Σ amount = denominator for yuan. */
-    private void checkDrillDown(long id, JsonNode l) {
+    /** total = denominator for counts (Σ count for groups); Σ amount = denominator for yuan; the digest redone from the items. */
+    private void checkDrillDown(long id, JsonNode l) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
         String leaf = l.get("code").asString();
         BigDecimal amounts = BigDecimal.ZERO;
         long counts = 0;
@@ -254,6 +262,8 @@ class EvaluationFlowTest {
             total = p.get("total").asLong();
             for (JsonNode item : p.get("items")) {
                 listed++;
+                sha.update((item.get("kind").asString() + "|" + item.get("recordId").asLong() + "|" + item.get("inNumerator").asBoolean() + "|"
+                        + twoDecimals(item.get("base")) + "|" + twoDecimals(item.get("part")) + "\n").getBytes(StandardCharsets.UTF_8));
                 if (item.hasNonNull("amount")) {
                     amounts = amounts.add(item.get("amount").decimalValue());
                 }
@@ -269,6 +279,7 @@ class EvaluationFlowTest {
             }
         }
         assertThat(listed).as(leaf).isEqualTo(total);
+        assertThat(HexFormat.of().formatHex(sha.digest())).as(leaf + " digest redone from its records").isEqualTo(l.get("inputsDigest").asString());
         if (l.get("unit").asString().equals("YUAN")) {
             assertThat(amounts).as(leaf).isEqualByComparingTo(l.get("denominator").decimalValue());
         } else {

@@ -34,6 +34,25 @@ final class EvaluationScopeCases {
         throw new AssertionError("no 2026Q3 evaluation in 榆阳区: " + opened.body());
     }
 
+    /** The first id in a list the user reads (the demo's settlements, reports), for checking that others cannot reach it. */
+    static long firstId(int port, String who, String path) {
+        var rows = WebClient.json(WebClient.loggedIn(port, who).getJson(path));
+        assertThat(rows.size()).as(who + " " + path + " (the demo's)").isPositive();
+        return rows.get(0).get("id").asLong();
+    }
+
+    /** The demo's objection in 榆阳区 (accepted). */
+    static long yuyangObjection(int port) {
+        WebClient gov = WebClient.loggedIn(port, "yuyang.gov");
+        for (var e : WebClient.json(gov.getJson("/api/v1/evaluations"))) {
+            var objections = WebClient.json(gov.getJson("/api/v1/evaluations/" + e.get("id").asLong())).get("objections");
+            if (!objections.isEmpty()) {
+                return objections.get(0).get("id").asLong();
+            }
+        }
+        throw new AssertionError("no objection in 榆阳区's demo evaluations");
+    }
+
     static void addTo(Map<String, ScopeCase> cases) {
         cases.put("GET /api/v1/evaluations", port -> {
             yuyangEvaluation(port);
@@ -107,8 +126,12 @@ final class EvaluationScopeCases {
                     assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/objections/1/" + step, "{\"decision\":\"x\"}").statusCode())
                             .as(who).isEqualTo(403);
                 }
-                assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/objections/999999/" + step, "{\"decision\":\"x\"}")
-                        .statusCode()).isEqualTo(404);
+                long objection = yuyangObjection(port);
+                for (String who : List.of("hengshan.gov", "shenmu.leader")) {
+                    var r = WebClient.loggedIn(port, who).postJson("/api/v1/objections/" + objection + "/" + step, "{\"decision\":\"x\"}");
+                    assertThat(r.statusCode()).as(who).isEqualTo(404);
+                    assertThat(r.body()).contains("OBJECTION_NOT_FOUND");
+                }
             });
         }
         settlements(cases);
@@ -137,8 +160,12 @@ final class EvaluationScopeCases {
             refused(port, "GET", "/api/v1/settlements", "evaluator");
         });
         cases.put("GET /api/v1/settlements/{id}", port -> {
-            for (String who : List.of("hengshan.gov", "shenmu.op")) {
-                assertThat(get(port, who, "/api/v1/settlements/999999")).as(who).isEqualTo(404);
+            long s = firstId(port, "yuyang.gov", "/api/v1/settlements");
+            for (String who : List.of("hengshan.gov", "shenmu.op", "shenmu.finance")) {
+                assertThat(get(port, who, "/api/v1/settlements/" + s)).as(who).isEqualTo(404);
+            }
+            for (String who : List.of("yuyang.gov", "yuyang.finance", "anju.manager")) {
+                assertThat(get(port, who, "/api/v1/settlements/" + s)).as(who).isEqualTo(200);
             }
             refused(port, "GET", "/api/v1/settlements/1", "evaluator");
         });
@@ -155,8 +182,11 @@ final class EvaluationScopeCases {
                 for (String who : List.of("anju.manager", "evaluator", "tenant.demo", "admin")) {
                     assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/settlements/1/" + step, "{}").statusCode()).as(who).isEqualTo(403);
                 }
-                assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/settlements/999999/" + step, "{}").statusCode())
-                        .isEqualTo(404);
+                long s = firstId(port, "yuyang.gov", "/api/v1/settlements");
+                for (String who : List.of("hengshan.gov", "shenmu.leader", "shenmu.finance")) {
+                    assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/settlements/" + s + "/" + step, "{}").statusCode()).as(who)
+                            .isEqualTo(404);
+                }
             });
         }
     }
@@ -172,9 +202,11 @@ final class EvaluationScopeCases {
         cases.put("GET /api/v1/financial-reports/template", ScopeCase.onlyFor("GET", "/api/v1/financial-reports/template", "anju.manager",
                 "tenant.demo", "admin", "evaluator"));
         cases.put("GET /api/v1/financial-reports/{id}", port -> {
-            for (String who : List.of("hengshan.gov", "shenmu.op")) {
-                assertThat(get(port, who, "/api/v1/financial-reports/999999")).as(who).isEqualTo(404);
+            long r = firstId(port, "yuyang.gov", "/api/v1/financial-reports");
+            for (String who : List.of("hengshan.gov", "shenmu.op", "shenmu.finance")) {
+                assertThat(get(port, who, "/api/v1/financial-reports/" + r)).as(who).isEqualTo(404);
             }
+            assertThat(get(port, "anju.manager", "/api/v1/financial-reports/" + r)).isEqualTo(200);
             refused(port, "GET", "/api/v1/financial-reports/1", "evaluator");
         });
         for (String path : List.of("/api/v1/financial-reports", "/api/v1/financial-reports/audit")) {
@@ -198,8 +230,11 @@ final class EvaluationScopeCases {
                     assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/financial-reports/1/" + step, "{}").statusCode()).as(who)
                             .isEqualTo(403);
                 }
-                assertThat(WebClient.loggedIn(port, "hengshan.gov").postJson("/api/v1/financial-reports/999999/" + step, "{}").statusCode())
-                        .isEqualTo(404);
+                long r = firstId(port, "yuyang.gov", "/api/v1/financial-reports");
+                for (String who : List.of("hengshan.gov", "shenmu.leader")) {
+                    assertThat(WebClient.loggedIn(port, who).postJson("/api/v1/financial-reports/" + r + "/" + step, "{}").statusCode())
+                            .as(who).isEqualTo(404);
+                }
             });
         }
     }

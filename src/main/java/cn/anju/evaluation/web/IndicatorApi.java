@@ -31,9 +31,9 @@ class IndicatorApi {
     }
 
     @GetMapping("/api/v1/indicator-trees")
-    @Operation(summary = "合同的评价指标体系各版本（首次读取时以平台默认体系为第1版）")
-    List<IndicatorTree> list(CurrentUser user, @RequestParam long contractId) {
-        return trees.history(user, contractId);
+    @Operation(summary = "合同的评价指标体系各版本（首次读取时以平台默认体系为第1版）；不指定合同时为平台默认体系（第0版）")
+    List<IndicatorTree> list(CurrentUser user, @RequestParam(required = false) Long contractId) {
+        return contractId == null ? List.of(trees.platformDefault()) : trees.history(user, contractId);
     }
 
     record Revision(Long contractId, String note, List<IndicatorLeaf> leaves) {
