@@ -4,19 +4,17 @@ import cn.anju.shared.measure.Measure;
 import cn.anju.shared.measure.MeasureDefinition;
 import cn.anju.shared.measure.MeasureKind;
 import cn.anju.shared.measure.MeasurePeriod;
-import cn.anju.shared.measure.MeasureRecord;
 import cn.anju.shared.measure.MeasureScope;
+import cn.anju.shared.measure.MeasureSql;
 import cn.anju.shared.measure.MeasureUnit;
 import cn.anju.shared.measure.MeasureValue;
 import cn.anju.shared.measure.RecordKind;
+import cn.anju.shared.measure.SqlRatio;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,31 +30,8 @@ final class FeedbackMeasures {
     private FeedbackMeasures() {
     }
 
-    /** The range as timestamps in the city's zone, after the scope's two parameters. */
-    static List<Object> params(MeasureScope scope, MeasurePeriod period, Clock clock) {
-        MeasurePeriod.Range range = (MeasurePeriod.Range) period;
-        List<Object> params = new ArrayList<>(scope.params());
-        params.add(Timestamp.from(range.from().atStartOfDay(clock.getZone()).toInstant()));
-        params.add(Timestamp.from(range.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
-        return params;
-    }
-
-    /**
-     * The day a timestamp falls on in the city's zone (the clock's), whatever zone the database session runs in: a
-     * deadline is a day there, so a comparison of a timestamp with {@code date + 1} would end it at the session's midnight.
-     */
-    static String cityDay(String timestamp, Clock clock) {
-        return "(" + timestamp + " at time zone '" + clock.getZone().getId() + "')::date"; // a region id: letters, '/', '_'
-    }
-
     /** A ratio whose records are cases (id, case number, in the numerator), or another kind's (the satisfaction's answers). */
-    abstract static class CaseRatio implements Measure {
-
-        private final JdbcClient jdbc;
-        private final Clock clock;
-        private final MeasureDefinition definition;
-        private final RecordKind kind;
-        private final String sql;
+    abstract static class CaseRatio extends SqlRatio {
 
         CaseRatio(JdbcClient jdbc, Clock clock, MeasureDefinition definition, String sql) {
             this(jdbc, clock, definition, RecordKind.FEEDBACK_CASE, sql);
@@ -64,22 +39,7 @@ final class FeedbackMeasures {
 
         /** @param sql selects (id, label, in numerator) with the scope's two and the range's two parameters, in that order */
         CaseRatio(JdbcClient jdbc, Clock clock, MeasureDefinition definition, RecordKind kind, String sql) {
-            this.jdbc = jdbc;
-            this.clock = clock;
-            this.definition = definition;
-            this.kind = kind;
-            this.sql = sql;
-        }
-
-        public MeasureDefinition definition() {
-            return definition;
-        }
-
-        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
-            List<MeasureRecord> records = jdbc.sql(sql).params(params(scope, period, clock))
-                    .query((rs, n) -> MeasureRecord.counted(kind, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-                    .list();
-            return MeasureValue.ratio(definition, period, records);
+            super(jdbc, clock, definition, sql, counted(kind));
         }
     }
 
@@ -113,7 +73,7 @@ final class FeedbackMeasures {
         public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
             Map<String, Long> counts = jdbc.sql(("select f.%s, count(*) from feedback_case f where (f.district_code = any(?) or f.project_id = any(?))"
                             + " and f.received_at >= ? and f.received_at < ? and f.parent_id is null group by f.%s").formatted(column, column))
-                    .params(params(scope, period, clock))
+                    .params(MeasureSql.scopeAndRange(scope, period, clock))
                     .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             return MeasureValue.breakdown(definition, period, Arrays.stream(values)

@@ -1,5 +1,6 @@
 package cn.anju.feedback;
 
+import cn.anju.shared.measure.MeasureSql;
 import cn.anju.shared.measure.RecordKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ final class FeedbackRates {
 
     /** Replied by the day of our reply deadline and, for a 12345 case, by the hotline's own deadline: the earlier governs. */
     private static String repliedInTime(Clock clock) {
-        return FeedbackMeasures.cityDay("f.replied_at", clock) + " <= f.reply_due_on"
+        return MeasureSql.cityDay("f.replied_at", clock) + " <= f.reply_due_on"
                 + " and (f.external_deadline is null or f.replied_at <= f.external_deadline)";
     }
 
@@ -28,7 +29,7 @@ final class FeedbackRates {
         AckOnTime(JdbcClient jdbc, Clock clock) {
             super(jdbc, clock, FeedbackMeasures.ratio("COMPLAINT_ACK_ON_TIME_RATE", "投诉建议受理及时率", "Acknowledged on time",
                     "统计期内受理或不予受理（按办理时间）的案件中，在受理时限（收到后1个工作日，按工作日历）内办理的案件数 ÷ 案件数。"),
-                    "select f.id, f.case_number, " + FeedbackMeasures.cityDay("coalesce(f.acknowledged_at, f.closed_at)", clock)
+                    "select f.id, f.case_number, " + MeasureSql.cityDay("coalesce(f.acknowledged_at, f.closed_at)", clock)
                             + " <= f.ack_due_on from feedback_case f where "
                             + IN_SCOPE + " and coalesce(f.acknowledged_at, f.closed_at) >= ? and coalesce(f.acknowledged_at, f.closed_at) < ?"
                             + " order by f.id");

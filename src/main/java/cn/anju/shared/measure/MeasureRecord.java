@@ -1,6 +1,8 @@
 package cn.anju.shared.measure;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * One record behind a figure: of the denominator of a ratio, or one counted record. It names the record, never a
@@ -29,5 +31,27 @@ public record MeasureRecord(RecordKind kind, long id, String label, boolean inNu
     /** A record of a ratio of amounts: it counts in the numerator when something of it does. */
     public static MeasureRecord amounts(RecordKind kind, long id, String label, BigDecimal base, BigDecimal part) {
         return new MeasureRecord(kind, id, label, part.signum() != 0, base, part);
+    }
+
+    /**
+     * A record of an on-time rate, or none yet. It is in the denominator once decided — done, or its deadline passed
+     * by {@code today} — and in the numerator when done on or before the deadline (a day, included). Not yet decided,
+     * it is in neither, so a period's figure never counts as late what still has time, and is final once the last
+     * deadline of its records has passed. One withdrawn by its deadline without being done (a household that gave the
+     * flat up before moving in, a draft case dropped) had nothing left to do in time and is in neither; one withdrawn
+     * later was already late.
+     *
+     * @param done      the day it was done, null while not done
+     * @param withdrawn the day it was withdrawn undone, null if it was not
+     */
+    public static Optional<MeasureRecord> byDeadline(RecordKind kind, long id, String label, LocalDate deadline, LocalDate done,
+                                                     LocalDate withdrawn, LocalDate today) {
+        if (done == null && withdrawn != null && !withdrawn.isAfter(deadline)) {
+            return Optional.empty();
+        }
+        if (done == null && !today.isAfter(deadline)) {
+            return Optional.empty();
+        }
+        return Optional.of(counted(kind, id, label, done != null && !done.isAfter(deadline)));
     }
 }

@@ -5,5 +5,10 @@ public enum MeasureUnit {
     /** a number of records (套、份、户、单) */
     COUNT,
     /** money, two decimals */
-    YUAN
+    YUAN,
+    /**
+     * a number of days (天), summed over records: the numerator of an average such as the days from vacancy to re-let
+     * (days ÷ records), which is neither a count of records nor money
+     */
+    DAY
 }

@@ -5,7 +5,7 @@ package cn.anju.shared.measure;
  * that adds a measure over a new kind of record adds the kind here.
  */
 public enum RecordKind {
-    BILL, LEASE, UNIT, WORK_ORDER, PATROL_TASK, VERIFICATION_VISIT, FEEDBACK_CASE, FEEDBACK_FOLLOW_UP,
+    BILL, LEASE, UNIT, WORK_ORDER, PATROL_TASK, VERIFICATION_VISIT, VIOLATION_CASE, FEEDBACK_CASE, FEEDBACK_FOLLOW_UP,
     /** a survey wave's answers in one project, counted as a group: answers are never listed one by one */
     SURVEY_GROUP
 }
