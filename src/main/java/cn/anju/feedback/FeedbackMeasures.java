@@ -4,18 +4,17 @@ import cn.anju.shared.measure.Measure;
 import cn.anju.shared.measure.MeasureDefinition;
 import cn.anju.shared.measure.MeasureKind;
 import cn.anju.shared.measure.MeasurePeriod;
-import cn.anju.shared.measure.MeasureRecord;
 import cn.anju.shared.measure.MeasureScope;
 import cn.anju.shared.measure.MeasureSql;
 import cn.anju.shared.measure.MeasureUnit;
 import cn.anju.shared.measure.MeasureValue;
 import cn.anju.shared.measure.RecordKind;
+import cn.anju.shared.measure.SqlRatio;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,13 +31,7 @@ final class FeedbackMeasures {
     }
 
     /** A ratio whose records are cases (id, case number, in the numerator), or another kind's (the satisfaction's answers). */
-    abstract static class CaseRatio implements Measure {
-
-        private final JdbcClient jdbc;
-        private final Clock clock;
-        private final MeasureDefinition definition;
-        private final RecordKind kind;
-        private final String sql;
+    abstract static class CaseRatio extends SqlRatio {
 
         CaseRatio(JdbcClient jdbc, Clock clock, MeasureDefinition definition, String sql) {
             this(jdbc, clock, definition, RecordKind.FEEDBACK_CASE, sql);
@@ -46,22 +39,7 @@ final class FeedbackMeasures {
 
         /** @param sql selects (id, label, in numerator) with the scope's two and the range's two parameters, in that order */
         CaseRatio(JdbcClient jdbc, Clock clock, MeasureDefinition definition, RecordKind kind, String sql) {
-            this.jdbc = jdbc;
-            this.clock = clock;
-            this.definition = definition;
-            this.kind = kind;
-            this.sql = sql;
-        }
-
-        public MeasureDefinition definition() {
-            return definition;
-        }
-
-        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
-            List<MeasureRecord> records = jdbc.sql(sql).params(MeasureSql.scopeAndRange(scope, period, clock))
-                    .query((rs, n) -> MeasureRecord.counted(kind, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-                    .list();
-            return MeasureValue.ratio(definition, period, records);
+            super(jdbc, clock, definition, sql, counted(kind));
         }
     }
 

@@ -1,24 +1,18 @@
 package cn.anju.lease;
 
-import cn.anju.shared.measure.Measure;
 import cn.anju.shared.measure.MeasureDefinition;
 import cn.anju.shared.measure.MeasurePeriod;
 import cn.anju.shared.measure.MeasureRecord;
-import cn.anju.shared.measure.MeasureScope;
 import cn.anju.shared.measure.MeasureSql;
 import cn.anju.shared.measure.MeasureUnit;
-import cn.anju.shared.measure.MeasureValue;
+import cn.anju.shared.measure.OnTimeRate;
 import cn.anju.shared.measure.RecordKind;
+import cn.anju.shared.measure.SqlRatio;
 import cn.anju.shared.policy.PolicySettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The lease module's figures of how the operator serves a flat's turnover, for the evaluation (考核): how long a flat
@@ -34,7 +28,7 @@ final class LeaseServiceMeasures {
 
     /** 平均空置至再出租天数: a ratio of days over re-lets, so that over projects it is Σ days ÷ Σ re-lets, never a mean of means. */
     @Component
-    static class DaysToRelet implements Measure {
+    static class DaysToRelet extends SqlRatio {
 
         static final MeasureDefinition DEFINITION = MeasureDefinition.ratio("DAYS_TO_RELET", "平均空置至再出租天数",
                 "Average days from vacancy to re-let", MeasureUnit.DAY, MeasureUnit.COUNT, MeasurePeriod.Kind.RANGE, true,
@@ -43,88 +37,23 @@ final class LeaseServiceMeasures {
                         + "续签合同不是再出租，不计；房屋首次出租的不计。调换房源腾出的房屋没有退房记录，其空置不计。"
                         + "无再出租合同时不适用。");
 
-        private final JdbcClient jdbc;
-        private final Clock clock;
-
+        /** The previous household on the unit is the latest one that moved out by this move-in: the flat was empty since. */
         DaysToRelet(JdbcClient jdbc, Clock clock) {
-            this.jdbc = jdbc;
-            this.clock = clock;
-        }
-
-        public MeasureDefinition definition() {
-            return DEFINITION;
-        }
-
-        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
-            // the previous household on the unit is the latest one that moved out by this move-in: the flat was empty since
-            String movedIn = MeasureSql.cityDay("e.at", clock);
-            List<MeasureRecord> relets = jdbc.sql("""
+            super(jdbc, clock, DEFINITION, """
                             select l.id, l.lease_number, %1$s - p.moved_out_on
                               from lease l join lease_event e on e.lease_id = l.id and e.kind = 'MOVED_IN'
                              cross join lateral (select max(o.moved_out_on) as moved_out_on from lease o
                                                   where o.unit_id = l.unit_id and o.id <> l.id and o.moved_out_on <= %1$s) p
                              where (l.district_code = any(?) or l.project_id = any(?)) and e.at >= ? and e.at < ?
                                and p.moved_out_on is not null
-                             order by e.at, l.id""".formatted(movedIn))
-                    .params(MeasureSql.scopeAndRange(scope, period, clock))
-                    .query((rs, n) -> MeasureRecord.group(RecordKind.LEASE, rs.getLong(1), rs.getString(2), 1, rs.getLong(3)))
-                    .list();
-            return MeasureValue.ratio(DEFINITION, period, relets);
-        }
-    }
-
-    /**
-     * An on-time rate over leases whose clock starts on a day of the period: each lease's deadline is that day plus the
-     * district's policy days, and {@link MeasureRecord#byDeadline} decides whether and how it counts.
-     */
-    abstract static class LeasesOnTime implements Measure {
-
-        private final JdbcClient jdbc;
-        private final PolicySettings settings;
-        private final Clock clock;
-        private final MeasureDefinition definition;
-        private final String policyKey;
-        private final String sql;
-
-        /**
-         * @param sql selects (id, lease number, district, the day the clock starts, the day it was done or null, the day
-         *            it was withdrawn or null) with the scope's two parameters, then the first and last day of the range
-         */
-        LeasesOnTime(JdbcClient jdbc, PolicySettings settings, Clock clock, MeasureDefinition definition, String policyKey, String sql) {
-            this.jdbc = jdbc;
-            this.settings = settings;
-            this.clock = clock;
-            this.definition = definition;
-            this.policyKey = policyKey;
-            this.sql = sql;
-        }
-
-        public MeasureDefinition definition() {
-            return definition;
-        }
-
-        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
-            LocalDate today = LocalDate.now(clock);
-            Map<String, Integer> days = new HashMap<>(); // the policy read once per district
-            List<MeasureRecord> leases = jdbc.sql(sql).params(MeasureSql.scopeAndDays(scope, period))
-                    .query((rs, n) -> {
-                        int allowed = days.computeIfAbsent(rs.getString(3), d -> settings.integer(policyKey, d));
-                        return MeasureRecord.byDeadline(RecordKind.LEASE, rs.getLong(1), rs.getString(2),
-                                rs.getObject(4, LocalDate.class).plusDays(allowed), rs.getObject(5, LocalDate.class),
-                                rs.getObject(6, LocalDate.class), today);
-                    })
-                    .list().stream().flatMap(Optional::stream).toList();
-            return MeasureValue.ratio(definition, period, leases);
-        }
-
-        static MeasureDefinition ratio(String code, String name, String nameEn, String definition) {
-            return MeasureDefinition.ratio(code, name, nameEn, MeasureUnit.COUNT, MeasureUnit.COUNT, MeasurePeriod.Kind.RANGE, true, definition);
+                             order by e.at, l.id""".formatted(MeasureSql.cityDay("e.at", clock)),
+                    (rs, n) -> MeasureRecord.group(RecordKind.LEASE, rs.getLong(1), rs.getString(2), 1, rs.getLong(3)));
         }
     }
 
     /** 按时入住率: a first lease (not a renewal) signed in the period, keys handed over within the policy's days. */
     @Component
-    static class MoveInOnTime extends LeasesOnTime {
+    static class MoveInOnTime extends OnTimeRate {
 
         static final String POLICY = "evaluation.move-in-days";
 
@@ -134,7 +63,7 @@ final class LeaseServiceMeasures {
                             + "默认30天，按自然日）内办理入住交接的合同数 ÷ 已有结果的合同数。已有结果：已入住，或期限已过仍未入住"
                             + "（计为未按时）；期限未到且未入住的暂不计入，故统计期结束满规定天数后数值不再变化。"
                             + "期限内家庭放弃、合同在入住前终止的不计；期限过后才终止的计为未按时。无合同时不适用。"),
-                    POLICY, """
+                    RecordKind.LEASE, POLICY, """
                             select l.id, l.lease_number, l.district_code, l.signed_on, %s, %s
                               from lease l
                              where (l.district_code = any(?) or l.project_id = any(?)) and l.renews_lease_id is null
@@ -152,7 +81,7 @@ final class LeaseServiceMeasures {
      * ledger could not settle (arrears unknown) is not settled.
      */
     @Component
-    static class MoveOutOnTime extends LeasesOnTime {
+    static class MoveOutOnTime extends OnTimeRate {
 
         static final String POLICY = "evaluation.move-out-days";
 
@@ -161,9 +90,9 @@ final class LeaseServiceMeasures {
                     "合同结束（租期届满且未续签，或提前终止）须腾退的租赁合同中，在应腾退之日（含过渡期）后规定天数"
                             + "（政策设置 evaluation.move-out-days，默认15天，按自然日）内办结退房交接和退房结算（欠费已核定、应退押金已算出）"
                             + "的合同数 ÷ 已有结果的合同数。每份合同计入应腾退之日与办结之日中较早一日所在的统计期；"
-                            + "已有结果：已办结，或期限已过仍未办结（计为未按时）；期限未到且未办结的暂不计入。"
-                            + "退房时欠费未能核定的结算不算办结。无合同时不适用。"),
-                    POLICY, """
+                            + "已有结果：已办结，或期限已过仍未办结（计为未按时）；期限未到且未办结的暂不计入，"
+                            + "故统计期结束满规定天数后数值不再变化。退房时欠费未能核定的结算不算办结。无合同时不适用。"),
+                    RecordKind.LEASE, POLICY, """
                             select l.id, l.lease_number, l.district_code, l.vacate_by, s.day, null::date
                               from lease l
                               left join lateral (select case when x.arrears_known then %s end as day

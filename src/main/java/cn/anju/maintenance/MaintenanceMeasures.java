@@ -1,21 +1,14 @@
 package cn.anju.maintenance;
 
-import cn.anju.shared.measure.Measure;
 import cn.anju.shared.measure.MeasureDefinition;
 import cn.anju.shared.measure.MeasurePeriod;
-import cn.anju.shared.measure.MeasureRecord;
-import cn.anju.shared.measure.MeasureScope;
-import cn.anju.shared.measure.MeasureSql;
 import cn.anju.shared.measure.MeasureUnit;
-import cn.anju.shared.measure.MeasureValue;
 import cn.anju.shared.measure.RecordKind;
+import cn.anju.shared.measure.SqlRatio;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The maintenance module's figures: the repair on-time rate (维修及时率) and the tenants' satisfaction with repairs (维修满意率). */
 final class MaintenanceMeasures {
@@ -25,39 +18,19 @@ final class MaintenanceMeasures {
 
     /** The work orders page and its API show it for the month; the evaluation reads it for any period. */
     @Component
-    static class OnTimeRate implements Measure {
+    static class OnTimeRate extends SqlRatio {
 
         static final MeasureDefinition DEFINITION = MeasureDefinition.ratio("WORK_ORDER_ON_TIME_RATE", "维修及时率", "Repair on-time rate",
                 MeasureUnit.COUNT, MeasureUnit.COUNT, MeasurePeriod.Kind.RANGE, true,
                 "统计期内完工（按完工时间）且定有完工时限的维修工单中，在完工时限内完工的工单数 ÷ 完工工单数。"
                         + "返修后再次完工的按最后一次完工时间计。无完工工单时不适用。");
 
-        private final JdbcClient jdbc;
-        private final Clock clock;
-
         OnTimeRate(JdbcClient jdbc, Clock clock) {
-            this.jdbc = jdbc;
-            this.clock = clock;
-        }
-
-        public MeasureDefinition definition() {
-            return DEFINITION;
-        }
-
-        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
-            MeasurePeriod.Range range = (MeasurePeriod.Range) period;
-            List<Object> params = new ArrayList<>(scope.params());
-            params.add(Timestamp.from(range.from().atStartOfDay(clock.getZone()).toInstant()));
-            params.add(Timestamp.from(range.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
-            List<MeasureRecord> orders = jdbc.sql("""
-                            select w.id, w.order_number, w.completed_at <= w.done_due_at from work_order w
-                             where (w.district_code = any(?) or w.project_id = any(?))
-                               and w.completed_at >= ? and w.completed_at < ? and w.done_due_at is not null
-                             order by w.completed_at, w.id""")
-                    .params(params)
-                    .query((rs, n) -> MeasureRecord.counted(RecordKind.WORK_ORDER, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-                    .list();
-            return MeasureValue.ratio(DEFINITION, period, orders);
+            super(jdbc, clock, DEFINITION, """
+                    select w.id, w.order_number, w.completed_at <= w.done_due_at from work_order w
+                     where (w.district_code = any(?) or w.project_id = any(?))
+                       and w.completed_at >= ? and w.completed_at < ? and w.done_due_at is not null
+                     order by w.completed_at, w.id""", counted(RecordKind.WORK_ORDER));
         }
     }
 
@@ -67,7 +40,7 @@ final class MaintenanceMeasures {
      * tenant's (the same rule as the complaint satisfaction rate).
      */
     @Component
-    static class Satisfaction implements Measure {
+    static class Satisfaction extends SqlRatio {
 
         /** The lowest rating (of 5) that counts as satisfied. */
         static final int SATISFIED = 4;
@@ -78,28 +51,12 @@ final class MaintenanceMeasures {
                         + "只计住户本人报修、由报修住户确认时所评的分数；其他来源（热线、巡查、员工登记、预防性维护）的工单"
                         + "可由工作人员确认并填写评分，不计。无评分工单时不适用。");
 
-        private final JdbcClient jdbc;
-        private final Clock clock;
-
         Satisfaction(JdbcClient jdbc, Clock clock) {
-            this.jdbc = jdbc;
-            this.clock = clock;
-        }
-
-        public MeasureDefinition definition() {
-            return DEFINITION;
-        }
-
-        public MeasureValue compute(MeasureScope scope, MeasurePeriod period) {
-            List<MeasureRecord> orders = jdbc.sql("""
-                            select w.id, w.order_number, w.rating >= %d from work_order w
-                             where (w.district_code = any(?) or w.project_id = any(?)) and w.source = 'TENANT' and w.rating is not null
-                               and w.confirmed_at >= ? and w.confirmed_at < ?
-                             order by w.confirmed_at, w.id""".formatted(SATISFIED))
-                    .params(MeasureSql.scopeAndRange(scope, period, clock))
-                    .query((rs, n) -> MeasureRecord.counted(RecordKind.WORK_ORDER, rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-                    .list();
-            return MeasureValue.ratio(DEFINITION, period, orders);
+            super(jdbc, clock, DEFINITION, """
+                    select w.id, w.order_number, w.rating >= %d from work_order w
+                     where (w.district_code = any(?) or w.project_id = any(?)) and w.source = 'TENANT' and w.rating is not null
+                       and w.confirmed_at >= ? and w.confirmed_at < ?
+                     order by w.confirmed_at, w.id""".formatted(SATISFIED), counted(RecordKind.WORK_ORDER));
         }
     }
 }

@@ -30,7 +30,8 @@ class MeasureApiTest {
 
     static final List<String> FIXED = List.of("RENT_COLLECTION_RATE", "ARREARS_BY_AGE", "RENT_HELD", "RENT_REMITTED",
             "WORK_ORDER_ON_TIME_RATE", "PATROL_COVERAGE", "VERIFICATION_COVERAGE", "UNITS_BY_STATUS", "OCCUPANCY_RATE", "VACANCY_RATE",
-            "LEASES_STARTED", "LEASES_ENDED");
+            "LEASES_STARTED", "LEASES_ENDED", "DAYS_TO_RELET", "MOVE_IN_ON_TIME_RATE", "MOVE_OUT_ON_TIME_RATE", "REPAIR_SATISFACTION_RATE",
+            "EVIDENCE_ON_TIME_RATE");
 
     @LocalServerPort
     int port;
@@ -45,9 +46,12 @@ class MeasureApiTest {
         Map<String, JsonNode> byCode = new HashMap<>();
         list.forEach(m -> byCode.put(m.get("code").asString(), m));
         assertThat(byCode.keySet()).containsAll(FIXED);
-        Map<String, String> owners = Map.of("RENT_COLLECTION_RATE", "rent", "RENT_HELD", "rent", "WORK_ORDER_ON_TIME_RATE", "maintenance",
-                "PATROL_COVERAGE", "inspection", "VERIFICATION_COVERAGE", "inspection", "UNITS_BY_STATUS", "housing", "VACANCY_RATE", "housing",
-                "LEASES_ENDED", "lease");
+        Map<String, String> owners = Map.ofEntries(Map.entry("RENT_COLLECTION_RATE", "rent"), Map.entry("RENT_HELD", "rent"),
+                Map.entry("WORK_ORDER_ON_TIME_RATE", "maintenance"), Map.entry("PATROL_COVERAGE", "inspection"),
+                Map.entry("VERIFICATION_COVERAGE", "inspection"), Map.entry("UNITS_BY_STATUS", "housing"), Map.entry("VACANCY_RATE", "housing"),
+                Map.entry("LEASES_ENDED", "lease"), Map.entry("DAYS_TO_RELET", "lease"), Map.entry("MOVE_IN_ON_TIME_RATE", "lease"),
+                Map.entry("MOVE_OUT_ON_TIME_RATE", "lease"), Map.entry("REPAIR_SATISFACTION_RATE", "maintenance"),
+                Map.entry("EVIDENCE_ON_TIME_RATE", "inspection"));
         owners.forEach((code, module) -> assertThat(byCode.get(code).get("module").asString()).as(code).isEqualTo(module));
         for (String code : FIXED) {
             JsonNode m = byCode.get(code);
@@ -59,6 +63,9 @@ class MeasureApiTest {
         assertThat(List.of(rate.get("kind").asString(), rate.get("unit").asString(), rate.get("denominatorUnit").asString(), rate.get("period").asString()))
                 .containsExactly("RATIO", "YUAN", "YUAN", "RANGE");
         assertThat(byCode.get("UNITS_BY_STATUS").get("kind").asString()).isEqualTo("BREAKDOWN");
+        JsonNode relet = byCode.get("DAYS_TO_RELET");
+        assertThat(List.of(relet.get("kind").asString(), relet.get("unit").asString(), relet.get("denominatorUnit").asString()))
+                .as("an average: days over re-lets").containsExactly("RATIO", "DAY", "COUNT");
         assertThat(byCode.get("RENT_HELD").get("backfillable").asBoolean()).isTrue();
         assertThat(byCode.get("OCCUPANCY_RATE").get("backfillable").asBoolean()).isFalse();
     }

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -20,7 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The repair on-time rate on the demo data, recomputed from the work orders by the test. */
+/** The repair on-time rate and the repair satisfaction rate, recomputed from the work orders by the test. */
 @PlatformTest
 class MaintenanceMeasuresTest {
 
@@ -46,5 +48,65 @@ class MaintenanceMeasuresTest {
                 });
         MeasureChecks.countRatio(v, completed);
         assertThat(v.ratio()).as("most on time, not all").isStrictlyBetween(BigDecimal.ZERO, BigDecimal.ONE);
+    }
+
+    @Test
+    void satisfactionIsTenantRatingsOfFourOrFiveOverTheTenantsRatingsGivenInThePeriod() {
+        LocalDate today = TestClock.today();
+        MeasurePeriod period = new MeasurePeriod.Range(today.minusDays(90), today);
+        MeasureValue v = measures.compute("REPAIR_SATISFACTION_RATE", MeasureScope.districts("610802", "610881"), period);
+        Map<Long, Boolean> rated = new HashMap<>();
+        jdbc.sql("""
+                        select id, rating, confirmed_at from work_order
+                         where district_code in ('610802', '610881') and source = 'TENANT' and rating is not null""")
+                .query(rs -> {
+                    LocalDate day = rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(TestClock.ZONE).toLocalDate();
+                    if (!day.isBefore(today.minusDays(90)) && !day.isAfter(today)) {
+                        rated.put(rs.getLong(1), rs.getInt(2) >= 4);
+                    }
+                });
+        MeasureChecks.countRatio(v, rated);
+        assertThat(v.numerator().signum()).as("the demo tenant is mostly pleased").isPositive();
+    }
+
+    @Test
+    void satisfactionCountsOnlyWhatTheReportingTenantsSaidInThePeriodAndScope() {
+        long project = jdbc.sql("select project_id from work_order where district_code = '610802' order by id limit 1").query(Long.class).single();
+        long five = rated(project, "TENANT", 5, "2015-01-05T10:00");
+        long four = rated(project, "TENANT", 4, "2015-02-01T10:00");
+        long three = rated(project, "TENANT", 3, "2015-02-10T10:00");
+        long one = rated(project, "TENANT", 1, "2015-03-31T23:30"); // the city's last evening of the quarter
+        long staffs = rated(project, "HOTLINE", 5, "2015-02-02T10:00"); // a rating staff entered: the operator's word
+        long next = rated(project, "TENANT", 5, "2015-04-01T00:30"); // the next quarter in the city, not yet by UTC
+
+        MeasureValue q1 = compute(MeasureScope.districts("610802"), "2015-01-01", "2015-03-31");
+        assertThat(MeasureChecks.flags(q1)).isEqualTo(Map.of(five, true, four, true, three, false, one, false));
+        assertThat(q1.numerator()).isEqualByComparingTo("2");
+        assertThat(q1.denominator()).isEqualByComparingTo("4");
+        assertThat(q1.ratio()).isEqualByComparingTo("0.5");
+        assertThat(MeasureChecks.flags(q1)).doesNotContainKeys(staffs, next);
+        assertThat(q1.records()).allMatch(r -> r.label().equals(jdbc.sql("select order_number from work_order where id = ?").param(r.id())
+                .query(String.class).single()));
+        assertThat(MeasureChecks.flags(compute(MeasureScope.projects(project), "2015-04-01", "2015-06-30"))).isEqualTo(Map.of(next, true));
+        assertThat(compute(MeasureScope.districts("610881"), "2015-01-01", "2015-03-31").applicable()).isFalse();
+        assertThat(compute(MeasureScope.NOTHING, "2015-01-01", "2015-03-31").applicable()).isFalse();
+        MeasureValue none = compute(MeasureScope.districts("610802"), "2014-07-01", "2014-09-30");
+        assertThat(none.applicable()).isFalse();
+        assertThat(none.ratio()).isNull();
+    }
+
+    MeasureValue compute(MeasureScope scope, String from, String to) {
+        return measures.compute("REPAIR_SATISFACTION_RATE", scope, new MeasurePeriod.Range(LocalDate.parse(from), LocalDate.parse(to)));
+    }
+
+    /** A confirmed order of a year before the demo's history, rated at a time of the city's day. */
+    long rated(long project, String source, int rating, String confirmed) {
+        Timestamp at = Timestamp.from(LocalDateTime.parse(confirmed).atZone(TestClock.ZONE).toInstant());
+        return jdbc.sql("""
+                        insert into work_order (order_number, district_code, project_id, source, category, location_kind, state,
+                               description, submitted_at, completed_at, confirmed_at, rating)
+                        values ('T19-WO-' || nextval('work_order_number_seq'), '610802', ?, ?, 'LIGHTING', 'COMMON', 'CONFIRMED',
+                                '楼道灯不亮', ?, ?, ?, ?) returning id""")
+                .params(project, source, at, at, at, rating).query(Long.class).single();
     }
 }

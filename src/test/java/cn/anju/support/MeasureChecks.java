@@ -59,7 +59,8 @@ public final class MeasureChecks {
                 .isEqualTo(new TreeSet<>(expected));
     }
 
-    private static TreeMap<Long, Boolean> flags(MeasureValue v) {
+    /** Each listed record (listed once) and whether it is in the numerator. */
+    public static TreeMap<Long, Boolean> flags(MeasureValue v) {
         TreeMap<Long, Boolean> flags = new TreeMap<>();
         v.records().forEach(r -> assertThat(flags.put(r.id(), r.inNumerator())).as("record " + r.id() + " listed once").isNull());
         return flags;
