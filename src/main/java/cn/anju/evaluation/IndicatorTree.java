@@ -38,7 +38,7 @@ public record IndicatorTree(long id, long contractId, int version, List<Indicato
      * whose measure is unknown or not a ratio (only a ratio has a value to put on a curve).
      */
     static void check(List<IndicatorLeaf> leaves, Function<String, Optional<MeasureDefinition>> measures) {
-        if (leaves == null || leaves.isEmpty()) {
+        if (leaves == null || leaves.isEmpty() || leaves.contains(null)) {
             throw ProblemException.badRequest("INDICATORS_REQUIRED", "请至少设置一项评价指标。");
         }
         Set<String> codes = new HashSet<>();

@@ -11,7 +11,9 @@ import cn.anju.shared.measure.Measure;
 import cn.anju.shared.measure.Measures;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,9 +30,11 @@ public class IndicatorTrees {
     private final ContractTerms contracts;
     private final Measures measures;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    IndicatorTrees(EvaluationRecords records, ContractTerms contracts, Measures measures, AuditLog audit, Clock clock) {
+    IndicatorTrees(EvaluationRecords records, ContractTerms contracts, Measures measures, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.tx = tx;
         this.records = records;
         this.contracts = contracts;
         this.measures = measures;
@@ -38,12 +42,18 @@ public class IndicatorTrees {
         this.clock = clock;
     }
 
-    /** The contract's latest tree; the platform's default becomes its version 1 the first time one is needed. */
-    @Transactional
+    /**
+     * The contract's latest tree; the platform's default becomes its version 1 the first time one is needed, in a
+     * transaction of its own (two first readers at once: the second finds the first's).
+     */
     public IndicatorTree current(long contractId) {
         return records.latestTree(contractId).orElseGet(() -> {
-            long id = records.insertTree(contractId, 1, "平台默认指标体系", null, clock.instant(), IndicatorTree.defaults());
-            return records.tree(id);
+            try {
+                tx.executeWithoutResult(s -> records.insertTree(contractId, 1, "平台默认指标体系", null, clock.instant(), IndicatorTree.defaults()));
+            } catch (DuplicateKeyException raced) {
+                // another request wrote version 1 first
+            }
+            return records.latestTree(contractId).orElseThrow();
         });
     }
 
@@ -70,7 +80,12 @@ public class IndicatorTrees {
         }
         IndicatorTree.check(leaves, code -> measures.find(code).map(Measure::definition));
         int version = current(contractId).version() + 1;
-        long id = records.insertTree(contractId, version, note == null || note.isBlank() ? null : note.strip(), user.id(), clock.instant(), leaves);
+        long id;
+        try {
+            id = records.insertTree(contractId, version, note == null || note.isBlank() ? null : note.strip(), user.id(), clock.instant(), leaves);
+        } catch (DuplicateKeyException raced) {
+            throw ProblemException.conflict("CONCURRENT_CHANGE", "该合同的评价指标刚被他人修订，请刷新后再试。");
+        }
         audit.record(EvaluationAudit.INDICATORS_REVISE, "indicator_tree", id, AuditOutcome.SUCCESS,
                 Map.of("contractId", contractId, "version", version));
         return records.tree(id);
