@@ -68,6 +68,9 @@ public class EvaluationReview {
         if (reasons == null || reasons.isBlank()) {
             throw ProblemException.badRequest("OBJECTION_REASONS_REQUIRED", "请写明对指标「" + leaf.name() + "」的异议理由。");
         }
+        if (scores.objections(id).stream().anyMatch(o -> o.leafCode().equals(leaf.code()) && o.status() != Objection.Status.RAISED)) {
+            throw ProblemException.conflict("OBJECTION_DECIDED", "对指标「" + leaf.name() + "」的异议已经处理，同一指标每期只能提出一次异议。");
+        }
         FileStore.StoredFile stored = evidence.store(file, false, "异议");
         e.requireSeen(null, records.touch(e)); // a leader's signature on the version before the objection now fails
         try {

@@ -38,13 +38,15 @@ public class Settlements {
     private final Evidence evidence;
     private final ContractLedger ledger;
     private final ContractTerms contracts;
+    private final EvaluationRecords evaluationRecords;
     private final StateChanges changes;
     private final AuditLog audit;
     private final Clock clock;
 
     Settlements(Evaluations evaluations, SettlementRecords records, ScoreRecords scores, EvaluationScope scope, BaseFee baseFee,
-                Evidence evidence, ContractLedger ledger, ContractTerms contracts, StateChanges changes, AuditLog audit, Clock clock) {
+                Evidence evidence, ContractLedger ledger, ContractTerms contracts, EvaluationRecords evaluationRecords, StateChanges changes, AuditLog audit, Clock clock) {
         this.contracts = contracts;
+        this.evaluationRecords = evaluationRecords;
         this.evaluations = evaluations;
         this.records = records;
         this.scores = scores;
@@ -87,6 +89,7 @@ public class Settlements {
             throw ProblemException.badRequest("DEDUCTION_INVALID", "固定扣款须写明事项和大于0的金额（分）。");
         }
         FileStore.StoredFile stored = evidence.store(file, true, "固定扣款");
+        e.requireSeen(null, evaluationRecords.touch(e)); // a draft computed at the same time fails rather than miss it
         long id = scores.deduct(e.id(), item.strip(), amountFen, stored, file.safeName("evidence"), user.id(), clock.instant());
         audit.record(EvaluationAudit.DEDUCTION_RECORD, "evaluation_deduction", id, AuditOutcome.SUCCESS, Map.of("amountFen", amountFen));
         return id;
@@ -99,6 +102,7 @@ public class Settlements {
         if (!e.status().signed()) {
             throw ProblemException.conflict("EVALUATION_NOT_FINAL", "绩效评价定稿后方可结算。");
         }
+        e.requireSeen(null, evaluationRecords.touch(e)); // a deduction recorded at the same time fails rather than be missed
         ServiceContract c = scope.contractOf(e);
         BaseFee.Fee fee = baseFee.of(c, e.period());
         long withheld = 0;

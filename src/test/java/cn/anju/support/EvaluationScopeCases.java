@@ -68,7 +68,7 @@ final class EvaluationScopeCases {
             for (String who : List.of("hengshan.gov", "shenmu.op", "shenmu.finance")) {
                 assertThat(get(port, who, "/api/v1/evaluations/" + e + "/leaves/RENT_COLLECTION/records")).as(who).isEqualTo(404);
             }
-            refused(port, "GET", "/api/v1/evaluations/" + e + "/leaves/RENT_COLLECTION/records");
+            refused(port, "GET", "/api/v1/evaluations/" + e + "/leaves/RENT_COLLECTION/records", "evaluator"); // figures, not records
         });
         cases.put("POST /api/v1/evaluations", port -> {
             long contract = ContractScopeCases.yuyangContract(port);

@@ -5,6 +5,7 @@ import cn.anju.evaluation.EvaluationScoring;
 import cn.anju.evaluation.EvaluationViews;
 import cn.anju.evaluation.Evaluations;
 import cn.anju.identity.CurrentUser;
+import cn.anju.shared.Role;
 import cn.anju.shared.files.Upload;
 import cn.anju.shared.web.Uploads;
 import cn.anju.shared.web.ProblemException;
@@ -65,6 +66,9 @@ class EvaluationApi {
     EvaluationViews.RecordPage records(CurrentUser user, @PathVariable long id, @PathVariable String code,
                                        @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "1") int page,
                                        @RequestParam(defaultValue = "50") int size) {
+        if (user.has(Role.EVALUATOR)) { // an evaluation firm reads figures, never the operational records behind them
+            throw ProblemException.forbidden("RECORDS_NOT_FOR_EVALUATOR", "第三方评估机构可查看指标数值，不查看其所依据的业务记录明细。");
+        }
         return views.records(evaluations.visible(user, id), code, version, page, size);
     }
 
