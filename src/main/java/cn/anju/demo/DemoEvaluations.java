@@ -11,6 +11,7 @@ import cn.anju.evaluation.Evaluations;
 import cn.anju.evaluation.Settlements;
 import cn.anju.shared.excel.Sheets;
 import cn.anju.shared.files.Upload;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ import java.util.List;
  * settlement paid by the finance bureau. Steps that would fall after today are left for the demo's users to take.
  */
 @Component
+@Profile("demo")
 class DemoEvaluations {
 
     private final DemoActs acts;

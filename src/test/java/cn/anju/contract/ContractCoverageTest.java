@@ -201,8 +201,13 @@ class ContractCoverageTest {
     }
 
     /** What the operator keeps after the end: its own coverage history, its contracts and, in the wind-down, the remittance of rent it holds. */
+    /**
+     * What an operator may still read after its contract: the contract itself, the rent it has to remit, the financial
+     * reports it still owes for the contract's last periods, and the platform's default indicator tree (the same for all).
+     */
     static final Set<String> NOT_OPERATIONAL = Set.of("/api/v1/operator-coverage", "/api/v1/contracts", "/api/v1/procurements",
-            "/api/v1/remittances", "/api/v1/treasury/held", "/api/v1/reconciliation");
+            "/api/v1/remittances", "/api/v1/treasury/held", "/api/v1/reconciliation", "/api/v1/financial-reports/overdue",
+            "/api/v1/indicator-trees");
 
     /** Every GET route of the API without a path variable: the lists a user reads. */
     List<String> scopedLists() {

@@ -13,6 +13,7 @@ import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -44,6 +45,7 @@ class CaseMeasuresTest {
     }
 
     @Test
+    @Transactional // the past it writes is rolled back: the demo's history stays the platform's own
     void evidenceOnTimeIsCasesFirstReportedWithinFiveWorkingDaysOfTheirFindingOverThoseDecided() {
         // found on the Friday before the festival: the make-up Saturday, then the 24th to the 27th are its five working days
         long festival = opened("2026-02-13T10:00", "STAFF");

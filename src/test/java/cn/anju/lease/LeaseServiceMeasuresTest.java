@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -57,6 +58,7 @@ class LeaseServiceMeasuresTest {
     }
 
     @Test
+    @Transactional // the past it writes is rolled back: the demo's history stays the platform's own
     void daysToReletAveragesTheDaysFromTheUnitsLastMoveOutToEachMoveInOfThePeriod() {
         PastLeases past = new PastLeases(jdbc, "T19-RL-");
         past.lived("A", d("2014-05-01"), d("2014-05-10"), d("2015-01-10"));
@@ -92,6 +94,7 @@ class LeaseServiceMeasuresTest {
     }
 
     @Test
+    @Transactional // the past it writes is rolled back: the demo's history stays the platform's own
     void moveInOnTimeIsFirstLeasesMovedIntoWithinThePolicysDaysOfSigningOverThoseDecided() {
         PastLeases past = new PastLeases(jdbc, "T19-MI-");
         long early = past.lived("1", d("2016-01-05"), d("2016-01-20"), d("2016-02-01"));
@@ -140,6 +143,7 @@ class LeaseServiceMeasuresTest {
     }
 
     @Test
+    @Transactional // the past it writes is rolled back: the demo's history stays the platform's own
     void moveOutOnTimeIsLeavingsSettledWithinThePolicysDaysOfTheDayToLeaveByOverThoseDecided() {
         PastLeases past = new PastLeases(jdbc, "T19-MO-");
         long onTime = leaving(past, "1", "2017-01-10", "2017-01-20", true);

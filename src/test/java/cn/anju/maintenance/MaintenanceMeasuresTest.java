@@ -10,6 +10,7 @@ import cn.anju.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -70,6 +71,7 @@ class MaintenanceMeasuresTest {
     }
 
     @Test
+    @Transactional // the past it writes is rolled back: the demo's history stays the platform's own
     void satisfactionCountsOnlyWhatTheReportingTenantsSaidInThePeriodAndScope() {
         long project = jdbc.sql("select project_id from work_order where district_code = '610802' order by id limit 1").query(Long.class).single();
         long five = rated(project, "TENANT", 5, "2015-01-05T10:00");
