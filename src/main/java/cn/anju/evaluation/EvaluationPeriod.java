@@ -45,6 +45,11 @@ public record EvaluationPeriod(String code, Kind kind, LocalDate from, LocalDate
         return kind == Kind.YEAR ? parse(String.valueOf(year() - 1)) : quarterOf(from.minusDays(1));
     }
 
+    /** The quarter after (for a year: the year after). */
+    public EvaluationPeriod next() {
+        return kind == Kind.YEAR ? parse(String.valueOf(year() + 1)) : quarterOf(to.plusDays(1));
+    }
+
     public int days() {
         return kind == Kind.YEAR ? Year.of(year()).length() : (int) (to.toEpochDay() - from.toEpochDay() + 1);
     }

@@ -2,6 +2,7 @@ package cn.anju.evaluation;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
+import cn.anju.contract.ContractReviews;
 import cn.anju.contract.ContractTerms;
 import cn.anju.identity.CurrentUser;
 import cn.anju.identity.FourEyes;
@@ -18,6 +19,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The operator's review and the signature. The operator's manager objects to a leaf within the window (reasons, a
@@ -35,6 +38,7 @@ public class EvaluationReview {
     private final FrozenMeasures frozen;
     private final MeasureFreezer freezer;
     private final ContractTerms contracts;
+    private final ContractReviews reviews;
     private final EvaluationScope scope;
     private final Evidence evidence;
     private final StateChanges changes;
@@ -42,13 +46,14 @@ public class EvaluationReview {
     private final Clock clock;
 
     EvaluationReview(Evaluations evaluations, EvaluationRecords records, ScoreRecords scores, FrozenMeasures frozen, MeasureFreezer freezer,
-                     ContractTerms contracts, EvaluationScope scope, Evidence evidence, StateChanges changes, AuditLog audit, Clock clock) {
+                     ContractTerms contracts, ContractReviews reviews, EvaluationScope scope, Evidence evidence, StateChanges changes, AuditLog audit, Clock clock) {
         this.evaluations = evaluations;
         this.records = records;
         this.scores = scores;
         this.frozen = frozen;
         this.freezer = freezer;
         this.contracts = contracts;
+        this.reviews = reviews;
         this.scope = scope;
         this.evidence = evidence;
         this.changes = changes;
@@ -135,14 +140,33 @@ public class EvaluationReview {
             }
         }
         ScoreSheet sheet = evaluations.sheet(e);
-        boolean termination = sheet.band() == Band.POOR && e.period().kind() == EvaluationPeriod.Kind.QUARTER
-                && records.find(e.contractId(), e.period().previous().code())
-                .filter(prev -> prev.status().signed() && Band.POOR.label().equals(prev.band())).isPresent();
+        Optional<EvaluationPeriod> poorNeighbour = sheet.band() == Band.POOR ? poorNeighbour(e) : Optional.empty();
+        boolean termination = poorNeighbour.isPresent();
         changes.apply(e.sign(sheet.result(), termination, user.id(), clock.instant()).asSeen(seenVersion), done -> {
             records.keepScores(id, sheet);
+            poorNeighbour.ifPresent(other -> reviews.flagForTermination(user.id(), e.contractId(), pair(e.period(), other),
+                    "连续两个季度绩效评价为「差」（" + pair(e.period(), other) + "），本季度总分 " + sheet.total().toPlainString() + " 分"));
             audit.record(EvaluationAudit.EVALUATION_STATE, "evaluation", id, AuditOutcome.SUCCESS,
                     Map.of("to", done.to().name(), "total", sheet.total(), "terminationReview", termination));
         });
+    }
+
+    /**
+     * The quarter next to this one, before or after, that was signed 差 too: quarters may be signed out of order (an
+     * objection holds one back), so the second of two poor quarters to be signed raises the review, whichever it is.
+     */
+    private Optional<EvaluationPeriod> poorNeighbour(Evaluation e) {
+        if (e.period().kind() != EvaluationPeriod.Kind.QUARTER) {
+            return Optional.empty();
+        }
+        return Stream.of(e.period().previous(), e.period().next())
+                .filter(p -> records.find(e.contractId(), p.code())
+                        .filter(x -> x.status().signed() && Band.POOR.label().equals(x.band())).isPresent())
+                .findFirst();
+    }
+
+    private static String pair(EvaluationPeriod a, EvaluationPeriod b) {
+        return a.from().isBefore(b.from()) ? a.code() + "、" + b.code() : b.code() + "、" + a.code();
     }
 
     private Objection pending(CurrentUser user, long objectionId, String decision) {

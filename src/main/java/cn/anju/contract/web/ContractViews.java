@@ -3,6 +3,7 @@ package cn.anju.contract.web;
 import cn.anju.contract.BudgetUse;
 import cn.anju.contract.ContractAmendments;
 import cn.anju.contract.ContractLedger;
+import cn.anju.contract.ContractReviews;
 import cn.anju.contract.ContractStatus;
 import cn.anju.contract.ServiceContracts;
 import cn.anju.contract.CoveredProject;
@@ -31,16 +32,18 @@ class ContractViews {
     private final ContractAmendments amendments;
     private final BudgetUse budgetUse;
     private final ContractLedger ledger;
+    private final ContractReviews reviews;
     private final IdentityQueries identity;
     private final Districts districts;
     private final Clock clock;
 
     ContractViews(ServiceContracts contracts, ContractAmendments amendments, BudgetUse budgetUse, ContractLedger ledger,
-                  IdentityQueries identity, Districts districts, Clock clock) {
+                  ContractReviews reviews, IdentityQueries identity, Districts districts, Clock clock) {
         this.contracts = contracts;
         this.amendments = amendments;
         this.budgetUse = budgetUse;
         this.ledger = ledger;
+        this.reviews = reviews;
         this.identity = identity;
         this.districts = districts;
         this.clock = clock;
@@ -58,7 +61,8 @@ class ContractViews {
                   BigDecimal holdbackPercent, PaymentRule paymentRule, List<FixedDeduction> deductions, String targetsRef,
                   int windDownDays, LocalDate windDownUntil, LocalDate signedOn, String signedSha256,
                   ServiceContract.Termination termination, List<Project> projects, List<ContractAmendments.Amendment> amendments,
-                  List<BudgetUse.Year> budgetUse, List<ContractLedger.Entry> ledger) {
+                  List<BudgetUse.Year> budgetUse, List<ContractLedger.Entry> ledger,
+                  List<ContractReviews.Flag> terminationReview) {
     }
 
     List<Summary> summaries(List<ServiceContract> list) {
@@ -84,6 +88,6 @@ class ContractViews {
         return new Detail(s, c.procurementId(), c.serviceItems(), c.fees(), ContractAmendments.feesOn(c, history, LocalDate.now(clock)),
                 c.holdbackPercent(), c.paymentRule(), c.deductions(), c.targetsRef(), c.windDownDays(),
                 last == null ? null : last.plusDays(c.windDownDays()), c.signedOn(), c.signedPdf() == null ? null : c.signedPdf().sha256(),
-                c.termination(), projects, history, budgetUse.of(c), ledger.entries(c.id()));
+                c.termination(), projects, history, budgetUse.of(c), ledger.entries(c.id()), reviews.flags(c.id()));
     }
 }
