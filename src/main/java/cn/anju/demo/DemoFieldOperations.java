@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Demo field operations: patrols ({@link DemoPatrols}) and repairs ({@link DemoRepairs}) with three months of history,
+ * Demo field operations: patrols ({@link DemoPatrols}) and repairs ({@link DemoRepairs}) with a year of history,
  * this year's occupant check in 横山区 under way, and seven months of water and electricity readings imported for
  * 榆阳's occupied units, three of which have used next to nothing for six months.
  */
@@ -56,7 +56,7 @@ class DemoFieldOperations {
             List<Long> projects = acts.now(DemoHousing.OFFICERS.get(district), housing::projects).stream()
                     .map(HousingQueries.ProjectRow::id).sorted().limit(2).toList();
             for (long project : projects) {
-                orders += repairs.history(district, project, project == tenantsProject, 14, 90, random);
+                orders += repairs.history(district, project, project == tenantsProject, 48, 365, random);
             }
         }
         int preventive = repairs.schedules();

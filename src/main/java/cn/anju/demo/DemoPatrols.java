@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Weekly patrol plans for the first two projects of each district, made by the operator's manager thirteen weeks ago,
+ * Weekly patrol plans for the first two projects of each district, made by the operator's manager a year (52 weeks) ago,
  * and their history as it happened: each week the patrol job makes the week's task, the inspector walks the round and
  * records the checklist on a day of that week (most items passing, now and then one failing with a note), a few weeks
  * nobody went and the job marked the task missed. This week's task is made by the job today.
@@ -42,7 +42,7 @@ class DemoPatrols {
 
     Walked walk(Random random) {
         LocalDate today = acts.today();
-        LocalDate first = today.minusDays(91);
+        LocalDate first = today.minusWeeks(52); // a year, so the evaluation's quarters have patrols to count
         List<String> inspectors = new ArrayList<>();
         for (String district : List.of("610802", "610803", "610881")) {
             String planner = DemoData.MANAGERS.get(district);
