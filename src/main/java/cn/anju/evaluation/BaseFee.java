@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fee a quarter earns before the score. Per unit: for every day, each unit under management (the covered projects'
- * units, offline ones excluded) earns its layout's monthly rate × 3 ÷ the quarter's days, so a project covered for
- * part of the quarter, or a rate changed by an amendment, counts day by day. A lump sum: its yearly amount × the days in
+ * The fee a quarter earns before the score. Per unit: for every day, each unit under management that day (the covered
+ * projects' units, those offline that day excluded, by the units' status history) earns its layout's monthly rate × 3 ÷
+ * the quarter's days, so a project covered for part of the quarter, a unit taken offline, or a rate changed by an
+ * amendment, counts day by day; a unit taken offline after the quarter still counts for it. A lump sum: its yearly amount × the days in
  * force within the quarter ÷ the days of the year. Rounded half-up to the fen once, at the end.
  */
 @Component
@@ -43,7 +44,8 @@ class BaseFee {
         Map<ContractTerms.Place, List<Long>> projects = new java.util.HashMap<>();
         places.forEach(place -> projects.put(place, place.projectId() == null
                 ? List.copyOf(housing.projectsIn(place.districtCode()).keySet()) : List.of(place.projectId())));
-        Map<Long, Map<String, Long>> units = housing.unitsByLayout(projects.values().stream().flatMap(List::stream).toList());
+        Map<Long, Map<LocalDate, Map<String, Long>>> units = housing.unitsByLayoutPerDay(
+                projects.values().stream().flatMap(List::stream).distinct().toList(), p.from(), p.to());
         var feesOn = contracts.fees(c);
         long perUnit = 0; // Σ over days of units × the monthly rate in force, in fen
         long lumpSum = 0; // Σ over days in force of the yearly lump sum in force, in fen
@@ -59,7 +61,7 @@ class BaseFee {
                 inForce = true;
                 if (fees.kind() == FeeTerms.Kind.PER_UNIT) {
                     for (Long project : projects.get(place)) {
-                        for (Map.Entry<String, Long> u : units.getOrDefault(project, Map.of()).entrySet()) {
+                        for (Map.Entry<String, Long> u : units.getOrDefault(project, Map.of()).getOrDefault(day, Map.of()).entrySet()) {
                             long rate = fees.monthlyRate(u.getKey());
                             perUnit += u.getValue() * rate;
                             unitDays.merge(u.getKey() + " × " + SettlementMath.yuan(rate) + " 元/套·月", u.getValue(), Long::sum);

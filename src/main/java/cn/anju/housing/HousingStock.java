@@ -16,8 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,16 +106,25 @@ public class HousingStock {
     }
 
     /**
-     * The units of each project by layout (户型 → count), offline ones excluded: what a per-unit service fee is paid
-     * for. Today's stock; units are not dated, so a settlement counts the stock as it stands when it is drafted.
+     * The units under management on each day of a span, by project and layout: every unit that was not offline that day.
+     * A unit's state on a day is the one its last change before the day's end (in the city's zone) left it in; before its
+     * first change, the state that change started from; a unit never changed has its state of today. (A unit's
+     * registration day is not kept, so a unit counts from the start of the span.)
      */
-    public Map<Long, Map<String, Long>> unitsByLayout(Collection<Long> projectIds) {
-        Map<Long, Map<String, Long>> units = new LinkedHashMap<>();
+    public Map<Long, Map<LocalDate, Map<String, Long>>> unitsByLayoutPerDay(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, Map<String, Long>>> units = new LinkedHashMap<>();
         jdbc.sql("""
-                        select project_id, layout, count(*) from unit where project_id = any(?) and status <> ?
-                         group by project_id, layout order by project_id, layout""")
-                .params(projectIds.toArray(Long[]::new), UnitStatus.OFFLINE.name())
-                .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                        select u.project_id, d::date, u.layout, count(*)
+                          from unit u cross join generate_series(?::date, ?::date, interval '1 day') as days(d)
+                         where u.project_id = any(?)
+                           and coalesce((select c.to_status from unit_status_change c where c.unit_id = u.id
+                                            and c.changed_at < ((d::date + 1)::timestamp at time zone ?) order by c.changed_at desc, c.id desc limit 1),
+                                        (select c.from_status from unit_status_change c where c.unit_id = u.id order by c.changed_at, c.id limit 1),
+                                        u.status) <> ?
+                         group by 1, 2, 3""")
+                .params(Date.valueOf(from), Date.valueOf(to), projectIds.toArray(Long[]::new), clock.getZone().getId(), UnitStatus.OFFLINE.name())
+                .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getDate(2).toLocalDate(), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getLong(4)))
                 .list();
         return units;
     }
