@@ -70,6 +70,11 @@ public class ContractTerms {
         return records.signed().stream().filter(c -> !lastDay(c).isBefore(since)).toList();
     }
 
+    /** The procurement a contract came from (none for a legacy contract), as the public may read it. */
+    public Optional<Procurement> procurementOf(ServiceContract c) {
+        return c.procurementId() == null ? Optional.empty() : records.procurement(c.procurementId());
+    }
+
     /** The places the contract covered, each through the contract's last day at most. */
     public List<Place> places(ServiceContract c) {
         LocalDate last = lastDay(c);

@@ -93,6 +93,16 @@ class EvaluationRecords {
         return jdbc.sql("select * from evaluation where status = ? order by id").param(status.name()).query(this::map).list();
     }
 
+    /** A signed evaluation and the moment it was signed. */
+    record Signed(Evaluation evaluation, Instant at) {
+    }
+
+    /** Every signed evaluation (FINAL or PUBLISHED), the oldest first. */
+    List<Signed> signed() {
+        return jdbc.sql("select * from evaluation where status in ('FINAL', 'PUBLISHED') order by finalized_at, id")
+                .query((rs, n) -> new Signed(map(rs, n), rs.getTimestamp("finalized_at").toInstant())).list();
+    }
+
     private Evaluation map(ResultSet rs, int n) throws SQLException {
         Timestamp computed = rs.getTimestamp("computed_at");
         return new Evaluation(rs.getLong("id"), rs.getLong("contract_id"), rs.getString("district_code"), rs.getLong("operator_id"),

@@ -39,6 +39,9 @@ import java.util.List;
 @ConditionalOnWebApplication // command-line tasks (--anju.command) run without a web server
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** The public's read-only API: published information, no sign-in. */
+    static final String PUBLIC_API = "/api/public/**";
+
     static final String[] PUBLIC_PATHS = {"/login", "/login/captcha", "/webjars/**", "/css/**", "/js/**", "/img/**",
             "/favicon.ico", "/error", AccountActivationController.PATH};
 
@@ -87,6 +90,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(a -> {
                     // partner callbacks verify their own signatures: no session, no CSRF token
                     machines.forEach(m -> a.requestMatchers(m.pattern()).permitAll());
+                    // what is published is anyone's to read, signed in or not (信息公开)
+                    a.requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll();
                     gates.forEach(g -> a.requestMatchers(g.method(), g.pattern()).hasAnyRole(g.roleNames()));
                     a.anyRequest().authenticated();
                 })

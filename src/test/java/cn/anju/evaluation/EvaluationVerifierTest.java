@@ -1,5 +1,6 @@
 package cn.anju.evaluation;
 
+import cn.anju.support.EvaluationVerifier;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -252,15 +253,6 @@ class EvaluationVerifierTest {
 
     /** Runs the standalone verifier (JDK only, no platform class on its class path): "exit code:output". */
     static String run(String json) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("evaluation", ".json");
-        try {
-            Files.writeString(file, json);
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process p = new ProcessBuilder(java, "tools/evaluation-verifier/Verify.java", file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() + ":" + out;
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return EvaluationVerifier.run(json);
     }
 }

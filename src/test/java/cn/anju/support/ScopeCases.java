@@ -28,6 +28,7 @@ public final class ScopeCases {
         SurveyScopeCases.addTo(cases);
         ContractScopeCases.addTo(cases);
         EvaluationScopeCases.addTo(cases);
+        DisclosureScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",

@@ -1,0 +1,28 @@
+package cn.anju.disclosure;
+
+import cn.anju.shared.Role;
+import cn.anju.shared.web.RoleGate;
+import cn.anju.shared.web.RoleSets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+
+import java.util.Set;
+
+/** Who reaches the disclosure routes: the government handles items; everyone reads what is published, signed in or not
+ * ({@code /api/public/**} is open in the API's security chain). */
+@Configuration(proxyBeanMethods = false)
+class DisclosureAccess {
+
+    static final Set<Role> HANDLERS = Set.of(Role.GOV_ADMIN, Role.GOV_OFFICER);
+
+    public boolean handles(Authentication who) {
+        return RoleSets.granted(who, HANDLERS);
+    }
+
+    @Bean
+    RoleGate disclosureWriteGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/disclosures/**", HANDLERS);
+    }
+}

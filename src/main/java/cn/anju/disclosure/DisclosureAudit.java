@@ -1,0 +1,8 @@
+package cn.anju.disclosure;
+
+import cn.anju.audit.AuditAction;
+
+/** What the disclosure module writes on the audit log. */
+enum DisclosureAudit implements AuditAction {
+    DISCLOSURE_DRAFT, DISCLOSURE_PUBLISH, DISCLOSURE_WITHDRAW, DISCLOSURE_REDRAFT
+}
