@@ -109,6 +109,18 @@ class EvaluationPagesBrowserTest extends BrowserTest {
         assertThat(WebClient.loggedIn(port, "evaluator").get("/evaluations/" + demo + "/leaves/REPAIR_ON_TIME").statusCode()).isEqualTo(403);
         assertThat(WebClient.loggedIn(port, "evaluator").get("/settlements").statusCode()).isEqualTo(403);
         assertThat(WebClient.loggedIn(port, "shenmu.op").get("/evaluations/" + demo).statusCode()).isEqualTo(404);
+
+        // the same page in English: every word from the messages, none left in Chinese but the data
+        browser.login(base(), "yuyang.gov", DemoAccounts.PASSWORD);
+        d.get(url("/evaluations/" + demo + "?lang=en"));
+        try {
+            assertThat(text(d, "ev-title")).endsWith("Q1 2026");
+            assertThat(text(d, "ev-status")).isEqualTo("Final");
+            assertThat(text(d, "ev-leaves")).contains("Decision", "Process", "Output", "Benefit", "Computed", "Not applicable");
+            look(browser, "demo-final-en");
+        } finally {
+            d.get(url("/evaluations?lang=zh_CN"));
+        }
     }
 
     @Test
