@@ -1,6 +1,8 @@
 package cn.anju.evaluation;
 
 import cn.anju.shared.Role;
+import cn.anju.shared.web.MenuEntry;
+import cn.anju.shared.web.MenuGroup;
 import cn.anju.shared.web.RoleGate;
 import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,22 @@ class EvaluationAccess {
 
     public boolean settlements(Authentication who) {
         return RoleSets.granted(who, SETTLEMENTS);
+    }
+
+    @Bean
+    MenuEntry evaluationMenu() {
+        return new MenuEntry(MenuGroup.SUPERVISION, "menu.evaluations", "/evaluations", 3, EVALUATIONS);
+    }
+
+    @Bean
+    MenuEntry settlementMenu() {
+        return new MenuEntry(MenuGroup.SUPERVISION, "menu.settlements", "/settlements", 4, SETTLEMENTS);
+    }
+
+    /** The financial reports are read by whoever reads the settlements they weigh on (the API's own gate). */
+    @Bean
+    MenuEntry financialReportMenu() {
+        return new MenuEntry(MenuGroup.SUPERVISION, "menu.financialReports", "/financial-reports", 7, SETTLEMENTS);
     }
 
     @Bean

@@ -19,12 +19,13 @@ public final class DemoAccounts {
             "menu.facilities", "menu.waitlist", "menu.selectionRounds", "menu.leases", "menu.directAllocations", "menu.bills",
             "menu.cases", "menu.workOrders", "menu.schedules", "menu.patrols", "menu.verifications", "menu.idleUnits", "menu.feedback");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.engagements", "menu.imports",
-            "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury", "menu.surveys", "menu.procurements", "menu.contracts");
+            "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury", "menu.surveys", "menu.procurements", "menu.contracts",
+            "menu.evaluations", "menu.settlements", "menu.financialReports");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",
-            "menu.treasury", "menu.surveys", "menu.contracts");
+            "menu.treasury", "menu.surveys", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports");
     private static final Set<String> OPERATOR_STAFF = plus(STOCK, "menu.rentCounter");
     private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards", "menu.treasury", "menu.surveys",
-            "menu.procurements", "menu.contracts");
+            "menu.procurements", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports");
 
     private static Set<String> plus(Set<String> base, String... more) {
         var all = new HashSet<>(base);
@@ -60,7 +61,7 @@ public final class DemoAccounts {
             new DemoAccount("shenmu.op", "高伟", "OPERATOR_MANAGER", "神木市保障房运营管理有限公司", "OPERATOR",
                     List.of("610881"), OPERATOR_MANAGER),
             new DemoAccount("evaluator", "孙评估", "EVALUATOR", "陕西信达绩效评价咨询有限公司", "EVALUATOR",
-                    List.of("610802", "610881"), plus(PERSONAL, "menu.engagements", "menu.surveys")),
+                    List.of("610802", "610881"), plus(PERSONAL, "menu.engagements", "menu.surveys", "menu.evaluations")),
             new DemoAccount("monitor", "运维值班", "MONITOR", "榆林市住房和城乡建设局", "NONE", List.of(), PERSONAL),
             new DemoAccount("tenant.demo", "张建华", "TENANT", "榆阳区住房保障中心", "HOUSEHOLD", List.of(),
                     plus(PERSONAL, "menu.myHousehold", "menu.leases", "menu.myRent", "menu.myContacts", "menu.myRepairs", "menu.myFeedback")));
