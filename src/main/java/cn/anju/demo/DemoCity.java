@@ -36,10 +36,11 @@ class DemoCity implements ApplicationRunner {
     private final DemoFeedback feedback;
     private final DemoSurveys surveys;
     private final DemoEvaluations evaluations;
+    private final DemoDisclosures disclosures;
 
     DemoCity(DemoActs acts, DemoData data, DemoHousing housing, DemoRentStandards standards, DemoLeases leases, DemoRound round,
              DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback, DemoSurveys surveys,
-             DemoEvaluations evaluations) {
+             DemoEvaluations evaluations, DemoDisclosures disclosures) {
         this.acts = acts;
         this.data = data;
         this.housing = housing;
@@ -52,6 +53,7 @@ class DemoCity implements ApplicationRunner {
         this.feedback = feedback;
         this.surveys = surveys;
         this.evaluations = evaluations;
+        this.disclosures = disclosures;
     }
 
     @Override
@@ -74,6 +76,7 @@ class DemoCity implements ApplicationRunner {
         log.info("Demo complaints and suggestions ready: {} cases", feedback.make(lets));
         log.info("Demo surveys ready: {} answers", surveys.make(lets, registered.tenantHousehold()));
         log.info("Demo evaluations ready: {} quarters signed and settled", evaluations.make());
+        log.info("Demo disclosure ready: {} items published", disclosures.make());
         log.info("Demo city made in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 }

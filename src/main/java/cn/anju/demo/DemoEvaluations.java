@@ -58,13 +58,22 @@ class DemoEvaluations {
     /** Days from a quarter's end to its computation (the figures' deadlines have passed), as the policy default says. */
     private static final int SETTLE = 36;
 
+    /**
+     * The last days of the two quarters the demo evaluates, the earlier first: the last quarter whose whole story
+     * (computed, scored, reviewed, signed, settled, paid) lies before today, and the one before it.
+     */
+    static List<LocalDate> quarterEnds(LocalDate today) {
+        LocalDate lastEnd = today.minusDays(SETTLE + 24).withDayOfMonth(1);
+        lastEnd = lastEnd.withMonth((lastEnd.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
+        return List.of(lastEnd.withDayOfMonth(1).minusMonths(2).minusDays(1), lastEnd);
+    }
+
     /** Returns how many quarters were signed. */
     int make() {
         LocalDate today = acts.today();
-        // the last quarter whose whole story (computed, scored, reviewed, signed, settled, paid) lies before today
-        LocalDate lastEnd = today.minusDays(SETTLE + 24).withDayOfMonth(1);
-        lastEnd = lastEnd.withMonth((lastEnd.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
-        LocalDate earlierEnd = lastEnd.withDayOfMonth(1).minusMonths(2).minusDays(1);
+        List<LocalDate> ends = quarterEnds(today);
+        LocalDate earlierEnd = ends.get(0);
+        LocalDate lastEnd = ends.get(1);
         int signed = 0;
         for (District d : List.of(new District("610802", "yuyang.gov", "yuyang.leader", "yuyang.finance", "anju.manager"),
                 new District("610881", "shenmu.gov", "shenmu.leader", "shenmu.finance", "shenmu.op"))) {

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Satisfaction surveys through the real steps: 榆阳区's own survey of last summer and the engaged evaluator's survey of
- * 神木市 this autumn, both closed with answers given through each household's link; and the evaluator's survey of
+ * Satisfaction surveys through the real steps: 榆阳区's own survey of last summer, each district's (榆阳, 神木) quarterly
+ * survey in the two quarters the demo evaluates, and the engaged evaluator's survey of 神木市 this autumn, all closed with
+ * answers given through each household's link; and the evaluator's survey of
  * 榆阳区 open now, half answered (the demo tenant's household has not answered yet, so its home offers the link).
  */
 @Component
@@ -55,7 +56,7 @@ class DemoSurveys {
         return new Question(null, QuestionKind.RATING, text, List.of(), indicator);
     }
 
-    /** Makes the three waves; answers how many answers were given. */
+    /** Makes the demo's waves (a mid-year one, one per evaluated quarter and district, the evaluator's); answers how many answers were given. */
     int make(List<DemoLeases.Let> lets, long tenantHousehold) {
         LocalDate today = acts.today();
         LocalDate yearStart = today.withDayOfYear(1);
@@ -66,6 +67,14 @@ class DemoSurveys {
         LocalDate autumn = today.minusDays(60).isBefore(yearStart) ? yearStart : today.minusDays(60);
         if (autumn.plusDays(20).isBefore(today)) {
             answers += wave("evaluator", "610881", "神木市公租房群众满意度第三方测评", autumn, autumn.plusDays(20), lets, 0.65, true, -1);
+        }
+        // each district asks its residents once a quarter: the quarters the demo evaluates have their satisfaction to count
+        for (LocalDate end : DemoEvaluations.quarterEnds(today)) {
+            String quarter = end.getYear() + "年第" + ((end.getMonthValue() + 2) / 3) + "季度";
+            answers += wave("yuyang.gov", "610802", "榆阳区公租房住户满意度调查（" + quarter + "）", end.minusDays(30), end.minusDays(10), lets,
+                    0.3, true, -1);
+            answers += wave("shenmu.gov", "610881", "神木市公租房住户满意度调查（" + quarter + "）", end.minusDays(30), end.minusDays(10), lets,
+                    0.3, true, -1);
         }
         LocalDate now = today.minusDays(3).isBefore(yearStart) ? yearStart : today.minusDays(3);
         answers += wave("evaluator", "610802", "榆阳区公租房群众满意度第三方测评", now, today.plusDays(11), lets, 0.5, false, tenantHousehold);

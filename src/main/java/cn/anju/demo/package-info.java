@@ -7,7 +7,7 @@
         allowedDependencies = {"shared", "allocation::api", "household::api", "housing::api", "identity::api", "inspection::api", "lease::api",
                 "maintenance::api", "rent::api", "allocation::actions", "household::actions", "housing::actions", "identity::actions",
                 "imports::actions", "inspection::actions", "lease::actions", "maintenance::actions", "rent::actions", "feedback::actions",
-                "survey::api", "survey::actions", "contract::api", "contract::actions", "evaluation::actions"})
+                "survey::api", "survey::actions", "contract::api", "contract::actions", "evaluation::actions", "disclosure"})
 package cn.anju.demo;
 
 import org.springframework.modulith.ApplicationModule;
