@@ -160,13 +160,18 @@ class CaseMeasuresTest {
                 .params(caseId, from, to, at(at)).update();
     }
 
-    /** A failed patrol item of a task of the day, on one of 榆阳's plans, that the case came from. */
+    /**
+     * A failed patrol item, recorded at the moment, of a task on one of 榆阳's plans, that the case came from. The task is
+     * due the day before (a Sunday, when the demo's weekly plans have no task of their own): what counts is when the
+     * item was found.
+     */
     void patrolFound(long caseId, String at) {
+        String dueOn = LocalDate.parse(at.substring(0, 10)).minusDays(1).toString();
         long task = jdbc.sql("""
                         insert into patrol_task (plan_id, district_code, project_id, due_on, deadline, state, done_at)
                         select id, district_code, project_id, ?::date, ?::date, 'DONE', ? from patrol_plan
                          where district_code = '610802' order by id limit 1 returning id""")
-                .params(at.substring(0, 10), at.substring(0, 10), at(at)).query(Long.class).single();
+                .params(dueOn, at.substring(0, 10), at(at)).query(Long.class).single();
         jdbc.sql("insert into patrol_item_result (task_id, item_no, item, result, note, recorded_at, case_id) values (?, 1, '房屋使用', 'FAIL', '测试', ?, ?)")
                 .params(task, at(at), caseId).update();
     }
