@@ -64,18 +64,17 @@ class ContractSource implements DisclosureSource {
         return new DisclosureDraft(DisclosureType.CONTRACT, c.id(), c.districtCode(), title, c.signedOn(), content);
     }
 
-    /** The amount as the contract states it: a yearly lump sum, or the monthly rate per unit by layout (yuan). */
-    private static Map<String, Object> fees(FeeTerms f) {
-        Map<String, Object> fees = new LinkedHashMap<>();
-        fees.put("kind", f.kind().label());
-        fees.put("cycle", f.cycle().label());
+    /** The amount as the contract states it, in words: a yearly lump sum, or the monthly rate per unit by layout. */
+    static String fees(FeeTerms f) {
         if (f.kind() == FeeTerms.Kind.LUMP_SUM) {
-            fees.put("lumpSumYuan", java.math.BigDecimal.valueOf(f.lumpSumFen(), 2));
-        } else {
-            Map<String, Object> rates = new LinkedHashMap<>();
-            f.ratesFen().forEach((layout, fen) -> rates.put(layout, java.math.BigDecimal.valueOf(fen, 2)));
-            fees.put("monthlyYuanPerUnit", rates);
+            return f.kind().label() + " " + yuan(f.lumpSumFen()) + " 元/年，" + f.cycle().label() + "支付";
         }
-        return fees;
+        String rates = f.ratesFen().entrySet().stream().map(e -> e.getKey() + " " + yuan(e.getValue()) + " 元/套·月")
+                .collect(Collectors.joining("、"));
+        return f.kind().label() + "：" + rates + "；" + f.cycle().label() + "支付";
+    }
+
+    private static String yuan(Long fen) {
+        return fen == null ? "—" : String.format(java.util.Locale.ROOT, "%,.2f", java.math.BigDecimal.valueOf(fen, 2));
     }
 }

@@ -1,6 +1,9 @@
 package cn.anju.disclosure;
 
 import cn.anju.shared.Role;
+import cn.anju.shared.web.MenuEntry;
+import cn.anju.shared.web.MenuGroup;
+import cn.anju.shared.web.PublicPath;
 import cn.anju.shared.web.RoleGate;
 import cn.anju.shared.web.RoleSets;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +22,27 @@ class DisclosureAccess {
 
     public boolean handles(Authentication who) {
         return RoleSets.granted(who, HANDLERS);
+    }
+
+    @Bean
+    MenuEntry disclosureMenu() {
+        return new MenuEntry(MenuGroup.SUPERVISION, "menu.disclosures", "/disclosures", 8, HANDLERS);
+    }
+
+    /** The public portal: its list, its items and its feed. */
+    @Bean
+    PublicPath publicPortal() {
+        return new PublicPath("/public");
+    }
+
+    @Bean
+    PublicPath publicItems() {
+        return new PublicPath("/public/disclosures/**");
+    }
+
+    @Bean
+    PublicPath publicFeed() {
+        return new PublicPath("/public/disclosures.atom");
     }
 
     @Bean

@@ -2,13 +2,17 @@ package cn.anju.evaluation;
 
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
+import cn.anju.contract.ContractTerms;
+import cn.anju.contract.ServiceContract;
 import cn.anju.shared.state.StateChanges;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +27,19 @@ import java.util.Map;
 public class EvaluationResults {
 
     private final EvaluationRecords records;
+    private final SettlementRecords settlements;
+    private final ContractTerms contracts;
+    private final Clock clock;
     private final EvaluationViews views;
     private final StateChanges changes;
     private final AuditLog audit;
 
-    EvaluationResults(EvaluationRecords records, EvaluationViews views, StateChanges changes, AuditLog audit) {
+    EvaluationResults(EvaluationRecords records, SettlementRecords settlements, ContractTerms contracts, Clock clock, EvaluationViews views,
+                      StateChanges changes, AuditLog audit) {
         this.records = records;
+        this.settlements = settlements;
+        this.contracts = contracts;
+        this.clock = clock;
         this.views = views;
         this.changes = changes;
         this.audit = audit;
@@ -56,6 +67,25 @@ public class EvaluationResults {
                 l.numerator(), l.denominator(), l.unit(), l.inputsDigest())).toList();
         return new Result(e.id(), e.contractId(), d.summary().contractNo(), e.operatorId(), e.districtCode(), e.period().code(), d.summary().periodLabel(),
                 at, e.total(), e.band(), d.treeVersion(), leaves);
+    }
+
+    /** A settlement as the public may read it: its signed lines (fees positive, deductions and holdbacks negative) and total. */
+    public record PublicSettlement(long settlementId, long contractId, String contractNo, long operatorId, String districtCode,
+                                   String period, String periodLabel, LocalDate approvedOn, String statusLabel, BigDecimal total,
+                                   List<PublicLine> lines) {
+    }
+
+    public record PublicLine(String kind, String label, String basis, BigDecimal amount) {
+    }
+
+    /** Every approved (or paid) settlement, the oldest first. */
+    public List<PublicSettlement> settled() {
+        return settlements.approved().stream().map(s -> new PublicSettlement(s.id(), s.contractId(),
+                contracts.contract(s.contractId()).map(ServiceContract::contractNo).orElse(""),
+                contracts.contract(s.contractId()).map(ServiceContract::operatorId).orElse(0L), s.districtCode(), s.period(),
+                EvaluationPeriod.parse(s.period()).label(), settlements.approvedOn(s, clock.getZone()), s.status().label(),
+                BigDecimal.valueOf(s.totalFen(), 2), s.lines().stream().map(l -> new PublicLine(l.kind().label(), l.label(), l.basis(),
+                        BigDecimal.valueOf(l.amountFen(), 2))).toList())).toList();
     }
 
     /** Published by disclosure: FINAL becomes PUBLISHED, once (a redelivered event, or a republished item, changes nothing). */

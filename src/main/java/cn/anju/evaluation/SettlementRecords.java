@@ -56,6 +56,12 @@ class SettlementRecords {
                 .param(evaluationIds.toArray(Long[]::new)).query(this::map).list();
     }
 
+    /** Every approved or paid settlement, the oldest first. */
+    List<Settlement> approved() {
+        return jdbc.sql("select * from settlement where status <> ? order by approved_at, id").param(SettlementStatus.DRAFT.name())
+                .query(this::map).list();
+    }
+
     /** What the contract's settled quarters of a year withheld (the holdback lines, as positive fen). */
     long withheld(long contractId, int year) {
         return jdbc.sql("""
