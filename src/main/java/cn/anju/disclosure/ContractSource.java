@@ -38,6 +38,11 @@ class ContractSource implements DisclosureSource {
     }
 
     @Override
+    public DisclosureType type() {
+        return DisclosureType.CONTRACT;
+    }
+
+    @Override
     public List<DisclosureDraft> drafts() {
         List<ServiceContract> signed = contracts.signedReaching(LocalDate.of(2000, 1, 1)).stream()
                 .filter(c -> !c.legacy() && c.signedOn() != null).toList();

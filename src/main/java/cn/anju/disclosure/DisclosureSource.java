@@ -8,5 +8,8 @@ import java.util.List;
  */
 interface DisclosureSource {
 
+    /** The kind of item this source drafts. */
+    DisclosureType type();
+
     List<DisclosureDraft> drafts();
 }

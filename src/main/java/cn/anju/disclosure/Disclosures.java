@@ -135,7 +135,7 @@ public class Disclosures {
     public void redraft(CurrentUser user, long id, String note, Integer seenVersion) {
         DisclosureItem item = acting(user, id);
         String what = required(note, "请说明本次重新起草修改了什么（将随公开内容发布）。");
-        DisclosureDraft fresh = sources.stream().flatMap(s -> s.drafts().stream())
+        DisclosureDraft fresh = sources.stream().filter(s -> s.type() == item.type()).flatMap(s -> s.drafts().stream())
                 .filter(d -> d.type() == item.type() && d.sourceId() == item.sourceId()).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("DISCLOSURE_SOURCE_GONE", "该事项的原始记录已不再是定稿状态，不能重新起草。"));
         Map<String, Object> content = new LinkedHashMap<>(fresh.content());

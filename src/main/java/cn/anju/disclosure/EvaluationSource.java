@@ -31,6 +31,11 @@ class EvaluationSource implements DisclosureSource {
     }
 
     @Override
+    public DisclosureType type() {
+        return DisclosureType.EVALUATION;
+    }
+
+    @Override
     public List<DisclosureDraft> drafts() {
         List<EvaluationResults.Result> signed = results.signed();
         Map<Long, String> operators = identity.organisationNames(signed.stream().map(EvaluationResults.Result::operatorId)

@@ -28,6 +28,11 @@ class SettlementSource implements DisclosureSource {
     }
 
     @Override
+    public DisclosureType type() {
+        return DisclosureType.SETTLEMENT;
+    }
+
+    @Override
     public List<DisclosureDraft> drafts() {
         List<EvaluationResults.PublicSettlement> settled = results.settled().stream().filter(s -> s.approvedOn() != null).toList();
         Map<Long, String> operators = identity.organisationNames(settled.stream().map(EvaluationResults.PublicSettlement::operatorId)

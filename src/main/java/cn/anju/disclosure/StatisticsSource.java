@@ -44,6 +44,11 @@ class StatisticsSource implements DisclosureSource {
     }
 
     @Override
+    public DisclosureType type() {
+        return DisclosureType.STATISTICS;
+    }
+
+    @Override
     public List<DisclosureDraft> drafts() {
         LocalDate today = LocalDate.now(clock);
         List<DisclosureDraft> drafts = new ArrayList<>();

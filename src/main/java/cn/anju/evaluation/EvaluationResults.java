@@ -80,12 +80,14 @@ public class EvaluationResults {
 
     /** Every approved (or paid) settlement, the oldest first. */
     public List<PublicSettlement> settled() {
-        return settlements.approved().stream().map(s -> new PublicSettlement(s.id(), s.contractId(),
-                contracts.contract(s.contractId()).map(ServiceContract::contractNo).orElse(""),
-                contracts.contract(s.contractId()).map(ServiceContract::operatorId).orElse(0L), s.districtCode(), s.period(),
+        return settlements.approved().stream().map(s -> {
+            var contract = contracts.contract(s.contractId()); // read once for its number and operator
+            return new PublicSettlement(s.id(), s.contractId(), contract.map(ServiceContract::contractNo).orElse(""),
+                contract.map(ServiceContract::operatorId).orElse(0L), s.districtCode(), s.period(),
                 EvaluationPeriod.parse(s.period()).label(), settlements.approvedOn(s, clock.getZone()), s.status().label(),
                 BigDecimal.valueOf(s.totalFen(), 2), s.lines().stream().map(l -> new PublicLine(l.kind().label(), l.label(), l.basis(),
-                        BigDecimal.valueOf(l.amountFen(), 2))).toList())).toList();
+                        BigDecimal.valueOf(l.amountFen(), 2))).toList());
+        }).toList();
     }
 
     /** Published by disclosure: FINAL becomes PUBLISHED, once (a redelivered event, or a republished item, changes nothing). */
