@@ -90,6 +90,14 @@ class DemoActs {
         });
     }
 
+    /** Does the step at the moment with nobody signed in: a member of the public on the public pages. */
+    <T> T anonymously(Instant when, Supplier<T> step) {
+        return DemoClock.asOf(when, () -> tx.execute(status -> {
+            asyncCommit(status);
+            return step.get();
+        }));
+    }
+
     /** Does the step now, as the signed-in account. */
     <T> T now(String username, Function<CurrentUser, T> step) {
         return as(username, u -> step.apply(u.orElseThrow()));

@@ -37,10 +37,12 @@ class DemoCity implements ApplicationRunner {
     private final DemoSurveys surveys;
     private final DemoEvaluations evaluations;
     private final DemoDisclosures disclosures;
+    private final DemoInformationRequests informationRequests;
 
     DemoCity(DemoActs acts, DemoData data, DemoHousing housing, DemoRentStandards standards, DemoLeases leases, DemoRound round,
              DemoRent rent, DemoCases cases, DemoFieldOperations field, DemoFeedback feedback, DemoSurveys surveys,
-             DemoEvaluations evaluations, DemoDisclosures disclosures) {
+             DemoEvaluations evaluations, DemoDisclosures disclosures,
+             DemoInformationRequests informationRequests) {
         this.acts = acts;
         this.data = data;
         this.housing = housing;
@@ -54,6 +56,7 @@ class DemoCity implements ApplicationRunner {
         this.surveys = surveys;
         this.evaluations = evaluations;
         this.disclosures = disclosures;
+        this.informationRequests = informationRequests;
     }
 
     @Override
@@ -77,6 +80,7 @@ class DemoCity implements ApplicationRunner {
         log.info("Demo surveys ready: {} answers", surveys.make(lets, registered.tenantHousehold()));
         log.info("Demo evaluations ready: {} quarters signed and settled", evaluations.make());
         log.info("Demo disclosure ready: {} items published", disclosures.make());
+        log.info("Demo requests for information ready: {} requests", informationRequests.make());
         log.info("Demo city made in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 }

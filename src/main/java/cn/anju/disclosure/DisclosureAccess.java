@@ -29,7 +29,12 @@ class DisclosureAccess {
         return new MenuEntry(MenuGroup.SUPERVISION, "menu.disclosures", "/disclosures", 8, HANDLERS);
     }
 
-    /** The public portal: its list, its items and its feed. */
+    @Bean
+    MenuEntry informationRequestMenu() {
+        return new MenuEntry(MenuGroup.SUPERVISION, "menu.informationRequests", "/information-requests", 9, HANDLERS);
+    }
+
+    /** The public portal: its list, its items and its feed; the form to ask for information and to follow a request. */
     @Bean
     PublicPath publicPortal() {
         return new PublicPath("/public");
@@ -43,6 +48,21 @@ class DisclosureAccess {
     @Bean
     PublicPath publicFeed() {
         return new PublicPath("/public/disclosures.atom");
+    }
+
+    @Bean
+    PublicPath publicRequestForm() {
+        return new PublicPath("/public/requests");
+    }
+
+    @Bean
+    PublicPath publicRequests() {
+        return new PublicPath("/public/requests/**");
+    }
+
+    @Bean
+    RoleGate informationRequestWriteGate() {
+        return new RoleGate(HttpMethod.POST, "/api/v1/information-requests/**", HANDLERS);
     }
 
     @Bean

@@ -42,7 +42,8 @@ public class Notifications {
             "ACCOUNT_ACTIVATION_CODE", "【安居公租房】平台已为您开设工作账号{username}，激活码{code}，{hours}小时内有效。请打开平台“激活账号”页（/account/activate），输入用户名和激活码，设置只有您知道的密码。激活码请勿告诉任何人，包括管理员。",
             "ACCOUNT_RESET_CODE", "【安居公租房】您的工作账号{username}的密码已被重置，原密码已失效。重置码{code}，{hours}小时内有效，请在平台“激活账号”页（/account/activate）设置新密码。请勿告诉任何人，包括管理员；如非本人申请，请联系本单位安全管理员。",
             "FEEDBACK_OVERDUE", "【安居公租房】贵单位有{count}件投诉建议案件已超过办理时限（{cases}），请登录平台“投诉建议”页查看超期案件并督促办理。",
-            "SURVEY_INVITATION", "【安居公租房】诚邀您参加“{title}”，匿名作答，每户一次，约3分钟。请于{endsOn}前打开 {link} 填写。");
+            "SURVEY_INVITATION", "【安居公租房】诚邀您参加“{title}”，匿名作答，每户一次，约3分钟。请于{endsOn}前打开 {link} 填写。",
+            "DISCLOSURE_LATE", "【安居公租房】{district}新增{items}项公开事项超过法定公开期限、{requests}件信息公开申请超过答复期限，请登录平台“信息公开”页尽快办理。");
 
     /** E-mail subjects. */
     static final Map<String, String> SUBJECTS = Map.of(
@@ -54,7 +55,8 @@ public class Notifications {
             "ACCOUNT_ACTIVATION_CODE", "工作账号激活码",
             "ACCOUNT_RESET_CODE", "工作账号密码重置码",
             "FEEDBACK_OVERDUE", "投诉建议案件超期提醒",
-            "SURVEY_INVITATION", "公租房满意度调查邀请");
+            "SURVEY_INVITATION", "公租房满意度调查邀请",
+            "DISCLOSURE_LATE", "信息公开超期提醒");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

@@ -20,7 +20,8 @@ public final class DemoAccounts {
             "menu.cases", "menu.workOrders", "menu.schedules", "menu.patrols", "menu.verifications", "menu.idleUnits", "menu.feedback");
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.engagements", "menu.imports",
             "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury", "menu.surveys", "menu.procurements", "menu.contracts",
-            "menu.evaluations", "menu.settlements", "menu.financialReports", "menu.disclosures");
+            "menu.evaluations", "menu.settlements", "menu.financialReports", "menu.disclosures",
+            "menu.informationRequests");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",
             "menu.treasury", "menu.surveys", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports");
     private static final Set<String> OPERATOR_STAFF = plus(STOCK, "menu.rentCounter");

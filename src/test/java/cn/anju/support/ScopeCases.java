@@ -29,6 +29,7 @@ public final class ScopeCases {
         ContractScopeCases.addTo(cases);
         EvaluationScopeCases.addTo(cases);
         DisclosureScopeCases.addTo(cases);
+        DisclosureScopeCases.addRequestsTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",

@@ -7,8 +7,6 @@ import cn.anju.shared.web.Captcha;
 import cn.anju.shared.web.PageActions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,9 +50,7 @@ class PublicFeedbackPages {
 
     @GetMapping("/public/cases/captcha")
     ResponseEntity<byte[]> captcha(HttpSession session) {
-        String answer = Captcha.newAnswer();
-        session.setAttribute(CAPTCHA, answer);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG).body(Captcha.png(answer));
+        return Captcha.draw(session, CAPTCHA);
     }
 
     record Lookup(String caseNumber, String code, String captcha) {
@@ -62,9 +58,7 @@ class PublicFeedbackPages {
 
     @PostMapping("/public/cases")
     String find(@ModelAttribute Lookup q, HttpSession session, HttpServletRequest request, Model model) {
-        Object expected = session.getAttribute(CAPTCHA);
-        session.removeAttribute(CAPTCHA);
-        if (expected == null || q.captcha() == null || !expected.equals(q.captcha().trim())) {
+        if (!Captcha.passed(session, CAPTCHA, q.captcha())) {
             model.addAttribute("error", "验证码不正确，请重新输入。");
         } else if (!cases.allow(request.getRemoteAddr())) {
             model.addAttribute("error", "查询过于频繁，请一小时后再试。");

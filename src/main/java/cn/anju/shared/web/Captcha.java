@@ -12,6 +12,11 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import javax.imageio.ImageIO;
 
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 /**
  * A CAPTCHA drawn by the server, with no external service and no fonts (a server may have none): digits as
  * jittered seven-segment strokes, each rotated, over noise lines.
@@ -79,5 +84,19 @@ public final class Captcha {
 
     private static int jitter() {
         return RANDOM.nextInt(3) - 1;
+    }
+
+    /** A new CAPTCHA for a public form: its answer kept in the session under {@code key}, its image never cached. */
+    public static ResponseEntity<byte[]> draw(HttpSession session, String key) {
+        String answer = newAnswer();
+        session.setAttribute(key, answer);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG).body(png(answer));
+    }
+
+    /** Whether {@code given} answers the CAPTCHA drawn under {@code key}; one try per drawn CAPTCHA, right or wrong. */
+    public static boolean passed(HttpSession session, String key, String given) {
+        Object expected = session.getAttribute(key);
+        session.removeAttribute(key);
+        return expected != null && given != null && expected.equals(given.strip());
     }
 }
