@@ -61,6 +61,12 @@ class ContractRecords {
                 .stream().map(this::withBudgets).toList();
     }
 
+    /** Every procurement announced, in any district, oldest first. */
+    List<Procurement> procurementsAnnounced() {
+        return jdbc.sql("select * from procurement where announced_on is not null order by announced_on, id")
+                .query(ContractRecords::procurement).list().stream().map(this::withBudgets).toList();
+    }
+
     private Procurement withBudgets(Procurement p) {
         List<Procurement.Budget> budgets = jdbc.sql("""
                         select year, amount_fen, approval_no, approved_by, approved_on, file, file_sha256 from procurement_budget

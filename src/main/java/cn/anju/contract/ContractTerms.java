@@ -75,6 +75,14 @@ public class ContractTerms {
         return c.procurementId() == null ? Optional.empty() : records.procurement(c.procurementId());
     }
 
+    /**
+     * Every procurement that was announced (those awarded among them), in every district, as the public may read it:
+     * what the disclosure publishes as the announcement and the award.
+     */
+    public List<Procurement> announcedProcurements() {
+        return records.procurementsAnnounced();
+    }
+
     /** The places the contract covered, each through the contract's last day at most. */
     public List<Place> places(ServiceContract c) {
         LocalDate last = lastDay(c);

@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Demo disclosure: the platform drafts the public items of the demo's signed contracts and evaluations; each district's
- * leader reviews and publishes its contracts and its last quarter's result (which makes that evaluation PUBLISHED);
+ * Demo disclosure: the platform drafts the public items of the demo's records (procurements, contracts, evaluations,
+ * settlements, rent standards, the selection round, service channels); each district's leader reviews and publishes
+ * its procurements' announcements and awards, its contracts, its service channels and its last quarter's result (which
+ * makes that evaluation PUBLISHED); the rent standards and the selection result wait for review;
  * 榆阳's first contract item is withdrawn for a correction, redrafted by the officer and published again by the leader
  * (its change log shows all of it); the earlier quarter's results still wait for review, past their 20 working days.
  */
@@ -25,6 +27,10 @@ class DemoDisclosures {
 
     private static final List<District> DISTRICTS = List.of(new District("yuyang.gov", "yuyang.leader"),
             new District("shenmu.gov", "shenmu.leader"));
+
+    /** Published by the leaders beside the contracts: the procurements' announcements and awards, the service channels. */
+    private static final java.util.Set<DisclosureType> ALSO_PUBLISHED = java.util.EnumSet.of(DisclosureType.PROCUREMENT_NOTICE,
+            DisclosureType.PROCUREMENT_AWARD, DisclosureType.CHANNELS);
 
     private final DemoActs acts;
     private final Disclosures disclosures;
@@ -42,6 +48,7 @@ class DemoDisclosures {
             List<DisclosureItem> drafts = acts.now(d.leader(), u -> disclosures.list(u, List.of(DisclosureStatus.DRAFT)));
             List<DisclosureItem> contracts = drafts.stream().filter(i -> i.type() == DisclosureType.CONTRACT).toList();
             List<DisclosureItem> toPublish = new java.util.ArrayList<>(contracts);
+            drafts.stream().filter(i -> ALSO_PUBLISHED.contains(i.type())).forEach(toPublish::add);
             drafts.stream().filter(i -> i.type() == DisclosureType.EVALUATION).max(Comparator.comparing(DisclosureItem::finalOn))
                     .ifPresent(toPublish::add);
             for (DisclosureItem i : toPublish) {

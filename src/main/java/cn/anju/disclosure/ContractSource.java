@@ -79,7 +79,7 @@ class ContractSource implements DisclosureSource {
         return f.kind().label() + "：" + rates + "；" + f.cycle().label() + "支付";
     }
 
-    private static String yuan(Long fen) {
+    static String yuan(Long fen) {
         return fen == null ? "—" : String.format(java.util.Locale.ROOT, "%,.2f", java.math.BigDecimal.valueOf(fen, 2));
     }
 }

@@ -5,7 +5,8 @@
  * public change log; a working-day clock flags an item not published within 20 working days of its record becoming final.
  */
 @ApplicationModule(displayName = "Disclosure",
-        allowedDependencies = {"shared", "identity::api", "audit::api", "contract::api", "evaluation::api", "housing::api", "notification::api"})
+        allowedDependencies = {"shared", "identity::api", "audit::api", "contract::api", "evaluation::api", "housing::api",
+                "rent::api", "allocation::api", "feedback::api", "notification::api"})
 package cn.anju.disclosure;
 
 import org.springframework.modulith.ApplicationModule;

@@ -95,12 +95,24 @@ public class RentStandards {
 
     public List<Standard> list(CurrentUser user) {
         ScopeFilter scope = scopes.filter(user, new ScopeFilter.Columns("s.district_code", "s.project_id", null));
+        return where(scope.sql(), scope.params());
+    }
+
+    /**
+     * Every standard ever approved, in every district, whoever asks: each version is public information (the
+     * disclosure publishes it); who approved it is the caller's to leave out.
+     */
+    public List<Standard> all() {
+        return where("true", List.of());
+    }
+
+    private List<Standard> where(String condition, List<?> params) {
         return jdbc.sql("""
                         select s.id, s.project_id, s.district_code, s.kind, s.yuan_per_sqm, s.effective_from, coalesce(u.display_name, '系统'),
                                s.approved_at, s.reason
                           from rent_standard s left join staff_name u on u.user_id = s.approved_by
-                         where %s order by s.project_id, s.kind, s.effective_from desc""".formatted(scope.sql()))
-                .params(scope.params())
+                         where %s order by s.project_id, s.kind, s.effective_from desc""".formatted(condition))
+                .params(params)
                 .query((rs, n) -> new Standard(rs.getLong(1), rs.getLong(2), rs.getString(3), Kind.valueOf(rs.getString(4)),
                         rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class), rs.getString(9)))

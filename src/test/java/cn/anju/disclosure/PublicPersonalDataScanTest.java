@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class PublicPersonalDataScanTest {
 
-    private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
-    private static final Pattern DOOR = Pattern.compile("\\d+\\s*(?:号楼|栋|幢)\\s*(?:\\d+\\s*单元\\s*)?\\d{3,4}\\s*(?:室|号)?");
+    static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
+    static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
+    static final Pattern DOOR = Pattern.compile("\\d+\\s*(?:号楼|栋|幢)\\s*(?:\\d+\\s*单元\\s*)?\\d{3,4}\\s*(?:室|号)?");
 
     @LocalServerPort
     int port;

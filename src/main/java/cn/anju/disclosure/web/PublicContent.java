@@ -7,17 +7,23 @@ import java.util.Map;
 
 /**
  * An item's content as the public page shows it: its named fields in a fixed order (labels from the messages,
- * {@code dc.field.<name>}), lists joined, an evaluation's leaves and a quarter's statistics as rows. Fields without a
- * label are left to the JSON, which carries everything.
+ * {@code dc.field.<name>}), lists joined, a public page of the platform (a round's lottery page) as a link, an
+ * evaluation's leaves and a quarter's statistics as rows. Fields without a label are left to the JSON, which carries
+ * everything.
  */
 record PublicContent(List<Field> fields, List<Map<String, Object>> leaves, List<Map<String, Object>> figures) {
 
-    record Field(String name, String value) {
+    /** @param link the value is a public page of the platform, shown as a link */
+    record Field(String name, String value, boolean link) {
     }
 
     static final List<String> ORDER = List.of("contractNo", "title", "district", "purchaser", "operator", "method", "period", "periodLabel",
+            "year", "singleSourceReason", "budget", "announcedOn", "winner", "awardedOn", "bidders",
+            "project", "standardKind", "rate", "effectiveFrom", "basis",
+            "housingProjects", "selectionMethod", "drawnOn", "applicants", "units",
+            "hotline", "wechat", "weibo", "email",
             "startsOn", "endsOn", "signedOn", "approvedOn", "serviceItems", "projects", "fees", "treeVersion", "total", "band", "totalYuan",
-            "lines", "note");
+            "lines", "algorithm", "listDigest", "seedCommitment", "publicValue", "seed", "lotteryPage", "contactPage", "casesPage", "note");
 
     @SuppressWarnings("unchecked")
     static PublicContent of(Object content) {
@@ -28,7 +34,8 @@ record PublicContent(List<Field> fields, List<Map<String, Object>> leaves, List<
         for (String name : ORDER) {
             Object v = map.get(name);
             if (v != null && !name.equals("period")) {
-                fields.add(new Field(name, text(v)));
+                String text = text(v);
+                fields.add(new Field(name, text, name.endsWith("Page") && text.startsWith("/public/")));
             }
         }
         List<Map<String, Object>> leaves = map.get("leaves") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();

@@ -1,5 +1,6 @@
 package cn.anju.feedback.web;
 
+import cn.anju.feedback.FeedbackChannelsDirectory;
 import cn.anju.household.HouseholdContacts;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Districts;

@@ -1,5 +1,6 @@
 package cn.anju.feedback.web;
 
+import cn.anju.feedback.FeedbackChannelsDirectory;
 import cn.anju.feedback.FeedbackPublic;
 import cn.anju.feedback.FollowUps;
 import cn.anju.shared.Districts;

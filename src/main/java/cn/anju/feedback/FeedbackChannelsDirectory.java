@@ -1,7 +1,8 @@
-package cn.anju.feedback.web;
+package cn.anju.feedback;
 
 import cn.anju.shared.Districts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,13 @@ import java.util.Map;
 /**
  * Where the public reaches each district's service (seed 六(四)): the 24-hour hotline, the WeChat official account,
  * Weibo and e-mail, from configuration ({@code anju.feedback.contact}): the city-wide values, and a district's own
- * where it has them.
+ * where it has them. Public: the contact page shows it, and the disclosure publishes it (服务渠道).
  */
+@NamedInterface("api")
 @ConfigurationProperties("anju.feedback.contact")
-record FeedbackChannelsDirectory(Contact city, Map<String, Contact> districts) {
+public record FeedbackChannelsDirectory(Contact city, Map<String, Contact> districts) {
 
-    record Contact(String hotline, String wechat, String weibo, String email) {
+    public record Contact(String hotline, String wechat, String weibo, String email) {
 
         Contact over(Contact base) {
             return new Contact(hotline != null ? hotline : base.hotline(), wechat != null ? wechat : base.wechat(),
@@ -22,15 +24,16 @@ record FeedbackChannelsDirectory(Contact city, Map<String, Contact> districts) {
         }
     }
 
-    FeedbackChannelsDirectory {
+    public FeedbackChannelsDirectory {
         city = city == null ? new Contact(null, null, null, null) : city;
         districts = districts == null ? Map.of() : Map.copyOf(districts);
     }
 
-    record Row(String districtCode, String districtName, Contact contact) {
+    public record Row(String districtCode, String districtName, Contact contact) {
     }
 
-    List<Row> all(Districts known) {
+    /** Each district's channels: its own where configured, the city's otherwise. */
+    public List<Row> all(Districts known) {
         return known.all().stream().map(d -> new Row(d.code(), d.name(),
                 districts.getOrDefault(d.code(), new Contact(null, null, null, null)).over(city))).toList();
     }
