@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * Demo disclosure: the platform drafts the public items of the demo's records (procurements, contracts, evaluations,
  * settlements, rent standards, the selection round, service channels); each district's leader reviews and publishes
- * its procurements' announcements and awards, its contracts, its service channels and its last quarter's result (which
- * makes that evaluation PUBLISHED); the rent standards and the selection result wait for review;
- * 榆阳's first contract item is withdrawn for a correction, redrafted by the officer and published again by the leader
- * (its change log shows all of it); the earlier quarter's results still wait for review, past their 20 working days.
+ * its procurements' announcements and awards, its contracts, its service channels and its last quarter's result and
+ * settlement (the result making that evaluation PUBLISHED); the rent standards and the selection result wait for
+ * review; 榆阳's first contract item is withdrawn for a correction, redrafted by the officer and published again by the
+ * leader (its change log shows all of it); the earlier quarters' results and settlements still wait for review, past
+ * their 20 working days.
  */
 @Component
 @Profile("demo")
@@ -49,8 +50,9 @@ class DemoDisclosures {
             List<DisclosureItem> contracts = drafts.stream().filter(i -> i.type() == DisclosureType.CONTRACT).toList();
             List<DisclosureItem> toPublish = new java.util.ArrayList<>(contracts);
             drafts.stream().filter(i -> ALSO_PUBLISHED.contains(i.type())).forEach(toPublish::add);
-            drafts.stream().filter(i -> i.type() == DisclosureType.EVALUATION).max(Comparator.comparing(DisclosureItem::finalOn))
-                    .ifPresent(toPublish::add);
+            for (DisclosureType latestOnly : List.of(DisclosureType.EVALUATION, DisclosureType.SETTLEMENT)) {
+                drafts.stream().filter(i -> i.type() == latestOnly).max(Comparator.comparing(DisclosureItem::finalOn)).ifPresent(toPublish::add);
+            }
             for (DisclosureItem i : toPublish) {
                 acts.now(d.leader(), u -> {
                     disclosures.publish(u, i.id(), null);

@@ -68,6 +68,37 @@ class DisclosureRecords {
                 .query((rs, n) -> new Content(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())).single();
     }
 
+    /** The current versions of several items at once (a page of the public list), by item id. */
+    java.util.Map<Long, Content> currentContents(Collection<DisclosureItem> items) {
+        java.util.Map<Long, Content> out = new java.util.HashMap<>();
+        if (items.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select v.item_id, v.version, v.content, v.sha256, v.drafted_at from disclosure_version v
+                          join disclosure_item i on i.id = v.item_id and i.content_version = v.version where i.id = any(?)""")
+                .param(items.stream().map(DisclosureItem::id).toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    out.put(rs.getLong(1), new Content(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                });
+        return out;
+    }
+
+    /** The change logs of several items at once, by item id. */
+    java.util.Map<Long, List<Event>> events(Collection<Long> itemIds) {
+        java.util.Map<Long, List<Event>> out = new java.util.HashMap<>();
+        if (itemIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select item_id, version, kind, reason, at from disclosure_event where item_id = any(?) order by at, id")
+                .param(itemIds.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Event(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                });
+        return out;
+    }
+
     /** The items of the districts, newest record first; only those in {@code statuses} when given. */
     List<DisclosureItem> where(Collection<String> districts, Collection<DisclosureStatus> statuses) {
         return jdbc.sql("""

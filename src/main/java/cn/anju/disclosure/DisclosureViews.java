@@ -44,6 +44,17 @@ public class DisclosureViews {
         return new Detail(summary(i, today), contents.parse(c.json()), c.sha256(), changes(i));
     }
 
+    /** A page of published items with their content and change logs, read in two queries whatever the page's size. */
+    public List<Detail> details(List<DisclosureItem> items, LocalDate today) {
+        var contents = records.currentContents(items);
+        var events = records.events(items.stream().map(DisclosureItem::id).toList());
+        return items.stream().map(i -> {
+            DisclosureRecords.Content c = contents.get(i.id());
+            return new Detail(summary(i, today), this.contents.parse(c.json()), c.sha256(), events.getOrDefault(i.id(), List.of()).stream()
+                    .map(e -> new Change(e.version(), e.kind(), e.reason(), e.at())).toList());
+        }).toList();
+    }
+
     /** What the public reads: the content only while published; the change log always (a withdrawal says why). */
     public Detail publicDetail(DisclosureItem i, LocalDate today) {
         if (i.status() == DisclosureStatus.PUBLISHED) {

@@ -37,7 +37,7 @@ public class PublicDisclosures {
         var query = new DisclosureRecords.PublicQuery(districtCode == null || districtCode.isBlank() ? null : districtCode.strip(), t, q,
                 from, to, page.page(), page.size());
         LocalDate today = LocalDate.now(clock);
-        return new Page(records.published(query).stream().map(i -> views.detail(i, today)).toList(), records.countPublished(query),
+        return new Page(views.details(records.published(query), today), records.countPublished(query),
                 page.page(), page.size());
     }
 

@@ -34,6 +34,11 @@ class StatisticsSource implements DisclosureSource {
     private final Districts districts;
     private final PolicySettings policies;
     private final Clock clock;
+    /**
+     * Quarters of districts found without any figure (no complaints, no surveys): a past quarter stays so, so this node
+     * does not compute their measures again every ten minutes; a restart looks once more.
+     */
+    private final java.util.Set<Long> empty = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     StatisticsSource(Measures measures, DisclosureRecords records, Districts districts, PolicySettings policies, Clock clock) {
         this.measures = measures;
@@ -58,8 +63,8 @@ class StatisticsSource implements DisclosureSource {
             end = end.withMonth((end.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1); // the last quarter final by today
             for (int back = 0; back < 4; back++, end = end.withDayOfMonth(1).minusMonths(2).minusDays(1)) {
                 long sourceId = sourceId(d.code(), end);
-                if (!records.exists(DisclosureType.STATISTICS, sourceId)) {
-                    draft(d, end, wait, sourceId).ifPresent(drafts::add);
+                if (!empty.contains(sourceId) && !records.exists(DisclosureType.STATISTICS, sourceId)) {
+                    draft(d, end, wait, sourceId).ifPresentOrElse(drafts::add, () -> empty.add(sourceId));
                 }
             }
         }
