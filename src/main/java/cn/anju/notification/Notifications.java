@@ -33,30 +33,32 @@ public class Notifications {
     static final int MAX_ATTEMPTS = 5;
 
     /** The texts, in Chinese, with {placeholders}: one text for every channel, so what a household reads is the same. */
-    static final Map<String, String> TEMPLATES = Map.of(
-            "TENANT_ACTIVATION_CODE", "【安居公租房】您正在开通住户账号，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
-            "TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。",
-            "LEASE_RENEWAL_REMINDER", "【安居公租房】您承租的{unit}租赁合同（{leaseNumber}）将于{endDate}到期。如需续租，请于{deadline}前向运营单位提出申请。",
-            "RENT_DUE_REMINDER", "【安居公租房】您的租金（合同{leaseNumber}）¥{amount}将于{dueDate}到期，请按时缴纳，可在“我的租金”在线缴费。",
-            "RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。",
-            "ACCOUNT_ACTIVATION_CODE", "【安居公租房】平台已为您开设工作账号{username}，激活码{code}，{hours}小时内有效。请打开平台“激活账号”页（/account/activate），输入用户名和激活码，设置只有您知道的密码。激活码请勿告诉任何人，包括管理员。",
-            "ACCOUNT_RESET_CODE", "【安居公租房】您的工作账号{username}的密码已被重置，原密码已失效。重置码{code}，{hours}小时内有效，请在平台“激活账号”页（/account/activate）设置新密码。请勿告诉任何人，包括管理员；如非本人申请，请联系本单位安全管理员。",
-            "FEEDBACK_OVERDUE", "【安居公租房】贵单位有{count}件投诉建议案件已超过办理时限（{cases}），请登录平台“投诉建议”页查看超期案件并督促办理。",
-            "SURVEY_INVITATION", "【安居公租房】诚邀您参加“{title}”，匿名作答，每户一次，约3分钟。请于{endsOn}前打开 {link} 填写。",
-            "DISCLOSURE_LATE", "【安居公租房】{district}新增{items}项公开事项超过法定公开期限、{requests}件信息公开申请超过答复期限，请登录平台“信息公开”页尽快办理。");
+    static final Map<String, String> TEMPLATES = Map.ofEntries(
+            Map.entry("TENANT_ACTIVATION_CODE", "【安居公租房】您正在开通住户账号，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。"),
+            Map.entry("TENANT_RESET_CODE", "【安居公租房】您正在重置住户账号密码，验证码{code}，10分钟内有效。如非本人操作，请忽略本短信。"),
+            Map.entry("LEASE_RENEWAL_REMINDER", "【安居公租房】您承租的{unit}租赁合同（{leaseNumber}）将于{endDate}到期。如需续租，请于{deadline}前向运营单位提出申请。"),
+            Map.entry("RENT_DUE_REMINDER", "【安居公租房】您的租金（合同{leaseNumber}）¥{amount}将于{dueDate}到期，请按时缴纳，可在“我的租金”在线缴费。"),
+            Map.entry("RENT_OVERDUE_NOTICE", "【安居公租房】您的租金（合同{leaseNumber}）已逾期{days}天，欠缴¥{amount}，请尽快缴纳。累计拖欠租金6个月以上的，将依法收回住房。"),
+            Map.entry("ACCOUNT_ACTIVATION_CODE", "【安居公租房】平台已为您开设工作账号{username}，激活码{code}，{hours}小时内有效。请打开平台“激活账号”页（/account/activate），输入用户名和激活码，设置只有您知道的密码。激活码请勿告诉任何人，包括管理员。"),
+            Map.entry("ACCOUNT_RESET_CODE", "【安居公租房】您的工作账号{username}的密码已被重置，原密码已失效。重置码{code}，{hours}小时内有效，请在平台“激活账号”页（/account/activate）设置新密码。请勿告诉任何人，包括管理员；如非本人申请，请联系本单位安全管理员。"),
+            Map.entry("FEEDBACK_OVERDUE", "【安居公租房】贵单位有{count}件投诉建议案件已超过办理时限（{cases}），请登录平台“投诉建议”页查看超期案件并督促办理。"),
+            Map.entry("SURVEY_INVITATION", "【安居公租房】诚邀您参加“{title}”，匿名作答，每户一次，约3分钟。请于{endsOn}前打开 {link} 填写。"),
+            Map.entry("DISCLOSURE_LATE", "【安居公租房】{district}新增{items}项公开事项超过法定公开期限、{requests}件信息公开申请超过答复期限，请登录平台“信息公开”页尽快办理。"),
+            Map.entry("MONITORING_ALERTS", "【安居公租房】{district}今日有{count}项运行预警（{first}），请登录平台“监测平台”查看。"));
 
     /** E-mail subjects. */
-    static final Map<String, String> SUBJECTS = Map.of(
-            "TENANT_ACTIVATION_CODE", "住户账号开通验证码",
-            "TENANT_RESET_CODE", "住户账号密码重置验证码",
-            "LEASE_RENEWAL_REMINDER", "公租房租赁合同到期续租提醒",
-            "RENT_DUE_REMINDER", "公租房租金缴纳提醒",
-            "RENT_OVERDUE_NOTICE", "公租房租金催缴通知",
-            "ACCOUNT_ACTIVATION_CODE", "工作账号激活码",
-            "ACCOUNT_RESET_CODE", "工作账号密码重置码",
-            "FEEDBACK_OVERDUE", "投诉建议案件超期提醒",
-            "SURVEY_INVITATION", "公租房满意度调查邀请",
-            "DISCLOSURE_LATE", "信息公开超期提醒");
+    static final Map<String, String> SUBJECTS = Map.ofEntries(
+            Map.entry("TENANT_ACTIVATION_CODE", "住户账号开通验证码"),
+            Map.entry("TENANT_RESET_CODE", "住户账号密码重置验证码"),
+            Map.entry("LEASE_RENEWAL_REMINDER", "公租房租赁合同到期续租提醒"),
+            Map.entry("RENT_DUE_REMINDER", "公租房租金缴纳提醒"),
+            Map.entry("RENT_OVERDUE_NOTICE", "公租房租金催缴通知"),
+            Map.entry("ACCOUNT_ACTIVATION_CODE", "工作账号激活码"),
+            Map.entry("ACCOUNT_RESET_CODE", "工作账号密码重置码"),
+            Map.entry("FEEDBACK_OVERDUE", "投诉建议案件超期提醒"),
+            Map.entry("SURVEY_INVITATION", "公租房满意度调查邀请"),
+            Map.entry("DISCLOSURE_LATE", "信息公开超期提醒"),
+            Map.entry("MONITORING_ALERTS", "公租房运行预警"));
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;

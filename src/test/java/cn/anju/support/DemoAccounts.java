@@ -21,12 +21,13 @@ public final class DemoAccounts {
     private static final Set<String> GOVERNMENT = plus(STOCK, "menu.organisations", "menu.coverage", "menu.engagements", "menu.imports",
             "menu.review", "menu.calendar", "menu.rentStandards", "menu.treasury", "menu.surveys", "menu.procurements", "menu.contracts",
             "menu.evaluations", "menu.settlements", "menu.financialReports", "menu.disclosures",
-            "menu.informationRequests");
+            "menu.informationRequests", "menu.monitoring");
     private static final Set<String> OPERATOR_MANAGER = plus(STOCK, "menu.coverage", "menu.calendar", "menu.rentCounter", "menu.rentStandards",
-            "menu.treasury", "menu.surveys", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports");
+            "menu.treasury", "menu.surveys", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports",
+            "menu.monitoring");
     private static final Set<String> OPERATOR_STAFF = plus(STOCK, "menu.rentCounter");
     private static final Set<String> COVERAGE_READER = plus(PERSONAL, "menu.coverage", "menu.bills", "menu.rentStandards", "menu.treasury", "menu.surveys",
-            "menu.procurements", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports");
+            "menu.procurements", "menu.contracts", "menu.evaluations", "menu.settlements", "menu.financialReports", "menu.monitoring");
 
     private static Set<String> plus(Set<String> base, String... more) {
         var all = new HashSet<>(base);

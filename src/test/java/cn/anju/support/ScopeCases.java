@@ -30,6 +30,7 @@ public final class ScopeCases {
         EvaluationScopeCases.addTo(cases);
         DisclosureScopeCases.addTo(cases);
         DisclosureScopeCases.addRequestsTo(cases);
+        MonitoringScopeCases.addTo(cases);
 
         // audit: the audit administrator only
         cases.put("GET /api/v1/audit/entries",

@@ -35,6 +35,15 @@ public class ChineseFont {
         }
     }
 
+    /** The same font for drawing (a chart printed into a PDF), at the size given. */
+    public java.awt.Font awt(float size) {
+        try {
+            return java.awt.Font.createFonts(new java.io.ByteArrayInputStream(font))[0].deriveFont(size);
+        } catch (java.awt.FontFormatException | IOException e) {
+            throw new IllegalStateException("the CJK font cannot be drawn with", e);
+        }
+    }
+
     public Font font(BaseFont base, float size, int style) {
         return new Font(base, size, style);
     }

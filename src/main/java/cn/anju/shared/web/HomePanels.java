@@ -11,8 +11,15 @@ import java.util.Map;
  */
 public interface HomePanels<U> {
 
-    /** @param template the module's template, e.g. {@code feedback/contact-card}; @param fragment its fragment taking {@code data} */
-    record Panel(String template, String fragment, Map<String, Object> data) {
+    /**
+     * @param template the module's template, e.g. {@code feedback/contact-card}; @param fragment its fragment taking {@code data};
+     * @param top      shown first, above the work items (a level's dashboard), else below the user's card
+     */
+    record Panel(String template, String fragment, Map<String, Object> data, boolean top) {
+
+        public Panel(String template, String fragment, Map<String, Object> data) {
+            this(template, fragment, data, false);
+        }
     }
 
     List<Panel> forUser(U user);
