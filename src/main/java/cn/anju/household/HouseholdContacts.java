@@ -27,8 +27,8 @@ public class HouseholdContacts {
         if (phone == null || !phone.replaceAll("[\\s-]", "").matches("1[3-9][0-9]{9}")) {
             return Optional.empty();
         }
-        var households = jdbc.sql("select distinct household_id from household_member where phone_index = ? limit 2")
-                .param(identity.phoneIndex(phone)).query(Long.class).list();
+        var households = jdbc.sql("select distinct household_id from household_member where phone_index = any(?) limit 2")
+                .param(identity.phoneIndexes(phone)).query(Long.class).list();
         return households.size() == 1 ? Optional.of(households.getFirst()) : Optional.empty();
     }
 

@@ -22,7 +22,7 @@ class SurveyTokens {
     }
 
     String token(long waveId, long householdId) {
-        return keyed.of("wave:" + waveId + ":household:" + householdId, "survey-token").substring(0, 32);
+        return keyed.secretHex("wave:" + waveId + ":household:" + householdId, "survey-token").substring(0, 32);
     }
 
     static String digest(String token) {

@@ -1,11 +1,16 @@
 package cn.anju.shared.privacy;
 
+import cn.anju.shared.crypto.Crypto;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a text as lowercase hex: what a code or token is kept as, so the database never holds the code itself. */
+/**
+ * SHA-256 of a text as lowercase hex, for the few places not yet on {@link Crypto} (disclosure's tracking codes, the
+ * feedback and survey codes, which predate the suites): their stored digests carry no tag and so are SHA-256.
+ */
 public final class Digests {
 
     private Digests() {
@@ -21,6 +26,6 @@ public final class Digests {
 
     /** Compares two digests in time independent of where they differ. */
     public static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        return Crypto.same(a, b);
     }
 }
