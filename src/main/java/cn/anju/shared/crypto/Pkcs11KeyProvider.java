@@ -27,6 +27,7 @@ public final class Pkcs11KeyProvider extends KeyRing {
     private static final int IV_BYTES = 12;
 
     private final Provider provider;
+    private final KeyStore token;
     private final SecretKey wrappingKey;
     private final SecureRandom random = new SecureRandom();
 
@@ -35,10 +36,12 @@ public final class Pkcs11KeyProvider extends KeyRing {
             throw new IllegalStateException("密码模块未配置：请设置 anju.crypto.pkcs11.library 与 anju.crypto.pkcs11.pin "
                     + "(ANJU_CRYPTO_PKCS11_LIBRARY, ANJU_CRYPTO_PKCS11_PIN) / PKCS#11 module not configured");
         }
-        this.provider = Security.getProvider("SunPKCS11").configure(
-                "--name=anju\nlibrary=" + config.library() + "\nslotListIndex=" + config.slotListIndex() + "\n");
+        this.provider = Security.getProvider("SunPKCS11").configure("--name=anju\nlibrary=" + config.library()
+                + "\nslotListIndex=" + config.slotListIndex() + "\n"
+                // keys generated through this provider are marked to stay in the module
+                + "attributes(generate, CKO_SECRET_KEY, *) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n");
         try {
-            KeyStore token = KeyStore.getInstance("PKCS11", provider);
+            this.token = KeyStore.getInstance("PKCS11", provider);
             token.load(null, config.pin().toCharArray());
             config.keys().forEach((id, label) -> {
                 EnvironmentKeyProvider.checkId(id);
@@ -82,6 +85,20 @@ public final class Pkcs11KeyProvider extends KeyRing {
 
     static String indexLabel(HashAlgorithm algorithm) {
         return "anju-index-key:" + algorithm.tag();
+    }
+
+    /**
+     * Generates an AES-256 key inside the module under this label, sensitive and not extractable: what
+     * {@code keytool -genseckey -storetype PKCS11} does, for a new field key or wrapping key.
+     */
+    public void generateAesKey(String label) {
+        try {
+            javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES", provider);
+            generator.init(256);
+            token.setEntry(label, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("密码模块生成密钥失败 / the token could not generate key " + label, e);
+        }
     }
 
     /** Wraps a key under the module's wrapping key: what {@code --anju.command=crypto-wrap-key} prints for the configuration. */
