@@ -30,3 +30,6 @@ update household_member
 -- Failed-login counters are keyed by a blind index of the user name.
 alter table login_attempt alter column username_key type text;
 update login_attempt set username_key = 'hmac-sha256:' || username_key where username_key not like '%:%';
+
+-- A feedback case's sender is indexed like a member's phone (the same purpose, to match a household).
+update feedback_case set sender_index = 'hmac-sha256:' || sender_index where sender_index not like '%:%';

@@ -1,5 +1,9 @@
 package cn.anju.feedback;
 
+import cn.anju.shared.privacy.BlindIndexColumn;
+import cn.anju.shared.privacy.EncryptedColumn;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.HouseholdContacts;
@@ -189,5 +193,20 @@ public class FeedbackIntake {
     private String number(Instant received) {
         long seq = jdbc.sql("select nextval('feedback_case_number_seq')").query(Long.class).single();
         return "TS" + clocks.day(received).format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq % 100000);
+    }
+
+    /** Registers the encrypted sender and its phone index for key rotation and suite switches. */
+    @Configuration(proxyBeanMethods = false)
+    static class Columns {
+        @Bean
+        EncryptedColumn feedbackSenderColumn() {
+            return new EncryptedColumn("feedback_case", "id", "sender", SENDER);
+        }
+
+        @Bean
+        BlindIndexColumn feedbackSenderIndex() {
+            return new BlindIndexColumn("feedback_case", "id", "sender_index", HouseholdContacts.PHONE_INDEX_PURPOSE, "sender", SENDER,
+                    sender -> sender.replaceAll("[\\s-]", ""));
+        }
     }
 }

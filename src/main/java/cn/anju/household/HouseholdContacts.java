@@ -50,4 +50,12 @@ public class HouseholdContacts {
     public String phoneIndex(String phone) {
         return identity.phoneIndex(phone);
     }
+
+    /** Every index a stored record may hold for this phone number (see {@link MemberIdentity#phoneIndexes}). */
+    public String[] phoneIndexes(String phone) {
+        return identity.phoneIndexes(phone);
+    }
+
+    /** The purpose phone indexes are computed with, for a module that registers its own column of them. */
+    public static final String PHONE_INDEX_PURPOSE = MemberIdentity.PHONE;
 }

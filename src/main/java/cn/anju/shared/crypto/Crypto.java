@@ -73,6 +73,14 @@ public class Crypto {
         return new Hash(algorithm, true, algorithm.newMac(key).doFinal(data));
     }
 
+    /** The digest of a purpose whose algorithm is pinned (published or a partner's): needs no configuration. */
+    public static Hash digestPinned(CryptoPurpose purpose, byte[] data) {
+        if (purpose.followsSuite()) {
+            throw new IllegalArgumentException(purpose.name() + " follows the suite: use digest()");
+        }
+        return digestWith(purpose.pinned(), purpose, data);
+    }
+
     /** HMAC under a purpose whose algorithm is pinned by a protocol (RFC 6238's HMAC-SHA1): needs no configuration. */
     public static Hash hmacWith(CryptoPurpose purpose, byte[] key, byte[] data) {
         if (purpose.followsSuite()) {

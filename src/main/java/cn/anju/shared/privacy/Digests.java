@@ -1,11 +1,10 @@
 package cn.anju.shared.privacy;
 
 import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * SHA-256 of a text as lowercase hex, for the few places not yet on {@link Crypto} (disclosure's tracking codes, the
@@ -16,12 +15,10 @@ public final class Digests {
     private Digests() {
     }
 
+    private static final CryptoPurpose LEGACY = CryptoPurpose.pinned("short-code", HashAlgorithm.SHA256);
+
     public static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Crypto.digestPinned(LEGACY, text.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     /** Compares two digests in time independent of where they differ. */

@@ -23,9 +23,4 @@ public record PrivacyProperties(Map<String, String> keys, String activeKey, Stri
     public PrivacyProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
     }
-
-    /** The settings of a deployment that has not adopted the GUOMI suite. */
-    public PrivacyProperties(Map<String, String> keys, String activeKey, String indexKey) {
-        this(keys, activeKey, indexKey, null, null);
-    }
 }

@@ -23,7 +23,7 @@ class FieldCipherTest {
         boolean production = java.util.Arrays.asList(profiles).contains("prod");
         // production refuses the development index key as it refuses the development field key
         String index = production ? "cHJvZHVjdGlvbi1pbmRleC1rZXktZm9yLXRoZS10ZXN0IQ==" : INDEX;
-        return new FieldCipher(TestCrypto.crypto(CryptoSuite.INTERNATIONAL, new PrivacyProperties(keys, active, index), production));
+        return new FieldCipher(TestCrypto.crypto(CryptoSuite.INTERNATIONAL, new PrivacyProperties(keys, active, index, null, null), production));
     }
 
     final FieldCipher cipher = cipher("k1", Map.of("k1", KEY1));
