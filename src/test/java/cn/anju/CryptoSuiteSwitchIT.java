@@ -3,30 +3,28 @@ package cn.anju;
 import cn.anju.shared.crypto.Crypto;
 import cn.anju.shared.crypto.CryptoSuite;
 import cn.anju.shared.crypto.TestCrypto;
+import cn.anju.support.ForkedJars;
 import cn.anju.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static cn.anju.support.ForkedJars.deleteRecursively;
+import static cn.anju.support.ForkedJars.freePort;
+import static cn.anju.support.ForkedJars.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,24 +125,8 @@ class CryptoSuiteSwitchIT {
 
     private Process start(String name, CryptoSuite suite, int port, int pg) throws Exception {
         Process p = process(name, suite, port, pg);
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(300);
-        while (Instant.now().isBefore(deadline)) {
-            if (!p.isAlive()) {
-                throw new AssertionError(name + " exited early:\n" + Files.readString(log(name)));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(name + " did not become healthy");
+        ForkedJars.waitForHealth(port, p, log(name), 300);
+        return p;
     }
 
     /** The jar on the same embedded database each time, the suite set as an operator sets it: in the environment. */
@@ -169,28 +151,5 @@ class CryptoSuiteSwitchIT {
     private static Connection connect(int pg) throws Exception {
         String password = Files.readString(DATA.resolve("pg").resolve("anju-anju_app.password")).strip();
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + pg + "/anju", "anju_app", password);
-    }
-
-    private static long single(Connection db, String sql) throws Exception {
-        try (var st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
