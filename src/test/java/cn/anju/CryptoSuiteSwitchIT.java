@@ -84,7 +84,7 @@ class CryptoSuiteSwitchIT {
         assertThat(reencrypt.exitValue()).as(out).isZero();
         assertThat(out).containsPattern("REENCRYPTED [1-9][0-9]* values");
 
-        start("guomi", CryptoSuite.GUOMI, web, pg);
+        Process second = start("guomi", CryptoSuite.GUOMI, web, pg);
         try (Connection db = connect(pg)) {
             for (var field : FIELDS.entrySet()) {
                 assertThat(decryptAll(db, field.getValue(), field.getKey(), guomi, "enc:v1:SM4GCM:dev-sm4:"))
@@ -103,6 +103,8 @@ class CryptoSuiteSwitchIT {
         JsonNode verification = auditVerification(web);
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("algorithms").toString()).isEqualTo("[\"SHA-256\",\"SM3\"]");
+        second.destroy(); // a graceful stop takes its embedded PostgreSQL down with it
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     private static Map<Long, String> decryptAll(Connection db, String sql, String purpose, Crypto crypto, String prefix) throws Exception {
