@@ -1,5 +1,6 @@
 package cn.anju.feedback;
 
+import cn.anju.shared.crypto.Crypto;
 import cn.anju.shared.privacy.BlindIndexColumn;
 import cn.anju.shared.privacy.EncryptedColumn;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,6 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
-import cn.anju.shared.privacy.Digests;
 import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,10 +58,12 @@ public class FeedbackIntake {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Crypto crypto;
 
     FeedbackIntake(JdbcClient jdbc, Triage triage, FeedbackClocks clocks, FeedbackRecords records, FeedbackFiles files,
                    FeedbackOutbox outbox, HouseholdContacts contacts, HouseholdQueries households, FieldCipher cipher, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, Crypto crypto) {
+        this.crypto = crypto;
         this.jdbc = jdbc;
         this.triage = triage;
         this.clocks = clocks;
@@ -146,7 +148,7 @@ public class FeedbackIntake {
                         p.district(), p.project(), p.unit(), p.household(), p.lease(), p.operator(), anonymous,
                         sender == null ? null : cipher.encrypt(sender, SENDER), sender == null ? null : phoneIndex(sender),
                         in.text().trim(), Timestamp.from(received), actorId, Date.valueOf(clocks.acknowledgeBy(received, p.district())),
-                        in.externalDeadline() == null ? null : Timestamp.from(in.externalDeadline().toInstant()), Digests.sha256Hex(code))
+                        in.externalDeadline() == null ? null : Timestamp.from(in.externalDeadline().toInstant()), crypto.digest(FeedbackPublic.TRACKING_CODE, code).tagged())
                 .query(Long.class).single();
         jdbc.sql("insert into feedback_message (case_id, direction, channel, external_id, body, at, actor_id) values (?, 'IN', ?, ?, ?, ?, ?)")
                 .params(id, in.channel().name(), in.externalId().trim(), in.text().trim(), Timestamp.from(received), actorId).update();

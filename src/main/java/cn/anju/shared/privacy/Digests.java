@@ -7,8 +7,9 @@ import cn.anju.shared.crypto.HashAlgorithm;
 import java.nio.charset.StandardCharsets;
 
 /**
- * SHA-256 of a text as lowercase hex, for the few places not yet on {@link Crypto} (disclosure's tracking codes, the
- * feedback and survey codes, which predate the suites): their stored digests carry no tag and so are SHA-256.
+ * SHA-256 of a text as lowercase hex, through {@link Crypto} with a pinned purpose, for the disclosure module's tracking
+ * codes, which were written as bare SHA-256 and are looked up by it; everything else stores digests that follow the
+ * suite and name their algorithm.
  */
 public final class Digests {
 
