@@ -1,5 +1,8 @@
 package cn.anju.allocation;
 
+import cn.anju.shared.privacy.EncryptedColumn;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.Waitlist;
@@ -240,5 +243,14 @@ public class SelectionRounds {
 
     private static List<Integer> ints(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.stream((Integer[]) array.getArray()).toList();
+    }
+
+    /** Registers the sealed seeds for key rotation and suite switches. */
+    @Configuration(proxyBeanMethods = false)
+    static class Columns {
+        @Bean
+        EncryptedColumn selectionRoundSeedColumn() {
+            return new EncryptedColumn("selection_round", "id", "seed_sealed", SEED_PURPOSE);
+        }
     }
 }

@@ -1,15 +1,20 @@
 package cn.anju.audit;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 
-/** One audit row as stored, and its canonical form for hashing (fields joined by the unit separator U+001F). */
+/**
+ * One audit row as stored, and its canonical form for hashing (fields joined by the unit separator U+001F). Each link
+ * of the chain is hashed with the algorithm it names (audit_chain.algorithm), so the chain carries on across a switch
+ * of the crypto suite: the first SM3 link hashes the last SHA-256 link's hex like any other.
+ */
 public record AuditRow(long id, Instant occurredAt, Long actorId, String actorUsername, Long actorOrgId,
                        String districtCode, String sourceIp, String action, String targetType, String targetId,
                        String outcome, String summary) {
@@ -31,20 +36,18 @@ public record AuditRow(long id, Instant occurredAt, Long actorId, String actorUs
                 summary);
     }
 
-    String rowHash() {
-        return sha256(canonical());
+    static final CryptoPurpose PURPOSE = CryptoPurpose.stored("audit-chain");
+
+    String rowHash(HashAlgorithm algorithm) {
+        return hash(algorithm, canonical());
     }
 
-    static String chain(String previousChainHash, String rowHash) {
-        return sha256(previousChainHash + rowHash);
+    static String chain(HashAlgorithm algorithm, String previousChainHash, String rowHash) {
+        return hash(algorithm, previousChainHash + rowHash);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String hash(HashAlgorithm algorithm, String text) {
+        return Crypto.digestWith(algorithm, PURPOSE, text.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     private static String str(Object o) {

@@ -1,5 +1,7 @@
 package cn.anju.audit;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.HashAlgorithm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,12 +31,14 @@ public class AuditSealer {
     private final TransactionTemplate tx;
     private final ExternalChain external;
     private final Clock clock;
+    private final Crypto crypto;
 
-    AuditSealer(JdbcClient jdbc, TransactionTemplate tx, ExternalChain external, Clock clock) {
+    AuditSealer(JdbcClient jdbc, TransactionTemplate tx, ExternalChain external, Clock clock, Crypto crypto) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.external = external;
         this.clock = clock;
+        this.crypto = crypto;
     }
 
     @Scheduled(fixedDelayString = "${anju.audit.seal-every:5s}", initialDelayString = "${anju.audit.seal-every:5s}")
@@ -72,12 +76,13 @@ public class AuditSealer {
         long seq = head.seq();
         String chain = head.chainHash();
         Instant now = clock.instant();
+        HashAlgorithm algorithm = crypto.algorithmFor(AuditRow.PURPOSE); // the active suite's, named in each link
         for (AuditRow row : rows) {
-            String rowHash = row.rowHash();
-            chain = AuditRow.chain(chain, rowHash);
+            String rowHash = row.rowHash(algorithm);
+            chain = AuditRow.chain(algorithm, chain, rowHash);
             seq++;
-            jdbc.sql("insert into audit_chain (seq, audit_id, row_hash, chain_hash, sealed_at) values (?, ?, ?, ?, ?)")
-                    .params(seq, row.id(), rowHash, chain, Timestamp.from(now)).update();
+            jdbc.sql("insert into audit_chain (seq, audit_id, row_hash, chain_hash, sealed_at, algorithm) values (?, ?, ?, ?, ?, ?)")
+                    .params(seq, row.id(), rowHash, chain, Timestamp.from(now), algorithm.tag()).update();
         }
         return rows.size();
     }

@@ -1,16 +1,20 @@
 package cn.anju.audit;
 
+import cn.anju.shared.crypto.HashAlgorithm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,17 +40,22 @@ public class AuditVerifier {
         ALTERED, DELETED, REORDERED, CHAIN_REWRITTEN, TRUNCATED
     }
 
-    /** The verdict: how many sealed rows were checked, and the first problem if any. */
+    /**
+     * The verdict: how many sealed rows were checked, with which hash algorithms (in chain order: e.g. SHA-256 then
+     * SM3 after a switch of the crypto suite), and the first problem if any.
+     */
     public record Verification(boolean intact, long checkedRows, long unsealedRows, Long firstBadAuditId,
-                               Long firstBadSeq, Finding finding, String message) {
+                               Long firstBadSeq, Finding finding, String message, List<String> algorithms) {
 
-        static Verification ok(long checked, long unsealed) {
+        static Verification ok(long checked, long unsealed, Collection<String> algorithms) {
             return new Verification(true, checked, unsealed, null, null, null,
-                    "审计日志完整：已核验 " + checked + " 条，待封存 " + unsealed + " 条。");
+                    "审计日志完整：已核验 " + checked + " 条（" + (algorithms.isEmpty() ? "无" : String.join("、", algorithms))
+                            + "），待封存 " + unsealed + " 条。", List.copyOf(algorithms));
         }
 
-        static Verification broken(long checked, long unsealed, Long auditId, long seq, Finding finding, String message) {
-            return new Verification(false, checked, unsealed, auditId, seq, finding, message);
+        static Verification broken(long checked, long unsealed, Long auditId, long seq, Finding finding, String message,
+                                   Collection<String> algorithms) {
+            return new Verification(false, checked, unsealed, auditId, seq, finding, message, List.copyOf(algorithms));
         }
     }
 
@@ -58,12 +67,13 @@ public class AuditVerifier {
                 + "(select 1 from audit_chain c where c.audit_id = a.id)").query(Long.class).single();
 
         String previous = AuditRow.GENESIS;
+        Set<String> algorithms = new LinkedHashSet<>();
         long checked = 0;
         long lastSeq = 0;
-        try (Stream<Object[]> rows = jdbc.sql("select c.seq, c.audit_id, c.row_hash, c.chain_hash, a."
+        try (Stream<Object[]> rows = jdbc.sql("select c.seq, c.audit_id, c.row_hash, c.chain_hash, c.algorithm, a."
                         + AuditRow.COLUMNS.replace(", ", ", a.") + " from audit_chain c left join audit_log a on a.id = c.audit_id order by c.seq")
                 .query((rs, n) -> new Object[]{rs.getLong("seq"), rs.getLong("audit_id"), rs.getString("row_hash"),
-                        rs.getString("chain_hash"), rowOrNull(rs)})
+                        rs.getString("chain_hash"), rowOrNull(rs), rs.getString("algorithm")})
                 .stream()) {
             Iterator<Object[]> it = rows.iterator();
             while (it.hasNext()) {
@@ -73,29 +83,35 @@ public class AuditVerifier {
                 String storedRowHash = (String) r[2];
                 String storedChain = (String) r[3];
                 AuditRow row = (AuditRow) r[4];
+                Optional<HashAlgorithm> algorithm = HashAlgorithm.byTag((String) r[5]);
+                if (algorithm.isEmpty()) {
+                    return Verification.broken(checked, unsealed, auditId, seq, Finding.ALTERED,
+                            "第 " + seq + " 环写明的算法“" + r[5] + "”不可识别：链的算法被改动。", algorithms);
+                }
+                algorithms.add(algorithm.get().displayName());
                 ExternalChain.Link witness = outside.get(seq);
                 if (witness != null && witness.auditId() != auditId) {
                     return Verification.broken(checked, unsealed, witness.auditId(), seq, Finding.REORDERED,
                             "第 " + seq + " 环应为审计记录 #" + witness.auditId() + "，数据库中却是 #" + auditId
-                                    + "：记录被删除或调换了顺序。");
+                                    + "：记录被删除或调换了顺序。", algorithms);
                 }
                 if (row == null) {
                     return Verification.broken(checked, unsealed, auditId, seq, Finding.DELETED,
-                            "审计记录 #" + auditId + " 已被删除。");
+                            "审计记录 #" + auditId + " 已被删除。", algorithms);
                 }
-                String rowHash = row.rowHash();
+                String rowHash = row.rowHash(algorithm.get());
                 if (!rowHash.equals(storedRowHash)) {
                     return Verification.broken(checked, unsealed, auditId, seq, Finding.ALTERED,
-                            "审计记录 #" + auditId + " 的内容在封存后被修改。");
+                            "审计记录 #" + auditId + " 的内容在封存后被修改。", algorithms);
                 }
-                String chain = AuditRow.chain(previous, rowHash);
+                String chain = AuditRow.chain(algorithm.get(), previous, rowHash);
                 if (!chain.equals(storedChain)) {
                     return Verification.broken(checked, unsealed, auditId, seq, Finding.CHAIN_REWRITTEN,
-                            "审计链在记录 #" + auditId + " 处断开：链上的哈希被改写。");
+                            "审计链在记录 #" + auditId + " 处断开：链上的哈希被改写。", algorithms);
                 }
                 if (witness != null && !witness.chainHash().equals(chain)) {
                     return Verification.broken(checked, unsealed, auditId, seq, Finding.CHAIN_REWRITTEN,
-                            "审计记录 #" + auditId + " 与库外留存的哈希链不符：该记录被修改后整条链在库内被重新计算。");
+                            "审计记录 #" + auditId + " 与库外留存的哈希链不符：该记录被修改后整条链在库内被重新计算。", algorithms);
                 }
                 previous = chain;
                 checked++;
@@ -106,9 +122,9 @@ public class AuditVerifier {
         Optional<ExternalChain.Link> beyond = externalLinks.stream().filter(l -> l.seq() > last).findFirst();
         if (beyond.isPresent()) {
             return Verification.broken(checked, unsealed, beyond.get().auditId(), beyond.get().seq(), Finding.TRUNCATED,
-                    "库外留存的哈希链比数据库长：从审计记录 #" + beyond.get().auditId() + " 起的记录在库内被删除。");
+                    "库外留存的哈希链比数据库长：从审计记录 #" + beyond.get().auditId() + " 起的记录在库内被删除。", algorithms);
         }
-        return Verification.ok(checked, unsealed);
+        return Verification.ok(checked, unsealed, algorithms);
     }
 
     private static AuditRow rowOrNull(ResultSet rs) throws SQLException {

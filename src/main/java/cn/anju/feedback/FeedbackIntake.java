@@ -1,5 +1,10 @@
 package cn.anju.feedback;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.privacy.BlindIndexColumn;
+import cn.anju.shared.privacy.EncryptedColumn;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.household.HouseholdContacts;
@@ -8,7 +13,6 @@ import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Duty;
 import cn.anju.shared.Role;
 import cn.anju.shared.events.ResidentEvent;
-import cn.anju.shared.privacy.Digests;
 import cn.anju.shared.privacy.FieldCipher;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,10 +58,12 @@ public class FeedbackIntake {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Crypto crypto;
 
     FeedbackIntake(JdbcClient jdbc, Triage triage, FeedbackClocks clocks, FeedbackRecords records, FeedbackFiles files,
                    FeedbackOutbox outbox, HouseholdContacts contacts, HouseholdQueries households, FieldCipher cipher, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, Crypto crypto) {
+        this.crypto = crypto;
         this.jdbc = jdbc;
         this.triage = triage;
         this.clocks = clocks;
@@ -142,7 +148,7 @@ public class FeedbackIntake {
                         p.district(), p.project(), p.unit(), p.household(), p.lease(), p.operator(), anonymous,
                         sender == null ? null : cipher.encrypt(sender, SENDER), sender == null ? null : phoneIndex(sender),
                         in.text().trim(), Timestamp.from(received), actorId, Date.valueOf(clocks.acknowledgeBy(received, p.district())),
-                        in.externalDeadline() == null ? null : Timestamp.from(in.externalDeadline().toInstant()), Digests.sha256Hex(code))
+                        in.externalDeadline() == null ? null : Timestamp.from(in.externalDeadline().toInstant()), crypto.digest(FeedbackPublic.TRACKING_CODE, code).tagged())
                 .query(Long.class).single();
         jdbc.sql("insert into feedback_message (case_id, direction, channel, external_id, body, at, actor_id) values (?, 'IN', ?, ?, ?, ?, ?)")
                 .params(id, in.channel().name(), in.externalId().trim(), in.text().trim(), Timestamp.from(received), actorId).update();
@@ -189,5 +195,20 @@ public class FeedbackIntake {
     private String number(Instant received) {
         long seq = jdbc.sql("select nextval('feedback_case_number_seq')").query(Long.class).single();
         return "TS" + clocks.day(received).format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq % 100000);
+    }
+
+    /** Registers the encrypted sender and its phone index for key rotation and suite switches. */
+    @Configuration(proxyBeanMethods = false)
+    static class Columns {
+        @Bean
+        EncryptedColumn feedbackSenderColumn() {
+            return new EncryptedColumn("feedback_case", "id", "sender", SENDER);
+        }
+
+        @Bean
+        BlindIndexColumn feedbackSenderIndex() {
+            return new BlindIndexColumn("feedback_case", "id", "sender_index", HouseholdContacts.PHONE_INDEX_PURPOSE, "sender", SENDER,
+                    sender -> sender.replaceAll("[\\s-]", ""));
+        }
     }
 }

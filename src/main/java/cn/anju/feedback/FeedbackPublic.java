@@ -1,6 +1,7 @@
 package cn.anju.feedback;
 
-import cn.anju.shared.privacy.Digests;
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +25,15 @@ public class FeedbackPublic {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Crypto crypto;
 
-    FeedbackPublic(JdbcClient jdbc, Clock clock) {
+    /** The code the public follows a case with, kept only as its digest (naming its algorithm; bare = SHA-256). */
+    static final CryptoPurpose TRACKING_CODE = CryptoPurpose.stored("feedback-tracking-code");
+
+    FeedbackPublic(JdbcClient jdbc, Clock clock, Crypto crypto) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.crypto = crypto;
     }
 
     private record Window(Instant start, int count) {
@@ -56,7 +62,7 @@ public class FeedbackPublic {
                         select case_number, channel, kind, state, received_at, replied_at, reply, closed_at, tracking_code
                           from feedback_case where case_number = ?""")
                 .param(caseNumber.trim().toUpperCase())
-                .query((rs, n) -> Digests.same(rs.getString(9), Digests.sha256Hex(code.trim()))
+                .query((rs, n) -> crypto.matches(TRACKING_CODE, rs.getString(9), code.trim())
                         ? new PublicCase(rs.getString(1), Channel.valueOf(rs.getString(2)).label(), FeedbackKind.valueOf(rs.getString(3)).label(),
                         FeedbackState.valueOf(rs.getString(4)).label(), rs.getTimestamp(5).toInstant(), FeedbackQueries.instant(rs.getTimestamp(6)),
                         rs.getString(7), FeedbackQueries.instant(rs.getTimestamp(8))) : null)

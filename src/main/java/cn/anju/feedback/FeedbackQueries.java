@@ -113,8 +113,8 @@ public class FeedbackQueries {
             String q = f.q().trim();
             String phone = q.replaceAll("[\\s-]", "");
             if (phone.matches("1[3-9][0-9]{9}")) {
-                sql.append(" and f.sender_index = ?");
-                params.add(contacts.phoneIndex(phone));
+                sql.append(" and f.sender_index = any(?)");
+                params.add(contacts.phoneIndexes(phone));
             } else if (q.toUpperCase().matches("TS[0-9]+")) {
                 sql.append(" and f.case_number = ?");
                 params.add(q.toUpperCase());

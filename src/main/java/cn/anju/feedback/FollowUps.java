@@ -1,8 +1,9 @@
 package cn.anju.feedback;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.identity.CurrentUser;
 import cn.anju.shared.Role;
-import cn.anju.shared.privacy.Digests;
 import cn.anju.shared.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +41,14 @@ public class FollowUps {
     private final FeedbackClocks clocks;
     private final Clock clock;
     private final String publicUrl;
+    private final Crypto crypto;
+
+    /** The tenant's link is kept only as its digest; links sent before a switch of the suite still open. */
+    static final CryptoPurpose LINK = CryptoPurpose.stored("feedback-follow-up-link");
 
     FollowUps(JdbcClient jdbc, FeedbackRecords records, FeedbackClocks clocks, Clock clock,
-              @Value("${anju.feedback.public-url:http://localhost:8080}") String publicUrl) {
+              @Value("${anju.feedback.public-url:http://localhost:8080}") String publicUrl, Crypto crypto) {
+        this.crypto = crypto;
         this.jdbc = jdbc;
         this.records = records;
         this.clocks = clocks;
@@ -56,7 +62,7 @@ public class FollowUps {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("insert into feedback_follow_up (case_id, round, source, reached, at, token_hash) values (?, ?, 'TENANT', false, ?, ?)")
-                .params(c.id(), c.reopenCount(), records.now(), Digests.sha256Hex(token)).update();
+                .params(c.id(), c.reopenCount(), records.now(), crypto.digest(LINK, token).tagged()).update();
         records.send(c, ChannelReplier.Purpose.FOLLOW_UP, "您对本次办理满意吗？请点击评价：" + publicUrl + "/feedback/follow-up/" + token,
                 actorId, deliverable);
         return token;
@@ -72,8 +78,8 @@ public class FollowUps {
         }
         return jdbc.sql("""
                         select c.id, c.case_number, c.reply, f.answer is not null or c.state <> 'REPLIED'
-                          from feedback_follow_up f join feedback_case c on c.id = f.case_id where f.token_hash = ?""")
-                .param(Digests.sha256Hex(token))
+                          from feedback_follow_up f join feedback_case c on c.id = f.case_id where f.token_hash = any(?)""")
+                .param(crypto.storedForms(LINK, token).toArray(String[]::new))
                 .query((rs, n) -> new Invitation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).optional();
     }
 
@@ -83,8 +89,8 @@ public class FollowUps {
         Invitation i = invitation(token).filter(x -> !x.answered())
                 .orElseThrow(() -> ProblemException.notFound("FOLLOW_UP_LINK_INVALID", "评价链接无效或已使用。"));
         requireAnswer(answer);
-        jdbc.sql("update feedback_follow_up set answer = ?, reached = true, comment = ?, at = ? where token_hash = ? and answer is null")
-                .params(answer.name(), trim(comment), records.now(), Digests.sha256Hex(token)).update();
+        jdbc.sql("update feedback_follow_up set answer = ?, reached = true, comment = ?, at = ? where token_hash = any(?) and answer is null")
+                .params(answer.name(), trim(comment), records.now(), crypto.storedForms(LINK, token).toArray(String[]::new)).update();
         conclude(records.find(i.caseId()), answer, null, "住户评价：");
     }
 

@@ -85,8 +85,8 @@ class EligibilityImport implements SheetImport {
                 }
                 var head = jdbc.sql("""
                                 select h.id, h.district_code from household_member m join household h on h.id = m.household_id
-                                 where m.id_number_index = ? and m.relationship = 'HEAD'""")
-                        .param(identity.idNumberIndex(id)).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional();
+                                 where m.id_number_index = any(?) and m.relationship = 'HEAD'""")
+                        .param(identity.idNumberIndexes(id)).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional();
                 if (head.isEmpty()) {
                     errors.add(new RowError(row.rowNumber(), HEAD_ID, id, "没有以该身份证号为户主的保障家庭，请先导入保障家庭。"));
                 } else if (!head.get().district().equals(actor.regionCode())) {

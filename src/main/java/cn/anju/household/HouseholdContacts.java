@@ -27,8 +27,8 @@ public class HouseholdContacts {
         if (phone == null || !phone.replaceAll("[\\s-]", "").matches("1[3-9][0-9]{9}")) {
             return Optional.empty();
         }
-        var households = jdbc.sql("select distinct household_id from household_member where phone_index = ? limit 2")
-                .param(identity.phoneIndex(phone)).query(Long.class).list();
+        var households = jdbc.sql("select distinct household_id from household_member where phone_index = any(?) limit 2")
+                .param(identity.phoneIndexes(phone)).query(Long.class).list();
         return households.size() == 1 ? Optional.of(households.getFirst()) : Optional.empty();
     }
 
@@ -50,4 +50,12 @@ public class HouseholdContacts {
     public String phoneIndex(String phone) {
         return identity.phoneIndex(phone);
     }
+
+    /** Every index a stored record may hold for this phone number (see {@link MemberIdentity#phoneIndexes}). */
+    public String[] phoneIndexes(String phone) {
+        return identity.phoneIndexes(phone);
+    }
+
+    /** The purpose phone indexes are computed with, for a module that registers its own column of them. */
+    public static final String PHONE_INDEX_PURPOSE = MemberIdentity.PHONE;
 }

@@ -178,7 +178,7 @@ class HouseholdImport implements SheetImport {
     enum Match { NEW, IDENTICAL, DIFFERENT }
 
     private Match compareWithStored(Planned p) {
-        List<String> indexes = p.household().members().stream().map(m -> identity.idNumberIndex(m.idNumber())).toList();
+        List<String> indexes = p.household().members().stream().flatMap(m -> Arrays.stream(identity.idNumberIndexes(m.idNumber()))).toList();
         List<Long> households = jdbc.sql("select distinct household_id from household_member where id_number_index = any(?)")
                 .param(indexes.toArray(String[]::new)).query(Long.class).list();
         if (households.isEmpty()) {

@@ -123,17 +123,17 @@ public class HouseholdQueries {
             params.add(filter.name().trim().replace("%", "").replace("_", "") + "%");
         }
         if (filter.idNumber() != null && !filter.idNumber().isBlank()) {
-            where.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.id_number_index = ?)");
-            params.add(identity.idNumberIndex(filter.idNumber()));
+            where.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.id_number_index = any(?))");
+            params.add(identity.idNumberIndexes(filter.idNumber()));
         }
         if (filter.phone() != null && !filter.phone().isBlank()) {
             String digits = filter.phone().replaceAll("[^0-9]", "");
             if (digits.length() == 4) {
-                where.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.phone_last4_index = ?)");
-                params.add(identity.phoneLast4Index(digits));
+                where.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.phone_last4_index = any(?))");
+                params.add(identity.phoneLast4Indexes(digits));
             } else {
-                where.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.phone_index = ?)");
-                params.add(identity.phoneIndex(digits));
+                where.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.phone_index = any(?))");
+                params.add(identity.phoneIndexes(digits));
             }
         }
         if (filter.category() != null) {

@@ -77,8 +77,8 @@ public class HouseholdRegister {
                 .query(Long.class).single();
         for (NewMember m : h.members()) {
             MemberIdentity.Sealed sealed = identity.seal(m.idNumber(), m.phone());
-            boolean registered = jdbc.sql("select count(*) from household_member where id_number_index = ?")
-                    .param(sealed.idNumberIndex()).query(Long.class).single() > 0;
+            boolean registered = jdbc.sql("select count(*) from household_member where id_number_index = any(?)")
+                    .param(identity.idNumberIndexes(m.idNumber())).query(Long.class).single() > 0;
             if (registered) {
                 throw ProblemException.conflict("MEMBER_ALREADY_REGISTERED", "成员“" + m.name() + "”的身份证号已登记在其他保障家庭中。");
             }

@@ -1,6 +1,7 @@
 package cn.anju.household;
 
 import cn.anju.shared.privacy.BlindIndex;
+import cn.anju.shared.privacy.BlindIndexColumn;
 import cn.anju.shared.privacy.ChineseIdNumber;
 import cn.anju.shared.privacy.EncryptedColumn;
 import cn.anju.shared.privacy.FieldCipher;
@@ -65,6 +66,19 @@ public class MemberIdentity {
         return index.of(last4, PHONE_LAST4);
     }
 
+    /** Every index a member's row may hold for this ID number (see {@link BlindIndex#anyOf}): search with {@code = any(?)}. */
+    public String[] idNumberIndexes(String idNumber) {
+        return index.anyOf(ChineseIdNumber.normalise(idNumber), ID_NUMBER);
+    }
+
+    public String[] phoneIndexes(String phone) {
+        return index.anyOf(phone.replaceAll("[\\s-]", ""), PHONE);
+    }
+
+    public String[] phoneLast4Indexes(String last4) {
+        return index.anyOf(last4, PHONE_LAST4);
+    }
+
     String decryptIdNumber(String stored) {
         return cipher.decrypt(stored, ID_NUMBER);
     }
@@ -89,7 +103,7 @@ public class MemberIdentity {
         return stored == null ? null : cipher.decrypt(stored, WECHAT);
     }
 
-    /** Registers the encrypted columns for key rotation. */
+    /** Registers the encrypted columns and their blind indexes for key rotation and suite switches. */
     @Configuration(proxyBeanMethods = false)
     static class Columns {
         @Bean
@@ -110,6 +124,23 @@ public class MemberIdentity {
         @Bean
         EncryptedColumn memberWeChatColumn() {
             return new EncryptedColumn("household_member", "id", "wechat_openid", WECHAT);
+        }
+
+        @Bean
+        BlindIndexColumn memberIdNumberIndex() {
+            return new BlindIndexColumn("household_member", "id", "id_number_index", ID_NUMBER, "id_number", ID_NUMBER,
+                    ChineseIdNumber::normalise);
+        }
+
+        @Bean
+        BlindIndexColumn memberPhoneIndex() {
+            return new BlindIndexColumn("household_member", "id", "phone_index", PHONE, "phone", PHONE, phone -> phone);
+        }
+
+        @Bean
+        BlindIndexColumn memberPhoneLast4Index() {
+            return new BlindIndexColumn("household_member", "id", "phone_last4_index", PHONE_LAST4, "phone", PHONE,
+                    phone -> phone.substring(phone.length() - 4));
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.anju.household;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.identity.TenantAccounts;
 import cn.anju.notification.Notifications;
 import cn.anju.shared.privacy.ChineseIdNumber;
@@ -9,9 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,9 +42,14 @@ public class TenantActivation {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
+    private final Crypto crypto;
+
+    /** A code is kept only as its digest; the stored value names its algorithm, so a code sent before a switch works. */
+    private static final CryptoPurpose CODE = CryptoPurpose.stored("activation-code");
 
     TenantActivation(JdbcClient jdbc, MemberIdentity identity, TenantAccounts accounts, Notifications notifications,
-                     Clock clock, TransactionTemplate tx) {
+                     Clock clock, TransactionTemplate tx, Crypto crypto) {
+        this.crypto = crypto;
         this.jdbc = jdbc;
         this.tx = tx;
         this.identity = identity;
@@ -78,7 +81,7 @@ public class TenantActivation {
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant now = clock.instant();
         jdbc.sql("insert into activation_code (household_member_id, purpose, code_hash, expires_at, created_at) values (?, ?, ?, ?, ?)")
-                .params(id, purpose.name(), hash(id, code), Timestamp.from(now.plus(CODE_LIFETIME)), Timestamp.from(now)).update();
+                .params(id, purpose.name(), crypto.digest(CODE, id + ":" + code).tagged(), Timestamp.from(now.plus(CODE_LIFETIME)), Timestamp.from(now)).update();
         notifications.sendSms("household_member", id,
                 purpose == Purpose.ACTIVATE ? "TENANT_ACTIVATION_CODE" : "TENANT_RESET_CODE", Map.of("code", code));
     }
@@ -137,7 +140,7 @@ public class TenantActivation {
         if (latest == null || latest.expires().toInstant().isBefore(clock.instant()) || latest.attempts() >= MAX_ATTEMPTS) {
             return null;
         }
-        if (code == null || !hash(member.id(), code.trim()).equals(latest.hash())) {
+        if (code == null || !crypto.matches(CODE, latest.hash(), member.id() + ":" + code.trim())) {
             jdbc.sql("update activation_code set attempts = attempts + 1 where id = ?").param(latest.id()).update();
             return null;
         }
@@ -155,17 +158,8 @@ public class TenantActivation {
         return jdbc.sql("""
                         select m.id, m.household_id, h.district_code, m.name from household_member m
                           join household h on h.id = m.household_id
-                         where m.id_number_index = ? and m.phone_index = ?""")
-                .params(identity.idNumberIndex(idNumber), identity.phoneIndex(digits))
+                         where m.id_number_index = any(?) and m.phone_index = any(?)""")
+                .params(identity.idNumberIndexes(idNumber), identity.phoneIndexes(digits))
                 .query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).optional();
-    }
-
-    private static String hash(long memberId, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((memberId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

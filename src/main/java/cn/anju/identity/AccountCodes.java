@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.notification.Channel;
@@ -9,16 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +41,13 @@ class AccountCodes {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountCodes(JdbcClient jdbc, Notifications notifications, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    /** A code is kept only as its digest; the stored value names its algorithm, so a code sent before a switch works. */
+    private static final CryptoPurpose CODE = CryptoPurpose.stored("account-code");
+
+    private final Crypto crypto;
+
+    AccountCodes(JdbcClient jdbc, Notifications notifications, AuditLog audit, TransactionTemplate tx, Clock clock, Crypto crypto) {
+        this.crypto = crypto;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.audit = audit;
@@ -62,7 +66,7 @@ class AccountCodes {
                 .params(Timestamp.from(now), account.id()).update();
         String code = String.format("%08d", random.nextInt(100_000_000));
         jdbc.sql("insert into account_code (app_user, purpose, code_hash, expires_at, created_at) values (?, ?, ?, ?, ?)")
-                .params(account.id(), purpose.name(), hash(account.id(), code),
+                .params(account.id(), purpose.name(), crypto.digest(CODE, text(account.id(), code)).tagged(),
                         Timestamp.from(now.plus(Duration.ofHours(HOURS))), Timestamp.from(now)).update();
         notifications.sendCode(AccountContacts.RECIPIENT_TYPE, account.id(),
                 purpose == Purpose.ACTIVATE ? "ACCOUNT_ACTIVATION_CODE" : "ACCOUNT_RESET_CODE",
@@ -100,7 +104,7 @@ class AccountCodes {
             return null;
         }
         Live c = live.get();
-        if (code == null || !hash(c.account(), code.trim()).equals(c.hash())) {
+        if (code == null || !crypto.matches(CODE, c.hash(), text(c.account(), code.trim()))) {
             jdbc.sql("update account_code set attempts = attempts + 1 where id = ?").param(c.id()).update();
             audit.recordAnonymous(IdentityAudit.ACCOUNT_CODE, "app_user", c.account(), AuditOutcome.FAILED, Map.of("attempts", c.attempts() + 1));
             return null;
@@ -112,12 +116,7 @@ class AccountCodes {
         jdbc.sql("update account_code set used_at = ? where id = ?").params(Timestamp.from(clock.instant()), codeId).update();
     }
 
-    private static String hash(long accountId, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("account:" + accountId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String text(long accountId, String code) {
+        return "account:" + accountId + ":" + code;
     }
 }

@@ -105,5 +105,10 @@ class AccountContacts implements RecipientDirectory {
         EncryptedColumn accountContactEmail() {
             return new EncryptedColumn("app_user", "id", "contact_email", EMAIL);
         }
+
+        @Bean
+        EncryptedColumn accountTotpSecret() {
+            return new EncryptedColumn("app_user", "id", "totp_secret", SecondFactor.PURPOSE);
+        }
     }
 }

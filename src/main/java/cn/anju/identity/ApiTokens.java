@@ -1,5 +1,7 @@
 package cn.anju.identity;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.web.ProblemException;
@@ -7,9 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +35,18 @@ public class ApiTokens {
     private final AccountUserDetailsService users;
     private final AuditLog audit;
     private final Clock clock;
+    private final Crypto crypto;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, AccountUserDetailsService users, AuditLog audit, Clock clock) {
+    /** A token is kept only as its digest, under the active suite; tokens issued before a switch still work. */
+    static final CryptoPurpose TOKEN = CryptoPurpose.stored("api-token");
+
+    ApiTokens(JdbcClient jdbc, AccountUserDetailsService users, AuditLog audit, Clock clock, Crypto crypto) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.crypto = crypto;
     }
 
     public record IssuedToken(Long id, String name, String token, Instant expiresAt) {
@@ -74,7 +77,7 @@ public class ApiTokens {
         Long id = jdbc.sql("""
                         insert into api_token (app_user, name, token_hash, token_prefix, created_at, expires_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(ownerId, name.trim(), sha256(token), token.substring(0, PREFIX.length() + 6),
+                .params(ownerId, name.trim(), crypto.digest(TOKEN, token).tagged(), token.substring(0, PREFIX.length() + 6),
                         Timestamp.from(now), Timestamp.from(expires))
                 .query(Long.class).single();
         audit.record(IdentityAudit.API_TOKEN_ISSUE, "api_token", id, AuditOutcome.SUCCESS, Map.of("days", days, "owner", ownerId));
@@ -127,8 +130,8 @@ public class ApiTokens {
         }
         Optional<Found> found = jdbc.sql("""
                         select t.id, u.username, t.last_used_at from api_token t join app_user u on u.id = t.app_user
-                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?""")
-                .params(sha256(presented), Timestamp.from(now))
+                         where t.token_hash = any(?) and t.revoked_at is null and t.expires_at > ?""")
+                .params(crypto.storedForms(TOKEN, presented).toArray(String[]::new), Timestamp.from(now))
                 .query((rs, n) -> new Found(rs.getLong("id"), rs.getString("username"),
                         instant(rs.getObject("last_used_at", OffsetDateTime.class))))
                 .optional();
@@ -147,13 +150,5 @@ public class ApiTokens {
 
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -85,8 +85,8 @@ public class SecondFactor {
         if (s.secret() == null) {
             return false;
         }
-        long step = Totp.matchingStep(cipher.decrypt(s.secret(), PURPOSE), code, Totp.step(clock.millis()));
-        if (step < 0 || (s.lastStep() != null && step <= s.lastStep())) {
+        long step = Totp.accept(cipher.decrypt(s.secret(), PURPOSE), code, Totp.step(clock.millis()), s.lastStep());
+        if (step < 0) {
             attempts.recordFailure(user.username(), policies.current(user.regionCode()));
             audit.recordIndependently(IdentityAudit.LOGIN_SECOND_FACTOR, "app_user", user.id(), AuditOutcome.FAILED, Map.of());
             return false;

@@ -1,5 +1,11 @@
 package cn.anju.imports;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
+import cn.anju.shared.privacy.EncryptedColumn;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -15,13 +21,10 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,11 +146,19 @@ public class Imports {
         return value.length() == 11 ? Masks.phone(value) : Masks.idNumber(value);
     }
 
+    /** The uploaded file's SHA-256, as its column (file_sha256) says and as the file store names files. */
+    static final CryptoPurpose FILE = CryptoPurpose.pinned("import-file", HashAlgorithm.SHA256);
+
     private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        return Crypto.digestPinned(FILE, content).hex();
+    }
+
+    /** Registers the encrypted error reports for key rotation and suite switches. */
+    @Configuration(proxyBeanMethods = false)
+    static class Columns {
+        @Bean
+        EncryptedColumn importErrorReportColumn() {
+            return new EncryptedColumn("import_run", "id", "error_report", REPORT_PURPOSE);
         }
     }
 }

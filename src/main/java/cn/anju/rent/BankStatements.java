@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.identity.CurrentUser;
 import cn.anju.lease.LeaseQueries;
 import cn.anju.shared.Money;
@@ -11,9 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -53,7 +54,13 @@ public class BankStatements {
     private final Payments payments;
     private final Clock clock;
 
-    BankStatements(JdbcClient jdbc, LeaseQueries leases, Payments payments, Clock clock) {
+    /** A line's fingerprint: the digest of what identifies it, under the active suite; lines seen before a switch stay seen. */
+    static final CryptoPurpose LINE = CryptoPurpose.stored("bank-statement-line");
+
+    private final Crypto crypto;
+
+    BankStatements(JdbcClient jdbc, LeaseQueries leases, Payments payments, Clock clock, Crypto crypto) {
+        this.crypto = crypto;
         this.jdbc = jdbc;
         this.leases = leases;
         this.payments = payments;
@@ -61,13 +68,9 @@ public class BankStatements {
     }
 
     private record Parsed(int row, LocalDate date, BigDecimal amount, String payer, String memo, String ref) {
-        String fingerprint() {
-            String key = ref.isBlank() ? date + "|" + amount.toPlainString() + "|" + payer + "|" + memo : "ref|" + ref;
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+        /** What identifies the line: the bank's reference, or without one its date, amount, payer and memo. */
+        String identity() {
+            return ref.isBlank() ? date + "|" + amount.toPlainString() + "|" + payer + "|" + memo : "ref|" + ref;
         }
     }
 
@@ -83,8 +86,9 @@ public class BankStatements {
         int duplicates = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (Parsed p : lines) {
-            String fingerprint = p.fingerprint();
-            if (jdbc.sql("select count(*) from bank_statement_line where fingerprint = ?").param(fingerprint).query(Long.class).single() > 0) {
+            String fingerprint = crypto.digest(LINE, p.identity()).tagged();
+            String[] seenAs = crypto.storedForms(LINE, p.identity()).toArray(String[]::new);
+            if (jdbc.sql("select count(*) from bank_statement_line where fingerprint = any(?)").param(seenAs).query(Long.class).single() > 0) {
                 duplicates++;
                 continue;
             }

@@ -1,5 +1,9 @@
 package cn.anju.rent;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.Hash;
+import cn.anju.shared.crypto.HashAlgorithm;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.shared.Districts;
@@ -15,8 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,7 +26,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -61,11 +62,13 @@ public class BillRuns {
     private final int chunk;
     private final Duration pause;
     private final DataSource dataSource;
+    private final Crypto crypto;
     private static final Logger log = LoggerFactory.getLogger(BillRuns.class);
 
     BillRuns(JdbcClient jdbc, TransactionTemplate tx, PolicySettings settings, Districts districts, Credits credits,
              AuditLog audit, Clock clock, @Value("${anju.rent.bill-chunk:50000}") int chunk,
-             @Value("${anju.rent.bill-chunk-pause:0s}") Duration pause, DataSource dataSource) {
+             @Value("${anju.rent.bill-chunk-pause:0s}") Duration pause, DataSource dataSource, Crypto crypto) {
+        this.crypto = crypto;
         this.dataSource = dataSource;
         this.pause = pause;
         this.jdbc = jdbc;
@@ -167,20 +170,19 @@ public class BillRuns {
         return new Result(runId, period, t.bills(), t.total(), hex, withoutStandard, t.chargeBills(), t.chargeTotal());
     }
 
+    static final CryptoPurpose RUN_DIGEST = CryptoPurpose.stored("bill-run");
+
     /**
-     * The run's digest is a chain over its chunks in lease order: each link is SHA-256 of the previous link and the
-     * chunk's bills as {@code id:amount} lines (rent, then other charges), so a resumed run ends on the same kind of
-     * digest as an unbroken one, and anyone can recompute it from the bills and the chunk records.
+     * The run's digest is a chain over its chunks in lease order: each link is the hash of the previous link (as
+     * stored) and the chunk's bills as {@code id:amount} lines (rent, then other charges), so a resumed run ends on the
+     * same kind of digest as an unbroken one, and anyone can recompute it from the bills and the chunk records. A run
+     * keeps the algorithm its first link named (SHA-256 or SM3), even when resumed after a switch of the suite; links
+     * from before algorithms were named are bare SHA-256 hex.
      */
-    static String link(String previous, String lines) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(previous.getBytes(StandardCharsets.UTF_8));
-            d.update(lines.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    String link(String previous, String lines) {
+        HashAlgorithm algorithm = previous.isEmpty() ? crypto.algorithmFor(RUN_DIGEST)
+                : Hash.parse(previous).map(Hash.Stored::algorithm).orElse(HashAlgorithm.SHA256);
+        return Crypto.digestWith(algorithm, RUN_DIGEST, (previous + lines).getBytes(StandardCharsets.UTF_8)).tagged();
     }
 
     private record Part(int bills, BigDecimal total, String lines) {

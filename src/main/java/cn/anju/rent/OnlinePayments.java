@@ -1,5 +1,8 @@
 package cn.anju.rent;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -17,18 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Paying online: the household (or a clerk for it) opens an order; the household pays it on the gateway's page; the
@@ -61,10 +59,15 @@ public class OnlinePayments {
     private final byte[] secret;
     private final Duration maxSkew;
     private final Optional<PaymentGateway> gateway;
+    private final Crypto crypto;
+
+    /** The gateway's protocol prescribes HMAC-SHA256: it does not change with our suite. */
+    static final CryptoPurpose CALLBACK_SIGNATURE = CryptoPurpose.pinned("gateway-callback-signature", HashAlgorithm.SHA256);
 
     OnlinePayments(JdbcClient jdbc, LeaseQueries leases, Payments payments, GatewayExceptions exceptions, AuditLog audit, JsonMapper json, Clock clock,
                    @Value("${anju.gateway.secret}") String secret, @Value("${anju.gateway.max-skew:5m}") Duration maxSkew,
-                   Optional<PaymentGateway> gateway) {
+                   Optional<PaymentGateway> gateway, Crypto crypto) {
+        this.crypto = crypto;
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.leases = leases;
@@ -119,13 +122,7 @@ public class OnlinePayments {
 
     /** The signature the gateway puts on a callback: hex HMAC-SHA256(secret, timestamp \n nonce \n body). */
     public String sign(String timestamp, String nonce, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "\n" + nonce + "\n" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return crypto.hmac(CALLBACK_SIGNATURE, secret, (timestamp + "\n" + nonce + "\n" + body).getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     /**
@@ -140,8 +137,7 @@ public class OnlinePayments {
         if (timestamp == null || nonce == null || signature == null || body == null || nonce.length() < 16 || nonce.length() > 100) {
             throw refused("GATEWAY_SIGNATURE_INVALID", "回调缺少签名、时间戳或随机串。");
         }
-        if (!MessageDigest.isEqual(sign(timestamp, nonce, body).getBytes(StandardCharsets.US_ASCII),
-                signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+        if (!Crypto.same(sign(timestamp, nonce, body), signature.toLowerCase())) {
             throw refused("GATEWAY_SIGNATURE_INVALID", "回调签名不正确。");
         }
         Instant at;

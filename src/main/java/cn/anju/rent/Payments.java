@@ -1,5 +1,7 @@
 package cn.anju.rent;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.audit.AuditLog;
 import cn.anju.audit.AuditOutcome;
 import cn.anju.identity.CurrentUser;
@@ -15,14 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,10 @@ public class Payments {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
+    private final Crypto crypto;
+
+    /** What a retried request must repeat; the stored digest names its algorithm, so a retry across a switch still matches. */
+    static final CryptoPurpose REQUEST = CryptoPurpose.stored("payment-request");
     private final LeaseQueries leases;
     private final RentLedger ledger;
     private final FiscalReceipts fiscal;
@@ -71,7 +76,8 @@ public class Payments {
     private final Clock clock;
 
     Payments(JdbcClient jdbc, LeaseQueries leases, RentLedger ledger, FiscalReceipts fiscal, LateFees lateFees,
-             ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+             ApplicationEventPublisher events, AuditLog audit, Clock clock, Crypto crypto) {
+        this.crypto = crypto;
         this.lateFees = lateFees;
         this.jdbc = jdbc;
         this.leases = leases;
@@ -111,7 +117,7 @@ public class Payments {
             throw ProblemException.badRequest("PAYMENT_AMOUNT", "收款金额应大于0，最多两位小数（元）。");
         }
         BillAccount account = p.accountOrRent();
-        String requestHash = sha256(p.leaseId() + "|" + p.channel() + "|" + new Money(p.amount()) + "|"
+        String request = (p.leaseId() + "|" + p.channel() + "|" + new Money(p.amount()) + "|"
                 + (p.reference() == null ? "" : p.reference().trim()) + (account == BillAccount.RENT ? "" : "|" + account));
         // the same key at once on two nodes: one goes first, the other then finds its result
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("payment-key:" + key).query((rs, n) -> 1).list();
@@ -120,7 +126,7 @@ public class Payments {
         var seen = jdbc.sql("select request_hash, payment_id from payment_idempotency where key = ?").param(key)
                 .query((rs, n) -> new Seen(rs.getString(1), rs.getLong(2))).optional();
         if (seen.isPresent()) {
-            if (!seen.get().hash().equals(requestHash)) {
+            if (!crypto.matches(REQUEST, seen.get().hash(), request)) {
                 throw ProblemException.conflict("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一笔不同的收款；新的收款请使用新的幂等键。");
             }
             return result(seen.get().payment(), true);
@@ -158,7 +164,7 @@ public class Payments {
             allocate(paymentId, leaseId, null, left, now); // overpayment: the lease's credit
         }
         jdbc.sql("insert into payment_idempotency (key, request_hash, payment_id, created_at) values (?, ?, ?, ?)")
-                .params(key, requestHash, paymentId, now).update();
+                .params(key, crypto.digest(REQUEST, request).tagged(), paymentId, now).update();
         if (account == BillAccount.RENT) {
             fiscal.issue(paymentId, receipt, p.amount()); // rent is non-tax revenue: the finance platform's e-receipt
         }
@@ -243,13 +249,5 @@ public class Payments {
             case BANK_TRANSFER -> "银行转账";
             case ONLINE -> "线上支付";
         };
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

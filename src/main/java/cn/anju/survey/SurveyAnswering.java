@@ -26,9 +26,11 @@ public class SurveyAnswering {
     private final JdbcClient jdbc;
     private final SurveyRecords records;
     private final Clock clock;
+    private final SurveyTokens tokens;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SurveyAnswering(JdbcClient jdbc, SurveyRecords records, Clock clock) {
+    SurveyAnswering(JdbcClient jdbc, SurveyRecords records, Clock clock, SurveyTokens tokens) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.records = records;
         this.clock = clock;
@@ -75,8 +77,8 @@ public class SurveyAnswering {
         if (token == null || !token.strip().matches("[0-9a-fA-F]{32}")) {
             throw unknown();
         }
-        return jdbc.sql("select id, wave_id, project_id, answered from survey_token where token_digest = ?" + (lock ? " for update" : ""))
-                .param(SurveyTokens.digest(token))
+        return jdbc.sql("select id, wave_id, project_id, answered from survey_token where token_digest = any(?)" + (lock ? " for update" : ""))
+                .param(tokens.stored(token))
                 .query((rs, n) -> new Door(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4)))
                 .optional().orElseThrow(SurveyAnswering::unknown);
     }

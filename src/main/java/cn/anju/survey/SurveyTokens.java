@@ -1,7 +1,8 @@
 package cn.anju.survey;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
 import cn.anju.shared.privacy.BlindIndex;
-import cn.anju.shared.privacy.Digests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +16,32 @@ class SurveyTokens {
 
     private final BlindIndex keyed;
     private final String publicUrl;
+    private final Crypto crypto;
 
-    SurveyTokens(BlindIndex keyed, @Value("${anju.feedback.public-url:http://localhost:8080}") String publicUrl) {
+    SurveyTokens(BlindIndex keyed, @Value("${anju.feedback.public-url:http://localhost:8080}") String publicUrl, Crypto crypto) {
+        this.crypto = crypto;
         this.keyed = keyed;
         this.publicUrl = publicUrl;
     }
 
     String token(long waveId, long householdId) {
-        return keyed.of("wave:" + waveId + ":household:" + householdId, "survey-token").substring(0, 32);
+        return keyed.secretHex("wave:" + waveId + ":household:" + householdId, "survey-token").substring(0, 32);
     }
 
-    static String digest(String token) {
-        return Digests.sha256Hex(token == null ? "" : token.strip().toLowerCase());
+    /** Kept only as its digest, naming its algorithm. */
+    static final CryptoPurpose DIGEST = CryptoPurpose.stored("survey-token");
+
+    String digest(String token) {
+        return crypto.digest(DIGEST, normal(token)).tagged();
+    }
+
+    /** Every form a token's digest may be stored in (another suite's, or bare SHA-256 from before), to find its row. */
+    String[] stored(String token) {
+        return crypto.storedForms(DIGEST, normal(token)).toArray(String[]::new);
+    }
+
+    private static String normal(String token) {
+        return token == null ? "" : token.strip().toLowerCase();
     }
 
     /** The answer page's address, sent by SMS, WeChat or e-mail and printed as a QR code. */

@@ -101,7 +101,7 @@ public class SurveyWaves {
         for (LeaseFacts.Tenancy t : targets) {
             String token = tokens.token(id, t.householdId());
             jdbc.sql("insert into survey_token (wave_id, project_id, household_id, token_digest) values (?, ?, ?, ?)")
-                    .params(id, t.projectId(), t.householdId(), SurveyTokens.digest(token)).update();
+                    .params(id, t.projectId(), t.householdId(), tokens.digest(token)).update();
             households.headMemberId(t.householdId()).ifPresent(head -> notifications.notify("household_member", head,
                     "SURVEY_INVITATION", Map.of("title", wave.title(), "endsOn", wave.endsOn().toString(), "link", tokens.link(token))));
         }

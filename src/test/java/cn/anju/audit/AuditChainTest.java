@@ -1,5 +1,8 @@
 package cn.anju.audit;
 
+import cn.anju.shared.crypto.CryptoSuite;
+import cn.anju.shared.crypto.HashAlgorithm;
+import cn.anju.shared.crypto.TestCrypto;
 import cn.anju.shared.db.EmbeddedPostgresServer;
 import cn.anju.shared.web.PageQuery;
 import com.zaxxer.hikari.HikariDataSource;
@@ -38,6 +41,8 @@ class AuditChainTest {
     AuditLog log;
     AuditSealer sealer;
     AuditVerifier verifier;
+    TransactionTemplate tx;
+    ExternalChain external;
 
     @BeforeEach
     void freshDatabase() {
@@ -56,7 +61,9 @@ class AuditChainTest {
         Clock clock = Clock.systemUTC();
         ExternalChain external = new ExternalChain(outside);
         log = new AuditLog(jdbc, clock);
-        sealer = new AuditSealer(jdbc, tx, external, clock);
+        this.tx = tx;
+        this.external = external;
+        sealer = new AuditSealer(jdbc, tx, external, clock, TestCrypto.crypto(CryptoSuite.INTERNATIONAL));
         verifier = new AuditVerifier(jdbc, external);
         for (int i = 1; i <= 10; i++) {
             log.recordAnonymous(TestAudit.TEST_ACTION, "thing", i, AuditOutcome.SUCCESS, Map.of("n", i));
@@ -159,6 +166,34 @@ class AuditChainTest {
     }
 
     @Test
+    void theChainCarriesOnAcrossASwitchToTheNationalSuiteWithEachLinkNamingItsAlgorithm() {
+        AuditSealer guomi = new AuditSealer(jdbc, tx, external, Clock.systemUTC(), TestCrypto.crypto(CryptoSuite.GUOMI));
+        for (int i = 11; i <= 15; i++) {
+            log.recordAnonymous(TestAudit.LATER, "thing", i, AuditOutcome.SUCCESS, Map.of("n", i));
+        }
+        assertThat(guomi.seal()).isEqualTo(5);
+        assertThat(jdbc.sql("select algorithm from audit_chain order by seq").query(String.class).list())
+                .containsExactly("sha256", "sha256", "sha256", "sha256", "sha256", "sha256", "sha256", "sha256", "sha256", "sha256",
+                        "sm3", "sm3", "sm3", "sm3", "sm3");
+        AuditVerifier.Verification v = verifier.verify();
+        assertThat(v.intact()).isTrue();
+        assertThat(v.checkedRows()).isEqualTo(15);
+        assertThat(v.algorithms()).containsExactly("SHA-256", "SM3");
+        assertThat(v.message()).contains("SHA-256、SM3");
+        // relabelling a link's algorithm does not pass
+        asSuperuser("update audit_chain set algorithm = 'sha256' where audit_id = 12");
+        assertThat(verifier.verify().firstBadAuditId()).isEqualTo(12L);
+        asSuperuser("update audit_chain set algorithm = 'sm3' where audit_id = 12");
+        assertThat(verifier.verify().intact()).isTrue();
+        // the SM3 links are checked as hard as the SHA-256 ones
+        asSuperuser("update audit_log set summary = '{\"n\":99}' where id = 13");
+        AuditVerifier.Verification altered = verifier.verify();
+        assertThat(altered.finding()).isEqualTo(AuditVerifier.Finding.ALTERED);
+        assertThat(altered.firstBadAuditId()).isEqualTo(13L);
+        assertThat(altered.algorithms()).containsExactly("SHA-256", "SM3");
+    }
+
+    @Test
     void aRowWrittenUnderALegacyNameKeepsItsHashAndShowsAndFiltersUnderTheNameItHasNow() {
         // written before the one convention, as the maintenance module did until 2026-12
         jdbc.sql("insert into audit_log (occurred_at, action, target_type, target_id, outcome, summary) "
@@ -188,8 +223,8 @@ class AuditChainTest {
         String chain = AuditRow.GENESIS;
         long seq = 0;
         for (AuditRow row : rows) {
-            String rowHash = row.rowHash();
-            chain = AuditRow.chain(chain, rowHash);
+            String rowHash = row.rowHash(HashAlgorithm.SHA256);
+            chain = AuditRow.chain(HashAlgorithm.SHA256, chain, rowHash);
             jdbc.sql("insert into audit_chain (seq, audit_id, row_hash, chain_hash, sealed_at) values (?, ?, ?, ?, now())")
                     .params(++seq, row.id(), rowHash, chain).update();
         }

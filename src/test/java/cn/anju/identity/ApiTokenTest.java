@@ -1,5 +1,6 @@
 package cn.anju.identity;
 
+import cn.anju.shared.crypto.Crypto;
 import cn.anju.support.PlatformTest;
 import cn.anju.support.TestClock;
 import cn.anju.support.WebClient;
@@ -24,6 +25,8 @@ class ApiTokenTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Crypto crypto;
 
     @AfterEach
     void resetClock() {
@@ -89,7 +92,8 @@ class ApiTokenTest {
     @Test
     void anotherPersonsTokenCannotBeRevokedAndOnlyHashesAreStored() {
         String token = issue("anju.manager", 30);
-        long id = jdbc.sql("select id from api_token where token_hash = ?").param(ApiTokens.sha256(token)).query(Long.class).single();
+        long id = jdbc.sql("select id from api_token where token_hash = ?").param(crypto.digest(ApiTokens.TOKEN, token).tagged())
+                .query(Long.class).single();
         HttpResponse<String> foreign = WebClient.loggedIn(port, "shenmu.op").postJson("/api/v1/me/tokens/" + id + "/revoke", "{}");
         assertThat(foreign.statusCode()).isEqualTo(404);
         long plain = jdbc.sql("select count(*) from api_token where token_hash = ? or token_prefix = ?")

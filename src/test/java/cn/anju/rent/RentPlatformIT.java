@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,13 +18,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static cn.anju.support.ForkedJars.deleteRecursively;
+import static cn.anju.support.ForkedJars.freePort;
+import static cn.anju.support.ForkedJars.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -210,33 +211,10 @@ class RentPlatformIT {
         return Files.readString(DATA.resolve("pg").resolve("anju-" + role + ".password")).strip();
     }
 
-    private static long single(Connection db, String sql) throws Exception {
-        try (var st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static BigDecimal decimal(Connection db, String sql) throws Exception {
         try (var st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getBigDecimal(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

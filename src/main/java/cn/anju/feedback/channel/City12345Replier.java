@@ -1,5 +1,8 @@
 package cn.anju.feedback.channel;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 import cn.anju.feedback.Channel;
 import cn.anju.feedback.ChannelReplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,15 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pushes a 12345 case's acknowledgement, reply, follow-up and closing back to the hotline system as signed JSON
@@ -80,12 +79,9 @@ class City12345Replier implements ChannelReplier {
 
     /** Lower-case hex of HMAC-SHA256 over the exact body bytes. */
     static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Crypto.hmacWith(HMAC, secret.getBytes(StandardCharsets.UTF_8), body).hex();
     }
+
+    /** The hotline's protocol prescribes HMAC-SHA256: it does not change with our suite. */
+    static final CryptoPurpose HMAC = CryptoPurpose.pinned("city12345-signature", HashAlgorithm.SHA256);
 }

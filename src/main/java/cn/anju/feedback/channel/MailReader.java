@@ -1,5 +1,8 @@
 package cn.anju.feedback.channel;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 import cn.anju.feedback.Channel;
 import cn.anju.feedback.Inbound;
 import cn.anju.shared.files.ContentTypes;
@@ -21,14 +24,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -188,12 +188,11 @@ class MailReader {
         return sha256(raw.toByteArray());
     }
 
+    /** A message's id when it has none of its own: stored to refuse the same mail twice, so it keeps one algorithm. */
+    static final CryptoPurpose MESSAGE_ID = CryptoPurpose.pinned("mail-message-id", HashAlgorithm.SHA256);
+
     private static String sha256(byte[] bytes) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Crypto.digestPinned(MESSAGE_ID, bytes).tagged();
     }
 
     /** When the mailbox got it; a mail server whose clock runs ahead of ours gives our "now". */

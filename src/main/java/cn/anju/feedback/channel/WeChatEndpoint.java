@@ -1,5 +1,8 @@
 package cn.anju.feedback.channel;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 import cn.anju.feedback.Channel;
 import cn.anju.feedback.FeedbackIntake;
 import cn.anju.feedback.Inbound;
@@ -17,13 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -97,21 +97,19 @@ class WeChatEndpoint {
         if (Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs().compareTo(REPLAY_WINDOW) > 0) {
             throw refused();
         }
-        byte[] expected = sign(properties.token(), timestamp, nonce).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+        if (!Crypto.same(sign(properties.token(), timestamp, nonce), signature.toLowerCase())) {
             throw refused();
         }
     }
 
     /** WeChat's documented server signature: SHA-1 of token, timestamp and nonce sorted as strings and joined. */
     static String sign(String token, String timestamp, String nonce) {
-        try {
-            String joined = String.join("", Stream.of(token, timestamp, nonce).sorted().toList());
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String joined = String.join("", Stream.of(token, timestamp, nonce).sorted().toList());
+        return Crypto.digestPinned(SIGNATURE, joined.getBytes(StandardCharsets.UTF_8)).hex();
     }
+
+    /** WeChat's protocol prescribes SHA-1: it does not change with our suite. */
+    static final CryptoPurpose SIGNATURE = CryptoPurpose.pinned("wechat-signature", HashAlgorithm.SHA1);
 
     private static ProblemException refused() {
         return ProblemException.forbidden("WECHAT_SIGNATURE", "微信签名或时间戳校验未通过。");

@@ -1,5 +1,8 @@
 package cn.anju.shared.files;
 
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** A {@link FileStore} in a local folder: {@code <root>/ab/cd/<sha256>}, written atomically. */
 @Component
@@ -79,11 +79,13 @@ class LocalFileStore implements FileStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
+    /**
+     * A file's key is its name in the store, in every table that refers to it and in an S3 bucket: it stays SHA-256
+     * whatever the suite, as a content address (like a git object id), not as a seal that the suite should choose.
+     */
+    static final CryptoPurpose ADDRESS = CryptoPurpose.pinned("file-address", HashAlgorithm.SHA256);
+
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Crypto.digestWith(HashAlgorithm.SHA256, ADDRESS, content).hex();
     }
 }

@@ -1,47 +1,49 @@
 package cn.anju.shared.privacy;
 
+import cn.anju.shared.crypto.Crypto;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.List;
 
 /**
- * A keyed hash (HMAC-SHA256) of a normalised value, stored beside the ciphertext so that an exact match
- * ("find the household with this ID number") needs no decryption and the index alone reveals nothing.
- * The purpose is part of the input, so the same value indexes differently in different columns.
+ * A keyed hash (HMAC-SHA256 or HMAC-SM3, by the suite) of a normalised value, stored beside the ciphertext so that an
+ * exact match ("find the household with this ID number") needs no decryption and the index alone reveals nothing.
+ * The purpose is part of the input, so the same value indexes differently in different columns. A stored index names
+ * its algorithm ({@code hmac-sm3:<hex>}); re-encryption moves indexes to the active suite.
  */
 @Component
 public class BlindIndex {
 
-    private final SecretKeySpec key;
+    private final Crypto crypto;
 
-    public BlindIndex(PrivacyProperties properties) {
-        if (properties.indexKey() == null || properties.indexKey().isBlank()) {
-            throw new IllegalStateException("盲索引密钥未配置：请设置 anju.privacy.index-key (ANJU_PRIVACY_INDEX_KEY)");
-        }
-        byte[] raw = Base64.getDecoder().decode(properties.indexKey());
-        if (raw.length < 32) {
-            throw new IllegalStateException("盲索引密钥至少32字节 / index key must be at least 32 bytes");
-        }
-        this.key = new SecretKeySpec(raw, "HmacSHA256");
+    public BlindIndex(Crypto crypto) {
+        this.crypto = crypto;
     }
 
+    /** The index to store for a value, under the active suite. */
     public String of(String value, String purpose) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(value.trim().toUpperCase().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return value == null ? null : crypto.index(purpose, value).tagged();
+    }
+
+    /**
+     * Every index a stored row may hold for this value, the active suite's first: search with {@code = any(?)} so rows
+     * not yet moved by re-encryption after a suite switch are found too.
+     */
+    public List<String> candidates(String value, String purpose) {
+        return crypto.indexForms(purpose, value);
+    }
+
+    /** The same as an array, for a JDBC parameter of {@code = any(?)}. */
+    public String[] anyOf(String value, String purpose) {
+        return candidates(value, purpose).toArray(String[]::new);
+    }
+
+    /** A keyed derivation that is never stored (e.g. a token printed for a household): hex without a tag. */
+    public String secretHex(String value, String purpose) {
+        return crypto.index(purpose, value).hex();
+    }
+
+    String activePrefix() {
+        return crypto.activeIndexPrefix();
     }
 }

@@ -1,26 +1,29 @@
 package cn.anju.shared.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import cn.anju.shared.crypto.Crypto;
+import cn.anju.shared.crypto.CryptoPurpose;
+import cn.anju.shared.crypto.HashAlgorithm;
 
-/** SHA-256 of a text as lowercase hex: what a code or token is kept as, so the database never holds the code itself. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * SHA-256 of a text as lowercase hex, through {@link Crypto} with a pinned purpose, for the disclosure module's tracking
+ * codes, which were written as bare SHA-256 and are looked up by it; everything else stores digests that follow the
+ * suite and name their algorithm.
+ */
 public final class Digests {
 
     private Digests() {
     }
 
+    private static final CryptoPurpose LEGACY = CryptoPurpose.pinned("short-code", HashAlgorithm.SHA256);
+
     public static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Crypto.digestPinned(LEGACY, text.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     /** Compares two digests in time independent of where they differ. */
     public static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        return Crypto.same(a, b);
     }
 }
