@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "anju.privacy.keys.dev1=2bUVu8+Nt1z0EW+NiyOCwJY03ch7d7Ta2Ot4U4YWNPU=",
         "anju.privacy.keys.prod1=B8c7225CZX76n99MLcyDH4RB0+2YV8gvkHuOsnFCLsI=",
         "anju.privacy.index-key=Ae54dZxBLlAYOaT06tnNxlUAf4eGzxSpa1wuAKkO9H8=",
+        // and the national-algorithm keys the test profile names (an SM4 key of 16 bytes, an SM3 index key)
+        "anju.privacy.keys.dev-sm4=gSmjvBk2eb4KV0rFWmYlVA==",
+        "anju.privacy.guomi-index-key=vSbARNGmnR2cAC3JVksMUdQ6Gf9JA/fQV6+KnP8E3Ho=",
         "anju.bootstrap.admin-password=" + ProductionProfileTest.ADMIN_PASSWORD,
         "anju.bootstrap.security-password=" + ProductionProfileTest.SECURITY_PASSWORD,
         "anju.bootstrap.auditor-password=" + ProductionProfileTest.AUDITOR_PASSWORD,
