@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keys in a cryptographic module, against SoftHSM2 (Debian's softhsm2, which .ci/run installs): AES-256-GCM inside the
@@ -33,11 +32,10 @@ class Pkcs11KeyProviderTest {
     @BeforeAll
     static void freshToken() throws Exception {
         String conf = System.getenv("SOFTHSM2_CONF");
-        boolean available = conf != null && Files.exists(Path.of(LIBRARY));
-        if ("true".equals(System.getenv("CI"))) {
-            assertThat(available).as("CI installs softhsm2 and runs the tests through Maven").isTrue();
-        }
-        assumeTrue(available, "SoftHSM2 not installed or SOFTHSM2_CONF not set (run through Maven)");
+        // never skipped: a key provider test that does not run proves nothing (README's prerequisites install softhsm2;
+        // Maven's surefire sets SOFTHSM2_CONF)
+        assertThat(conf).as("SOFTHSM2_CONF is set: run the test through Maven").isNotNull();
+        assertThat(Path.of(LIBRARY)).as("softhsm2 is installed (apt-get install softhsm2)").exists();
         Path dir = Path.of(conf).getParent();
         if (Files.exists(dir)) {
             try (Stream<Path> all = Files.walk(dir)) {
